@@ -1,0 +1,131 @@
+// Package config reads a site's ladder.toml into a validated Config.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/ladder-ssg/ladder/generator/diag"
+)
+
+// FileName is the name of the configuration file in a site folder.
+const FileName = "ladder.toml"
+
+// Config is a site's configuration. Every field has a usable default.
+type Config struct {
+	// Title names the site in headers, titles and feeds.
+	Title string `toml:"title"`
+	// Description is the site's one-line summary for the home page and metadata.
+	Description string `toml:"description"`
+	// BaseURL is the absolute URL the site is published at, ending in "/";
+	// empty for a site that is only browsed offline. It enables canonical
+	// links, the sitemap and absolute identifiers.
+	BaseURL string `toml:"base_url"`
+	// Language is the BCP 47 language tag of the pages.
+	Language string `toml:"language"`
+	// Publisher names who publishes the site; the O*NET modification notice
+	// says who modified the O*NET material.
+	Publisher string `toml:"publisher"`
+}
+
+// typeErrorPattern matches the TOML decoder's type-mismatch errors.
+var typeErrorPattern = regexp.MustCompile(`line (\d+) \(last key "([^"]*)"\): (.*)`)
+
+// Default returns the configuration of a site without ladder.toml.
+func Default() Config {
+	return Config{
+		Title:       "Competency frameworks",
+		Description: "Occupational competency frameworks with proficiency levels, published with ladder.",
+		Language:    "en",
+		Publisher:   "the publisher of this site",
+	}
+}
+
+// Parse decodes ladder.toml content over the defaults. file is used in
+// diagnostics. Unknown keys are warnings, or errors when strict is set.
+func Parse(file string, data []byte, strict bool) (Config, diag.List) {
+	c := Default()
+	var diags diag.List
+	md, err := toml.Decode(string(data), &c)
+	if err != nil {
+		d := diag.Diagnostic{File: file, Severity: diag.Error, Message: err.Error()}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			d.Line, d.Column = pe.Position.Line, pe.Position.Col
+			d.Path = pe.LastKey
+			d.Message = pe.Message
+		} else if m := typeErrorPattern.FindStringSubmatch(err.Error()); m != nil {
+			// Type mismatches are plain errors that carry the line in their text.
+			d.Line, _ = strconv.Atoi(m[1])
+			d.Column = 1
+			d.Path = m[2]
+			d.Message = "wrong type: " + strings.TrimPrefix(m[3], "incompatible types: ")
+		}
+		return Default(), diag.List{d}
+	}
+	for _, k := range md.Undecoded() {
+		sev, msg := diag.Warning, fmt.Sprintf("unknown key %q (ignored)", k.String())
+		if strict {
+			sev, msg = diag.Error, fmt.Sprintf("unknown key %q (not allowed with --strict)", k.String())
+		}
+		d := diag.Diagnostic{File: file, Path: k.String(), Severity: sev, Message: msg}
+		d.Line, d.Column = keyPosition(data, k[len(k)-1])
+		diags = append(diags, d)
+	}
+	if c.BaseURL != "" {
+		base, err := NormalizeBaseURL(c.BaseURL)
+		if err != nil {
+			d := diag.Diagnostic{File: file, Path: "base_url", Severity: diag.Error, Message: err.Error()}
+			d.Line, d.Column = keyPosition(data, "base_url")
+			diags = append(diags, d)
+		}
+		c.BaseURL = base
+	}
+	c.Title = strings.TrimSpace(c.Title)
+	if c.Title == "" {
+		c.Title = Default().Title
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	}
+	return c, diags
+}
+
+// NormalizeBaseURL checks that u is an absolute http(s) URL and returns it
+// ending in "/", so that page paths can be appended to it.
+func NormalizeBaseURL(u string) (string, error) {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return "", fmt.Errorf("expected an absolute http or https URL such as \"https://example.org/frameworks/\", found %q", u)
+	}
+	if p.RawQuery != "" || p.Fragment != "" {
+		return "", fmt.Errorf("expected a base URL without query or fragment, found %q", u)
+	}
+	s := p.String()
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, nil
+}
+
+// keyPosition finds the line where key is assigned, since the TOML
+// decoder does not report positions of decoded keys.
+func keyPosition(data []byte, key string) (line, column int) {
+	for i, l := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimLeft(l, " \t")
+		rest, ok := strings.CutPrefix(trimmed, key)
+		if !ok {
+			rest, ok = strings.CutPrefix(trimmed, `"`+key+`"`)
+		}
+		if ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
+			return i + 1, len(l) - len(trimmed) + 1
+		}
+	}
+	return 0, 0
+}
