@@ -1,0 +1,243 @@
+// Package cli is ladder's command line: it parses commands and flags,
+// runs the build, check and init steps, and prints their results and
+// diagnostics. Exit codes: 0 success, 1 input errors, 2 usage errors.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+
+	"github.com/ladder-ssg/ladder/generator/build"
+	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/load"
+)
+
+// Exit codes.
+const (
+	ExitOK    = 0
+	ExitInput = 1
+	ExitUsage = 2
+)
+
+// Version is ladder's version, printed by `ladder version`.
+const Version = "0.1.0"
+
+// App is one invocation's environment: where to print, and the embedded
+// defaults a site falls back on.
+type App struct {
+	Stdout, Stderr io.Writer
+	Defaults       load.Defaults
+}
+
+type command struct {
+	name, args, summary string
+	run                 func(a *App, args []string) int
+}
+
+func commands() []command {
+	return []command{
+		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict]", "build the site into the output folder", (*App).build},
+		{"check", "[--source DIR] [--strict]", "validate the site's input without writing anything", (*App).check},
+		{"init", "DIR", "create a new site folder with an example framework and page", (*App).init},
+		{"version", "", "print ladder's version", (*App).version},
+		{"help", "[COMMAND]", "show help for ladder or one command", (*App).help},
+	}
+}
+
+// Run executes the command line args (without the program name) and
+// returns the exit code.
+func (a *App) Run(args []string) int {
+	if len(args) == 0 {
+		a.usage(a.Stderr)
+		return ExitUsage
+	}
+	name := args[0]
+	if name == "-h" || name == "--help" || name == "-help" {
+		a.usage(a.Stdout)
+		return ExitOK
+	}
+	if name == "--version" {
+		return a.version(nil)
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			return c.run(a, args[1:])
+		}
+	}
+	fmt.Fprintf(a.Stderr, "ladder: unknown command %q\n\n", name)
+	a.usage(a.Stderr)
+	return ExitUsage
+}
+
+func (a *App) usage(w io.Writer) {
+	fmt.Fprintln(w, "ladder builds a static website from competency framework JSON files.")
+	fmt.Fprintln(w, "\nUsage:\n  ladder COMMAND [flags]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\nRun 'ladder help COMMAND' or 'ladder COMMAND -h' for a command's flags.")
+}
+
+// flags returns a flag set for a command that prints its usage to the
+// right stream and never exits the process.
+func (a *App) flags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("ladder "+name, flag.ContinueOnError)
+	fs.SetOutput(a.Stderr)
+	fs.Usage = func() {
+		for _, c := range commands() {
+			if c.name == name {
+				fmt.Fprintf(fs.Output(), "Usage: ladder %s %s\n\n%s.\n", c.name, c.args, strings.ToUpper(c.summary[:1])+c.summary[1:])
+			}
+		}
+		if hasFlags(fs) {
+			fmt.Fprintln(fs.Output(), "\nFlags:")
+			fs.PrintDefaults()
+		}
+	}
+	return fs
+}
+
+func hasFlags(fs *flag.FlagSet) bool {
+	n := 0
+	fs.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
+}
+
+// parse parses flags and reports the exit code when the command must stop:
+// ExitOK after -h, ExitUsage for bad flags or stray arguments.
+func (a *App) parse(fs *flag.FlagSet, args []string, positional int) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(a.Stdout)
+			fs.Usage()
+			return ExitOK, true
+		}
+		return ExitUsage, true
+	}
+	if fs.NArg() != positional {
+		if fs.NArg() > positional {
+			fmt.Fprintf(a.Stderr, "%s: unexpected argument %q\n", fs.Name(), fs.Arg(positional))
+		} else {
+			fmt.Fprintf(a.Stderr, "%s: missing argument\n", fs.Name())
+		}
+		fs.Usage()
+		return ExitUsage, true
+	}
+	return 0, false
+}
+
+func (a *App) build(args []string) int {
+	fs := a.flags("build")
+	source := fs.String("source", ".", "the site `folder`: content/, ladder.toml, templates/, assets/")
+	out := fs.String("out", "", "the output `folder` (default SOURCE/public)")
+	baseURL := fs.String("base-url", "", "the absolute `URL` the site is published at (overrides ladder.toml)")
+	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, JSON, SVG and XML as rendered")
+	strict := fs.Bool("strict", false, "treat unknown fields and keys as errors")
+	if code, stop := a.parse(fs, args, 0); stop {
+		return code
+	}
+	if *out == "" {
+		*out = filepath.Join(*source, "public")
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	res, err := build.Build(ctx, build.Options{
+		Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults,
+	})
+	a.printWarnings(res.Warnings)
+	if err != nil {
+		return a.fail(err)
+	}
+	fmt.Fprintf(a.Stdout, "ladder: wrote %d pages (%d files, %s) to %s in %s\n",
+		res.Pages, res.Files, humanBytes(res.Bytes), res.Out, res.Duration.Round(100_000))
+	return ExitOK
+}
+
+func (a *App) check(args []string) int {
+	fs := a.flags("check")
+	source := fs.String("source", ".", "the site `folder`")
+	strict := fs.Bool("strict", false, "treat unknown fields and keys as errors")
+	if code, stop := a.parse(fs, args, 0); stop {
+		return code
+	}
+	res, err := build.Check(build.Options{Source: *source, Strict: *strict, Defaults: a.Defaults})
+	a.printWarnings(res.Warnings)
+	if err != nil {
+		return a.fail(err)
+	}
+	fmt.Fprintf(a.Stdout, "ladder: %s is valid: %d %s, %d pages\n", *source, res.Frameworks, plural(res.Frameworks, "framework", "frameworks"), res.Pages)
+	return ExitOK
+}
+
+func (a *App) version(args []string) int {
+	if len(args) > 0 {
+		fs := a.flags("version")
+		if code, stop := a.parse(fs, args, 0); stop {
+			return code
+		}
+	}
+	fmt.Fprintf(a.Stdout, "ladder %s\n", Version)
+	return ExitOK
+}
+
+func (a *App) help(args []string) int {
+	if len(args) == 0 {
+		a.usage(a.Stdout)
+		return ExitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(a, []string{"-h"})
+		}
+	}
+	fmt.Fprintf(a.Stderr, "ladder help: unknown command %q\n", args[0])
+	return ExitUsage
+}
+
+// fail prints an error, every diagnostic on its own line, and returns
+// the exit code for it.
+func (a *App) fail(err error) int {
+	var list diag.List
+	if errors.As(err, &list) {
+		fmt.Fprintf(a.Stderr, "ladder: %d %s:\n", len(list), plural(len(list), "error", "errors"))
+		for _, d := range list {
+			fmt.Fprintf(a.Stderr, "  %s\n", d.Error())
+		}
+		return ExitInput
+	}
+	fmt.Fprintf(a.Stderr, "ladder: %v\n", err)
+	return ExitInput
+}
+
+func (a *App) printWarnings(ws diag.List) {
+	for _, w := range ws {
+		fmt.Fprintf(a.Stderr, "%s\n", w.Error())
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f kB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,257 @@
+// Package load reads a site folder: it decodes and validates every
+// framework file, splits the markdown pages from their front matter,
+// reads ladder.toml, and layers the site's own templates and assets over
+// the embedded defaults. It reports every problem of the input at once.
+package load
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/ladder-ssg/ladder/generator/config"
+	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/markup"
+)
+
+// Defaults are the embedded files a site falls back on.
+type Defaults struct {
+	Content   fs.FS // used whole when the site has no content/ folder
+	Templates fs.FS
+	Assets    fs.FS
+}
+
+// Options change how strictly input is read.
+type Options struct {
+	// Strict turns warnings about unknown fields into errors.
+	Strict bool
+}
+
+// Input is everything a site folder holds, decoded and validated.
+type Input struct {
+	Config     config.Config
+	Frameworks []*Framework // sorted by file path
+	Pages      []*Page      // sorted by file path
+	// Content is the folder the frameworks and pages were read from, so
+	// that later stages can copy a framework's original file.
+	Content   fs.FS
+	Templates fs.FS // the site's templates over the embedded ones
+	Assets    fs.FS // the site's assets over the embedded ones
+	// ContentDir is where content was read from on disk, or "" for the
+	// embedded default content.
+	ContentDir string
+}
+
+// Framework is a decoded framework file. File is its path inside content/,
+// with forward slashes, e.g. frameworks/29-2012.00.json.
+type Framework struct {
+	File string
+	*framework.Framework
+}
+
+// Page is a markdown page of content/. File is its path inside content/.
+type Page struct {
+	File        string
+	FrontMatter markup.FrontMatter
+	Body        []byte
+}
+
+// FrameworksDir is the folder of content/ that holds framework files.
+const FrameworksDir = "frameworks"
+
+// Site reads the site folder dir. When dir has no content/ folder, the
+// default content is used. The returned list holds every warning and
+// error; when it has errors, Input is incomplete and must not be built.
+func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
+	in := &Input{Config: config.Default()}
+	var diags diag.List
+
+	// The configuration file is optional.
+	cfgPath := filepath.Join(dir, config.FileName)
+	if data, err := os.ReadFile(cfgPath); err == nil {
+		cfg, d := config.Parse(displayPath(dir, config.FileName), data, opts.Strict)
+		in.Config = cfg
+		diags = append(diags, d...)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		diags = append(diags, diag.Diagnostic{File: cfgPath, Severity: diag.Error, Message: err.Error()})
+	}
+
+	contentDir := filepath.Join(dir, "content")
+	if st, err := os.Stat(contentDir); err == nil && st.IsDir() {
+		in.Content = os.DirFS(contentDir)
+		in.ContentDir = contentDir
+	} else {
+		in.Content = defaults.Content
+	}
+	in.Templates = Overlay(dirIfExists(filepath.Join(dir, "templates")), defaults.Templates)
+	in.Assets = Overlay(dirIfExists(filepath.Join(dir, "assets")), defaults.Assets)
+
+	files, err := contentFiles(in.Content)
+	if err != nil {
+		diags = append(diags, diag.Diagnostic{File: displayPath(dir, "content"), Severity: diag.Error, Message: err.Error()})
+		return in, diags
+	}
+	label := func(p string) string {
+		if in.ContentDir == "" {
+			return "(embedded) content/" + p
+		}
+		return displayPath(dir, "content/"+p)
+	}
+
+	var jsonFiles, mdFiles []string
+	for _, f := range files {
+		switch {
+		case strings.HasPrefix(f, FrameworksDir+"/") && strings.EqualFold(path.Ext(f), ".json"):
+			jsonFiles = append(jsonFiles, f)
+		case strings.EqualFold(path.Ext(f), ".md"):
+			mdFiles = append(mdFiles, f)
+		}
+	}
+
+	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict)
+	in.Frameworks = fws
+	diags = append(diags, d...)
+	diags = append(diags, duplicateCodes(in.Frameworks, label)...)
+	if len(jsonFiles) == 0 {
+		diags = append(diags, diag.Diagnostic{File: label(FrameworksDir), Severity: diag.Error,
+			Message: "no framework files: expected at least one .json file under content/frameworks/"})
+	}
+
+	for _, f := range mdFiles {
+		data, err := fs.ReadFile(in.Content, f)
+		if err != nil {
+			diags = append(diags, diag.Diagnostic{File: label(f), Severity: diag.Error, Message: err.Error()})
+			continue
+		}
+		fm, body, err := markup.SplitFrontMatter(data)
+		if err != nil {
+			diags = append(diags, frontMatterDiag(label(f), err))
+			continue
+		}
+		for _, k := range fm.Unknown {
+			sev, msg := diag.Warning, fmt.Sprintf("unknown front matter key %q (ignored)", k)
+			if opts.Strict {
+				sev, msg = diag.Error, fmt.Sprintf("unknown front matter key %q (not allowed with --strict)", k)
+			}
+			diags = append(diags, diag.Diagnostic{File: label(f), Path: k, Severity: sev, Message: msg})
+		}
+		in.Pages = append(in.Pages, &Page{File: f, FrontMatter: fm, Body: body})
+	}
+	diags.Sort()
+	return in, diags
+}
+
+// decodeAll decodes the framework files on all cores.
+func decodeAll(fsys fs.FS, files []string, label func(string) string, strict bool) ([]*Framework, diag.List) {
+	results := make([]*Framework, len(files))
+	diagsPer := make([]diag.List, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				name := label(files[i])
+				data, err := fs.ReadFile(fsys, files[i])
+				if err != nil {
+					diagsPer[i] = diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}
+					continue
+				}
+				f, d := DecodeFramework(name, data, strict)
+				diagsPer[i] = d
+				if f != nil {
+					results[i] = &Framework{File: files[i], Framework: f}
+				}
+			}
+		}()
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var out []*Framework
+	var diags diag.List
+	for i := range files {
+		diags = append(diags, diagsPer[i]...)
+		if results[i] != nil {
+			out = append(out, results[i])
+		}
+	}
+	return out, diags
+}
+
+// duplicateCodes reports occupation codes used by more than one file.
+// Codes are compared case-insensitively: they name folders, and two
+// folders differing only in case collide on many file systems.
+func duplicateCodes(fws []*Framework, label func(string) string) diag.List {
+	first := map[string]*Framework{}
+	var diags diag.List
+	for _, f := range fws {
+		key := strings.ToLower(f.Occupation.SOC)
+		if prev, ok := first[key]; ok {
+			diags = append(diags, diag.Diagnostic{File: label(f.File), Path: "occupation.soc", Severity: diag.Error,
+				Message: fmt.Sprintf("duplicate occupation code %q: %s already defines it", f.Occupation.SOC, label(prev.File))})
+			continue
+		}
+		first[key] = f
+	}
+	return diags
+}
+
+// contentFiles lists every regular file below the root of fsys, sorted,
+// skipping hidden files and folders (editors' backups, .git).
+func contentFiles(fsys fs.FS) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type().IsRegular() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+func frontMatterDiag(file string, err error) diag.Diagnostic {
+	d := diag.Diagnostic{File: file, Severity: diag.Error, Message: err.Error()}
+	var fe *markup.FrontMatterError
+	if errors.As(err, &fe) {
+		d.Line, d.Column, d.Message = fe.Line, fe.Column, fe.Msg
+	}
+	return d
+}
+
+func dirIfExists(dir string) fs.FS {
+	if st, err := os.Stat(dir); err == nil && st.IsDir() {
+		return os.DirFS(dir)
+	}
+	return nil
+}
+
+// displayPath names a file of the site as the user would type it.
+func displayPath(dir, rel string) string {
+	if dir == "." || dir == "" {
+		return rel
+	}
+	return filepath.ToSlash(filepath.Join(dir, rel))
+}

@@ -1,0 +1,75 @@
+package markup
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// Default chroma styles for StyleCSS. Both are the Modus themes, designed
+// for WCAG AAA: every token colour has at least 7:1 contrast against the
+// style's background (comments: 8.06:1 on white, 8.83:1 on black).
+const (
+	DefaultLightStyle = "modus-operandi"
+	DefaultDarkStyle  = "modus-vivendi"
+)
+
+// StyleCSS returns the stylesheet for highlighted code blocks (the .chroma
+// classes Renderer emits): the light style's rules as they are, then the
+// dark style's inside @media (prefers-color-scheme: dark). The dark rules
+// cover every token class, so no light colour survives in dark mode. An
+// empty dark name leaves out the dark block. Style names are chroma's
+// (see https://xyproto.github.io/splash/docs/); an unknown name is an error.
+//
+// Generate it once per build: it does not change between pages.
+func StyleCSS(light, dark string) ([]byte, error) {
+	ls, err := lookupStyle(light)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := styleFormatter(false).WriteCSS(&buf, ls); err != nil {
+		return nil, fmt.Errorf("markup: style %q: %w", light, err)
+	}
+	if dark == "" {
+		return buf.Bytes(), nil
+	}
+	ds, err := lookupStyle(dark)
+	if err != nil {
+		return nil, err
+	}
+	var darkCSS bytes.Buffer
+	if err := styleFormatter(true).WriteCSS(&darkCSS, ds); err != nil {
+		return nil, fmt.Errorf("markup: style %q: %w", dark, err)
+	}
+	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	for line := range strings.Lines(darkCSS.String()) {
+		buf.WriteString("  " + line)
+	}
+	buf.WriteString("}\n")
+	return buf.Bytes(), nil
+}
+
+func lookupStyle(name string) (*chroma.Style, error) {
+	s, ok := styles.Registry[strings.ToLower(name)]
+	if !ok {
+		return nil, fmt.Errorf("markup: unknown chroma style %q", name)
+	}
+	return s, nil
+}
+
+// styleFormatter returns the formatter whose WriteCSS matches the classes
+// Renderer emits. all writes a rule for every token class, not only those
+// the style sets, so that the dark rules override every light one.
+func styleFormatter(all bool) *chromahtml.Formatter {
+	return chromahtml.New(
+		chromahtml.WithClasses(true),
+		chromahtml.WithAllClasses(all),
+		chromahtml.TabWidth(4),
+		chromahtml.WithCSSComments(false),
+	)
+}

@@ -1,0 +1,198 @@
+// Package render turns the site model into page bytes with html/template
+// and the markdown renderer. It never writes files: the caller decides
+// where the bytes go.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// LayoutFile is the template that every page kind is rendered within; it
+// and the files in partials/ are shared by all kinds. Each page kind has
+// its own file, <kind>.html, that defines "main".
+const LayoutFile = "layout.html"
+
+// Renderer renders the pages of one site. It is safe for concurrent use.
+type Renderer struct {
+	site  *site.Site
+	md    *markup.Renderer
+	kinds map[site.PageKind]*template.Template
+	intro template.HTML
+	// byFile finds content pages by their file, to resolve markdown links.
+	byFile map[string]*site.ContentPage
+	notice notice
+}
+
+// New parses the templates in templates (the embedded ones with a site's
+// overrides layered on top) once, for every page kind.
+func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) {
+	r := &Renderer{site: s, md: md, kinds: map[site.PageKind]*template.Template{}, byFile: map[string]*site.ContentPage{}}
+	for _, c := range s.ContentPages {
+		r.byFile[c.File] = c
+	}
+	r.notice = onetNotice(s)
+
+	base := template.New(LayoutFile).Funcs(funcs())
+	layout, err := fs.ReadFile(templates, LayoutFile)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if _, err := base.Parse(string(layout)); err != nil {
+		return nil, fmt.Errorf("templates/%s: %w", LayoutFile, err)
+	}
+	partials, _ := fs.Glob(templates, "partials/*.html")
+	sort.Strings(partials)
+	for _, p := range partials {
+		src, err := fs.ReadFile(templates, p)
+		if err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", p, err)
+		}
+		if _, err := base.New(p).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", p, err)
+		}
+	}
+	kinds := []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
+		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage}
+	for _, k := range kinds {
+		name := string(k) + ".html"
+		src, err := fs.ReadFile(templates, name)
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+		r.kinds[k] = t
+	}
+
+	if len(s.Intro) > 0 {
+		var buf bytes.Buffer
+		if _, err := md.Render(&buf, s.Intro); err != nil {
+			return nil, fmt.Errorf("content/_index.md: %w", err)
+		}
+		r.intro = template.HTML(buf.String())
+	}
+	return r, nil
+}
+
+// Page renders one page into w.
+func (r *Renderer) Page(w *bytes.Buffer, p *site.Page) error {
+	t := r.kinds[p.Kind]
+	if t == nil {
+		return fmt.Errorf("%s: no template for page kind %q", p.Path, p.Kind)
+	}
+	v := &View{Site: r.site, Page: p, Intro: r.intro, notice: r.notice}
+	if p.Content != nil {
+		var buf bytes.Buffer
+		doc, err := r.md.Render(&buf, p.Content.Body, markup.WithLinkResolver(r.linkResolver(p)))
+		if err != nil {
+			return fmt.Errorf("content/%s: %w", p.Content.File, err)
+		}
+		// The markdown renderer escapes text and drops raw HTML, so its
+		// output is trusted here.
+		v.Content = template.HTML(buf.String())
+		v.Headings = doc.Headings
+	}
+	if err := t.ExecuteTemplate(w, LayoutFile, v); err != nil {
+		return fmt.Errorf("%s: %w", p.Path, err)
+	}
+	return nil
+}
+
+// linkResolver rewrites links between markdown files (about.md,
+// ../guides/x.md#part) into relative links to the built pages.
+func (r *Renderer) linkResolver(p *site.Page) func(string) (string, bool) {
+	dir := path.Dir(p.Content.File)
+	return func(dest string) (string, bool) {
+		if strings.Contains(dest, ":") || strings.HasPrefix(dest, "#") || strings.HasPrefix(dest, "//") {
+			return "", false
+		}
+		target, frag, _ := strings.Cut(dest, "#")
+		if !strings.HasSuffix(strings.ToLower(target), ".md") {
+			return "", false
+		}
+		file := path.Clean(path.Join(dir, target))
+		if strings.HasPrefix(target, "/") {
+			file = strings.TrimPrefix(path.Clean(target), "/")
+		}
+		var to string
+		if file == "_index.md" {
+			to = site.HomePath
+		} else if c := r.byFile[file]; c != nil {
+			to = c.Path
+		} else {
+			return "", false
+		}
+		out := site.RelURL(p.Path, to)
+		if frag != "" {
+			out += "#" + frag
+		}
+		return out, true
+	}
+}
+
+// notice is the O*NET attribution the licence asks for.
+type notice struct {
+	Version   string // "30.2", or "" when unknown
+	Publisher string
+}
+
+var onetVersion = regexp.MustCompile(`\d+(\.\d+)?`)
+
+// onetNotice finds the O*NET database version the frameworks cite.
+func onetNotice(s *site.Site) notice {
+	n := notice{Publisher: s.Config.Publisher}
+	for _, o := range s.Occupations {
+		if v := o.Source("onet"); v != "" {
+			n.Version = onetVersion.FindString(v)
+			break
+		}
+	}
+	return n
+}
+
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"jobZoneName": framework.JobZoneName,
+		"sectorName":  framework.SectorName,
+		"add":         func(a, b int) int { return a + b },
+		"isURL": func(s string) bool {
+			return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
+		},
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict: odd number of arguments")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict: key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+	}
+}

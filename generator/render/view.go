@@ -1,0 +1,93 @@
+package render
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// View is what a template sees: the site, the page, and helpers that
+// depend on where the page is.
+type View struct {
+	Site     *site.Site
+	Page     *site.Page
+	Intro    template.HTML // the home page introduction
+	Content  template.HTML // a content page's rendered markdown
+	Headings []markup.Heading
+	notice   notice
+}
+
+// URL returns the relative URL from this page to the site file p. The
+// 404 page is the exception when the site has a base URL: hosts serve it
+// at whatever path was missed, where relative URLs would point nowhere.
+func (v *View) URL(p string) string {
+	if v.Page.Kind == site.NotFoundPage && v.Site.Config.BaseURL != "" {
+		return v.Site.Config.BaseURL + p
+	}
+	return site.RelURL(v.Page.Path, p)
+}
+
+// Canonical returns the page's absolute URL when the site has a base URL,
+// or "". Folder pages are named by their folder, as hosts serve them.
+func (v *View) Canonical() string {
+	base := v.Site.Config.BaseURL
+	if base == "" {
+		return ""
+	}
+	p := v.Page.Path
+	if p == "index.html" {
+		p = ""
+	}
+	return base + strings.TrimSuffix(p, "index.html")
+}
+
+// Attribution is what a page's footer credits.
+type Attribution struct {
+	Lines   []string          // attribution lines, e.g. "© EBSCOed"
+	Sources []framework.Source // the framework's sources, on its own pages
+	ONET    bool               // whether the O*NET notice is due
+	Version string             // the O*NET database version, e.g. "30.2"
+	// Publisher names who modified the O*NET material.
+	Publisher string
+}
+
+// Attribution returns the credits for this page: the framework's own on
+// occupation and level pages, every framework's on the others.
+func (v *View) Attribution() Attribution {
+	a := Attribution{Version: v.notice.Version, Publisher: v.notice.Publisher}
+	if o := v.Page.Occupation; o != nil {
+		if o.Attribution != "" {
+			a.Lines = []string{o.Attribution}
+		}
+		a.Sources = o.Sources
+		a.ONET = o.UsesONET()
+		if n := onetVersion.FindString(o.Source("onet")); n != "" {
+			a.Version = n
+		}
+		return a
+	}
+	seen := map[string]bool{}
+	for _, o := range v.Site.Occupations {
+		if o.Attribution != "" && !seen[o.Attribution] {
+			seen[o.Attribution] = true
+			a.Lines = append(a.Lines, o.Attribution)
+		}
+		a.ONET = a.ONET || o.UsesONET()
+	}
+	sort.Strings(a.Lines)
+	return a
+}
+
+// NavActive reports whether a content page is this page or its parent,
+// for aria-current in the menu.
+func (v *View) NavActive(c *site.ContentPage) bool { return v.Page.Content == c }
+
+// HubKindTitle names the hubs of this page's kind.
+func (v *View) HubKindTitle() string { return site.HubKindTitle(v.Page.HubKind) }
+
+// HubKindIndex is the path of the index of this page's hub kind.
+func (v *View) HubKindIndex() string { return site.HubKindIndex(v.Page.HubKind) }

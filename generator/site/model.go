@@ -1,0 +1,159 @@
+// Package site builds the read-only model of a site from its loaded
+// input: occupations with their levels and statements, the hubs that
+// group them, content pages, and the path of every page to write. Nothing
+// here does I/O; once New returns, the model is never modified.
+package site
+
+import (
+	"time"
+
+	"github.com/ladder-ssg/ladder/generator/config"
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/markup"
+)
+
+// Site is the whole model.
+type Site struct {
+	Config       config.Config
+	Occupations  []*Occupation // A–Z by title, then code
+	Levels       []*Level      // level hubs, in proficiency order
+	Groups       []*Hub        // by name
+	Sectors      []*Hub        // by NAICS code
+	JobZones     []*Hub        // 1 to 5
+	ContentPages []*ContentPage
+	Pages        []*Page // every page to render, in a stable order
+	// Intro is the markdown of content/_index.md shown on the home page.
+	Intro []byte
+	// Nav lists the content pages for the site menu, by weight then title.
+	Nav []*ContentPage
+	// Built is when the model was made; pages show it nowhere, so builds
+	// of the same input stay byte-identical.
+	Built time.Time
+}
+
+// Occupation is one framework as the site presents it.
+type Occupation struct {
+	*framework.Framework
+	File     string // the framework's file inside content/
+	Code     string // the SOC code, the occupation's folder name
+	Path     string // occupations/<code>/index.html
+	Download string // occupations/<code>/<code>.json, the original file
+	Levels   []*OccupationLevel
+	Group    *Hub // nil when the framework names no group
+	Sector   *Hub // nil when the framework names no sector
+	JobZone  *Hub // nil when the framework gives no job zone
+	Related  []Related
+}
+
+// Title returns the occupation's title.
+func (o *Occupation) Title() string { return o.Framework.Occupation.Title }
+
+// Related is an occupation shown as related to another, with why.
+type Related struct {
+	*Occupation
+	Reason string
+}
+
+// OccupationLevel is one level of one occupation: a page of its own.
+type OccupationLevel struct {
+	Occupation *Occupation
+	Level      *Level // the site-wide level hub this level belongs to
+	Key        string
+	Label      string
+	Slug       string // the folder name below the occupation
+	Number     int    // 1-based position among the occupation's levels
+	Path       string // occupations/<code>/<slug>/index.html
+	Statements []Statement
+	Prev, Next *OccupationLevel
+	// Elsewhere lists the same level of the related occupations.
+	Elsewhere []*OccupationLevel
+}
+
+// Statement is a statement with its permanent anchor on the level page.
+type Statement struct {
+	framework.Statement
+	Number int    // 1-based position within its level
+	Anchor string // fragment id, unique on the level page, stable across builds
+}
+
+// Level is a site-wide proficiency level: the hub of every occupation's
+// level with the same key.
+type Level struct {
+	Key     string
+	Slug    string
+	Label   string
+	Rank    int    // position in the site's level order, from 1
+	Path    string // levels/<slug>/index.html
+	Entries []*OccupationLevel
+}
+
+// HubKind says what a hub groups occupations by.
+type HubKind int
+
+// The kinds of hub.
+const (
+	GroupHub HubKind = iota
+	SectorHub
+	JobZoneHub
+)
+
+// Hub is a page listing the occupations that share a group, sector or job zone.
+type Hub struct {
+	Kind        HubKind
+	Key         string // group name, sector code or job zone number
+	Title       string // for people: the group, the sector's NAICS name, the job zone's name
+	Description string
+	Path        string
+	Occupations []*Occupation
+}
+
+// ContentPage is a markdown page of content/.
+type ContentPage struct {
+	File        string
+	Title       string
+	Description string
+	Weight      int
+	Path        string
+	Body        []byte // markdown, front matter removed
+	FrontMatter markup.FrontMatter
+}
+
+// PageKind says which template renders a page.
+type PageKind string
+
+// The kinds of page.
+const (
+	HomePage            PageKind = "home"
+	OccupationPage      PageKind = "occupation"
+	OccupationLevelPage PageKind = "level"
+	OccupationsIndex    PageKind = "occupations"
+	LevelHubPage        PageKind = "level-hub"
+	LevelsIndex         PageKind = "levels"
+	HubPage             PageKind = "hub"
+	HubsIndex           PageKind = "hubs"
+	ContentPageKind     PageKind = "page"
+	NotFoundPage        PageKind = "404"
+)
+
+// Page is one HTML file to write.
+type Page struct {
+	Kind        PageKind
+	Path        string // file path in the output, e.g. occupations/x/index.html
+	Title       string
+	Description string
+	Crumbs      []Crumb // from the home page to this page's parent
+
+	Occupation *Occupation
+	Level      *OccupationLevel
+	LevelHub   *Level
+	Hub        *Hub
+	Hubs       []*Hub // for HubsIndex
+	HubKind    HubKind
+	Content    *ContentPage
+}
+
+// Crumb is one step of a breadcrumb trail.
+type Crumb struct {
+	Title string
+	Path  string
+}

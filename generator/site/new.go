@@ -1,0 +1,342 @@
+package site
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/load"
+)
+
+// Top-level folders of the output that ladder itself fills; content pages
+// may not claim them.
+var reservedRoots = []string{"occupations", "levels", "groups", "sectors", "job-zones", "assets", "downloads", "search", "embed", "skills", "compare"}
+
+// canonicalLevelOrder ranks the usual level keys; other keys follow, by
+// their average position in the frameworks that use them.
+var canonicalLevelOrder = map[string]int{
+	"foundational": 1, "novice": 2, "beginner": 3, "emerging": 4, "developing": 5,
+	"intermediate": 6, "competent": 7, "proficient": 8, "advanced": 9, "expert": 10,
+	"leading": 11, "mastery": 12, "master": 13, "strategic": 14,
+}
+
+// maxRelated is how many related occupations a page lists.
+const maxRelated = 8
+
+// New builds the model from the loaded input. It reports content pages
+// whose paths collide with each other or with ladder's own folders.
+func New(in *load.Input) (*Site, diag.List) {
+	s := &Site{Config: in.Config}
+	s.addOccupations(in.Frameworks)
+	s.addLevels()
+	s.addHubs()
+	diags := s.addContent(in.Pages)
+	s.relate()
+	s.addPages()
+	return s, diags
+}
+
+func (s *Site) addOccupations(fws []*load.Framework) {
+	for _, f := range fws {
+		code := f.Occupation.SOC
+		o := &Occupation{
+			Framework: f.Framework,
+			File:      f.File,
+			Code:      code,
+			Path:      "occupations/" + code + "/index.html",
+			Download:  "occupations/" + code + "/" + code + ".json",
+		}
+		slugs := uniqueNamer{"index": 1}
+		for i, lv := range f.Levels {
+			base := Slugify(lv.Key, 40)
+			if base == "" {
+				base = "level-" + strconv.Itoa(i+1)
+			}
+			ol := &OccupationLevel{
+				Occupation: o,
+				Key:        lv.Key,
+				Label:      lv.Label,
+				Slug:       slugs.name(base),
+				Number:     i + 1,
+			}
+			ol.Path = "occupations/" + code + "/" + ol.Slug + "/index.html"
+			anchors := uniqueNamer{"main": 1, "top": 1}
+			for j, st := range lv.Statements {
+				basis := st.Topic
+				if basis == "" {
+					basis = st.Performance
+				}
+				a := Slugify(basis, 48)
+				if a == "" || a[0] >= '0' && a[0] <= '9' {
+					a = "s-" + a
+				}
+				ol.Statements = append(ol.Statements, Statement{Statement: st, Number: j + 1, Anchor: anchors.name(strings.TrimSuffix(a, "-"))})
+			}
+			if i > 0 {
+				ol.Prev = o.Levels[i-1]
+				o.Levels[i-1].Next = ol
+			}
+			o.Levels = append(o.Levels, ol)
+		}
+		s.Occupations = append(s.Occupations, o)
+	}
+	sort.SliceStable(s.Occupations, func(i, j int) bool {
+		a, b := s.Occupations[i], s.Occupations[j]
+		if ta, tb := strings.ToLower(a.Title()), strings.ToLower(b.Title()); ta != tb {
+			return ta < tb
+		}
+		return a.Code < b.Code
+	})
+}
+
+// addLevels groups the occupations' levels into site-wide level hubs by
+// slug and orders them.
+func (s *Site) addLevels() {
+	bySlug := map[string]*Level{}
+	posSum := map[*Level]float64{}
+	labels := map[*Level]map[string]int{}
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			lv := bySlug[ol.Slug]
+			if lv == nil {
+				lv = &Level{Key: ol.Key, Slug: ol.Slug, Path: "levels/" + ol.Slug + "/index.html"}
+				bySlug[ol.Slug] = lv
+				labels[lv] = map[string]int{}
+				s.Levels = append(s.Levels, lv)
+			}
+			lv.Entries = append(lv.Entries, ol)
+			ol.Level = lv
+			posSum[lv] += float64(ol.Number-1) / float64(len(o.Levels))
+			labels[lv][ol.Label]++
+		}
+	}
+	for _, lv := range s.Levels {
+		best, n := "", -1
+		for label, c := range labels[lv] {
+			if c > n || c == n && label < best {
+				best, n = label, c
+			}
+		}
+		lv.Label = best
+	}
+	rank := func(lv *Level) (int, float64) {
+		if r, ok := canonicalLevelOrder[strings.ToLower(lv.Slug)]; ok {
+			return r, 0
+		}
+		avg := posSum[lv] / float64(len(lv.Entries))
+		// Unknown levels sit among the known ones by their average position.
+		return int(avg*float64(len(canonicalLevelOrder))) + 1, avg
+	}
+	sort.SliceStable(s.Levels, func(i, j int) bool {
+		ri, ai := rank(s.Levels[i])
+		rj, aj := rank(s.Levels[j])
+		if ri != rj {
+			return ri < rj
+		}
+		if ai != aj {
+			return ai < aj
+		}
+		return s.Levels[i].Slug < s.Levels[j].Slug
+	})
+	for i, lv := range s.Levels {
+		lv.Rank = i + 1
+	}
+}
+
+func (s *Site) addHubs() {
+	groups, sectors, zones := map[string]*Hub{}, map[string]*Hub{}, map[string]*Hub{}
+	slugs := uniqueNamer{}
+	for _, o := range s.Occupations {
+		occ := o.Framework.Occupation
+		if g := occ.Group; g != "" {
+			h := groups[g]
+			if h == nil {
+				slug := Slugify(g, 60)
+				if slug == "" {
+					slug = "group"
+				}
+				h = &Hub{Kind: GroupHub, Key: g, Title: g, Path: "groups/" + slugs.name(slug) + "/index.html"}
+				groups[g] = h
+				s.Groups = append(s.Groups, h)
+			}
+			h.Occupations = append(h.Occupations, o)
+			o.Group = h
+		}
+		if c := occ.Sector; c != "" {
+			h := sectors[c]
+			if h == nil {
+				name := framework.SectorName(c)
+				title := name
+				if title == "" {
+					title = "Sector " + c
+				}
+				slug := Slugify(c, 20)
+				if slug == "" {
+					slug = "sector"
+				}
+				h = &Hub{Kind: SectorHub, Key: c, Title: title, Path: "sectors/" + slug + "/index.html"}
+				if name != "" {
+					h.Description = "NAICS sector " + c + ": " + name
+				}
+				sectors[c] = h
+				s.Sectors = append(s.Sectors, h)
+			}
+			h.Occupations = append(h.Occupations, o)
+			o.Sector = h
+		}
+		if z := occ.JobZone; z != 0 {
+			key := strconv.Itoa(z)
+			h := zones[key]
+			if h == nil {
+				h = &Hub{Kind: JobZoneHub, Key: key, Title: "Job Zone " + key + ": " + framework.JobZoneName(z),
+					Description: framework.JobZoneName(z), Path: "job-zones/" + key + "/index.html"}
+				zones[key] = h
+				s.JobZones = append(s.JobZones, h)
+			}
+			h.Occupations = append(h.Occupations, o)
+			o.JobZone = h
+		}
+	}
+	sort.Slice(s.Groups, func(i, j int) bool { return s.Groups[i].Title < s.Groups[j].Title })
+	sort.Slice(s.Sectors, func(i, j int) bool { return s.Sectors[i].Key < s.Sectors[j].Key })
+	sort.Slice(s.JobZones, func(i, j int) bool { return s.JobZones[i].Key < s.JobZones[j].Key })
+}
+
+// addContent turns markdown files into pages: about.md → about/index.html,
+// guides/_index.md → guides/index.html; content/_index.md is the home intro.
+func (s *Site) addContent(pages []*load.Page) diag.List {
+	var diags diag.List
+	claimed := map[string]string{}
+	for _, p := range pages {
+		if p.FrontMatter.Draft {
+			continue
+		}
+		if p.File == "_index.md" {
+			s.Intro = p.Body
+			continue
+		}
+		dir, name := path.Split(p.File)
+		name = strings.TrimSuffix(name, path.Ext(name))
+		var out string
+		if name == "_index" || name == "index" {
+			out = dir + "index.html"
+		} else {
+			slug := p.FrontMatter.Slug
+			if slug == "" {
+				slug = name
+			}
+			out = dir + pathSegment(slug) + "/index.html"
+		}
+		root := strings.SplitN(out, "/", 2)[0]
+		for _, r := range reservedRoots {
+			if root == r {
+				diags = append(diags, diag.Diagnostic{File: "content/" + p.File, Severity: diag.Error,
+					Message: fmt.Sprintf("page path %q is reserved for ladder's own pages: rename the file or set a different slug", out)})
+				out = ""
+				break
+			}
+		}
+		if out == "" || out == "index.html" && dir == "" {
+			if out != "" {
+				diags = append(diags, diag.Diagnostic{File: "content/" + p.File, Severity: diag.Error,
+					Message: "index.md at the top of content/ would replace the home page: use _index.md for the home page's introduction"})
+			}
+			continue
+		}
+		if prev, ok := claimed[out]; ok {
+			diags = append(diags, diag.Diagnostic{File: "content/" + p.File, Severity: diag.Error,
+				Message: fmt.Sprintf("page path %q is already used by content/%s", out, prev)})
+			continue
+		}
+		claimed[out] = p.File
+		title := p.FrontMatter.Title
+		if title == "" {
+			title = titleFromName(name)
+		}
+		s.ContentPages = append(s.ContentPages, &ContentPage{
+			File: p.File, Title: title, Description: p.FrontMatter.Description, Weight: p.FrontMatter.Weight,
+			Path: out, Body: p.Body, FrontMatter: p.FrontMatter,
+		})
+	}
+	s.Nav = append([]*ContentPage(nil), s.ContentPages...)
+	sort.SliceStable(s.Nav, func(i, j int) bool {
+		if s.Nav[i].Weight != s.Nav[j].Weight {
+			return s.Nav[i].Weight < s.Nav[j].Weight
+		}
+		return s.Nav[i].Title < s.Nav[j].Title
+	})
+	return diags
+}
+
+// pathSegment makes a front-matter slug safe as one folder name.
+func pathSegment(slug string) string {
+	if out := Slugify(slug, 80); out != "" {
+		return out
+	}
+	return "page"
+}
+
+func titleFromName(name string) string {
+	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
+	for i, w := range words {
+		words[i] = strings.ToUpper(w[:1]) + w[1:]
+	}
+	return strings.Join(words, " ")
+}
+
+// relate links each occupation to others of its group and sector, and
+// each level to the same level of those occupations. Occupations sharing
+// both come first, then the group, then the sector; ties go A–Z.
+func (s *Site) relate() {
+	for _, o := range s.Occupations {
+		score := map[*Occupation]int{}
+		var cands []*Occupation
+		add := func(h *Hub, w int) {
+			if h == nil {
+				return
+			}
+			for _, other := range h.Occupations {
+				if other == o {
+					continue
+				}
+				if score[other] == 0 {
+					cands = append(cands, other)
+				}
+				score[other] += w
+			}
+		}
+		add(o.Group, 2)
+		add(o.Sector, 1)
+		sort.SliceStable(cands, func(i, j int) bool { return score[cands[i]] > score[cands[j]] })
+		if len(cands) > maxRelated {
+			cands = cands[:maxRelated]
+		}
+		for _, c := range cands {
+			var reason string
+			switch score[c] {
+			case 3:
+				reason = "Same occupational group and sector"
+			case 2:
+				reason = "Same occupational group"
+			default:
+				reason = "Same sector"
+			}
+			o.Related = append(o.Related, Related{Occupation: c, Reason: reason})
+		}
+	}
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			for _, r := range o.Related {
+				for _, other := range r.Levels {
+					if other.Level == ol.Level {
+						ol.Elsewhere = append(ol.Elsewhere, other)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,71 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Slugify turns s into a path segment or fragment id: lower-case letters
+// and digits of any script, words joined by "-", at most max bytes, cut at
+// a word boundary. It returns "" when s has no letters or digits.
+func Slugify(s string, max int) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case r == '\'' || r == '’':
+			// "patient's" reads better as "patients" than "patient-s".
+		default:
+			dash = true
+		}
+	}
+	out := b.String()
+	if max > 0 && len(out) > max {
+		cut := strings.LastIndexByte(out[:max+1], '-')
+		if cut <= 0 {
+			cut = max
+			for cut > 0 && !isRuneStart(out[cut]) {
+				cut--
+			}
+		}
+		out = out[:cut]
+	}
+	return out
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// uniqueNamer hands out names that are unique within one scope by adding
+// -2, -3, … to repeats.
+type uniqueNamer map[string]int
+
+func (u uniqueNamer) name(base string) string {
+	n := u[base]
+	u[base] = n + 1
+	if n == 0 {
+		return base
+	}
+	for {
+		n++
+		cand := base + "-" + strconv.Itoa(n)
+		if u[cand] == 0 {
+			u[cand] = 1
+			u[base] = n
+			return cand
+		}
+	}
+}
+
+// RelURL returns the relative URL from the page at path from (a file path
+// such as occupations/x/index.html) to the site file to.
+func RelURL(from, to string) string {
+	depth := strings.Count(from, "/")
+	return strings.Repeat("../", depth) + to
+}

@@ -1,0 +1,250 @@
+package qa
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+// CrawlResult is what Crawl found. Every list holds findings whose File is
+// the page, relative to the root, where the problem shows.
+type CrawlResult struct {
+	Pages            []string  // pages visited, relative to root, in visit order
+	Missing          []Finding // links and resources whose target file does not exist
+	MissingAnchors   []Finding // links whose #fragment names no id on the target page
+	BadLinks         []Finding // directory links, links outside root, forbidden URL forms
+	ConsoleErrors    []Finding // console errors, uncaught exceptions, error log entries
+	FailedLoads      []Finding // sub-resources that failed to load
+	ExternalRequests []Finding // requests that would have left the machine
+	Elapsed          time.Duration
+}
+
+// Problems returns every finding of r, in the order of the fields above.
+func (r CrawlResult) Problems() []Finding {
+	var out []Finding
+	for _, l := range [][]Finding{r.Missing, r.MissingAnchors, r.BadLinks, r.ConsoleErrors, r.FailedLoads, r.ExternalRequests} {
+		out = append(out, l...)
+	}
+	return out
+}
+
+// crawlLink is one URL on a page as the browser resolved it.
+type crawlLink struct {
+	What     string `json:"what"`
+	Raw      string `json:"raw"` // as written
+	URL      string `json:"url"` // resolved by the browser
+	Resource bool   `json:"resource"`
+}
+
+// crawlPage is what one visited page holds.
+type crawlPage struct {
+	IDs   []string    `json:"ids"`
+	Links []crawlLink `json:"links"`
+}
+
+// crawlCollect gathers ids and every URL on the page, resolved by the browser.
+const crawlCollect = `(() => {
+  const ids = [...document.querySelectorAll('[id]')].map(e => e.id)
+    .concat([...document.querySelectorAll('a[name]')].map(e => e.name));
+  const links = [];
+  const add = (el, attr, resource) => {
+    const raw = el.getAttribute(attr);
+    if (raw === null) return;
+    let url = raw;
+    try { url = new URL(raw, document.baseURI).href; } catch (e) {}
+    links.push({what: el.localName + ' ' + attr, raw, url, resource});
+  };
+  const resourceRels = new Set(['stylesheet','icon','preload','modulepreload','prefetch','manifest','apple-touch-icon','mask-icon']);
+  for (const el of document.querySelectorAll('a[href], area[href]')) add(el, 'href', false);
+  for (const el of document.querySelectorAll('link[href]')) {
+    add(el, 'href', el.relList && [...el.relList].some(r => resourceRels.has(r.toLowerCase())));
+  }
+  for (const el of document.querySelectorAll('form[action]')) add(el, 'action', false);
+  for (const el of document.querySelectorAll('script[src], img[src], source[src], iframe[src], embed[src], audio[src], video[src], track[src], input[src]')) add(el, 'src', true);
+  for (const el of document.querySelectorAll('video[poster]')) add(el, 'poster', true);
+  for (const el of document.querySelectorAll('object[data]')) add(el, 'data', true);
+  for (const el of document.querySelectorAll('img[srcset], source[srcset]')) {
+    for (const cand of el.getAttribute('srcset').split(',')) {
+      const raw = cand.trim().split(/\s+/)[0];
+      if (!raw) continue;
+      let url = raw;
+      try { url = new URL(raw, document.baseURI).href; } catch (e) {}
+      links.push({what: el.localName + ' srcset', raw, url, resource: true});
+    }
+  }
+  return {ids, links};
+})()`
+
+// anchorCheck is a fragment to look for once its target page is visited.
+type anchorCheck struct {
+	from, what, raw, target, fragment string
+}
+
+// Crawl opens start (a path relative to root) from file:// and follows every
+// internal link, visiting each page once in this one tab. For each page it
+// records console errors, failed loads and external requests, checks that
+// every link and resource exists as a file inside root (a directory is not
+// enough under file://) and that every #fragment exists on its target page.
+// Links to external sites are allowed; external resources are not. err is
+// set only when the browser itself fails.
+func (b *Browser) Crawl(root, start string) (CrawlResult, error) {
+	began := time.Now()
+	var res CrawlResult
+	absRoot, err := filepath.Abs(root)
+	if err != nil {
+		return res, err
+	}
+	relOf := func(abs string) string {
+		rel, err := filepath.Rel(absRoot, abs)
+		if err != nil {
+			return abs
+		}
+		return filepath.ToSlash(rel)
+	}
+	queue := []string{filepath.Join(absRoot, filepath.FromSlash(start))}
+	queued := map[string]bool{queue[0]: true}
+	ids := map[string]map[string]bool{} // visited page → its ids
+	var anchors []anchorCheck
+
+	for len(queue) > 0 {
+		abs := queue[0]
+		queue = queue[1:]
+		rel := relOf(abs)
+		b.Reset()
+		fileURL, err := FileURL(abs)
+		if err != nil {
+			return res, err
+		}
+		if err := b.Navigate(fileURL); err != nil {
+			if _, statErr := os.Stat(abs); statErr != nil {
+				res.Missing = append(res.Missing, Finding{Check: "crawl", File: rel, Message: "cannot open start page: " + statErr.Error()})
+				continue
+			}
+			return res, err
+		}
+		res.Pages = append(res.Pages, rel)
+		var pg crawlPage
+		if err := b.Eval(crawlCollect, &pg); err != nil {
+			return res, fmt.Errorf("crawl %s: %w", rel, err)
+		}
+		ids[abs] = map[string]bool{}
+		for _, id := range pg.IDs {
+			ids[abs][id] = true
+		}
+		b.addEventFindings(&res, rel)
+
+		for _, l := range pg.Links {
+			bad := func(list *[]Finding, msg string) {
+				*list = append(*list, Finding{Check: "crawl", File: rel, Message: fmt.Sprintf("%s %q: %s", l.What, l.Raw, msg)})
+			}
+			switch k := ClassifyRef(l.Raw); {
+			case strings.TrimSpace(l.Raw) == "":
+				bad(&res.BadLinks, "empty URL")
+				continue
+			case k == RefRootRelative:
+				bad(&res.BadLinks, "root-relative URL breaks under file://")
+				continue
+			case k == RefSchemeRelative:
+				bad(&res.BadLinks, "scheme-relative URL breaks under file://")
+				continue
+			case k == RefScript:
+				bad(&res.BadLinks, "javascript: URL is not allowed")
+				continue
+			case k == RefData:
+				continue
+			case k == RefExternal || k == RefNonLoading:
+				if l.Resource {
+					bad(&res.ExternalRequests, "external resource")
+				}
+				continue
+			}
+			u, err := url.Parse(l.URL)
+			if err != nil || u.Scheme != "file" {
+				bad(&res.BadLinks, "unexpected URL "+l.URL)
+				continue
+			}
+			target := filepath.FromSlash(u.Path)
+			if r, err := filepath.Rel(absRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+				bad(&res.BadLinks, "points outside the site root")
+				continue
+			}
+			fi, err := os.Stat(target)
+			switch {
+			case err != nil:
+				bad(&res.Missing, "target "+relOf(target)+" does not exist")
+				continue
+			case fi.IsDir():
+				bad(&res.BadLinks, "target "+relOf(target)+" is a directory: file:// shows a listing, link to a file")
+				continue
+			}
+			if strings.HasSuffix(l.Raw, "#") {
+				bad(&res.BadLinks, "empty fragment")
+			}
+			isPage := isHTML(target)
+			if isPage && u.Fragment != "" {
+				anchors = append(anchors, anchorCheck{from: rel, what: l.What, raw: l.Raw, target: target, fragment: u.Fragment})
+			}
+			if isPage && !l.Resource && !queued[target] {
+				queued[target] = true
+				queue = append(queue, target)
+			}
+		}
+	}
+
+	for _, a := range anchors {
+		if pageIDs, ok := ids[a.target]; ok && !pageIDs[a.fragment] {
+			res.MissingAnchors = append(res.MissingAnchors, Finding{Check: "crawl", File: a.from, Message: fmt.Sprintf("%s %q: fragment #%s does not exist in %s", a.what, a.raw, a.fragment, relOf(a.target))})
+		}
+	}
+	for _, l := range []*[]Finding{&res.Missing, &res.MissingAnchors, &res.BadLinks} {
+		sort.SliceStable(*l, func(i, j int) bool { return (*l)[i].File < (*l)[j].File })
+	}
+	res.Elapsed = time.Since(began)
+	return res, nil
+}
+
+// addEventFindings files the browser's events for page rel into res.
+func (b *Browser) addEventFindings(res *CrawlResult, rel string) {
+	ev := b.Events()
+	for _, m := range ev.Console {
+		msg := m.Source + ": " + m.Text
+		if m.URL != "" {
+			msg += fmt.Sprintf(" (at %s:%d)", m.URL, m.Line)
+		}
+		res.ConsoleErrors = append(res.ConsoleErrors, Finding{Check: "console", File: rel, Message: msg})
+	}
+	for _, f := range ev.Failed {
+		res.FailedLoads = append(res.FailedLoads, Finding{Check: "network", File: rel, Message: "failed to load " + f.URL + ": " + f.Error})
+	}
+	for _, r := range ev.External() {
+		res.ExternalRequests = append(res.ExternalRequests, Finding{Check: "network", File: rel, Message: "request leaves the machine: " + r.Type + " " + r.URL})
+	}
+}
+
+// isHTML reports whether path names an HTML page.
+func isHTML(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm":
+		return true
+	}
+	return false
+}
+
+// CrawlFile starts a browser (see NewBrowser) and crawls the site in root
+// from start (see Browser.Crawl), failing t if the browser fails. It logs
+// the number of pages and the time taken.
+func CrawlFile(t testing.TB, root, start string) CrawlResult {
+	t.Helper()
+	b := NewBrowser(t)
+	res, err := b.Crawl(root, start)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("crawl: %d page(s) in %v", len(res.Pages), res.Elapsed.Round(time.Millisecond))
+	return res
+}
