@@ -43,7 +43,6 @@ func Default() Config {
 		Title:       "Competency frameworks",
 		Description: "Occupational competency frameworks with proficiency levels, published with ladder.",
 		Language:    "en",
-		Publisher:   "the publisher of this site",
 	}
 }
 

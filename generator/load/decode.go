@@ -188,14 +188,15 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 			return
 		}
 		lv := framework.Level{Key: key}
-		seenStatements, statementsOK := false, false
+		seenStatements, statementsOK, statementsAt := false, false, at
 		d.object(p, "an object with \"label\" and \"statements\"", func(name, lp string, lat int) {
 			switch name {
 			case "label":
 				s, _ := d.optString(lp)
 				lv.Label = strings.TrimSpace(s)
 			case "statements":
-				seenStatements = true
+				seenStatements, statementsAt = true, lat
+				before := len(d.diags.Errors())
 				statementsOK = d.array(lp, "an array of statement strings", func(i int, sp string, sat int) {
 					s, ok := d.reqString(sp)
 					if !ok {
@@ -207,6 +208,8 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 					}
 					lv.Statements = append(lv.Statements, framework.Split(s))
 				})
+				// A statement of the wrong type is reported already.
+				statementsOK = statementsOK && len(d.diags.Errors()) == before
 			default:
 				d.unknown(name, lp, lat)
 			}
@@ -220,7 +223,7 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 		if !seenStatements {
 			d.errorAt(at, p, "missing \"statements\": expected an array of statement strings")
 		} else if statementsOK && len(lv.Statements) == 0 {
-			d.errorAt(at, p+".statements", "expected at least one non-empty statement")
+			d.errorAt(statementsAt, p+".statements", "expected at least one non-empty statement")
 		}
 		f.Levels = append(f.Levels, lv)
 	})

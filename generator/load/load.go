@@ -209,25 +209,41 @@ func duplicateCodes(fws []*Framework, label func(string) string) diag.List {
 }
 
 // contentFiles lists every regular file below the root of fsys, sorted,
-// skipping hidden files and folders (editors' backups, .git).
+// skipping hidden files and folders (editors' backups, .git). Symbolic
+// links to folders are followed, to a bounded depth so a loop ends.
 func contentFiles(fsys fs.FS) ([]string, error) {
 	var files []string
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		name := d.Name()
-		if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
-			if d.IsDir() {
-				return fs.SkipDir
+	var walk func(root string, depth int) error
+	walk = func(root string, depth int) error {
+		return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if p != root && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+				if d.IsDir() {
+					return fs.SkipDir
+				}
+				return nil
+			}
+			switch {
+			case d.Type().IsRegular():
+				files = append(files, p)
+			case d.Type()&fs.ModeSymlink != 0:
+				st, err := fs.Stat(fsys, p)
+				if err != nil {
+					return fmt.Errorf("%s: %w", p, err)
+				}
+				if st.Mode().IsRegular() {
+					files = append(files, p)
+				} else if st.IsDir() && depth < 8 {
+					return walk(p, depth+1)
+				}
 			}
 			return nil
-		}
-		if d.Type().IsRegular() {
-			files = append(files, p)
-		}
-		return nil
-	})
+		})
+	}
+	err := walk(".", 0)
 	sort.Strings(files)
 	return files, err
 }

@@ -1,6 +1,7 @@
 package markup
 
 import (
+	"html"
 	"strconv"
 	"strings"
 	"unicode"
@@ -22,7 +23,8 @@ func newHeadingIDs() *headingIDs {
 
 // Generate returns a unique id for value, the raw source of a heading line.
 //
-// The rules: link destinations and reference labels are removed; letters
+// The rules: link destinations and reference labels are removed;
+// character references such as &amp; are decoded; letters
 // (lower-cased with Unicode rules), marks and numbers are kept; an
 // underscore is kept between two kept characters (snake_case); runs of
 // white space and hyphens become one "-", trimmed at both ends; everything
@@ -30,7 +32,7 @@ func newHeadingIDs() *headingIDs {
 // node kinds). A repeated id gets the suffix "-1", "-2", … choosing the
 // first that is still unused.
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := slug(stripLinkTargets(string(value)))
+	base := slug(html.UnescapeString(stripLinkTargets(string(value))))
 	if base == "" {
 		base = "id"
 		if kind == ast.KindHeading {

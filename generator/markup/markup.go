@@ -14,6 +14,7 @@ package markup
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"html"
 	"io"
@@ -213,8 +214,11 @@ func plainText(b *strings.Builder, n ast.Node, source []byte) {
 // unescapeMarkdown resolves backslash escapes and character references the
 // way goldmark's HTML writer does, then undoes the HTML escaping.
 func unescapeMarkdown(v []byte) string {
+	if !bytes.ContainsAny(v, `\&`) {
+		return string(v)
+	}
 	var sb strings.Builder
-	w := bufio.NewWriter(&sb)
+	w := bufio.NewWriterSize(&sb, len(v)+16)
 	gmhtml.DefaultWriter.Write(w, v)
 	_ = w.Flush()
 	return html.UnescapeString(sb.String())

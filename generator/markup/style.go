@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
@@ -20,8 +21,9 @@ const (
 
 // StyleCSS returns the stylesheet for highlighted code blocks (the .chroma
 // classes Renderer emits): the light style's rules as they are, then the
-// dark style's inside @media (prefers-color-scheme: dark). The dark rules
-// cover every token class, so no light colour survives in dark mode. An
+// dark style's inside @media (prefers-color-scheme: dark), where every
+// light token rule is first reset, so no light colour or weight survives
+// in dark mode. An
 // empty dark name leaves out the dark block. Style names are chroma's
 // (see https://xyproto.github.io/splash/docs/); an unknown name is an error.
 //
@@ -32,7 +34,7 @@ func StyleCSS(light, dark string) ([]byte, error) {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := styleFormatter(false).WriteCSS(&buf, ls); err != nil {
+	if err := styleFormatter().WriteCSS(&buf, ls); err != nil {
 		return nil, fmt.Errorf("markup: style %q: %w", light, err)
 	}
 	if dark == "" {
@@ -43,16 +45,33 @@ func StyleCSS(light, dark string) ([]byte, error) {
 		return nil, err
 	}
 	var darkCSS bytes.Buffer
-	if err := styleFormatter(true).WriteCSS(&darkCSS, ds); err != nil {
+	if err := styleFormatter().WriteCSS(&darkCSS, ds); err != nil {
 		return nil, fmt.Errorf("markup: style %q: %w", dark, err)
 	}
 	buf.WriteString("@media (prefers-color-scheme: dark) {\n")
+	// Chroma writes only the properties a style sets, so a colour or
+	// weight the light style gives a class would show through in dark mode
+	// where the dark style leaves that class alone. Reset each light rule
+	// first; the dark style's own rules follow and win by order.
+	var selectors []string
+	for _, m := range cssTokenRule.FindAllSubmatch(buf.Bytes(), -1) {
+		selectors = append(selectors, string(m[1]))
+	}
+	if len(selectors) > 0 {
+		fmt.Fprintf(&buf, "  %s { %s }\n", strings.Join(selectors, ", "), cssReset)
+	}
 	for line := range strings.Lines(darkCSS.String()) {
 		buf.WriteString("  " + line)
 	}
 	buf.WriteString("}\n")
 	return buf.Bytes(), nil
 }
+
+// cssTokenRule matches a rule chroma writes for a token class.
+var cssTokenRule = regexp.MustCompile(`(?m)^(\.chroma \.[\w-]+) \{`)
+
+// cssReset undoes every property chroma's StyleEntryToCSS can set.
+const cssReset = "color: inherit; background-color: transparent; font-weight: normal; font-style: normal; text-decoration: none"
 
 func lookupStyle(name string) (*chroma.Style, error) {
 	s, ok := styles.Registry[strings.ToLower(name)]
@@ -63,12 +82,10 @@ func lookupStyle(name string) (*chroma.Style, error) {
 }
 
 // styleFormatter returns the formatter whose WriteCSS matches the classes
-// Renderer emits. all writes a rule for every token class, not only those
-// the style sets, so that the dark rules override every light one.
-func styleFormatter(all bool) *chromahtml.Formatter {
+// Renderer emits.
+func styleFormatter() *chromahtml.Formatter {
 	return chromahtml.New(
 		chromahtml.WithClasses(true),
-		chromahtml.WithAllClasses(all),
 		chromahtml.TabWidth(4),
 		chromahtml.WithCSSComments(false),
 	)

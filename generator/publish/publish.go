@@ -160,11 +160,13 @@ func (s *Staging) Commit() error {
 	if err != nil {
 		return fail(err)
 	}
-	if old == "" {
-		return nil
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("publish: %s is published, but removing the previous output failed (the next build retries): %w", s.out, err)
+		}
 	}
-	if err := os.RemoveAll(old); err != nil {
-		return fmt.Errorf("publish: %s is published, but removing the previous output failed (the next build retries): %w", s.out, err)
+	if err := syncDir(filepath.Dir(s.out)); err != nil {
+		return fmt.Errorf("publish: %s is published, but flushing the rename to disk failed: %w", s.out, err)
 	}
 	return nil
 }
@@ -226,7 +228,7 @@ func (s *Staging) mkdirAll(dir string) error {
 // isCleanLocal reports whether rel is a canonical slash-separated path that
 // stays inside the folder it is joined to.
 func isCleanLocal(rel string) bool {
-	return rel != "" &&
+	return rel != "" && rel != "." &&
 		!strings.ContainsAny(rel, "\\\x00") &&
 		path.Clean(rel) == rel && // no empty, "." or inner ".." elements, no trailing slash
 		rel != ".." && !strings.HasPrefix(rel, "../") &&

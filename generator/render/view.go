@@ -47,7 +47,7 @@ func (v *View) Canonical() string {
 
 // Attribution is what a page's footer credits.
 type Attribution struct {
-	Lines   []string          // attribution lines, e.g. "© EBSCOed"
+	Lines   []string           // attribution lines, e.g. "© EBSCOed"
 	Sources []framework.Source // the framework's sources, on its own pages
 	ONET    bool               // whether the O*NET notice is due
 	Version string             // the O*NET database version, e.g. "30.2"

@@ -109,21 +109,27 @@ func (e Events) External() []Request {
 // Findings returns every console error, failed load and external request as
 // a finding, with File set to the page URL.
 func (e Events) Findings() []Finding {
-	var out []Finding
+	console, failed, external := e.findings(func(f Finding) Finding { return f })
+	return append(append(console, failed...), external...)
+}
+
+// findings returns the console, failed-load and external-request findings,
+// each passed through fix (which may, for example, rename File).
+func (e Events) findings(fix func(Finding) Finding) (console, failed, external []Finding) {
 	for _, m := range e.Console {
 		msg := m.Source + ": " + m.Text
 		if m.URL != "" {
 			msg += fmt.Sprintf(" (at %s:%d)", m.URL, m.Line)
 		}
-		out = append(out, Finding{Check: "console", File: m.Page, Message: msg})
+		console = append(console, fix(Finding{Check: "console", File: m.Page, Message: msg}))
 	}
 	for _, f := range e.Failed {
-		out = append(out, Finding{Check: "network", File: f.Page, Message: "failed to load " + f.URL + ": " + f.Error})
+		failed = append(failed, fix(Finding{Check: "network", File: f.Page, Message: "failed to load " + f.URL + ": " + f.Error}))
 	}
 	for _, r := range e.External() {
-		out = append(out, Finding{Check: "network", File: r.Page, Message: "request leaves the machine: " + r.Type + " " + r.URL})
+		external = append(external, fix(Finding{Check: "network", File: r.Page, Message: "request leaves the machine: " + r.Type + " " + r.URL}))
 	}
-	return out
+	return console, failed, external
 }
 
 // AllowedURL reports whether loading raw keeps the browser on this machine:
@@ -354,8 +360,8 @@ func (b *Browser) onEvent(ev any) {
 		}
 		b.recorded.Console = append(b.recorded.Console, ConsoleMessage{Page: b.current, Source: "exception", Text: text, URL: d.URL, Line: int(d.LineNumber) + 1})
 	case *log.EventEntryAdded:
-		if ev.Entry.Level != log.LevelError {
-			return
+		if ev.Entry.Level != log.LevelError || ev.Entry.Source == log.SourceNetwork {
+			return // failed loads are recorded from the network events
 		}
 		b.recorded.Console = append(b.recorded.Console, ConsoleMessage{Page: b.current, Source: "log", Text: string(ev.Entry.Source) + ": " + ev.Entry.Text, URL: ev.Entry.URL, Line: int(ev.Entry.LineNumber) + 1})
 	case *page.EventJavascriptDialogOpening:

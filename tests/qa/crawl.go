@@ -210,20 +210,13 @@ func (b *Browser) Crawl(root, start string) (CrawlResult, error) {
 
 // addEventFindings files the browser's events for page rel into res.
 func (b *Browser) addEventFindings(res *CrawlResult, rel string) {
-	ev := b.Events()
-	for _, m := range ev.Console {
-		msg := m.Source + ": " + m.Text
-		if m.URL != "" {
-			msg += fmt.Sprintf(" (at %s:%d)", m.URL, m.Line)
-		}
-		res.ConsoleErrors = append(res.ConsoleErrors, Finding{Check: "console", File: rel, Message: msg})
-	}
-	for _, f := range ev.Failed {
-		res.FailedLoads = append(res.FailedLoads, Finding{Check: "network", File: rel, Message: "failed to load " + f.URL + ": " + f.Error})
-	}
-	for _, r := range ev.External() {
-		res.ExternalRequests = append(res.ExternalRequests, Finding{Check: "network", File: rel, Message: "request leaves the machine: " + r.Type + " " + r.URL})
-	}
+	console, failed, external := b.Events().findings(func(f Finding) Finding {
+		f.File = rel
+		return f
+	})
+	res.ConsoleErrors = append(res.ConsoleErrors, console...)
+	res.FailedLoads = append(res.FailedLoads, failed...)
+	res.ExternalRequests = append(res.ExternalRequests, external...)
 }
 
 // isHTML reports whether path names an HTML page.

@@ -66,11 +66,12 @@ const kbSetup = `(() => {
 })()`
 
 // kbStep records the element focused after one Tab press. done is true when
-// focus left the page or came back to an element already seen.
+// focus left the page (or there is nothing to focus) or came back to an
+// element already seen.
 const kbStep = `(() => {
   const k = window.__qaKb;
   const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) return {done: k.order.length > 0};
+  if (!el || el === document.body || el === document.documentElement) return {done: true};
   if (k.seen.has(el)) return {done: true};
   k.seen.add(el);
   k.order.push(el);
@@ -99,6 +100,7 @@ const kbReport = `(() => {
     for (const a of ['href', 'role', 'tabindex', 'type', 'name']) {
       if (el.hasAttribute(a)) s += '[' + a + '="' + el.getAttribute(a) + '"]';
     }
+    if (el.hasAttribute('onclick')) s += '[onclick]';
     const text = (el.innerText || el.value || el.getAttribute('aria-label') || el.getAttribute('alt') || '').trim().replace(/\s+/g, ' ');
     if (text) s += ' "' + text.slice(0, 60) + '"';
     return s;
