@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ladder-ssg/ladder/assets"
+	"github.com/ladder-ssg/ladder/content"
+	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/templates"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	app := &App{Stdout: &out, Stderr: &errb, Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}}
+	code = app.Run(args)
+	return code, out.String(), errb.String()
+}
+
+func TestExitCodesAndUsage(t *testing.T) {
+	tests := []struct {
+		args   []string
+		code   int
+		stdout string // substring expected on stdout
+		stderr string // substring expected on stderr
+	}{
+		{nil, ExitUsage, "", "Usage:"},
+		{[]string{"frobnicate"}, ExitUsage, "", `unknown command "frobnicate"`},
+		{[]string{"help"}, ExitOK, "Commands:", ""},
+		{[]string{"-h"}, ExitOK, "Commands:", ""},
+		{[]string{"version"}, ExitOK, "ladder " + Version, ""},
+		{[]string{"build", "-h"}, ExitOK, "Usage: ladder build", ""},
+		{[]string{"check", "-h"}, ExitOK, "Usage: ladder check", ""},
+		{[]string{"init", "-h"}, ExitOK, "Usage: ladder init DIR", ""},
+		{[]string{"version", "-h"}, ExitOK, "Usage: ladder version", ""},
+		{[]string{"help", "build"}, ExitOK, "--base-url", ""},
+		{[]string{"build", "--bogus"}, ExitUsage, "", "flag provided but not defined: -bogus"},
+		{[]string{"build", "extra"}, ExitUsage, "", `unexpected argument "extra"`},
+		{[]string{"init"}, ExitUsage, "", "missing argument"},
+		{[]string{"check", "--source", "testdata/does-not-exist"}, ExitOK, "is valid: 2 frameworks", ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := run(t, tt.args...)
+			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
+				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d with %q / %q", code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
+			}
+		})
+	}
+}
+
+func TestInitBuildAndCheck(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, stderr := run(t, "init", dir); code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	for _, f := range []string{"ladder.toml", "content/_index.md", "content/about.md", "content/frameworks/29-2012.00.json", ".gitignore"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("init did not write %s", f)
+		}
+	}
+	if code, _, stderr := run(t, "init", dir); code != ExitInput || !strings.Contains(stderr, "already exists") {
+		t.Errorf("init over an existing site: exit %d, %q", code, stderr)
+	}
+	if code, stdout, stderr := run(t, "check", "--source", dir, "--strict"); code != ExitOK {
+		t.Fatalf("check: exit %d: %s %s", code, stdout, stderr)
+	}
+	code, stdout, stderr := run(t, "build", "--source", dir)
+	if code != ExitOK || !strings.Contains(stdout, "wrote 20 pages") {
+		t.Fatalf("build: exit %d: %s %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public", "occupations", "29-2012.00", "advanced", "index.html")); err != nil {
+		t.Error(err)
+	}
+
+	// A broken framework: check and build both exit 1 with the located error.
+	bad := filepath.Join(dir, "content", "frameworks", "bad.json")
+	if err := os.WriteFile(bad, []byte(`{"occupation": {"soc": 5}}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, cmd := range []string{"check", "build"} {
+		code, _, stderr := run(t, cmd, "--source", dir)
+		want := "bad.json:1:24: occupation.soc: expected a string, found number 5"
+		if code != ExitInput || !strings.Contains(stderr, want) {
+			t.Errorf("%s: exit %d, stderr %q; want exit 1 with %q", cmd, code, stderr, want)
+		}
+	}
+}
+
+func TestBuildRefusesUnmarkedOutput(t *testing.T) {
+	out := t.TempDir()
+	keep := filepath.Join(out, "precious.txt")
+	if err := os.WriteFile(keep, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "build", "--source", t.TempDir(), "--out", out)
+	if code != ExitInput || !strings.Contains(stderr, "marker") {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+	if data, err := os.ReadFile(keep); err != nil || string(data) != "mine" {
+		t.Errorf("unmarked output folder was touched: %v", err)
+	}
+}
