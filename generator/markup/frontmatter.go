@@ -56,7 +56,8 @@ const (
 	tomlDelim = "+++"
 )
 
-var bom = []byte("\xef\xbb\xbf")
+// bom is the UTF-8 encoding of U+FEFF, which some editors put first.
+const bom = "\ufeff"
 
 // SplitFrontMatter separates the front matter at the top of src from the
 // markdown body and decodes it.
@@ -71,7 +72,7 @@ var bom = []byte("\xef\xbb\xbf")
 //
 // Errors are *FrontMatterError values giving the position in the file.
 func SplitFrontMatter(src []byte) (FrontMatter, []byte, error) {
-	src = bytes.TrimPrefix(src, bom)
+	src = bytes.TrimPrefix(src, []byte(bom))
 	first, rest := cutLine(src)
 	delim := string(trimDelimLine(first))
 	if delim != yamlDelim && delim != tomlDelim {

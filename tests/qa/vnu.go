@@ -65,7 +65,7 @@ func RunVNU(ctx context.Context, jar string, files []string) (VNUReport, error) 
 // runVNUBatch runs one JVM over files and appends its findings to rep.
 func runVNUBatch(ctx context.Context, jar string, files []string, rep *VNUReport) error {
 	byAbs := make(map[string]string, len(files))
-	args := []string{"-Xss512k", "-jar", jar, "--format", "json", "--exit-zero-always"}
+	args := []string{"-Xss8m", "-jar", jar, "--format", "json", "--exit-zero-always"}
 	var css, svg bool
 	for _, f := range files {
 		abs, err := filepath.Abs(f)
@@ -92,7 +92,7 @@ func runVNUBatch(ctx context.Context, jar string, files []string, rep *VNUReport
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("vnu: %w\n%s", err, tail(stderr.String(), 2000))
+		return fmt.Errorf("vnu: %w\n%s%s", err, tail(stdout.String(), 2000), tail(stderr.String(), 2000))
 	}
 	// vnu.jar writes its JSON report to stderr.
 	out := stderr.Bytes()

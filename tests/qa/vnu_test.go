@@ -22,7 +22,7 @@ func TestValidateHTMLBrokenFixture(t *testing.T) {
 	got := FormatFindings(errs)
 	t.Logf("errors:\n%s", got)
 	for _, want := range []string{
-		`testdata/broken/index.html:17: [vnu] Element “div” not allowed as child of element “span”`,
+		`testdata/broken/index.html:18: [vnu] Element “div” not allowed as child of element “span”`,
 		`testdata/broken/index.html:19: [vnu] An “img” element must have an “alt” attribute`,
 		`testdata/broken/gone.html: [vnu] cannot check:`,
 	} {

@@ -28,9 +28,9 @@ func TestCheckXML(t *testing.T) {
 		want   string // substring of the findings; "" for none
 	}{
 		{"well-formed", "", []string{p("ok.xml")}, ""},
-		{"malformed", "", []string{p("ok.xml"), p("bad.xml")}, "bad.xml:3: parser error"},
+		{"malformed", "", []string{p("ok.xml"), p("bad.xml")}, "bad.xml:3: [xmllint] parser error"},
 		{"valid", p("s.xsd"), []string{p("ok.xml")}, ""},
-		{"invalid", p("s.xsd"), []string{p("invalid.xml")}, "invalid.xml:1: element lock"},
+		{"invalid", p("s.xsd"), []string{p("invalid.xml")}, "invalid.xml:1: [xmllint] element lock"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
