@@ -54,8 +54,8 @@ type Step struct {
 
 // Syntax highlighting styles for light and dark colour schemes.
 const (
-	lightStyle = "github"
-	darkStyle  = "github-dark"
+	lightStyle = markup.DefaultLightStyle
+	darkStyle  = markup.DefaultDarkStyle
 )
 
 // Build runs the whole recipe. Input problems come back as a diag.List
