@@ -348,10 +348,11 @@ func hasSuffixOf(name, prefix string) bool {
 func mkdirUnique(parent, prefix string, perm fs.FileMode) (string, error) {
 	for range 10 {
 		dir := filepath.Join(parent, randomName(prefix))
-		err := os.Mkdir(dir, perm)
+		err := os.Mkdir(dir, 0o700)
 		if err == nil {
-			// Mkdir applies the umask; match the output folder exactly.
-			return dir, os.Chmod(dir, perm)
+			// Match the output folder's permissions exactly (Mkdir would
+			// apply the umask), but always let the build write into it.
+			return dir, os.Chmod(dir, perm|0o700)
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return "", err

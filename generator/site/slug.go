@@ -63,9 +63,16 @@ func (u uniqueNamer) name(base string) string {
 	}
 }
 
-// RelURL returns the relative URL from the page at path from (a file path
-// such as occupations/x/index.html) to the site file to.
+// RelURL returns the shortest relative URL from the page at path from (a
+// file path such as occupations/x/index.html) to the site file to.
 func RelURL(from, to string) string {
-	depth := strings.Count(from, "/")
-	return strings.Repeat("../", depth) + to
+	// Skip the folders both paths share, then climb out of the rest of from's.
+	common := 0
+	for i := 0; i < len(from) && i < len(to) && from[i] == to[i]; i++ {
+		if from[i] == '/' {
+			common = i + 1
+		}
+	}
+	ups := strings.Count(from[common:], "/")
+	return strings.Repeat("../", ups) + to[common:]
 }

@@ -1,0 +1,44 @@
+package site
+
+import "testing"
+
+func TestRelURL(t *testing.T) {
+	tests := []struct{ from, to, want string }{
+		{"index.html", "assets/style.css", "assets/style.css"},
+		{"occupations/x/index.html", "assets/style.css", "../../assets/style.css"},
+		{"occupations/x/index.html", "occupations/x/emerging/index.html", "emerging/index.html"},
+		{"occupations/x/emerging/index.html", "occupations/x/index.html", "../index.html"},
+		{"occupations/x/emerging/index.html", "occupations/y/emerging/index.html", "../../y/emerging/index.html"},
+		{"occupations/x/index.html", "occupations/x/index.html", "index.html"},
+		{"occupations/xy/index.html", "occupations/x/index.html", "../x/index.html"},
+		{"about/index.html", "index.html", "../index.html"},
+		{"404.html", "index.html", "index.html"},
+	}
+	for _, tt := range tests {
+		if got := RelURL(tt.from, tt.to); got != tt.want {
+			t.Errorf("RelURL(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
+		}
+	}
+}
+
+func TestSlugify(t *testing.T) {
+	tests := []struct {
+		in   string
+		max  int
+		want string
+	}{
+		{"Healthcare Practitioners & Technical", 60, "healthcare-practitioners-technical"},
+		{"Lab glassware, pipettes, and balances", 60, "lab-glassware-pipettes-and-balances"},
+		{"Patient's records", 60, "patients-records"},
+		{"Überblick für Pflegekräfte", 60, "überblick-für-pflegekräfte"},
+		{"🚀", 60, ""},
+		{"one two three four", 9, "one-two"},
+		{"averyveryverylongword", 6, "averyv"},
+		{"ééééé", 5, "éé"},
+	}
+	for _, tt := range tests {
+		if got := Slugify(tt.in, tt.max); got != tt.want {
+			t.Errorf("Slugify(%q, %d) = %q, want %q", tt.in, tt.max, got, tt.want)
+		}
+	}
+}
