@@ -148,9 +148,6 @@ func (s *Staging) Commit() error {
 	if err := os.WriteFile(filepath.Join(s.dir, MarkerName), []byte(markerContent), 0o644); err != nil {
 		return fail(err)
 	}
-	if err := syncTree(s.dir); err != nil {
-		return fail(err)
-	}
 	// The output folder may have changed since Open; check it again.
 	if _, err := checkOut(s.out); err != nil {
 		os.RemoveAll(s.dir)
@@ -165,9 +162,9 @@ func (s *Staging) Commit() error {
 			return fmt.Errorf("publish: %s is published, but removing the previous output failed (the next build retries): %w", s.out, err)
 		}
 	}
-	if err := syncDir(filepath.Dir(s.out)); err != nil {
-		return fmt.Errorf("publish: %s is published, but flushing the rename to disk failed: %w", s.out, err)
-	}
+	// No fsync: a static site is regenerated at will, and flushing tens of
+	// megabytes costs more than the build. Crash safety comes from the
+	// atomic swap, which a killed process cannot leave half done.
 	return nil
 }
 

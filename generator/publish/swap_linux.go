@@ -31,25 +31,3 @@ func swap(staging, out string) (string, error) {
 	}
 	return "", &os.LinkError{Op: "renameat2", Old: staging, New: out, Err: err}
 }
-
-// syncTree flushes the file system holding dir to disk, so that after a
-// power loss the swapped-in site is not missing data. One syncfs costs far
-// less than an fsync per file.
-func syncTree(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return unix.Syncfs(int(f.Fd()))
-}
-
-// syncDir makes the renames in dir durable.
-func syncDir(dir string) error {
-	f, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return f.Sync()
-}
