@@ -20,6 +20,7 @@
 #   LADDER_RACE=1        0 runs go test without the race detector
 #   LADDER_REQUIRE_TOOLS defaults to 1 here: a test that cannot find Chromium,
 #                        vnu.jar, axe-core or xmllint fails rather than skips
+#   LADDER_VNU_JAR       defaults to the jar installed from tests/tools
 set -uo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.." || exit 2
@@ -32,6 +33,8 @@ FUZZTIME=${LADDER_FUZZTIME:-30s}
 RACE=${LADDER_RACE:-1}
 TEST_TIMEOUT=40m
 export LADDER_REQUIRE_TOOLS=${LADDER_REQUIRE_TOOLS:-1}
+# Tests outside tests/qa find the pinned Nu HTML Checker through this.
+export LADDER_VNU_JAR=${LADDER_VNU_JAR:-$ROOT/tests/tools/node_modules/vnu-jar/build/dist/vnu.jar}
 export DEBIAN_FRONTEND=noninteractive
 export PATH="$(go env GOPATH)/bin:$PATH"
 
@@ -166,7 +169,7 @@ gate_fuzz() {
 		[ -n "$name" ] || continue
 		n=$((n + 1))
 		echo "--- $name in $dir ($FUZZTIME)"
-		if ! go test -run='^$' -fuzz="^${name}\$" -fuzztime="$FUZZTIME" "$dir"; then
+		if ! go test -run='^$' -fuzz="^${name}\$" -fuzztime="$FUZZTIME" -fuzzminimizetime=5s "$dir"; then
 			echo "--- $name FAILED; the failing input was saved under $dir/testdata/fuzz/$name/"
 			fuzz_failed+=("$dir $name")
 			rc=1

@@ -421,8 +421,8 @@ func (d *decoder) describeNext() string {
 	}
 	d.skipped = true
 	s := string(v)
-	if len(s) > 40 {
-		s = s[:37] + "…"
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:37]) + "…"
 	}
 	if v.Kind() == '"' {
 		return "string " + s

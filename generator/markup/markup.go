@@ -140,7 +140,7 @@ func (r *Renderer) Render(dst io.Writer, body []byte, opts ...RenderOption) (Doc
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	reader := text.NewReader(body)
 	root := r.md.Parser().Parse(reader, parser.WithContext(pc))
-	linkRewriter{resolve: rc.resolve}.Transform(root.(*ast.Document), reader, pc)
+	linkRewriter(rc).Transform(root.(*ast.Document), reader, pc)
 	dropUnusableImages(root)
 	doc := describe(root, body)
 	if err := r.md.Renderer().Render(dst, body, root); err != nil {

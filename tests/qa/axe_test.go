@@ -6,6 +6,7 @@ import (
 )
 
 func TestAxeGoodFixtureHasNoViolations(t *testing.T) {
+	t.Parallel()
 	src := AxeSource(t)
 	b := NewBrowser(t)
 	for _, page := range []string{"index.html", "about/team.html"} {
@@ -26,6 +27,7 @@ func TestAxeGoodFixtureHasNoViolations(t *testing.T) {
 }
 
 func TestAxeBrokenFixtureIsReported(t *testing.T) {
+	t.Parallel()
 	src := AxeSource(t)
 	b := NewBrowser(t)
 	if err := b.Open("testdata/broken/index.html"); err != nil {
@@ -57,6 +59,7 @@ func TestAxeBrokenFixtureIsReported(t *testing.T) {
 // TestAxeDarkModeContrast proves that emulating a dark colour scheme changes
 // what axe checks: the page is fine in light mode and fails in dark mode.
 func TestAxeDarkModeContrast(t *testing.T) {
+	t.Parallel()
 	src := AxeSource(t)
 	b := NewBrowser(t)
 	page := writePage(t, `<!DOCTYPE html><html lang="en"><title>t</title><style>

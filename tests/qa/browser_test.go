@@ -10,6 +10,7 @@ import (
 )
 
 func TestBrowserGoodPageIsClean(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	if err := b.Open("testdata/good/index.html"); err != nil {
 		t.Fatal(err)
@@ -27,6 +28,7 @@ func TestBrowserGoodPageIsClean(t *testing.T) {
 }
 
 func TestBrowserBrokenPageIsReported(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	if err := b.Open("testdata/broken/index.html"); err != nil {
 		t.Fatal(err)
@@ -60,6 +62,7 @@ func TestBrowserBrokenPageIsReported(t *testing.T) {
 }
 
 func TestBrowserNavigateMissingFile(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	if err := b.Open("testdata/good/nope.html"); err == nil {
 		t.Error("navigating to a missing file: want an error")
@@ -67,6 +70,7 @@ func TestBrowserNavigateMissingFile(t *testing.T) {
 }
 
 func TestBrowserLoopbackHTTP(t *testing.T) {
+	t.Parallel()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -92,6 +96,7 @@ func TestBrowserLoopbackHTTP(t *testing.T) {
 }
 
 func TestBrowserColorScheme(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	for _, c := range []struct{ scheme, bg string }{
 		{"light", "rgb(255, 255, 255)"},
@@ -115,6 +120,7 @@ func TestBrowserColorScheme(t *testing.T) {
 }
 
 func TestBrowserDialogDoesNotHang(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	if err := b.Navigate(`data:text/html,<title>d</title><script>alert("hi")</script><p>after</p>`); err != nil {
 		t.Fatal(err)
@@ -126,6 +132,7 @@ func TestBrowserDialogDoesNotHang(t *testing.T) {
 }
 
 func TestBrowserScreenshot(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	if err := b.Open("testdata/good/index.html"); err != nil {
 		t.Fatal(err)
@@ -146,6 +153,7 @@ func TestBrowserScreenshot(t *testing.T) {
 // TestBrowserLeavesNoProcess checks that the cleanup of NewBrowser kills
 // every Chromium process that used the browser's profile directory.
 func TestBrowserLeavesNoProcess(t *testing.T) {
+	t.Parallel()
 	var dir string
 	t.Run("browser", func(t *testing.T) {
 		b := NewBrowser(t)
@@ -193,6 +201,7 @@ func processesUsing(t *testing.T, dir string) int {
 }
 
 func TestAllowedURL(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		url  string
 		want bool

@@ -8,6 +8,7 @@ import (
 )
 
 func TestCrawlGoodFixture(t *testing.T) {
+	t.Parallel()
 	res := CrawlFile(t, "testdata/good", "index.html")
 	AssertNone(t, "crawl of testdata/good", res.Problems())
 	if got, want := strings.Join(res.Pages, " "), "index.html about/team.html"; got != want {
@@ -16,6 +17,7 @@ func TestCrawlGoodFixture(t *testing.T) {
 }
 
 func TestCrawlBrokenFixture(t *testing.T) {
+	t.Parallel()
 	res := CrawlFile(t, "testdata/broken", "index.html")
 	for _, f := range res.Problems() {
 		t.Log(f)
@@ -53,14 +55,15 @@ func TestCrawlBrokenFixture(t *testing.T) {
 	}
 }
 
-// TestCrawlManyPages measures the crawl on a generated site of 200 pages,
+// TestCrawlManyPages measures the crawl on a generated site of 150 pages,
 // each linking to the next, to its neighbours' fragments and to a shared
 // style sheet.
 func TestCrawlManyPages(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	const n = 200
+	const n = 150
 	root := t.TempDir()
 	writeFile(t, root, "s.css", "body{color:#111}")
 	for i := range n {

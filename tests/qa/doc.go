@@ -24,4 +24,29 @@
 //
 // Every problem is reported as a Finding, so that callers can print, filter
 // and assert on results from all gates the same way.
+//
+// A typical test of a built site in dir:
+//
+//	qa.AssertNone(t, "links", qa.CheckLinksStatic(dir))
+//	qa.AssertNone(t, "vnu", qa.ValidateHTML(t, pages))
+//	res := qa.CrawlFile(t, dir, "index.html")
+//	qa.AssertNone(t, "crawl", res.Problems())
+//
+//	b := qa.NewBrowser(t)
+//	axe := qa.AxeSource(t)
+//	for _, scheme := range []string{"light", "dark"} {
+//		b.ColorScheme(scheme)
+//		b.Open(filepath.Join(dir, "index.html"))
+//		vs, err := qa.Axe(b.Context(), axe)
+//		...
+//		qa.AssertNone(t, "axe "+scheme, qa.AxeFindings("index.html", vs))
+//	}
+//	b.Open(filepath.Join(dir, "index.html"))
+//	kb, err := qa.Keyboard(b.Context())
+//	qa.AssertNone(t, "keyboard", kb.Findings("index.html"))
+//
+// Browsers started by NewBrowser block every host but loopback (through the
+// --host-resolver-rules and --proxy-server switches), so a page's attempt to
+// reach the network is recorded and fails at once instead of leaving the
+// machine.
 package qa

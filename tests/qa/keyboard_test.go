@@ -6,6 +6,7 @@ import (
 )
 
 func TestKeyboardGoodFixture(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	if err := b.Open("testdata/good/index.html"); err != nil {
 		t.Fatal(err)
@@ -25,6 +26,7 @@ func TestKeyboardGoodFixture(t *testing.T) {
 }
 
 func TestKeyboardBrokenFixture(t *testing.T) {
+	t.Parallel()
 	b := NewBrowser(t)
 	if err := b.Open("testdata/broken/index.html"); err != nil {
 		t.Fatal(err)
@@ -50,6 +52,7 @@ func TestKeyboardBrokenFixture(t *testing.T) {
 }
 
 func TestKeyboardRules(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		body string

@@ -9,6 +9,7 @@ import (
 )
 
 func TestValidateHTMLGoodFixture(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("testdata/good/*.html")
 	if err != nil {
 		t.Fatal(err)
@@ -18,6 +19,7 @@ func TestValidateHTMLGoodFixture(t *testing.T) {
 }
 
 func TestValidateHTMLBrokenFixture(t *testing.T) {
+	t.Parallel()
 	errs := ValidateHTML(t, []string{"testdata/broken/index.html", "testdata/broken/other.html", "testdata/broken/gone.html"})
 	got := FormatFindings(errs)
 	t.Logf("errors:\n%s", got)
@@ -36,6 +38,7 @@ func TestValidateHTMLBrokenFixture(t *testing.T) {
 }
 
 func TestRunVNUWarningsAndCSS(t *testing.T) {
+	t.Parallel()
 	jar := VNUJar(t)
 	root := t.TempDir()
 	writeFile(t, root, "w.html", "<!DOCTYPE html>\n<html><head><title>w</title></head><body><section><p>no heading</p></section></body></html>\n")
