@@ -74,7 +74,7 @@ func TestHostileInputIsEscaped(t *testing.T) {
 		),
 		"rtl.json": hostileFramework(map[string]any{
 			"soc": "29-1141.00", "title": "ممرض مسجل \u202e👩‍🔬 Registered Nurse", "group": "الرعاية الصحية",
-			"description": "עברית ‏mixed‎ text 🚑", "source": "https://example.org/?q=<x>&a=\"b\"", "attribution": "© 🩺",
+			"description": "עברית \u200fmixed\u200e text 🚑", "source": "https://example.org/?q=<x>&a=\"b\"", "attribution": "© 🩺",
 		},
 			hostileLevel{"🚀", "Rocket 🚀", []string{"قياس العلامات الحيوية — أداء تحت الإشراف"}},
 			hostileLevel{"zeta", "Zeta", []string{"First"}},
