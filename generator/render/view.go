@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
@@ -19,6 +20,38 @@ type View struct {
 	Content  template.HTML // a content page's rendered markdown
 	Headings []markup.Heading
 	notice   notice
+	r        *Renderer
+}
+
+// PartialCached renders the named template with this view once per
+// distinct key and reuses the result on every page with the same key. The
+// key must capture everything the partial shows that differs between
+// pages; the default templates use NavKey and FooterKey.
+func (v *View) PartialCached(name string, key string) (template.HTML, error) {
+	return v.r.partialCached(v, name, key)
+}
+
+// NavKey identifies what the site header shows on this page: the same on
+// every page at one folder depth, except where a menu entry is current.
+func (v *View) NavKey() string {
+	key := strconv.Itoa(strings.Count(v.Page.Path, "/"))
+	switch v.Page.Kind {
+	case site.HomePage, site.OccupationsIndex, site.LevelsIndex, site.HubsIndex, site.ContentPageKind:
+		key += " " + v.Page.Path
+	}
+	return key
+}
+
+// FooterKey identifies what the footer shows: one framework's credits on
+// its own pages, every framework's elsewhere.
+func (v *View) FooterKey() string {
+	if o := v.Page.Occupation; o != nil {
+		return "occupation " + o.Code
+	}
+	if v.Page.Kind == site.NotFoundPage {
+		return "404"
+	}
+	return "site"
 }
 
 // URL returns the relative URL from this page to the site file p. The

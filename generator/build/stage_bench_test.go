@@ -1,0 +1,89 @@
+package build
+
+import (
+	"bytes"
+	"testing"
+
+	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/render"
+	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/transform"
+)
+
+// The stage benchmarks time each step of the recipe alone on the corpus.
+
+func loadCorpus(b *testing.B) *load.Input {
+	in, diags := load.Site(corpusSite(b), testDefaults(), load.Options{})
+	if err := diags.Err(); err != nil {
+		b.Fatal(err)
+	}
+	return in
+}
+
+func BenchmarkLoadCorpus(b *testing.B) {
+	dir := corpusSite(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, diags := load.Site(dir, testDefaults(), load.Options{}); diags.Err() != nil {
+			b.Fatal(diags.Err())
+		}
+	}
+}
+
+func BenchmarkModelCorpus(b *testing.B) {
+	in := loadCorpus(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		site.New(in)
+	}
+}
+
+func renderCorpus(b *testing.B) (*render.Renderer, *site.Site) {
+	in := loadCorpus(b)
+	s, _ := site.New(in)
+	r, err := render.New(s, in.Templates, markup.New())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return r, s
+}
+
+func BenchmarkRenderCorpus(b *testing.B) {
+	r, s := renderCorpus(b)
+	var buf bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range s.Pages {
+			buf.Reset()
+			if err := r.Page(&buf, p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(s.Pages)), "ns/page")
+}
+
+func BenchmarkMinifyCorpus(b *testing.B) {
+	r, s := renderCorpus(b)
+	pages := make([][]byte, len(s.Pages))
+	for i, p := range s.Pages {
+		var buf bytes.Buffer
+		if err := r.Page(&buf, p); err != nil {
+			b.Fatal(err)
+		}
+		pages[i] = buf.Bytes()
+	}
+	m := transform.NewMinifier()
+	var out bytes.Buffer
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, p := range s.Pages {
+			out.Reset()
+			if _, err := m.Minify(p.Path, &out, pages[i]); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(s.Pages)), "ns/page")
+}
