@@ -44,8 +44,8 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict]", "build the site into the output folder", (*App).build},
-		{"check", "[--source DIR] [--strict]", "validate the site's input without writing anything", (*App).check},
+		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict] [--summary FILE]", "build the site into the output folder", (*App).build},
+		{"check", "[--source DIR] [--strict] [--format text|json|github]", "validate the site's input without writing anything", (*App).check},
 		{"init", "DIR", "create a new site folder with an example framework and page", (*App).init},
 		{"version", "", "print ladder's version", (*App).version},
 		{"help", "[COMMAND]", "show help for ladder or one command", (*App).help},
@@ -141,6 +141,7 @@ func (a *App) build(args []string) int {
 	baseURL := fs.String("base-url", "", "the absolute `URL` the site is published at (overrides ladder.toml)")
 	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, JSON, SVG and XML as rendered")
 	strict := fs.Bool("strict", false, "treat unknown fields and keys as errors")
+	summary := fs.String("summary", "", "also write the build summary as JSON to `FILE`")
 	if code, stop := a.parse(fs, args, 0); stop {
 		return code
 	}
@@ -154,10 +155,21 @@ func (a *App) build(args []string) int {
 	})
 	a.printWarnings(res.Warnings)
 	if err != nil {
-		return a.fail(err)
+		code := a.fail(err)
+		if *summary != "" {
+			writeSummary(*summary, res, err)
+		}
+		return code
 	}
-	fmt.Fprintf(a.Stdout, "ladder: wrote %d pages (%d files, %s) to %s in %s\n",
-		res.Pages, res.Files, humanBytes(res.Bytes), res.Out, res.Duration.Round(100_000))
+	fmt.Fprintf(a.Stdout, "ladder: wrote %d pages (%d files, %s) to %s in %s, %d %s\n",
+		res.Pages, res.Files, humanBytes(res.Bytes), res.Out, res.Duration.Round(100_000),
+		len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
+	if *summary != "" {
+		if err := writeSummary(*summary, res, nil); err != nil {
+			fmt.Fprintf(a.Stderr, "ladder: %v\n", err)
+			return ExitInput
+		}
+	}
 	return ExitOK
 }
 
@@ -165,10 +177,32 @@ func (a *App) check(args []string) int {
 	fs := a.flags("check")
 	source := fs.String("source", ".", "the site `folder`")
 	strict := fs.Bool("strict", false, "treat unknown fields and keys as errors")
+	format := fs.String("format", "text", "how to print problems: text, json (an array of objects) or github (Actions annotations)")
 	if code, stop := a.parse(fs, args, 0); stop {
 		return code
 	}
+	if *format != "text" && *format != "json" && *format != "github" {
+		fmt.Fprintf(a.Stderr, "ladder check: unknown --format %q: use text, json or github\n", *format)
+		return ExitUsage
+	}
 	res, err := build.Check(build.Options{Source: *source, Strict: *strict, Defaults: a.Defaults})
+	if *format != "text" {
+		var all diag.List
+		if !errors.As(err, &all) && err != nil {
+			all = diag.List{{File: *source, Severity: diag.Error, Message: err.Error()}}
+		}
+		all = append(all, res.Warnings...)
+		all.Sort()
+		write := diag.WriteJSON
+		if *format == "github" {
+			write = diag.WriteGitHub
+		}
+		write(a.Stdout, all)
+		if err != nil {
+			return ExitInput
+		}
+		return ExitOK
+	}
 	a.printWarnings(res.Warnings)
 	if err != nil {
 		return a.fail(err)

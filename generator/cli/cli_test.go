@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -103,5 +104,63 @@ func TestBuildRefusesUnmarkedOutput(t *testing.T) {
 	}
 	if data, err := os.ReadFile(keep); err != nil || string(data) != "mine" {
 		t.Errorf("unmarked output folder was touched: %v", err)
+	}
+}
+
+func TestCheckFormatsAndSummary(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, _ := run(t, "init", dir); code != ExitOK {
+		t.Fatal("init failed")
+	}
+	bad := filepath.Join(dir, "content", "frameworks", "bad.json")
+	if err := os.WriteFile(bad, []byte("{\"occupation\": {\"soc\": 5, \"colour\": 1}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ := run(t, "check", "--source", dir, "--format", "json")
+	var got []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != ExitInput {
+		t.Fatalf("exit %d, output %q: %v", code, stdout, err)
+	}
+	want := []map[string]any{
+		{"file": dir + "/content/frameworks/bad.json", "line": 1.0, "column": 1.0, "severity": "error", "message": `missing "framework": expected an object`},
+		{"file": dir + "/content/frameworks/bad.json", "line": 1.0, "column": 16.0, "path": "occupation", "severity": "error", "message": `missing "title": expected a string`},
+		{"file": dir + "/content/frameworks/bad.json", "line": 1.0, "column": 24.0, "path": "occupation.soc", "severity": "error", "message": "expected a string, found number 5"},
+		{"file": dir + "/content/frameworks/bad.json", "line": 1.0, "column": 37.0, "path": "occupation.colour", "severity": "warning", "message": `unknown field "colour" (ignored)`},
+	}
+	if len(got) < len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i, w := range want {
+		for k, v := range w {
+			if got[i][k] != v {
+				t.Errorf("diagnostic %d: %s = %v, want %v", i, k, got[i][k], v)
+			}
+		}
+	}
+
+	code, stdout, _ = run(t, "check", "--source", dir, "--format", "github")
+	if code != ExitInput || !strings.Contains(stdout, "::error file="+dir+"/content/frameworks/bad.json,line=1,col=24,title=ladder%3A occupation.soc::expected a string, found number 5\n") ||
+		!strings.Contains(stdout, "::warning file=") {
+		t.Errorf("github format: exit %d\n%s", code, stdout)
+	}
+	if code, _, stderr := run(t, "check", "--source", dir, "--format", "xml"); code != ExitUsage || !strings.Contains(stderr, `unknown --format "xml"`) {
+		t.Errorf("bad format: exit %d, %q", code, stderr)
+	}
+
+	os.Remove(bad)
+	sum := filepath.Join(t.TempDir(), "summary.json")
+	code, stdout, _ = run(t, "build", "--source", dir, "--summary", sum)
+	if code != ExitOK || !strings.Contains(stdout, ", 0 warnings") {
+		t.Fatalf("build: exit %d, %q", code, stdout)
+	}
+	var s struct {
+		OK    bool
+		Pages int
+		Bytes int64
+		Steps []struct{ Name string }
+	}
+	data, err := os.ReadFile(sum)
+	if err != nil || json.Unmarshal(data, &s) != nil || !s.OK || s.Pages != 20 || s.Bytes == 0 || len(s.Steps) == 0 {
+		t.Errorf("summary %s: %v", data, err)
 	}
 }
