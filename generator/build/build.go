@@ -287,3 +287,18 @@ func Check(opts Options) (CheckResult, error) {
 	res := CheckResult{Frameworks: len(in.Frameworks), Pages: len(s.Pages), Warnings: diags.Warnings()}
 	return res, diags.Err()
 }
+
+// Levels returns the site's proficiency levels in order, as key and label
+// pairs, for scaffolding new frameworks in the same scheme.
+func Levels(opts Options) ([][2]string, error) {
+	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{})
+	if len(in.Frameworks) == 0 {
+		return nil, diags.Err()
+	}
+	s, _ := site.New(in)
+	out := make([][2]string, 0, len(s.Levels))
+	for _, lv := range s.Levels {
+		out = append(out, [2]string{lv.Key, lv.Label})
+	}
+	return out, nil
+}

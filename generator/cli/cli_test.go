@@ -164,3 +164,44 @@ func TestCheckFormatsAndSummary(t *testing.T) {
 		t.Errorf("summary %s: %v", data, err)
 	}
 }
+
+func TestNewFramework(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	if code, _, _ := run(t, "init", dir); code != ExitOK {
+		t.Fatal("init failed")
+	}
+	code, stdout, stderr := run(t, "new", "framework", "29-2099.00", "--title", "Phlebotomists", "--source", dir, "--group", "Healthcare Support", "--job-zone", "2")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "content", "frameworks", "29-2099.00.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The new file uses the site's levels, in order, and passes --strict.
+	last := -1
+	for _, key := range []string{`"emerging"`, `"developing"`, `"proficient"`, `"advanced"`} {
+		i := strings.Index(string(data), key)
+		if i < last {
+			t.Fatalf("level %s out of order:\n%s", key, data)
+		}
+		last = i
+	}
+	if code, _, stderr := run(t, "check", "--source", dir, "--strict"); code != ExitOK {
+		t.Errorf("the new framework fails check: %s", stderr)
+	}
+	for _, args := range [][]string{
+		{"new", "framework", "29-2099.00", "--title", "Again", "--source", dir},
+		{"new", "framework", "../x", "--title", "Escape", "--source", dir},
+	} {
+		if code, _, _ := run(t, args...); code != ExitInput {
+			t.Errorf("%v: exit %d, want 1", args, code)
+		}
+	}
+	if code, _, _ := run(t, "new", "framework", "x"); code != ExitUsage {
+		t.Errorf("missing --title: exit %d, want 2", code)
+	}
+	if code, _, _ := run(t, "new", "thing"); code != ExitUsage {
+		t.Errorf("new thing: exit %d, want 2", code)
+	}
+}
