@@ -1,34 +1,60 @@
 package site
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Slugify turns s into a path segment or fragment id: lower-case letters
 // and digits of any script, words joined by "-", at most max bytes, cut at
 // a word boundary. It returns "" when s has no letters or digits.
 func Slugify(s string, max int) string {
-	var b strings.Builder
+	// Build into a stack buffer; anchors for 40,000 statements are made on
+	// every build, so this avoids strings.ToLower and per-rune allocation.
+	var arr [128]byte
+	b := arr[:0]
 	dash := false
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
+		case r < 0x80:
+			c := byte(r)
+			switch {
+			case c >= 'A' && c <= 'Z':
+				c += 'a' - 'A'
+			case c >= 'a' && c <= 'z', c >= '0' && c <= '9':
+			case c == '\'':
+				// "patient's" reads better as "patients" than "patient-s".
+				continue
+			default:
+				dash = true
+				continue
+			}
+			if dash && len(b) > 0 {
+				b = append(b, '-')
 			}
 			dash = false
-			b.WriteRune(r)
-		case r == '\'' || r == '’':
-			// "patient's" reads better as "patients" than "patient-s".
+			b = append(b, c)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && len(b) > 0 {
+				b = append(b, '-')
+			}
+			dash = false
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		case r == '’':
 		default:
 			dash = true
 		}
+		if max > 0 && len(b) > max+8 {
+			// Enough to cut at a word boundary below.
+			break
+		}
 	}
-	out := b.String()
+	out := b
 	if max > 0 && len(out) > max {
-		cut := strings.LastIndexByte(out[:max+1], '-')
+		cut := bytes.LastIndexByte(out[:max+1], '-')
 		if cut <= 0 {
 			cut = max
 			for cut > 0 && !isRuneStart(out[cut]) {
@@ -37,7 +63,7 @@ func Slugify(s string, max int) string {
 		}
 		out = out[:cut]
 	}
-	return out
+	return string(out)
 }
 
 func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
