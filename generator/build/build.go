@@ -1,6 +1,11 @@
 // Package build is ladder's recipe: load the site folder, build the
-// model, render every page, and publish the result atomically. Each step
-// is timed; the order matters only where a comment says so.
+// model, render every page, and publish the result. Each step is timed;
+// the order matters only where a comment says so.
+//
+// Build makes one complete, atomic build. A Session makes the first build
+// the same way and then rebuilds in place as files change, rendering only
+// the pages whose inputs changed and writing only the files whose bytes
+// changed (see session.go).
 package build
 
 import (
@@ -19,10 +24,8 @@ import (
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
-	"github.com/ladder-ssg/ladder/generator/publish"
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
-	"github.com/ladder-ssg/ladder/generator/transform"
 )
 
 // Options say what to build and where.
@@ -38,9 +41,15 @@ type Options struct {
 // Result describes a finished build.
 type Result struct {
 	Out      string
-	Pages    int   // HTML pages written
-	Files    int   // all files written
-	Bytes    int64 // all bytes written
+	Pages    int   // HTML pages in the site
+	Rendered int   // pages rendered by this build (all of them, unless incremental)
+	Files    int   // files in the site
+	Written  int   // files whose bytes this build wrote
+	Bytes    int64 // bytes of all files in the site
+	// BytesWritten counts the bytes of the files this build wrote.
+	BytesWritten int64
+	// Changed lists the files this build wrote or removed, slash-separated.
+	Changed  []string
 	Warnings diag.List
 	Steps    []Step
 	Duration time.Duration
@@ -58,17 +67,18 @@ const (
 	darkStyle  = markup.DefaultDarkStyle
 )
 
-// Build runs the whole recipe. Input problems come back as a diag.List
-// error holding every one of them; nothing is published then.
+// Build runs the whole recipe once and publishes atomically. Input
+// problems come back as a diag.List error holding every one of them;
+// nothing is published then.
 func Build(ctx context.Context, opts Options) (Result, error) {
-	start := time.Now()
-	res := Result{Out: opts.Out}
-	step := func(name string, t time.Time) {
-		res.Steps = append(res.Steps, Step{Name: name, Duration: time.Since(t)})
-	}
+	return NewSession(opts).Build(ctx)
+}
 
+// loadAndModel runs the first two stages. The error is a diag.List when
+// the input has errors.
+func loadAndModel(opts Options, cache *load.Cache, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
-	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict})
+	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache})
 	if opts.BaseURL != "" {
 		base, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
@@ -76,7 +86,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 		}
 		in.Config.BaseURL = base
 	}
-	step("load", t)
+	res.step("load", t)
 
 	t = time.Now()
 	s, more := site.New(in)
@@ -84,101 +94,20 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	diags.Sort()
 	res.Warnings = diags.Warnings()
 	if err := diags.Err(); err != nil {
-		return res, err
+		return nil, nil, err
 	}
-	step("model", t)
-
-	t = time.Now()
-	md := markup.New()
-	r, err := render.New(s, in.Templates, md)
-	if err != nil {
-		return res, err
-	}
-	step("templates", t)
-
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	stage, err := publish.Open(opts.Out)
-	if err != nil {
-		return res, err
-	}
-	// From here on, any failure must remove the staging folder so the
-	// previous site stays as it was.
-	committed := false
-	defer func() {
-		if !committed {
-			stage.Abort()
-		}
-	}()
-	w := &writer{stage: stage, min: transform.NewMinifier(), minify: !opts.NoMinify}
-
-	t = time.Now()
-	if err := writeAssets(w, in.Assets); err != nil {
-		return res, err
-	}
-	css, err := markup.StyleCSS(lightStyle, darkStyle)
-	if err != nil {
-		return res, err
-	}
-	if err := w.write("assets/syntax.css", css); err != nil {
-		return res, err
-	}
-	if err := copyDownloads(w, in.Content, s); err != nil {
-		return res, err
-	}
-	step("assets", t)
-
-	t = time.Now()
-	if err := renderPages(ctx, w, r, s.Pages); err != nil {
-		return res, err
-	}
-	res.Pages = len(s.Pages)
-	step("render", t)
-
-	t = time.Now()
-	res.Files, res.Bytes = stage.Stats()
-	if err := stage.Commit(); err != nil {
-		return res, err
-	}
-	committed = true
-	step("publish", t)
-	res.Duration = time.Since(start)
-	return res, nil
+	res.step("model", t)
+	return in, s, nil
 }
 
-// writer minifies (when asked) and stages one output file.
-type writer struct {
-	stage  *publish.Staging
-	min    *transform.Minifier
-	minify bool
+func (res *Result) step(name string, t time.Time) {
+	res.Steps = append(res.Steps, Step{Name: name, Duration: time.Since(t)})
 }
 
-// write stages data at rel, minified by its extension unless disabled.
-// buf, when given, is scratch space for the minified bytes.
-func (w *writer) write(rel string, data []byte, scratch ...*bytes.Buffer) error {
-	if w.minify {
-		var buf *bytes.Buffer
-		if len(scratch) > 0 {
-			buf = scratch[0]
-			buf.Reset()
-		} else {
-			buf = new(bytes.Buffer)
-		}
-		ok, err := w.min.Minify(rel, buf, data)
-		if err != nil {
-			return err
-		}
-		if ok {
-			data = buf.Bytes()
-		}
-	}
-	return w.stage.WriteFile(rel, data)
-}
-
-// renderPages renders and writes pages on every core. Each worker has
-// its own buffers, so the whole site is never held in memory.
-func renderPages(ctx context.Context, w *writer, r *render.Renderer, pages []*site.Page) error {
+// renderPages renders pages on every core and hands each to emit, which
+// minifies and writes it. Each worker has its own buffer, so the whole
+// site is never held in memory.
+func renderPages(ctx context.Context, r *render.Renderer, pages []*site.Page, emit func(rel string, data []byte, scratch *bytes.Buffer) error) error {
 	workers := runtime.GOMAXPROCS(0)
 	jobs := make(chan *site.Page)
 	errs := make(chan error, workers)
@@ -194,7 +123,7 @@ func renderPages(ctx context.Context, w *writer, r *render.Renderer, pages []*si
 				page.Reset()
 				err := r.Page(&page, p)
 				if err == nil {
-					err = w.write(p.Path, page.Bytes(), &scratch)
+					err = emit(p.Path, page.Bytes(), &scratch)
 				}
 				if err != nil {
 					errs <- err
@@ -227,47 +156,42 @@ feed:
 	return ctx.Err()
 }
 
-// writeAssets copies every asset, minified, under assets/.
-func writeAssets(w *writer, assets fs.FS) error {
-	var files []string
+// assetFiles lists every asset to publish under assets/, with the
+// generated syntax stylesheet.
+func assetFiles(assets fs.FS) (map[string][]byte, error) {
+	files := map[string][]byte{}
 	err := fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.Type().IsRegular() && path.Ext(p) != ".go" && p[0] != '.' {
-			files = append(files, p)
+			data, err := fs.ReadFile(assets, p)
+			if err != nil {
+				return err
+			}
+			files["assets/"+p] = data
 		}
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("assets: %w", err)
+		return nil, fmt.Errorf("assets: %w", err)
 	}
-	sort.Strings(files)
-	for _, f := range files {
-		data, err := fs.ReadFile(assets, f)
-		if err != nil {
-			return fmt.Errorf("assets/%s: %w", f, err)
-		}
-		if err := w.write("assets/"+f, data); err != nil {
-			return fmt.Errorf("assets/%s: %w", f, err)
-		}
+	css, err := markup.StyleCSS(lightStyle, darkStyle)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	files["assets/syntax.css"] = css
+	return files, nil
 }
 
-// copyDownloads publishes each framework's original file beside its page,
-// byte for byte: it is the source people cite.
-func copyDownloads(w *writer, content fs.FS, s *site.Site) error {
-	for _, o := range s.Occupations {
-		data, err := fs.ReadFile(content, o.File)
-		if err != nil {
-			return fmt.Errorf("content/%s: %w", o.File, err)
-		}
-		if err := w.stage.WriteFile(o.Download, data); err != nil {
-			return err
-		}
+// sortedKeys returns a map's keys in order, for deterministic writes.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
 	}
-	return nil
+	sort.Strings(keys)
+	return keys
 }
 
 // CheckResult describes a validated site.
@@ -280,12 +204,13 @@ type CheckResult struct {
 // Check loads and models the site exactly as Build does, and renders
 // nothing. Its errors are the ones Build would report.
 func Check(opts Options) (CheckResult, error) {
-	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict})
-	s, more := site.New(in)
-	diags = append(diags, more...)
-	diags.Sort()
-	res := CheckResult{Frameworks: len(in.Frameworks), Pages: len(s.Pages), Warnings: diags.Warnings()}
-	return res, diags.Err()
+	var res Result
+	in, s, err := loadAndModel(opts, nil, &res)
+	out := CheckResult{Warnings: res.Warnings}
+	if in != nil {
+		out.Frameworks, out.Pages = len(in.Frameworks), len(s.Pages)
+	}
+	return out, err
 }
 
 // Levels returns the site's proficiency levels in order, as key and label

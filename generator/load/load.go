@@ -7,6 +7,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
@@ -15,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
@@ -29,10 +31,54 @@ type Defaults struct {
 	Assets    fs.FS
 }
 
-// Options change how strictly input is read.
+// Options change how input is read.
 type Options struct {
 	// Strict turns warnings about unknown fields into errors.
 	Strict bool
+	// Cache, when set, keeps decoded frameworks between loads of the same
+	// site, so a rebuild decodes only the files that changed.
+	Cache *Cache
+}
+
+// Cache remembers decoded framework files by path, size and modification
+// time. A Cache is safe for concurrent use; it belongs to one site folder
+// and one Strict setting.
+type Cache struct {
+	mu      sync.Mutex
+	entries map[string]cacheEntry
+}
+
+type cacheEntry struct {
+	size    int64
+	modTime time.Time
+	result  *Framework
+	diags   diag.List
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+
+// lookup returns the cached decode of file when its size and modification
+// time are unchanged. Files without a modification time (embedded ones)
+// are never cached.
+func (c *Cache) lookup(file string, st fs.FileInfo) (cacheEntry, bool) {
+	if c == nil || st == nil || st.ModTime().IsZero() {
+		return cacheEntry{}, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[file]
+	return e, ok && e.size == st.Size() && e.modTime.Equal(st.ModTime())
+}
+
+func (c *Cache) store(file string, st fs.FileInfo, e cacheEntry) {
+	if c == nil || st == nil || st.ModTime().IsZero() {
+		return
+	}
+	e.size, e.modTime = st.Size(), st.ModTime()
+	c.mu.Lock()
+	c.entries[file] = e
+	c.mu.Unlock()
 }
 
 // Input is everything a site folder holds, decoded and validated.
@@ -54,6 +100,8 @@ type Input struct {
 // with forward slashes, e.g. frameworks/29-2012.00.json.
 type Framework struct {
 	File string
+	// Sum is a hash of the file's bytes: equal sums, equal frameworks.
+	Sum uint64
 	*framework.Framework
 }
 
@@ -116,7 +164,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 		}
 	}
 
-	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict)
+	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict, opts.Cache)
 	in.Frameworks = fws
 	diags = append(diags, d...)
 	diags = append(diags, duplicateCodes(in.Frameworks, label)...)
@@ -150,7 +198,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 }
 
 // decodeAll decodes the framework files on all cores.
-func decodeAll(fsys fs.FS, files []string, label func(string) string, strict bool) ([]*Framework, diag.List) {
+func decodeAll(fsys fs.FS, files []string, label func(string) string, strict bool, cache *Cache) ([]*Framework, diag.List) {
 	results := make([]*Framework, len(files))
 	diagsPer := make([]diag.List, len(files))
 	var wg sync.WaitGroup
@@ -161,6 +209,11 @@ func decodeAll(fsys fs.FS, files []string, label func(string) string, strict boo
 			defer wg.Done()
 			for i := range next {
 				name := label(files[i])
+				st, _ := fs.Stat(fsys, files[i])
+				if e, ok := cache.lookup(files[i], st); ok {
+					results[i], diagsPer[i] = e.result, e.diags
+					continue
+				}
 				data, err := fs.ReadFile(fsys, files[i])
 				if err != nil {
 					diagsPer[i] = diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}
@@ -169,8 +222,9 @@ func decodeAll(fsys fs.FS, files []string, label func(string) string, strict boo
 				f, d := DecodeFramework(name, data, strict)
 				diagsPer[i] = d
 				if f != nil {
-					results[i] = &Framework{File: files[i], Framework: f}
+					results[i] = &Framework{File: files[i], Sum: sum64(data), Framework: f}
 				}
+				cache.store(files[i], st, cacheEntry{result: results[i], diags: d})
 			}
 		}()
 	}
@@ -188,6 +242,13 @@ func decodeAll(fsys fs.FS, files []string, label func(string) string, strict boo
 		}
 	}
 	return out, diags
+}
+
+// sum64 hashes file content for change detection (FNV-1a, 64 bits).
+func sum64(data []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(data)
+	return h.Sum64()
 }
 
 // duplicateCodes reports occupation codes used by more than one file.

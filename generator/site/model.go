@@ -43,6 +43,8 @@ type Occupation struct {
 	Sector   *Hub // nil when the framework names no sector
 	JobZone  *Hub // nil when the framework gives no job zone
 	Related  []Related
+	// Sum is a hash of the framework file: it changes when the file does.
+	Sum uint64
 }
 
 // Title returns the occupation's title.
@@ -150,6 +152,10 @@ type Page struct {
 	Hubs       []*Hub // for HubsIndex
 	HubKind    HubKind
 	Content    *ContentPage
+
+	// Fingerprint changes whenever what the page shows may have changed;
+	// see fingerprint.go.
+	Fingerprint uint64
 }
 
 // Crumb is one step of a breadcrumb trail.

@@ -37,6 +37,11 @@ func New(in *load.Input) (*Site, diag.List) {
 	diags := s.addContent(in.Pages)
 	s.relate()
 	s.addPages()
+	sums := make(map[string]uint64, len(in.Frameworks))
+	for _, f := range in.Frameworks {
+		sums[f.Occupation.SOC] = f.Sum
+	}
+	s.fingerprint(sums)
 	return s, diags
 }
 

@@ -1,0 +1,307 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"hash/maphash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/publish"
+	"github.com/ladder-ssg/ladder/generator/render"
+	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/transform"
+)
+
+// Session builds one site again and again, as `ladder serve` and
+// `ladder build --watch` do. Its first build is a complete atomic build.
+// Later builds reuse the decoded frameworks whose files did not change,
+// render only the pages whose fingerprint changed (all of them when a
+// template or asset changed), and write in place only the files whose
+// bytes changed, each through a temporary file and a rename, so a server
+// never reads half a file and unchanged files keep their modification
+// times. Build must not be called concurrently.
+type Session struct {
+	opts  Options
+	md    *markup.Renderer // keeps its highlighted-code cache across builds
+	min   *transform.Minifier
+	cache *load.Cache
+	seed  maphash.Seed
+
+	// What the output folder holds after the last successful build; nil
+	// before the first.
+	files map[string]uint64 // output file → hash of its bytes
+	pages map[string]uint64 // page → fingerprint it was rendered from
+	sums  map[string]uint64 // occupation code → framework file hash
+	look  uint64            // hash of the templates and assets
+}
+
+// NewSession prepares a session; nothing is read until Build.
+func NewSession(opts Options) *Session {
+	return &Session{
+		opts:  opts,
+		md:    markup.New(),
+		min:   transform.NewMinifier(),
+		cache: load.NewCache(),
+		seed:  maphash.MakeSeed(),
+	}
+}
+
+// Build runs the recipe. On an input error the output folder is left as
+// the last successful build wrote it, and the error is a diag.List.
+func (s *Session) Build(ctx context.Context) (Result, error) {
+	start := time.Now()
+	res := Result{Out: s.opts.Out}
+	in, model, err := loadAndModel(s.opts, s.cache, &res)
+	if err != nil {
+		return res, err
+	}
+
+	t := time.Now()
+	r, err := render.New(model, in.Templates, s.md)
+	if err != nil {
+		return res, err
+	}
+	assets, err := assetFiles(in.Assets)
+	if err != nil {
+		return res, err
+	}
+	look, err := s.lookSum(in.Templates, assets)
+	if err != nil {
+		return res, err
+	}
+	res.step("templates", t)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+
+	first := s.files == nil
+	all := first || look != s.look
+	var out output
+	if first {
+		stage, err := publish.Open(s.opts.Out)
+		if err != nil {
+			return res, err
+		}
+		defer stage.Abort() // a no-op after Commit
+		out = &stagedOutput{stage: stage}
+	} else {
+		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
+	}
+	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, files: map[string]uint64{}}
+
+	t = time.Now()
+	for _, name := range sortedKeys(assets) {
+		if err := w.write(name, assets[name], nil); err != nil {
+			return res, err
+		}
+	}
+	sums := map[string]uint64{}
+	for _, o := range model.Occupations {
+		sums[o.Code] = o.Sum
+		if !all && s.sums[o.Code] == o.Sum {
+			w.keep(o.Download, s.files)
+			continue
+		}
+		data, err := fs.ReadFile(in.Content, o.File)
+		if err != nil {
+			return res, fmt.Errorf("content/%s: %w", o.File, err)
+		}
+		// The original file is published byte for byte: it is what people cite.
+		if err := w.writeRaw(o.Download, data); err != nil {
+			return res, err
+		}
+	}
+	res.step("assets", t)
+
+	t = time.Now()
+	pages := map[string]uint64{}
+	var todo []*site.Page
+	for _, p := range model.Pages {
+		pages[p.Path] = p.Fingerprint
+		if all || s.pages[p.Path] != p.Fingerprint {
+			todo = append(todo, p)
+		} else {
+			w.keep(p.Path, s.files)
+		}
+	}
+	if err := renderPages(ctx, r, todo, w.write); err != nil {
+		return res, err
+	}
+	res.Pages, res.Rendered = len(model.Pages), len(todo)
+	res.step("render", t)
+
+	t = time.Now()
+	if err := out.finish(w.files); err != nil {
+		return res, err
+	}
+	res.step("publish", t)
+
+	s.files, s.pages, s.sums, s.look = w.files, pages, sums, look
+	res.Files, res.Bytes = len(w.files), w.bytes
+	res.Written, res.BytesWritten = w.written, w.bytesWritten
+	res.Changed = append(w.changed, out.removed()...)
+	sort.Strings(res.Changed)
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// lookSum hashes every template and asset, so that a change to any of
+// them re-renders the whole site.
+func (s *Session) lookSum(templates fs.FS, assets map[string][]byte) (uint64, error) {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	err := fs.WalkDir(templates, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		data, err := fs.ReadFile(templates, p)
+		h.WriteString(p)
+		h.Write(data)
+		return err
+	})
+	for _, name := range sortedKeys(assets) {
+		h.WriteString(name)
+		h.Write(assets[name])
+	}
+	return h.Sum64(), err
+}
+
+// writer minifies files (when asked), hashes them, and hands those whose
+// bytes changed to the output. It is safe for concurrent use.
+type writer struct {
+	out    output
+	min    *transform.Minifier
+	minify bool
+	seed   maphash.Seed
+
+	mu           sync.Mutex
+	files        map[string]uint64 // every file of the new site → hash
+	bytes        int64
+	written      int
+	bytesWritten int64
+	changed      []string
+}
+
+// write publishes data at rel, minified by its extension unless disabled.
+// scratch, when given, is reused for the minified bytes.
+func (w *writer) write(rel string, data []byte, scratch *bytes.Buffer) error {
+	if w.minify {
+		if scratch == nil {
+			scratch = new(bytes.Buffer)
+		}
+		scratch.Reset()
+		ok, err := w.min.Minify(rel, scratch, data)
+		if err != nil {
+			return err
+		}
+		if ok {
+			data = scratch.Bytes()
+		}
+	}
+	return w.writeRaw(rel, data)
+}
+
+// writeRaw publishes data at rel unchanged.
+func (w *writer) writeRaw(rel string, data []byte) error {
+	sum := maphash.Bytes(w.seed, data)
+	w.mu.Lock()
+	w.files[rel] = sum
+	w.bytes += int64(len(data))
+	w.mu.Unlock()
+	wrote, err := w.out.write(rel, data, sum)
+	if err != nil || !wrote {
+		return err
+	}
+	w.mu.Lock()
+	w.written++
+	w.bytesWritten += int64(len(data))
+	w.changed = append(w.changed, rel)
+	w.mu.Unlock()
+	return nil
+}
+
+// keep records that the file at rel stays as the last build wrote it.
+func (w *writer) keep(rel string, old map[string]uint64) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if sum, ok := old[rel]; ok {
+		w.files[rel] = sum
+	}
+}
+
+// output is where a build's files go.
+type output interface {
+	// write stores one file and reports whether its bytes were written.
+	write(rel string, data []byte, sum uint64) (bool, error)
+	// finish completes the build; files is every file of the new site.
+	finish(files map[string]uint64) error
+	// removed lists the files finish deleted.
+	removed() []string
+}
+
+// stagedOutput writes a complete site into a staging folder and swaps it in.
+type stagedOutput struct{ stage *publish.Staging }
+
+func (o *stagedOutput) write(rel string, data []byte, _ uint64) (bool, error) {
+	return true, o.stage.WriteFile(rel, data)
+}
+
+func (o *stagedOutput) finish(map[string]uint64) error { return o.stage.Commit() }
+func (o *stagedOutput) removed() []string              { return nil }
+
+// inPlaceOutput updates a published site file by file.
+type inPlaceOutput struct {
+	dir  string
+	old  map[string]uint64
+	gone []string
+}
+
+func (o *inPlaceOutput) write(rel string, data []byte, sum uint64) (bool, error) {
+	if old, ok := o.old[rel]; ok && old == sum {
+		return false, nil
+	}
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return false, fmt.Errorf("publish: refusing to write %q outside the output folder", rel)
+	}
+	return publish.WriteIfChanged(filepath.Join(o.dir, filepath.FromSlash(rel)), data)
+}
+
+// finish deletes the files of the last build that the new one lacks, and
+// the folders that leaves empty.
+func (o *inPlaceOutput) finish(files map[string]uint64) error {
+	var errs []error
+	dirs := map[string]bool{}
+	for rel := range o.old {
+		if _, ok := files[rel]; ok {
+			continue
+		}
+		p := filepath.Join(o.dir, filepath.FromSlash(rel))
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			errs = append(errs, err)
+			continue
+		}
+		o.gone = append(o.gone, rel)
+		for d := filepath.Dir(p); d != o.dir && strings.HasPrefix(d, o.dir); d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	// Deepest first, so a folder is empty once its subfolders are gone.
+	list := sortedKeys(dirs)
+	sort.Slice(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+	for _, d := range list {
+		os.Remove(d) // fails, as it should, when the folder is not empty
+	}
+	return errors.Join(errs...)
+}
+
+func (o *inPlaceOutput) removed() []string { return o.gone }

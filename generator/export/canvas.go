@@ -1,0 +1,72 @@
+package export
+
+import (
+	"strconv"
+
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// CanvasHeader is the header of Canvas's outcomes import up to the rating
+// columns; CanvasCSV adds "ratings" and one unnamed column per further
+// rating field.
+var CanvasHeader = []string{
+	"vendor_guid", "object_type", "title", "description", "display_name",
+	"calculation_method", "calculation_int", "parent_guids", "workflow_state", "mastery_points",
+}
+
+// canvasTitleMax is the longest title Canvas keeps.
+const canvasTitleMax = 255
+
+// CanvasCSV returns the framework in Canvas's outcomes import format
+// (Outcomes CSV Format): a group for the framework, a group for each
+// level inside it, and an outcome for each statement inside its level.
+// vendor_guid is the item's CASE identifier, so re-imports update rather
+// than duplicate and never clash with another framework or site.
+// An outcome's title is the statement's topic (the statement when it has
+// none, cut to 255 characters), its description the statement (HTML with
+// "&", "<" and ">" escaped), its display name the statement's code, its
+// calculation method "highest". Its ratings map the levels to points,
+// highest first: with n levels the last is worth n points and the first 1,
+// each described by its label. mastery_points is the points of the level
+// keyed or labelled "proficient", or of the middle level when there is
+// none (the upper middle one for an even count: the third of four).
+// The header ends in "ratings" and enough unnamed columns for every
+// rating, and every row has as many fields.
+func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
+	x := siteIDs(s)
+	c := codesOf(o)
+	n := len(o.Levels)
+	width := len(CanvasHeader) + 2*n
+
+	header := append(append([]string(nil), CanvasHeader...), "ratings")
+	rows := [][]string{pad(header, width)}
+	var ratings []string
+	for i := n - 1; i >= 0; i-- {
+		ratings = append(ratings, strconv.Itoa(i+1), o.Levels[i].Label)
+	}
+	mastery := strconv.Itoa(masteryLevel(o) + 1)
+
+	docID := x.document(o)
+	rows = append(rows, pad([]string{docID, "group", shorten(o.Title(), canvasTitleMax), htmlText(description(o)),
+		"", "", "", "", "active", ""}, width))
+	for _, ol := range o.Levels {
+		levelID := x.level(ol)
+		rows = append(rows, pad([]string{levelID, "group", shorten(ol.Label, canvasTitleMax),
+			htmlText(ol.Label + " level of the " + o.Title() + " competency framework."),
+			"", "", "", docID, "active", ""}, width))
+		for _, st := range ol.Statements {
+			row := []string{x.statement(ol, st), "outcome", shorten(shortName(st), canvasTitleMax), htmlText(st.Text),
+				c.statement(ol, st), "highest", "", levelID, "active", mastery}
+			rows = append(rows, append(row, ratings...))
+		}
+	}
+	return writeCSV(rows)
+}
+
+// pad extends row with empty fields to width.
+func pad(row []string, width int) []string {
+	for len(row) < width {
+		row = append(row, "")
+	}
+	return row
+}

@@ -1,0 +1,228 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// CASE item types: levels and statements.
+const (
+	LevelItemType     = "Proficiency Level"
+	StatementItemType = "Competency"
+)
+
+// caseVersion is the CASE version the packages declare.
+const caseVersion = "1.1"
+
+type casePackage struct {
+	CFDocument     caseDocument      `json:"CFDocument"`
+	CFItems        []caseItem        `json:"CFItems"`
+	CFAssociations []caseAssociation `json:"CFAssociations"`
+	CFDefinitions  caseDefinitions   `json:"CFDefinitions"`
+}
+
+type caseDocument struct {
+	Identifier         string   `json:"identifier"`
+	URI                string   `json:"uri"`
+	CaseVersion        string   `json:"caseVersion"`
+	Creator            string   `json:"creator"`
+	Title              string   `json:"title"`
+	LastChangeDateTime string   `json:"lastChangeDateTime"`
+	OfficialSourceURL  string   `json:"officialSourceURL,omitempty"`
+	Publisher          string   `json:"publisher,omitempty"`
+	Description        string   `json:"description,omitempty"`
+	Subject            []string `json:"subject,omitempty"`
+	Language           string   `json:"language,omitempty"`
+	Version            string   `json:"version,omitempty"`
+	Notes              string   `json:"notes,omitempty"`
+}
+
+type caseItem struct {
+	Identifier           string   `json:"identifier"`
+	FullStatement        string   `json:"fullStatement"`
+	AbbreviatedStatement string   `json:"abbreviatedStatement,omitempty"`
+	HumanCodingScheme    string   `json:"humanCodingScheme"`
+	ListEnumeration      string   `json:"listEnumeration"`
+	CFItemType           string   `json:"CFItemType"`
+	CFItemTypeURI        caseLink `json:"CFItemTypeURI"`
+	URI                  string   `json:"uri"`
+	Language             string   `json:"language,omitempty"`
+	LastChangeDateTime   string   `json:"lastChangeDateTime"`
+}
+
+type caseAssociation struct {
+	Identifier         string   `json:"identifier"`
+	AssociationType    string   `json:"associationType"`
+	SequenceNumber     int      `json:"sequenceNumber,omitempty"`
+	URI                string   `json:"uri"`
+	OriginNodeURI      caseLink `json:"originNodeURI"`
+	DestinationNodeURI caseLink `json:"destinationNodeURI"`
+	LastChangeDateTime string   `json:"lastChangeDateTime"`
+}
+
+// caseLink is both a LinkURI and a LinkGenURI: title, identifier, uri.
+type caseLink struct {
+	Title      string `json:"title"`
+	Identifier string `json:"identifier"`
+	URI        string `json:"uri"`
+}
+
+type caseDefinitions struct {
+	CFItemTypes []caseItemType `json:"CFItemTypes"`
+}
+
+type caseItemType struct {
+	Identifier         string `json:"identifier"`
+	URI                string `json:"uri"`
+	Title              string `json:"title"`
+	Description        string `json:"description"`
+	HierarchyCode      string `json:"hierarchyCode"`
+	TypeCode           string `json:"typeCode"`
+	LastChangeDateTime string `json:"lastChangeDateTime"`
+}
+
+// CASE returns the framework as a 1EdTech CASE 1.1 CFPackage (JSON): one
+// CFDocument, a CFItem of type "Proficiency Level" per level and of type
+// "Competency" per statement, isChildOf associations from each statement
+// to its level and from each level to the document (sequenceNumber is the
+// 1-based position), and a precedes association from each level to the
+// next. Item uris are the level pages and the statements' anchors on them;
+// the document's is the occupation page; associations and item types have
+// no page, so theirs are urn:uuid URIs of their identifiers. Every record
+// changed last when the framework was exported (2000-01-01T00:00:00Z when
+// the file does not say). The creator is the framework's attribution
+// without its "©", else the site's publisher, else the site's title.
+func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
+	x := siteIDs(s)
+	c := codesOf(o)
+	from := downloadPath(o, FormatCASE)
+	changed := formatTime(dateOr(o.ExportedAt))
+	lang := s.Config.Language
+
+	doc := caseDocument{
+		Identifier:         x.document(o),
+		URI:                link(s, from, o.Path, ""),
+		CaseVersion:        caseVersion,
+		Creator:            creator(o, s),
+		Title:              o.Title(),
+		LastChangeDateTime: changed,
+		Publisher:          s.Config.Publisher,
+		Description:        description(o),
+		Language:           lang,
+		Version:            o.Version,
+		Notes:              caseNotes(o),
+	}
+	if absolute(s) {
+		doc.OfficialSourceURL = doc.URI
+	}
+	if o.Framework.Occupation.Group != "" {
+		doc.Subject = []string{o.Framework.Occupation.Group}
+	}
+	docLink := caseLink{Title: doc.Title, Identifier: doc.Identifier, URI: doc.URI}
+
+	levelType, statementType := caseItemTypes(x)
+	pkg := casePackage{CFDocument: doc, CFDefinitions: caseDefinitions{[]caseItemType{levelType, statementType}}}
+	typeLink := func(t caseItemType) caseLink { return caseLink{Title: t.Title, Identifier: t.Identifier, URI: t.URI} }
+	associate := func(kind string, seq int, origin, dest caseLink) {
+		id := x.association(kind, origin.Identifier, dest.Identifier)
+		pkg.CFAssociations = append(pkg.CFAssociations, caseAssociation{
+			Identifier: id, AssociationType: kind, SequenceNumber: seq, URI: "urn:uuid:" + id,
+			OriginNodeURI: origin, DestinationNodeURI: dest, LastChangeDateTime: changed,
+		})
+	}
+
+	var prev caseLink
+	for _, ol := range o.Levels {
+		level := caseItem{
+			Identifier:         x.level(ol),
+			FullStatement:      ol.Label,
+			HumanCodingScheme:  c.level(ol),
+			ListEnumeration:    strconv.Itoa(ol.Number),
+			CFItemType:         LevelItemType,
+			CFItemTypeURI:      typeLink(levelType),
+			URI:                link(s, from, ol.Path, ""),
+			Language:           lang,
+			LastChangeDateTime: changed,
+		}
+		pkg.CFItems = append(pkg.CFItems, level)
+		levelLink := caseLink{Title: level.FullStatement, Identifier: level.Identifier, URI: level.URI}
+		associate("isChildOf", ol.Number, levelLink, docLink)
+		if prev.Identifier != "" {
+			associate("precedes", 0, prev, levelLink)
+		}
+		prev = levelLink
+		for _, st := range ol.Statements {
+			item := caseItem{
+				Identifier:           x.statement(ol, st),
+				FullStatement:        st.Text,
+				AbbreviatedStatement: st.Topic,
+				HumanCodingScheme:    c.statement(ol, st),
+				ListEnumeration:      strconv.Itoa(st.Number),
+				CFItemType:           StatementItemType,
+				CFItemTypeURI:        typeLink(statementType),
+				URI:                  link(s, from, ol.Path, st.Anchor),
+				Language:             lang,
+				LastChangeDateTime:   changed,
+			}
+			pkg.CFItems = append(pkg.CFItems, item)
+			associate("isChildOf", st.Number, caseLink{Title: item.HumanCodingScheme, Identifier: item.Identifier, URI: item.URI}, levelLink)
+		}
+	}
+	return marshalJSON(pkg)
+}
+
+// caseItemTypes returns the definitions of the two item types. They are
+// the same in every package of a site, identifiers and dates included.
+func caseItemTypes(x ids) (level, statement caseItemType) {
+	changed := formatTime(fixedTime)
+	def := func(title, desc, hierarchy, code string) caseItemType {
+		id := x.itemType(title)
+		return caseItemType{Identifier: id, URI: "urn:uuid:" + id, Title: title, Description: desc,
+			HierarchyCode: hierarchy, TypeCode: code, LastChangeDateTime: changed}
+	}
+	return def(LevelItemType, "A proficiency level of an occupational competency framework, from entry to leadership.", "1", "proficiency-level"),
+		def(StatementItemType, "A competency statement: what a worker at the level it belongs to is expected to do.", "2", "competency")
+}
+
+// creator names who promulgates the framework: its attribution without a
+// leading copyright sign, else the site's publisher, else the site's title.
+func creator(o *site.Occupation, s *site.Site) string {
+	a := strings.TrimSpace(o.Attribution)
+	for _, p := range []string{"©", "(c)", "(C)", "Copyright"} {
+		a = strings.TrimSpace(strings.TrimPrefix(a, p))
+	}
+	switch {
+	case a != "":
+		return a
+	case s.Config.Publisher != "":
+		return s.Config.Publisher
+	}
+	return s.Config.Title
+}
+
+// description is the framework's description, or what it covers when it
+// has none.
+func description(o *site.Occupation) string {
+	if o.Framework.Description != "" {
+		return o.Framework.Description
+	}
+	return o.ContextCovered
+}
+
+// caseNotes records what the document has no field for: the context the
+// framework covers, its sources and its attribution.
+func caseNotes(o *site.Occupation) string {
+	var lines []string
+	if o.ContextCovered != "" && o.Framework.Description != "" {
+		lines = append(lines, "Context covered: "+o.ContextCovered)
+	}
+	for _, src := range o.Sources {
+		lines = append(lines, "Source ("+src.Key+"): "+src.Value)
+	}
+	if o.Attribution != "" {
+		lines = append(lines, "Attribution: "+o.Attribution)
+	}
+	return strings.Join(lines, "\n")
+}

@@ -1,0 +1,104 @@
+package export
+
+import (
+	"fmt"
+
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// Paths of the site-wide files in the output.
+const (
+	SitemapPath   = "sitemap.xml"
+	RobotsPath    = "robots.txt"
+	FeedPath      = "feed.xml"
+	CataloguePath = "frameworks.json"
+	BundlePath    = "downloads/frameworks.zip"
+)
+
+// Download is one file of a framework that its page links to.
+type Download struct {
+	Format    string // "original", "normalized", "case", "moodle" or "canvas"
+	Label     string // for people, e.g. "CASE 1.1 package (JSON)"
+	Path      string // file path in the output, e.g. occupations/<code>/<code>.case.json
+	MediaType string // e.g. "application/json"
+}
+
+// The formats of Downloads, in the order they are listed.
+const (
+	FormatOriginal   = "original"
+	FormatNormalized = "normalized"
+	FormatCASE       = "case"
+	FormatMoodle     = "moodle"
+	FormatCanvas     = "canvas"
+)
+
+// Downloads lists the files of one framework, all in its occupation's
+// folder: the original JSON (o.Download) and the four exports of this
+// package, <code>.normalized.json, <code>.case.json, <code>.moodle.csv
+// and <code>.canvas.csv.
+func Downloads(o *site.Occupation) []Download {
+	dir := "occupations/" + o.Code + "/" + o.Code
+	return []Download{
+		{FormatOriginal, "Original framework (JSON)", o.Download, "application/json"},
+		{FormatNormalized, "Normalized framework (JSON)", dir + ".normalized.json", "application/json"},
+		{FormatCASE, "CASE 1.1 package (JSON)", dir + ".case.json", "application/json"},
+		{FormatMoodle, "Moodle competency framework (CSV)", dir + ".moodle.csv", "text/csv"},
+		{FormatCanvas, "Canvas outcomes (CSV)", dir + ".canvas.csv", "text/csv"},
+	}
+}
+
+// downloadPath returns the path of one format of o.
+func downloadPath(o *site.Occupation, format string) string {
+	for _, d := range Downloads(o) {
+		if d.Format == format {
+			return d.Path
+		}
+	}
+	panic("export: unknown format " + format)
+}
+
+// FrameworkFiles returns the exports of one framework with their paths
+// (see Downloads); the original file is not among them, since the build
+// copies it as it is.
+func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
+	makers := []struct {
+		format string
+		make   func() ([]byte, error)
+	}{
+		{FormatNormalized, func() ([]byte, error) { return NormalizedJSON(o) }},
+		{FormatCASE, func() ([]byte, error) { return CASE(o, s) }},
+		{FormatMoodle, func() ([]byte, error) { return MoodleCSV(o, s) }},
+		{FormatCanvas, func() ([]byte, error) { return CanvasCSV(o, s) }},
+	}
+	files := make([]BundleFile, 0, len(makers))
+	for _, m := range makers {
+		data, err := m.make()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %s export: %w", o.File, m.format, err)
+		}
+		files = append(files, BundleFile{Name: downloadPath(o, m.format), Data: data})
+	}
+	return files, nil
+}
+
+// SiteFiles returns the site-wide files: the feed and the catalogue, and
+// with a base URL the sitemap and robots.txt too.
+func SiteFiles(s *site.Site) ([]BundleFile, error) {
+	var files []BundleFile
+	if absolute(s) {
+		sm, err := Sitemap(s)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, BundleFile{SitemapPath, sm}, BundleFile{RobotsPath, Robots(s)})
+	}
+	feed, err := Feed(s)
+	if err != nil {
+		return nil, err
+	}
+	cat, err := Catalogue(s, Downloads)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, BundleFile{FeedPath, feed}, BundleFile{CataloguePath, cat}), nil
+}

@@ -1,0 +1,67 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"time"
+)
+
+// marshalJSON encodes v indented by two spaces, with "<", ">" and "&" left
+// as they are (the files are not HTML), ending in a newline.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// member is one name and value of an object.
+type member struct {
+	Name  string
+	Value any
+}
+
+// object is a JSON object whose members keep their order.
+type object []member
+
+// MarshalJSON writes the members in order.
+func (o object) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	buf.WriteByte('{')
+	for i, m := range o {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		if err := enc.Encode(m.Name); err != nil {
+			return nil, err
+		}
+		buf.WriteByte(':')
+		if err := enc.Encode(m.Value); err != nil {
+			return nil, err
+		}
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// fixedTime stands in for a missing export date, so that builds of the
+// same input stay byte-identical: 2000-01-01T00:00:00Z.
+var fixedTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// dateOr returns t, or fixedTime when t is zero.
+func dateOr(t time.Time) time.Time {
+	if t.IsZero() {
+		return fixedTime
+	}
+	return t
+}
+
+// formatTime writes t as an RFC 3339 date-time in UTC, with as many
+// fractional seconds as it has.
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }

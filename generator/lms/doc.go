@@ -1,0 +1,13 @@
+// Package lms writes the packages that learning management systems import:
+// a SCORM 1.2 package (SCORM12) and an IMS Common Cartridge 1.1
+// (CommonCartridge), both as deterministic zip files (WriteZip).
+//
+// The package is a leaf: it knows nothing of ladder's model. Callers hand it
+// the already rendered pages and assets as Files with paths relative to the
+// zip root, plus the little metadata each format needs (titles, the start
+// page, the level pages). Everything else — the manifests, the SCORM launch
+// page and its script, the SCORM 1.2 schema files — comes from here.
+//
+// Same input, same bytes: entries are sorted by path, every entry carries the
+// same timestamp (ZipTime), and manifests list things in the order given.
+package lms

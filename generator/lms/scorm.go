@@ -1,0 +1,309 @@
+package lms
+
+import (
+	"bytes"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The SCORM 1.2 schema files ship inside every SCORM 1.2 package, and the
+// launch page, script and style sheet are generated from static/.
+//
+//go:embed schemas/scorm12/*.xsd
+var scorm12Schemas embed.FS
+
+//go:embed static/launch.html.tmpl static/launch.js static/launch.css
+var static embed.FS
+
+var launchTemplate = template.Must(template.ParseFS(static, "static/launch.html.tmpl"))
+
+// The files a SCORM 1.2 package gets besides the content.
+const (
+	ManifestPath = "imsmanifest.xml"
+	LaunchPath   = "launch.html"
+	launchJS     = "launch.js"
+	launchCSS    = "launch.css"
+)
+
+// The identifiers of the SCORM 1.2 manifest's organization, item and resource.
+const (
+	scormOrg  = "ladder-organization"
+	scormItem = "ladder-item"
+	scormRes  = "ladder-sco"
+)
+
+// Namespaces of the SCORM 1.2 manifest.
+const (
+	nsIMSCP12 = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+	nsADLCP12 = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
+	nsIMSMD12 = "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1"
+	nsXSI     = "http://www.w3.org/2001/XMLSchema-instance"
+)
+
+// Package is one SCORM package: a framework (or part of one) shown by a
+// single SCO that counts as completed once the learner has opened every
+// level page.
+type Package struct {
+	// Identifier names the package for the LMS, e.g. "ladder-15-1252-00".
+	// It is made a valid XML ID (see SCORM12).
+	Identifier string
+	// Title is the course title the LMS shows, and the launch page's title.
+	Title string
+	// Description is optional; it goes into the manifest's metadata.
+	Description string
+	// Language is the BCP 47 tag of the launch page and the metadata; ""
+	// means "en".
+	Language string
+	// Files are the pages and assets to show, with paths relative to the
+	// zip root (e.g. "content/occupations/x/index.html"). Their links must
+	// be relative and stay inside Files.
+	Files []File
+	// Start is the path (one of Files) the launch page shows first.
+	Start string
+	// Levels are the pages (each one of Files) the learner must open for
+	// the package to be completed, in the order the launch page lists them.
+	// With none, opening Start completes the package.
+	Levels []Level
+	// Labels are the launch page's words; empty ones get English defaults.
+	Labels Labels
+}
+
+// Level is one page the learner must open: its link text and its path in
+// the package.
+type Level struct {
+	Title string
+	Href  string
+}
+
+// Labels are the words of the launch page.
+type Labels struct {
+	Levels   string // the level navigation's accessible name: "Levels"
+	Progress string // the progress line, with {done} and {total}: "{done} of {total} levels opened"
+	Done     string // the progress line once all are open: "All levels opened"
+	Opened   string // shown after a level link once opened: "(opened)"
+	Skip     string // the skip link to the framework: "Skip to the framework"
+}
+
+// withDefaults fills the empty labels with English ones.
+func (l Labels) withDefaults() Labels {
+	def := func(s *string, v string) {
+		if strings.TrimSpace(*s) == "" {
+			*s = v
+		}
+	}
+	def(&l.Levels, "Levels")
+	def(&l.Progress, "{done} of {total} levels opened")
+	def(&l.Done, "All levels opened")
+	def(&l.Opened, "(opened)")
+	def(&l.Skip, "Skip to the framework")
+	return l
+}
+
+// SCORM12 writes p to w as a SCORM 1.2 package (a zip, see WriteZip):
+//
+//   - imsmanifest.xml with one organization holding one item that launches
+//     one resource, adlcp:scormtype="sco", href launch.html, listing every
+//     file of the package but the manifest and the schema files;
+//   - the four SCORM 1.2 schema files (imscp_rootv1p1p2.xsd,
+//     imsmd_rootv1p2p1.xsd, adlcp_rootv1p2.xsd, ims_xml.xsd);
+//   - launch.html, launch.js and launch.css: the launch page, which finds
+//     the LMS API, shows Start in a frame below links to the Levels, and
+//     reports the lesson incomplete until every level has been shown, then
+//     completed (see static/launch.js);
+//   - p.Files.
+//
+// The identifier p.Identifier is turned into an XML ID: characters other
+// than ASCII letters, digits, '.', '-' and '_' become '_', and "ladder-" is
+// put in front of one that does not start with a letter or '_'. Titles
+// longer than the 200 characters SCORM 1.2 allows are cut.
+//
+// It returns an error, before writing anything, when a path is unsafe (see
+// WriteZip) or has a character that a manifest href would misread ('%',
+// '#', '?', white space), when a file takes the name of a generated one,
+// when Start or a level is not one of Files, or when Title is empty.
+func SCORM12(w io.Writer, p Package) error {
+	files, err := scorm12Files(p)
+	if err != nil {
+		return err
+	}
+	return WriteZip(w, files)
+}
+
+// scorm12Files returns every file of p's package, unsorted.
+func scorm12Files(p Package) ([]File, error) {
+	if strings.TrimSpace(p.Title) == "" {
+		return nil, errors.New("scorm: the package has no title")
+	}
+	generated := map[string]bool{ManifestPath: true, LaunchPath: true, launchJS: true, launchCSS: true}
+	schemas, err := fs.ReadDir(scorm12Schemas, "schemas/scorm12")
+	if err != nil {
+		return nil, err
+	}
+	var files []File
+	for _, e := range schemas {
+		data, err := fs.ReadFile(scorm12Schemas, "schemas/scorm12/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		generated[e.Name()] = true
+		files = append(files, File{Path: e.Name(), Data: data})
+	}
+
+	have := map[string]bool{}
+	for _, f := range p.Files {
+		if err := checkPath(f.Path); err != nil {
+			return nil, fmt.Errorf("scorm: %w", err)
+		}
+		if err := checkHref(f.Path); err != nil {
+			return nil, fmt.Errorf("scorm: %w", err)
+		}
+		if generated[f.Path] {
+			return nil, fmt.Errorf("scorm: %q is a file the package writes itself", f.Path)
+		}
+		have[f.Path] = true
+	}
+	if !have[p.Start] {
+		return nil, fmt.Errorf("scorm: the start page %q is not one of the package's files", p.Start)
+	}
+	seen := map[string]bool{}
+	for _, l := range p.Levels {
+		if !have[l.Href] {
+			return nil, fmt.Errorf("scorm: level %q: %q is not one of the package's files", l.Title, l.Href)
+		}
+		if seen[l.Href] {
+			return nil, fmt.Errorf("scorm: level %q: %q is listed twice", l.Title, l.Href)
+		}
+		seen[l.Href] = true
+	}
+	switch xmlID("ladder-", p.Identifier) {
+	case scormOrg, scormItem, scormRes:
+		return nil, fmt.Errorf("scorm: the identifier %q is taken by the manifest itself", p.Identifier)
+	}
+
+	launch, err := launchPage(p)
+	if err != nil {
+		return nil, err
+	}
+	js, _ := static.ReadFile("static/launch.js")
+	css, _ := static.ReadFile("static/launch.css")
+	files = append(files,
+		File{Path: LaunchPath, Data: launch},
+		File{Path: launchJS, Data: js},
+		File{Path: launchCSS, Data: css},
+	)
+	files = append(files, p.Files...)
+
+	var listed []string // the resource's files: all but the manifest and schemas
+	for _, f := range files {
+		if f.Path == LaunchPath || f.Path == launchJS || f.Path == launchCSS || !generated[f.Path] {
+			listed = append(listed, f.Path)
+		}
+	}
+	slices.Sort(listed)
+	files = append(files, File{Path: ManifestPath, Data: scorm12Manifest(p, listed)})
+	return files, nil
+}
+
+// launchView is what static/launch.html.tmpl sees.
+type launchView struct {
+	Lang     string
+	Title    string
+	Start    string
+	Levels   []Level
+	Labels   Labels
+	Progress string
+}
+
+// launchPage renders launch.html for p.
+func launchPage(p Package) ([]byte, error) {
+	v := launchView{
+		Lang:   cmpOr(p.Language, "en"),
+		Title:  p.Title,
+		Start:  p.Start,
+		Levels: p.Levels,
+		Labels: p.Labels.withDefaults(),
+	}
+	if len(v.Levels) == 0 {
+		// Opening the start page is all there is to do.
+		v.Levels = []Level{{Title: p.Title, Href: p.Start}}
+	}
+	v.Progress = strings.NewReplacer("{done}", "0", "{total}", strconv.Itoa(len(v.Levels))).Replace(v.Labels.Progress)
+	var buf bytes.Buffer
+	if err := launchTemplate.Execute(&buf, v); err != nil {
+		return nil, fmt.Errorf("scorm: launch page: %w", err)
+	}
+	return buf.Bytes(), nil
+}
+
+// scorm12Manifest returns imsmanifest.xml for p, whose one resource lists
+// files.
+func scorm12Manifest(p Package, files []string) []byte {
+	id := xmlID("ladder-", p.Identifier)
+	title := truncate(strings.TrimSpace(p.Title), 200)
+	lang := cmpOr(p.Language, "en")
+	x := newXMLWriter()
+	x.open("manifest",
+		"identifier", id,
+		"version", "1.0",
+		"xmlns", nsIMSCP12,
+		"xmlns:adlcp", nsADLCP12,
+		"xmlns:imsmd", nsIMSMD12,
+		"xmlns:xsi", nsXSI,
+		"xsi:schemaLocation", strings.Join([]string{
+			nsIMSCP12, "imscp_rootv1p1p2.xsd",
+			nsIMSMD12, "imsmd_rootv1p2p1.xsd",
+			nsADLCP12, "adlcp_rootv1p2.xsd",
+		}, " "))
+	x.open("metadata")
+	x.text("schema", "ADL SCORM")
+	x.text("schemaversion", "1.2")
+	x.open("imsmd:lom")
+	x.open("imsmd:general")
+	x.open("imsmd:title")
+	x.text("imsmd:langstring", p.Title, "xml:lang", lang)
+	x.close("imsmd:title")
+	x.text("imsmd:language", lang)
+	if d := strings.TrimSpace(p.Description); d != "" {
+		x.open("imsmd:description")
+		x.text("imsmd:langstring", d, "xml:lang", lang)
+		x.close("imsmd:description")
+	}
+	x.close("imsmd:general")
+	x.close("imsmd:lom")
+	x.close("metadata")
+
+	org, item, res := scormOrg, scormItem, scormRes
+	x.open("organizations", "default", org)
+	x.open("organization", "identifier", org)
+	x.text("title", title)
+	x.open("item", "identifier", item, "identifierref", res, "isvisible", "true")
+	x.text("title", title)
+	x.close("item")
+	x.close("organization")
+	x.close("organizations")
+
+	x.open("resources")
+	x.open("resource", "identifier", res, "type", "webcontent", "adlcp:scormtype", "sco", "href", LaunchPath)
+	for _, f := range files {
+		x.empty("file", "href", f)
+	}
+	x.close("resource")
+	x.close("resources")
+	x.close("manifest")
+	return x.bytes()
+}
+
+// cmpOr returns s, or def when s is blank.
+func cmpOr(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}

@@ -1,0 +1,116 @@
+package lms
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"io/fs"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// File is one file of a package: its slash-separated path relative to the
+// zip root (for example "content/occupations/x/index.html") and its bytes.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// ZipTime is the modification time of every zip entry: 2000-01-01 00:00:00,
+// written as an MS-DOS date and time (which have no time zone) and without
+// the extended-timestamp extra field, so that a package depends only on its
+// files. It is the same for every build; the time of the build is not
+// recorded anywhere.
+var ZipTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// WriteZip writes files to w as a zip archive: one deflated entry per file,
+// sorted by path (byte order), each dated ZipTime with mode 0644, no
+// directory entries and no extra fields. The same files give the same bytes.
+//
+// It rejects, before writing anything, a path that is empty, absolute,
+// contains a backslash, a colon, a control character, or an empty, "." or
+// ".." segment, or that ends in "/", and a path given twice.
+func WriteZip(w io.Writer, files []File) error {
+	sorted, err := sortedFiles(files)
+	if err != nil {
+		return err
+	}
+	zw := zip.NewWriter(w)
+	date, clock := msDosTime(ZipTime)
+	for _, f := range sorted {
+		h := &zip.FileHeader{
+			Name:         f.Path,
+			Method:       zip.Deflate,
+			ModifiedDate: date,
+			ModifiedTime: clock,
+		}
+		h.SetMode(0o644)
+		fw, err := zw.CreateHeader(h)
+		if err != nil {
+			return fmt.Errorf("zip %s: %w", f.Path, err)
+		}
+		if _, err := fw.Write(f.Data); err != nil {
+			return fmt.Errorf("zip %s: %w", f.Path, err)
+		}
+	}
+	return zw.Close()
+}
+
+// sortedFiles checks every path and returns a copy of files sorted by path.
+func sortedFiles(files []File) ([]File, error) {
+	sorted := slices.Clone(files)
+	for _, f := range sorted {
+		if err := checkPath(f.Path); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortStableFunc(sorted, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	for i := 1; i < len(sorted); i++ {
+		if sorted[i].Path == sorted[i-1].Path {
+			return nil, fmt.Errorf("zip: %q is given twice", sorted[i].Path)
+		}
+	}
+	return sorted, nil
+}
+
+// checkPath returns an error when p is not a safe relative path inside a
+// zip: one that unpacks below the folder it is unpacked into on every
+// system.
+func checkPath(p string) error {
+	bad := func(why string) error { return fmt.Errorf("zip: bad path %q: %s", p, why) }
+	switch {
+	case p == "":
+		return bad("empty")
+	case strings.HasPrefix(p, "/"):
+		return bad("absolute")
+	case strings.ContainsRune(p, '\\'):
+		return bad("backslash")
+	case strings.ContainsRune(p, ':'):
+		return bad("colon (a drive letter or stream name on Windows)")
+	case strings.IndexFunc(p, unicode.IsControl) >= 0:
+		return bad("control character")
+	case p == "." || !fs.ValidPath(p):
+		return bad("empty, \".\" or \"..\" segment, or trailing slash")
+	}
+	return nil
+}
+
+// msDosTime converts t to the MS-DOS date and time fields of a zip header
+// (two-second resolution, years 1980–2107).
+func msDosTime(t time.Time) (date, clock uint16) {
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
+}
+
+// zipBytes is WriteZip into a new buffer.
+func zipBytes(files []File) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := WriteZip(&buf, files); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

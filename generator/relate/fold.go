@@ -1,0 +1,225 @@
+package relate
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fold returns s case- and accent-folded, the one folding rule that
+// ladder's skill keys and its search index share with assets/search.js:
+// canonical decomposition (NFD), combining marks (\p{M}) removed, lower
+// case, then final sigma "ς" as "σ" and "ß" as "ss". In JavaScript it is
+//
+//	s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ").replace(/ß/g, "ss")
+//
+// TestFoldMatchesNode checks that equivalence for every code point known
+// to Go's Unicode tables.
+func Fold(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			var b []byte
+			b = append(b, s[:i]...)
+			for _, r := range s[i:] {
+				b = appendFold(b, r)
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+// appendFold appends the folded form of r to dst.
+func appendFold(dst []byte, r rune) []byte {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(dst, byte(r))
+	}
+	if hangulBase <= r && r < hangulBase+hangulCount {
+		// Hangul syllables decompose algorithmically into conjoining jamo,
+		// which are letters, not marks (Unicode §3.12).
+		i := r - hangulBase
+		dst = utf8.AppendRune(dst, 0x1100+i/(21*28))
+		dst = utf8.AppendRune(dst, 0x1161+i%(21*28)/28)
+		if t := i % 28; t != 0 {
+			dst = utf8.AppendRune(dst, 0x11A7+t)
+		}
+		return dst
+	}
+	if d, ok := foldTable[r]; ok {
+		for _, x := range d {
+			dst = appendLower(dst, x)
+		}
+		return dst
+	}
+	if unicode.Is(unicode.M, r) {
+		return dst
+	}
+	return appendLower(dst, r)
+}
+
+const (
+	hangulBase  = 0xAC00
+	hangulCount = 11172
+)
+
+func appendLower(dst []byte, r rune) []byte {
+	switch r = unicode.ToLower(r); r {
+	case 'ς':
+		r = 'σ'
+	case 'ß':
+		return append(dst, "ss"...)
+	}
+	return utf8.AppendRune(dst, r)
+}
+
+// isWordRune reports whether r belongs to a word: a letter, a number or a
+// combining mark (\p{L}, \p{N}, \p{M}).
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+// isApostrophe reports whether r joins the word runes around it, as in
+// "patient's", which becomes the word "patients".
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// Words splits s into folded words: maximal runs of letters, numbers and
+// combining marks, where an apostrophe (' or ’) between two such runes
+// is dropped and joins them. Each word is then folded with Fold; words
+// that fold to nothing are left out. In JavaScript the runs are
+//
+//	s.match(/[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu)
+//
+// with the apostrophes removed before folding.
+func Words(s string) []string {
+	var out []string
+	eachWord(s, nil, func(w []byte) { out = append(out, string(w)) })
+	return out
+}
+
+// eachWord calls fn with each folded word of s, built in buf, which fn
+// must not keep.
+func eachWord(s string, buf []byte, fn func(w []byte)) []byte {
+	buf = buf[:0]
+	in := false // inside a word (buf may still be empty: a run of marks)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				buf = append(buf, c)
+				in = true
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+				in = true
+			case c == '\'' && in && i+1 < len(s) && startsWord(s[i+1:]):
+				// joins the word runes around it
+			default:
+				if in {
+					if len(buf) > 0 {
+						fn(buf)
+					}
+					buf, in = buf[:0], false
+				}
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case isWordRune(r):
+			buf = appendFold(buf, r)
+			in = true
+		case r == '’' && in && i+n < len(s) && startsWord(s[i+n:]):
+		default:
+			if in {
+				if len(buf) > 0 {
+					fn(buf)
+				}
+				buf, in = buf[:0], false
+			}
+		}
+		i += n
+	}
+	if in && len(buf) > 0 {
+		fn(buf)
+	}
+	return buf
+}
+
+// startsWord reports whether s begins with a word rune.
+func startsWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWordRune(r)
+}
+
+// stopWords are left out of skill keys and of the words compared between
+// occupations.
+var stopWords = map[string]bool{
+	"and": true, "of": true, "the": true, "or": true, "a": true, "an": true,
+	"for": true, "to": true, "in": true, "on": true, "with": true,
+}
+
+// IsStopWord reports whether the folded word w is one of the stop-words
+// that skill keys and ladder's search leave out: and, of, the, or, a, an,
+// for, to, in, on, with.
+func IsStopWord(w string) bool { return stopWords[w] }
+
+// Stem reduces the plural of a folded English word to its singular with a
+// few suffix rules, in this order: "-ies" → "-y" (words over 4 bytes:
+// supplies → supply, but ties → tie by the "-s" rule); "-yses" → "-ysis"
+// (analyses → analysis); "-sses", "-xes", "-ches", "-shes", "-zzes" lose
+// "-es" (processes → process, boxes → box); words ending in "-ss", "-us"
+// or "-is" stay as they are (process, status, analysis); otherwise a
+// final "-s" goes from words over 3 bytes (cases → case, gas stays).
+func Stem(w string) string {
+	b := stem([]byte(w))
+	if len(b) == len(w) && string(b) == w {
+		return w
+	}
+	return string(b)
+}
+
+// stem is Stem in place on b.
+func stem(b []byte) []byte {
+	n := len(b)
+	has := func(suffix string) bool { return n >= len(suffix) && string(b[n-len(suffix):]) == suffix }
+	switch {
+	case n > 4 && has("ies"):
+		return append(b[:n-3], 'y')
+	case n > 5 && has("yses"):
+		return append(b[:n-2], 'i', 's')
+	case has("sses") || has("xes") || has("ches") || has("shes") || has("zzes"):
+		return b[:n-2]
+	case has("ss") || has("us") || has("is"):
+		return b
+	case n > 3 && has("s"):
+		return b[:n-1]
+	}
+	return b
+}
+
+// Key returns the skill key of a statement topic: its words (see Words)
+// without stop-words, each reduced by Stem, joined by single spaces in
+// their order. "Specimens Handling", "specimen-handling" and "Specimen
+// handling" share the key "specimen handling". It returns "" when no
+// word is left.
+func Key(topic string) string {
+	var b strings.Builder
+	eachWord(topic, nil, func(w []byte) {
+		if stopWords[string(w)] {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.Write(stem(w))
+	})
+	return b.String()
+}

@@ -1,0 +1,2 @@
+// Package relate finds what occupations have in common.
+package relate

@@ -1,0 +1,136 @@
+package site
+
+import "strconv"
+
+// Fingerprints let a rebuild skip pages whose inputs did not change. A
+// page's fingerprint hashes everything the default templates show on it:
+// the site-wide parts every page carries (menu, footer credits, level
+// list), its own framework when it has one, and the summaries of the
+// occupations it lists. Equal fingerprints under the same templates mean
+// equal pages; a template or asset change re-renders everything.
+
+// fingerprinter accumulates one FNV-1a hash, inline so that hashing the
+// thousands of strings of a large site allocates nothing.
+type fingerprinter struct{ h uint64 }
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func newFingerprinter() *fingerprinter { return &fingerprinter{fnvOffset} }
+
+func (f *fingerprinter) str(ss ...string) {
+	for _, s := range ss {
+		for i := 0; i < len(s); i++ {
+			f.h = (f.h ^ uint64(s[i])) * fnvPrime
+		}
+		f.h = (f.h ^ 0) * fnvPrime
+	}
+}
+
+func (f *fingerprinter) num(ns ...uint64) {
+	for _, n := range ns {
+		for i := 0; i < 8; i++ {
+			f.h = (f.h ^ (n & 0xff)) * fnvPrime
+			n >>= 8
+		}
+	}
+}
+
+func (f *fingerprinter) sum() uint64 { return f.h }
+
+// summary hashes what lists of occupations show about one: title, code,
+// group, sector, job zone and the levels with their statement counts.
+func (o *Occupation) summary() uint64 {
+	f := newFingerprinter()
+	occ := o.Framework.Occupation
+	f.str(o.Code, occ.Title, occ.Group, occ.Sector, strconv.Itoa(occ.JobZone), o.Path)
+	for _, ol := range o.Levels {
+		f.str(ol.Key, ol.Label, ol.Path, strconv.Itoa(len(ol.Statements)))
+	}
+	return f.sum()
+}
+
+// siteSum hashes what every page shows: configuration, menu, footer
+// credits, the levels and the hubs.
+func (s *Site) siteSum() uint64 {
+	f := newFingerprinter()
+	c := s.Config
+	f.str(c.Title, c.Description, c.BaseURL, c.Language, c.Publisher)
+	for _, p := range s.Nav {
+		f.str(p.Title, p.Path)
+	}
+	for _, o := range s.Occupations {
+		f.str(o.Attribution)
+		if o.UsesONET() {
+			f.str(o.Source("onet"))
+		}
+	}
+	for _, lv := range s.Levels {
+		f.str(lv.Slug, lv.Label, strconv.Itoa(len(lv.Entries)))
+	}
+	for _, hubs := range [][]*Hub{s.Groups, s.Sectors, s.JobZones} {
+		for _, h := range hubs {
+			f.str(h.Title, h.Path, strconv.Itoa(len(h.Occupations)))
+		}
+	}
+	f.num(fingerprintBytes(s.Intro))
+	return f.sum()
+}
+
+func fingerprintBytes(b []byte) uint64 {
+	f := newFingerprinter()
+	f.str(string(b))
+	return f.sum()
+}
+
+// fingerprint sets every page's Fingerprint. sums holds each occupation's
+// file hash, keyed by code.
+func (s *Site) fingerprint(sums map[string]uint64) {
+	base := s.siteSum()
+	summaries := make(map[*Occupation]uint64, len(s.Occupations))
+	for _, o := range s.Occupations {
+		summaries[o] = o.summary()
+	}
+	listed := func(f *fingerprinter, occs []*Occupation) {
+		for _, o := range occs {
+			f.num(summaries[o])
+		}
+	}
+	for _, p := range s.Pages {
+		f := newFingerprinter()
+		f.num(base)
+		f.str(string(p.Kind), p.Path, p.Title, p.Description)
+		for _, c := range p.Crumbs {
+			f.str(c.Title, c.Path)
+		}
+		switch p.Kind {
+		case HomePage, OccupationsIndex:
+			listed(f, s.Occupations)
+		case OccupationPage:
+			f.num(sums[p.Occupation.Code], summaries[p.Occupation])
+			for _, r := range p.Occupation.Related {
+				f.num(summaries[r.Occupation])
+				f.str(r.Reason)
+			}
+		case OccupationLevelPage:
+			f.num(sums[p.Occupation.Code], summaries[p.Occupation])
+			for _, e := range p.Level.Elsewhere {
+				f.num(summaries[e.Occupation])
+			}
+		case LevelHubPage:
+			for _, e := range p.LevelHub.Entries {
+				f.num(summaries[e.Occupation])
+			}
+		case HubPage:
+			listed(f, p.Hub.Occupations)
+		case ContentPageKind:
+			f.num(fingerprintBytes(p.Content.Body))
+		}
+		p.Fingerprint = f.sum()
+	}
+	for _, o := range s.Occupations {
+		o.Sum = sums[o.Code]
+	}
+}
