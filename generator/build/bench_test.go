@@ -1,7 +1,9 @@
 package build
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -49,3 +51,52 @@ func benchmarkBuild(b *testing.B, source string, minify bool) {
 func BenchmarkBuildSeeds(b *testing.B)          { benchmarkBuild(b, b.TempDir(), true) }
 func BenchmarkBuildCorpus(b *testing.B)         { benchmarkBuild(b, corpusSite(b), true) }
 func BenchmarkBuildCorpusNoMinify(b *testing.B) { benchmarkBuild(b, corpusSite(b), false) }
+
+// BenchmarkIncrementalCorpus times a rebuild after one framework of the
+// 1,016-framework corpus changed: the serve loop's work between a save and
+// the reload event.
+func BenchmarkIncrementalCorpus(b *testing.B) {
+	corpus := corpusSite(b)
+	// Copy the corpus so one file can be edited.
+	src := b.TempDir()
+	files, _ := filepath.Glob(filepath.Join(corpus, "content", "frameworks", "*.json"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		dst := filepath.Join(src, "content", "frameworks", filepath.Base(f))
+		os.MkdirAll(filepath.Dir(dst), 0o755)
+		if err := os.WriteFile(dst, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	target := filepath.Join(src, "content", "frameworks", "29-2011.00.json")
+	orig, err := os.ReadFile(target)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sess := NewSession(Options{Source: src, Out: filepath.Join(b.TempDir(), "public"), Defaults: testDefaults()})
+	if _, err := sess.Build(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	var rendered, written int
+	var bytesWritten int64
+	i := 0
+	b.ResetTimer()
+	for b.Loop() {
+		i++
+		edited := bytes.Replace(orig, []byte(" — "), []byte(fmt.Sprintf(" — (edit %d) ", i)), 1)
+		if err := os.WriteFile(target, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := sess.Build(context.Background())
+		if err != nil {
+			b.Fatal(err)
+		}
+		rendered, written, bytesWritten = res.Rendered, res.Written, res.BytesWritten
+	}
+	b.ReportMetric(float64(rendered), "pages-rendered")
+	b.ReportMetric(float64(written), "files-written")
+	b.ReportMetric(float64(bytesWritten), "bytes-written")
+}

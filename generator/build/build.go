@@ -76,7 +76,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 
 // loadAndModel runs the first two stages. The error is a diag.List when
 // the input has errors.
-func loadAndModel(opts Options, cache *load.Cache, res *Result) (*load.Input, *site.Site, error) {
+func loadAndModel(opts Options, cache *load.Cache, previous *site.Site, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
 	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache})
 	if opts.BaseURL != "" {
@@ -89,7 +89,11 @@ func loadAndModel(opts Options, cache *load.Cache, res *Result) (*load.Input, *s
 	res.step("load", t)
 
 	t = time.Now()
-	s, more := site.New(in)
+	var reuse []site.Option
+	if previous != nil {
+		reuse = append(reuse, site.Reuse(previous))
+	}
+	s, more := site.New(in, reuse...)
 	diags = append(diags, more...)
 	diags.Sort()
 	res.Warnings = diags.Warnings()
@@ -205,7 +209,7 @@ type CheckResult struct {
 // nothing. Its errors are the ones Build would report.
 func Check(opts Options) (CheckResult, error) {
 	var res Result
-	in, s, err := loadAndModel(opts, nil, &res)
+	in, s, err := loadAndModel(opts, nil, nil, &res)
 	out := CheckResult{Warnings: res.Warnings}
 	if in != nil {
 		out.Frameworks, out.Pages = len(in.Frameworks), len(s.Pages)

@@ -43,6 +43,7 @@ type Session struct {
 	pages map[string]uint64 // page → fingerprint it was rendered from
 	sums  map[string]uint64 // occupation code → framework file hash
 	look  uint64            // hash of the templates and assets
+	model *site.Site        // the last good model, whose parts New may reuse
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -61,7 +62,7 @@ func NewSession(opts Options) *Session {
 func (s *Session) Build(ctx context.Context) (Result, error) {
 	start := time.Now()
 	res := Result{Out: s.opts.Out}
-	in, model, err := loadAndModel(s.opts, s.cache, &res)
+	in, model, err := loadAndModel(s.opts, s.cache, s.model, &res)
 	if err != nil {
 		return res, err
 	}
@@ -146,7 +147,7 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	}
 	res.step("publish", t)
 
-	s.files, s.pages, s.sums, s.look = w.files, pages, sums, look
+	s.files, s.pages, s.sums, s.look, s.model = w.files, pages, sums, look, model
 	res.Files, res.Bytes = len(w.files), w.bytes
 	res.Written, res.BytesWritten = w.written, w.bytesWritten
 	res.Changed = append(w.changed, out.removed()...)

@@ -27,11 +27,26 @@ var canonicalLevelOrder = map[string]int{
 // maxRelated is how many related occupations a page lists.
 const maxRelated = 8
 
+// Option changes how New builds the model.
+type Option func(*options)
+
+type options struct{ previous *Site }
+
+// Reuse lets New take over the statement lists (with their anchors) of
+// the occupations of previous whose decoded framework is the same value,
+// as it is for unchanged files when load reuses its cache. Rebuilds in
+// watch mode then redo only the changed frameworks' share of the work.
+func Reuse(previous *Site) Option { return func(o *options) { o.previous = previous } }
+
 // New builds the model from the loaded input. It reports content pages
 // whose paths collide with each other or with ladder's own folders.
-func New(in *load.Input) (*Site, diag.List) {
+func New(in *load.Input, opts ...Option) (*Site, diag.List) {
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
 	s := &Site{Config: in.Config}
-	s.addOccupations(in.Frameworks)
+	s.addOccupations(in.Frameworks, o.previous)
 	s.addLevels()
 	s.addHubs()
 	diags := s.addContent(in.Pages)
@@ -45,8 +60,15 @@ func New(in *load.Input) (*Site, diag.List) {
 	return s, diags
 }
 
-func (s *Site) addOccupations(fws []*load.Framework) {
+func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
+	reusable := map[*framework.Framework]*Occupation{}
+	if previous != nil {
+		for _, o := range previous.Occupations {
+			reusable[o.Framework] = o
+		}
+	}
 	for _, f := range fws {
+		prev := reusable[f.Framework]
 		code := f.Occupation.SOC
 		o := &Occupation{
 			Framework: f.Framework,
@@ -69,17 +91,11 @@ func (s *Site) addOccupations(fws []*load.Framework) {
 				Number:     i + 1,
 			}
 			ol.Path = "occupations/" + code + "/" + ol.Slug + "/index.html"
-			anchors := uniqueNamer{"main": 1, "top": 1}
-			for j, st := range lv.Statements {
-				basis := st.Topic
-				if basis == "" {
-					basis = st.Performance
-				}
-				a := Slugify(basis, 48)
-				if a == "" || a[0] >= '0' && a[0] <= '9' {
-					a = "s-" + a
-				}
-				ol.Statements = append(ol.Statements, Statement{Statement: st, Number: j + 1, Anchor: anchors.name(strings.TrimSuffix(a, "-"))})
+			if prev != nil {
+				// Statements are immutable: share them with the previous model.
+				ol.Statements = prev.Levels[i].Statements
+			} else {
+				ol.Statements = statements(lv.Statements)
 			}
 			if i > 0 {
 				ol.Prev = o.Levels[i-1]
@@ -96,6 +112,25 @@ func (s *Site) addOccupations(fws []*load.Framework) {
 		}
 		return a.Code < b.Code
 	})
+}
+
+// statements gives each statement its anchor: a slug of its topic (or,
+// without one, its performance), unique within the level.
+func statements(in []framework.Statement) []Statement {
+	out := make([]Statement, 0, len(in))
+	anchors := uniqueNamer{"main": 1, "top": 1}
+	for j, st := range in {
+		basis := st.Topic
+		if basis == "" {
+			basis = st.Performance
+		}
+		a := Slugify(basis, 48)
+		if a == "" || a[0] >= '0' && a[0] <= '9' {
+			a = "s-" + a
+		}
+		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchors.name(strings.TrimSuffix(a, "-"))})
+	}
+	return out
 }
 
 // addLevels groups the occupations' levels into site-wide level hubs by
