@@ -47,6 +47,8 @@ func commands() []command {
 		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict] [--summary FILE]", "build the site into the output folder", (*App).build},
 		{"check", "[--source DIR] [--strict] [--format text|json|github]", "validate the site's input without writing anything", (*App).check},
 		{"new", "framework CODE --title TITLE [--source DIR] [--group G] [--sector NN] [--job-zone N]", "create a framework file with the site's level scheme", (*App).newCmd},
+		{"diff", "[--format text|markdown] [--reword RATIO] OLD NEW", "show what changed between two versions of frameworks (files or folders)", (*App).diffCmd},
+		{"schema", "[--strict]", "print the JSON Schema of the framework format, for editors", (*App).schemaCmd},
 		{"init", "DIR", "create a new site folder with an example framework and page", (*App).init},
 		{"version", "", "print ladder's version", (*App).version},
 		{"help", "[COMMAND]", "show help for ladder or one command", (*App).help},

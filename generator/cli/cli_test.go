@@ -205,3 +205,31 @@ func TestNewFramework(t *testing.T) {
 		t.Errorf("new thing: exit %d, want 2", code)
 	}
 }
+
+func TestSchemaAndDiff(t *testing.T) {
+	code, stdout, _ := run(t, "schema")
+	var s map[string]any
+	if code != ExitOK || json.Unmarshal([]byte(stdout), &s) != nil || s["$schema"] != "https://json-schema.org/draft/2020-12/schema" {
+		t.Fatalf("schema: exit %d, %.200s", code, stdout)
+	}
+	dir := t.TempDir()
+	seed, _ := os.ReadFile("../../content/frameworks/29-2012.00.json")
+	oldF, newF := filepath.Join(dir, "old.json"), filepath.Join(dir, "new.json")
+	os.WriteFile(oldF, seed, 0o644)
+	os.WriteFile(newF, []byte(strings.Replace(string(seed), `"label":"Advanced"`, `"label":"Expert"`, 1)), 0o644)
+	code, stdout, stderr := run(t, "diff", oldF, newF)
+	if code != ExitOK || !strings.Contains(stdout, "Expert") {
+		t.Errorf("diff: exit %d, %q %q", code, stdout, stderr)
+	}
+	code, stdout, _ = run(t, "diff", "--format", "markdown", oldF, newF)
+	if code != ExitOK || !strings.Contains(stdout, "Expert") {
+		t.Errorf("diff markdown: exit %d, %q", code, stdout)
+	}
+	os.WriteFile(newF, []byte("{"), 0o644)
+	if code, _, stderr := run(t, "diff", oldF, newF); code != ExitInput || !strings.Contains(stderr, "new.json:1:2") {
+		t.Errorf("diff of a broken file: exit %d, %q", code, stderr)
+	}
+	if code, _, _ := run(t, "diff", oldF); code != ExitUsage {
+		t.Errorf("diff with one argument: exit %d", code)
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/ladder-ssg/ladder/generator/schema"
 )
 
 // exampleFramework is the default content file that `ladder init` copies
@@ -68,6 +70,10 @@ func (a *App) writeScaffold(dir string) error {
 	files := map[string][]byte{"content/" + exampleFramework: example}
 	for name, body := range scaffold {
 		files[name] = []byte(body)
+	}
+	// Editor settings: VS Code and JetBrains validate frameworks as you type.
+	for name, body := range schema.EditorSettings() {
+		files[name] = body
 	}
 	for name := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))

@@ -88,6 +88,9 @@ func (d *decoder) frameworkFile(f *framework.Framework) {
 			})
 		case "attribution":
 			f.Attribution, _ = d.optString(path)
+		case "$schema":
+			// Points editors at the JSON Schema; nothing for ladder.
+			d.optString(path)
 		default:
 			d.unknown(name, path, start)
 		}

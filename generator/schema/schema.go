@@ -65,9 +65,11 @@ func StrictJSON() []byte {
 //   - .ladder/framework.schema.json: the strict schema (StrictJSON). Editors
 //     show its findings as warnings, and an unknown member is one ladder
 //     warns about too, so a misspelt "lables" is caught while typing.
-//   - .vscode/settings.json: json.schemas maps the framework files, by
-//     patterns rooted at the workspace folder ("/content/frameworks/…"),
-//     to the schema by a workspace-relative path.
+//   - .vscode/settings.json: json.schemas maps the framework files to the
+//     schema by a workspace-relative path ("./.ladder/…"). The patterns
+//     are rooted at the workspace folder ("/content/frameworks/…", top
+//     level and nested), plus the unrooted FrameworkGlob for a site opened
+//     inside a larger workspace.
 //   - .idea/jsonSchemas.xml: the same mapping for JetBrains IDEs. Their
 //     patterns turn '*' into "any characters, slashes included", so
 //     content/frameworks/*.json covers nested folders too.
@@ -87,7 +89,8 @@ const vscodeSettings = `{
     {
       "fileMatch": [
         "/content/frameworks/*.json",
-        "/content/frameworks/**/*.json"
+        "/content/frameworks/**/*.json",
+        "content/frameworks/**/*.json"
       ],
       "url": "./` + FileName + `"
     }
