@@ -41,7 +41,7 @@ type Session struct {
 	// before the first.
 	files map[string]uint64 // output file → hash of its bytes
 	pages map[string]uint64 // page → fingerprint it was rendered from
-	sums  map[string]uint64 // occupation code → framework file hash
+	sums  map[string]uint64 // published framework file → hash of its source
 	look  uint64            // hash of the templates and assets
 	model *site.Site        // the last good model, whose parts New may reuse
 }
@@ -107,18 +107,18 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 		}
 	}
 	sums := map[string]uint64{}
-	for _, o := range model.Occupations {
-		sums[o.Code] = o.Sum
-		if !all && s.sums[o.Code] == o.Sum {
-			w.keep(o.Download, s.files)
+	for _, d := range downloads(model) {
+		sums[d.path] = d.sum
+		if !all && s.sums[d.path] == d.sum {
+			w.keep(d.path, s.files)
 			continue
 		}
-		data, err := fs.ReadFile(in.Content, o.File)
+		data, err := fs.ReadFile(in.Content, d.file)
 		if err != nil {
-			return res, fmt.Errorf("content/%s: %w", o.File, err)
+			return res, fmt.Errorf("content/%s: %w", d.file, err)
 		}
 		// The original file is published byte for byte: it is what people cite.
-		if err := w.writeRaw(o.Download, data); err != nil {
+		if err := w.writeRaw(d.path, data); err != nil {
 			return res, err
 		}
 	}
@@ -306,3 +306,22 @@ func (o *inPlaceOutput) finish(files map[string]uint64) error {
 }
 
 func (o *inPlaceOutput) removed() []string { return o.gone }
+
+// download is a framework file published as it is.
+type download struct {
+	path, file string
+	sum        uint64
+}
+
+// downloads lists every framework file the site publishes unchanged: each
+// occupation's current version and its earlier ones.
+func downloads(s *site.Site) []download {
+	var out []download
+	for _, o := range s.Occupations {
+		out = append(out, download{o.Download, o.File, o.Sum})
+		for _, v := range o.History {
+			out = append(out, download{v.Download, v.File, v.Sum})
+		}
+	}
+	return out
+}

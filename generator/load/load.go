@@ -251,20 +251,32 @@ func sum64(data []byte) uint64 {
 	return h.Sum64()
 }
 
-// duplicateCodes reports occupation codes used by more than one file.
+// duplicateCodes reports occupation codes used by more than one file,
+// unless the files are versions of one framework: then each must differ
+// in framework.version or exportedAt, and spell the code the same way.
 // Codes are compared case-insensitively: they name folders, and two
 // folders differing only in case collide on many file systems.
 func duplicateCodes(fws []*Framework, label func(string) string) diag.List {
-	first := map[string]*Framework{}
+	seen := map[string][]*Framework{}
 	var diags diag.List
 	for _, f := range fws {
 		key := strings.ToLower(f.Occupation.SOC)
-		if prev, ok := first[key]; ok {
-			diags = append(diags, diag.Diagnostic{File: label(f.File), Path: "occupation.soc", Severity: diag.Error,
-				Message: fmt.Sprintf("duplicate occupation code %q: %s already defines it", f.Occupation.SOC, label(prev.File))})
-			continue
+		for _, prev := range seen[key] {
+			var msg string
+			switch {
+			case prev.Occupation.SOC != f.Occupation.SOC:
+				msg = fmt.Sprintf("occupation code %q differs only in case from %q in %s: versions of one framework must spell the code the same way",
+					f.Occupation.SOC, prev.Occupation.SOC, label(prev.File))
+			case prev.Version == f.Version && prev.ExportedAt.Equal(f.ExportedAt):
+				msg = fmt.Sprintf("duplicate occupation code %q: %s already defines it with the same version and export date; "+
+					"to publish both as versions, give each its own framework.version or exportedAt", f.Occupation.SOC, label(prev.File))
+			default:
+				continue
+			}
+			diags = append(diags, diag.Diagnostic{File: label(f.File), Path: "occupation.soc", Severity: diag.Error, Message: msg})
+			break
 		}
-		first[key] = f
+		seen[key] = append(seen[key], f)
 	}
 	return diags
 }

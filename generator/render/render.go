@@ -66,7 +66,8 @@ func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) 
 		}
 	}
 	kinds := []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
-		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage}
+		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
+		site.VersionPage, site.ChangesPage}
 	for _, k := range kinds {
 		name := string(k) + ".html"
 		src, err := fs.ReadFile(templates, name)
@@ -100,11 +101,20 @@ func (r *Renderer) Page(w *bytes.Buffer, p *site.Page) error {
 		return fmt.Errorf("%s: no template for page kind %q", p.Path, p.Kind)
 	}
 	v := &View{Site: r.site, Page: p, Intro: r.intro, notice: r.notice, r: r}
-	if p.Content != nil {
+	var body []byte
+	var opts []markup.RenderOption
+	switch {
+	case p.Content != nil:
+		body = p.Content.Body
+		opts = append(opts, markup.WithLinkResolver(r.linkResolver(p)))
+	case p.Changes != nil:
+		body = p.Changes.Markdown
+	}
+	if body != nil {
 		var buf bytes.Buffer
-		doc, err := r.md.Render(&buf, p.Content.Body, markup.WithLinkResolver(r.linkResolver(p)))
+		doc, err := r.md.Render(&buf, body, opts...)
 		if err != nil {
-			return fmt.Errorf("content/%s: %w", p.Content.File, err)
+			return fmt.Errorf("%s: %w", p.Path, err)
 		}
 		// The markdown renderer escapes text and drops raw HTML, so its
 		// output is trusted here.

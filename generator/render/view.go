@@ -46,7 +46,8 @@ func (v *View) NavKey() string {
 // its own pages, every framework's elsewhere.
 func (v *View) FooterKey() string {
 	if o := v.Page.Occupation; o != nil {
-		return "occupation " + o.Code
+		// The notice may link the framework's list of changes, relatively.
+		return "occupation " + o.Code + " " + strconv.Itoa(strings.Count(v.Page.Path, "/"))
 	}
 	if v.Page.Kind == site.NotFoundPage {
 		return "404"
@@ -86,6 +87,9 @@ type Attribution struct {
 	Version string             // the O*NET database version, e.g. "30.2"
 	// Publisher names who modified the O*NET material.
 	Publisher string
+	// Changes is the path of the "What changed" page of the framework's
+	// current version, which the modification notice links; or "".
+	Changes string
 }
 
 // Attribution returns the credits for this page: the framework's own on
@@ -98,6 +102,9 @@ func (v *View) Attribution() Attribution {
 		}
 		a.Sources = o.Sources
 		a.ONET = o.UsesONET()
+		if c := o.CurrentChanges(); c != nil {
+			a.Changes = c.Path
+		}
 		if n := onetVersion.FindString(o.Source("onet")); n != "" {
 			a.Version = n
 		}

@@ -85,9 +85,8 @@ func fingerprintBytes(b []byte) uint64 {
 	return f.sum()
 }
 
-// fingerprint sets every page's Fingerprint. sums holds each occupation's
-// file hash, keyed by code.
-func (s *Site) fingerprint(sums map[string]uint64) {
+// fingerprint sets every page's Fingerprint.
+func (s *Site) fingerprint() {
 	base := s.siteSum()
 	summaries := make(map[*Occupation]uint64, len(s.Occupations))
 	for _, o := range s.Occupations {
@@ -108,14 +107,18 @@ func (s *Site) fingerprint(sums map[string]uint64) {
 		switch p.Kind {
 		case HomePage, OccupationsIndex:
 			listed(f, s.Occupations)
-		case OccupationPage:
-			f.num(sums[p.Occupation.Code], summaries[p.Occupation])
+		case OccupationPage, VersionPage, ChangesPage:
+			f.num(p.Occupation.Sum, summaries[p.Occupation])
+			for _, v := range p.Occupation.History {
+				f.num(v.Sum)
+				f.str(v.Label)
+			}
 			for _, r := range p.Occupation.Related {
 				f.num(summaries[r.Occupation])
 				f.str(r.Reason)
 			}
 		case OccupationLevelPage:
-			f.num(sums[p.Occupation.Code], summaries[p.Occupation])
+			f.num(p.Occupation.Sum, summaries[p.Occupation])
 			for _, e := range p.Level.Elsewhere {
 				f.num(summaries[e.Occupation])
 			}
@@ -129,8 +132,5 @@ func (s *Site) fingerprint(sums map[string]uint64) {
 			f.num(fingerprintBytes(p.Content.Body))
 		}
 		p.Fingerprint = f.sum()
-	}
-	for _, o := range s.Occupations {
-		o.Sum = sums[o.Code]
 	}
 }

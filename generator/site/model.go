@@ -45,6 +45,10 @@ type Occupation struct {
 	Related  []Related
 	// Sum is a hash of the framework file: it changes when the file does.
 	Sum uint64
+	// History lists the earlier versions the site holds, newest first;
+	// VersionLabel names the current version when there are any.
+	History      []*Version
+	VersionLabel string
 }
 
 // Title returns the occupation's title.
@@ -135,6 +139,8 @@ const (
 	HubsIndex           PageKind = "hubs"
 	ContentPageKind     PageKind = "page"
 	NotFoundPage        PageKind = "404"
+	VersionPage         PageKind = "version"
+	ChangesPage         PageKind = "changes"
 )
 
 // Page is one HTML file to write.
@@ -152,6 +158,8 @@ type Page struct {
 	Hubs       []*Hub // for HubsIndex
 	HubKind    HubKind
 	Content    *ContentPage
+	Version    *Version
+	Changes    *Changes
 
 	// Fingerprint changes whenever what the page shows may have changed;
 	// see fingerprint.go.

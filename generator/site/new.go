@@ -52,11 +52,7 @@ func New(in *load.Input, opts ...Option) (*Site, diag.List) {
 	diags := s.addContent(in.Pages)
 	s.relate()
 	s.addPages()
-	sums := make(map[string]uint64, len(in.Frameworks))
-	for _, f := range in.Frameworks {
-		sums[f.Occupation.SOC] = f.Sum
-	}
-	s.fingerprint(sums)
+	s.fingerprint()
 	return s, diags
 }
 
@@ -67,7 +63,8 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			reusable[o.Framework] = o
 		}
 	}
-	for _, f := range fws {
+	current, earlier := groupVersions(fws)
+	for _, f := range current {
 		prev := reusable[f.Framework]
 		code := f.Occupation.SOC
 		o := &Occupation{
@@ -76,8 +73,10 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			Code:      code,
 			Path:      "occupations/" + code + "/index.html",
 			Download:  "occupations/" + code + "/" + code + ".json",
+			Sum:       f.Sum,
 		}
-		slugs := uniqueNamer{"index": 1}
+		// Level folders share the occupation folder with these.
+		slugs := uniqueNamer{"index": 1, "versions": 1, "changes": 1}
 		for i, lv := range f.Levels {
 			base := Slugify(lv.Key, 40)
 			if base == "" {
@@ -103,6 +102,7 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			}
 			o.Levels = append(o.Levels, ol)
 		}
+		addHistory(o, earlier[code])
 		s.Occupations = append(s.Occupations, o)
 	}
 	sort.SliceStable(s.Occupations, func(i, j int) bool {

@@ -70,6 +70,15 @@ func (s *Site) addPages() {
 		add(&Page{Kind: OccupationPage, Path: o.Path, Title: o.Title(), Description: desc, Occupation: o,
 			Crumbs: []Crumb{home, occIndex}})
 		occCrumb := Crumb{Title: o.Title(), Path: o.Path}
+		for _, v := range o.History {
+			add(&Page{Kind: VersionPage, Path: v.Path, Title: o.Title() + ": version " + v.Label,
+				Description: "An earlier version of the " + o.Title() + " competency framework.",
+				Occupation:  o, Version: v, Crumbs: []Crumb{home, occIndex, occCrumb}})
+			c := v.Changes
+			add(&Page{Kind: ChangesPage, Path: c.Path, Title: o.Title() + ": what changed in " + c.To,
+				Description: "Changes to the " + o.Title() + " framework from " + c.From + " to " + c.To + ": " + c.Summary + ".",
+				Occupation:  o, Changes: c, Crumbs: []Crumb{home, occIndex, occCrumb}})
+		}
 		for _, ol := range o.Levels {
 			add(&Page{Kind: OccupationLevelPage, Path: ol.Path, Title: o.Title() + ": " + ol.Label,
 				Description: ol.Label + " level of the " + o.Title() + " competency framework.",

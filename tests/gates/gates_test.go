@@ -74,6 +74,29 @@ func corpusSlice(t *testing.T) string {
 	return buildSite(t, src)
 }
 
+// historySite builds the seeds plus an earlier version of one of them, so
+// that version and "what changed" pages exist.
+func historySite(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	dir := filepath.Join(src, "content", "frameworks")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	seed, err := os.ReadFile("../../content/frameworks/29-2012.00.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.NewReplacer(`"version":"v.26.05"`, `"version":"v.26.04"`, `"exportedAt":"2026-05-15T12:38:05.819Z"`, `"exportedAt":"2026-04-01T09:00:00Z"`,
+		`identify and handle under direct`, `identify under direct`, `"label":"Advanced"`, `"label":"Expert"`).Replace(string(seed))
+	for name, body := range map[string]string{"29-2012.00.json": string(seed), "29-2012.00-old.json": old} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return buildSite(t, src)
+}
+
 // filesWithExt lists the files below root with one of the extensions.
 func filesWithExt(t *testing.T, root string, exts ...string) []string {
 	t.Helper()
@@ -99,7 +122,7 @@ func TestHTMLIsValid(t *testing.T) {
 	jar := qa.VNUJar(t)
 	_ = jar
 	var files []string
-	for _, site := range []string{defaultSite(t), corpusSlice(t)} {
+	for _, site := range []string{defaultSite(t), corpusSlice(t), historySite(t)} {
 		files = append(files, filesWithExt(t, site, ".html", ".css", ".svg")...)
 	}
 	findings := qa.ValidateHTML(t, files)

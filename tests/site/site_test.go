@@ -286,3 +286,7 @@ func rel(root, p string) string {
 	}
 	return fmt.Sprint(filepath.ToSlash(r))
 }
+
+type htmlNode = html.Node
+
+const elementNode = html.ElementNode
