@@ -47,7 +47,7 @@ func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
 	mastery := strconv.Itoa(masteryLevel(o) + 1)
 
 	docID := x.document(o)
-	rows = append(rows, pad([]string{docID, "group", shorten(o.Title(), canvasTitleMax), htmlText(description(o)),
+	rows = append(rows, pad([]string{docID, "group", shorten(o.Title(), canvasTitleMax), lmsDescription(o),
 		"", "", "", "", "active", ""}, width))
 	for _, ol := range o.Levels {
 		levelID := x.level(ol)
@@ -61,12 +61,4 @@ func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
 		}
 	}
 	return writeCSV(rows)
-}
-
-// pad extends row with empty fields to width.
-func pad(row []string, width int) []string {
-	for len(row) < width {
-		row = append(row, "")
-	}
-	return row
 }

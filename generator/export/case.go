@@ -112,7 +112,7 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 		Description:        description(o),
 		Language:           lang,
 		Version:            o.Version,
-		Notes:              caseNotes(o),
+		Notes:              strings.Join(notes(o), "\n"),
 	}
 	if absolute(s) {
 		doc.OfficialSourceURL = doc.URI
@@ -211,9 +211,10 @@ func description(o *site.Occupation) string {
 	return o.ContextCovered
 }
 
-// caseNotes records what the document has no field for: the context the
-// framework covers, its sources and its attribution.
-func caseNotes(o *site.Occupation) string {
+// notes are what the CASE document and the LMS formats have no field
+// for: the context the framework covers (when the description is not
+// already it), its sources and its attribution, one per line.
+func notes(o *site.Occupation) []string {
 	var lines []string
 	if o.ContextCovered != "" && o.Framework.Description != "" {
 		lines = append(lines, "Context covered: "+o.ContextCovered)
@@ -224,5 +225,5 @@ func caseNotes(o *site.Occupation) string {
 	if o.Attribution != "" {
 		lines = append(lines, "Attribution: "+o.Attribution)
 	}
-	return strings.Join(lines, "\n")
+	return lines
 }

@@ -3,7 +3,9 @@ package export
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
+	"sync"
 	"testing"
 	"time"
 
@@ -94,7 +96,7 @@ func hostile(t testing.TB, cfg config.Config) *site.Site {
 		Levels: []framework.Level{
 			{Key: "practitioner", Label: "Practitioner, junior", Statements: st("Plain statement with, commas and \"quotes\"", "Déjà vu — réagir <b>vite</b> & bien")},
 			{Key: "proficient", Label: "Proficient", Statements: st("Écoute — écouter", "Écoute — encore")},
-			{Key: "3rd", Label: "Third", Statements: st("</script><script>alert(1)</script> — x")},
+			{Key: "3ème", Label: "Third", Statements: st("</script><script>alert(1)</script> — x")},
 		},
 		Attribution: "© Someone",
 	}
@@ -131,4 +133,22 @@ var configs = []struct {
 }{
 	{"base URL", baseConfig},
 	{"offline", offlineConfig},
+}
+
+// forEach calls f(0) … f(n-1) on as many goroutines as there are cores.
+func forEach(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"time"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // marshalJSON encodes v indented by two spaces, with "<", ">" and "&" left
@@ -28,26 +31,30 @@ type member struct {
 // object is a JSON object whose members keep their order.
 type object []member
 
-// MarshalJSON writes the members in order.
-func (o object) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	buf.WriteByte('{')
-	for i, m := range o {
-		if i > 0 {
-			buf.WriteByte(',')
+// MarshalJSONTo writes the members in order, straight to the encoder, so
+// that nested objects are not re-read by every object around them.
+func (o object) MarshalJSONTo(enc *jsontext.Encoder) error {
+	if err := enc.WriteToken(jsontext.BeginObject); err != nil {
+		return err
+	}
+	for _, m := range o {
+		if err := enc.WriteToken(jsontext.String(m.Name)); err != nil {
+			return err
 		}
-		if err := enc.Encode(m.Name); err != nil {
-			return nil, err
-		}
-		buf.WriteByte(':')
-		if err := enc.Encode(m.Value); err != nil {
-			return nil, err
+		if err := jsonv2.MarshalEncode(enc, m.Value); err != nil {
+			return err
 		}
 	}
-	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return enc.WriteToken(jsontext.EndObject)
+}
+
+// marshalObject encodes an object tree like marshalJSON does.
+func marshalObject(o object) ([]byte, error) {
+	out, err := jsonv2.Marshal(o, jsontext.WithIndent("  "))
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
 }
 
 // fixedTime stands in for a missing export date, so that builds of the

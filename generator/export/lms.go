@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bytes"
+	"encoding/csv"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -24,4 +26,47 @@ func masteryLevel(o *site.Occupation) int {
 // sits in an attribute and HTML cleaners keep them as they are.
 func htmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// lmsDescription is the description of a framework's top row in the LMS
+// formats, as HTML: the framework's description, then its context,
+// sources and attribution (which CC BY material such as O*NET's must
+// carry wherever it goes), one per line.
+func lmsDescription(o *site.Occupation) string {
+	lines := []string{htmlText(description(o))}
+	for _, l := range notes(o) {
+		lines = append(lines, htmlText(l))
+	}
+	if lines[0] == "" {
+		lines = lines[1:]
+	}
+	return strings.Join(lines, "<br>")
+}
+
+// shortName names a statement in a list: its topic, or the whole
+// statement when it has none.
+func shortName(st site.Statement) string {
+	if st.Topic != "" {
+		return st.Topic
+	}
+	return st.Text
+}
+
+// writeCSV writes rows as RFC 4180 CSV with CRLF line ends.
+func writeCSV(rows [][]string) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	if err := w.WriteAll(rows); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// pad extends row with empty fields to width.
+func pad(row []string, width int) []string {
+	for len(row) < width {
+		row = append(row, "")
+	}
+	return row
 }

@@ -1,8 +1,6 @@
 package export
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"strings"
 
@@ -65,7 +63,7 @@ func MoodleCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
 	row := func(parent, id, name, desc, scale, scaleConfig, isFramework, taxonomy string) {
 		rows = append(rows, []string{parent, id, name, desc, moodleFormatHTML, scale, scaleConfig, "", "", "", "", "", isFramework, taxonomy})
 	}
-	row("", o.Code, shorten(o.Title(), moodleShortNameMax), htmlText(description(o)),
+	row("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o),
 		strings.Join(labels, ","), string(scaleConfig), "1", "level,competency")
 	for _, ol := range o.Levels {
 		levelID := c.level(ol)
@@ -90,24 +88,4 @@ func flag(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// shortName names a statement in a list: its topic, or the whole
-// statement when it has none.
-func shortName(st site.Statement) string {
-	if st.Topic != "" {
-		return st.Topic
-	}
-	return st.Text
-}
-
-// writeCSV writes rows as RFC 4180 CSV with CRLF line ends.
-func writeCSV(rows [][]string) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

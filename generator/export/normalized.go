@@ -95,5 +95,5 @@ func NormalizedJSON(o *site.Occupation) ([]byte, error) {
 		{"original", rel(o.Download, "")},
 		{"levels", ladderLevels},
 	}})
-	return marshalJSON(doc)
+	return marshalObject(doc)
 }

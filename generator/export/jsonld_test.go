@@ -1,0 +1,133 @@
+package export
+
+import (
+	"bytes"
+	"encoding/json"
+	"html/template"
+	"strings"
+	"testing"
+
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// ldTemplate embeds a value exactly as the page templates do.
+var ldTemplate = template.Must(template.New("ld").Parse(`<!DOCTYPE html><html><head><script type="application/ld+json">{{.}}</script></head><body></body></html>`))
+
+// renderLD renders v through html/template and returns the parsed content
+// of the script element, failing when the value could end the element.
+func renderLD(t *testing.T, v any) map[string]any {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := ldTemplate.Execute(&buf, v); err != nil {
+		t.Fatal(err)
+	}
+	html := buf.String()
+	if n := strings.Count(strings.ToLower(html), "</script"); n != 1 {
+		t.Fatalf("%d </script in the page, want only the closing tag:\n%s", n, html)
+	}
+	if strings.Count(strings.ToLower(html), "<script") != 1 {
+		t.Fatalf("a value opened a script element:\n%s", html)
+	}
+	start := strings.Index(html, `json">`) + len(`json">`)
+	end := strings.Index(html, "</script>")
+	var out map[string]any
+	if err := json.Unmarshal([]byte(html[start:end]), &out); err != nil {
+		t.Fatalf("script content is not JSON: %v\n%s", err, html[start:end])
+	}
+	return out
+}
+
+func TestJSONLDThroughHTMLTemplate(t *testing.T) {
+	for _, c := range configs {
+		for _, s := range []*site.Site{seeds(t, c.cfg()), hostile(t, c.cfg())} {
+			for _, p := range s.Pages {
+				ld := renderLD(t, BreadcrumbLD(p, s))
+				items := ld["itemListElement"].([]any)
+				if ld["@type"] != "BreadcrumbList" || len(items) != len(p.Crumbs)+1 {
+					t.Errorf("%s: breadcrumbs %v", p.Path, ld)
+				}
+				last := items[len(items)-1].(map[string]any)
+				if last["name"] != p.Title || last["position"] != float64(len(items)) {
+					t.Errorf("%s: last crumb %v, want the page %q", p.Path, last, p.Title)
+				}
+			}
+			for _, o := range s.Occupations {
+				ld := renderLD(t, OccupationLD(o, s))
+				if ld["@type"] != "Occupation" || ld["name"] != o.Title() {
+					t.Errorf("%s: %v", o.Code, ld)
+				}
+				cat := ld["occupationalCategory"].(map[string]any)
+				if cat["@type"] != "CategoryCode" || cat["codeValue"] != o.Code ||
+					cat["inCodeSet"].(map[string]any)["name"] != "O*NET-SOC" {
+					t.Errorf("%s: occupationalCategory %v", o.Code, cat)
+				}
+				n := 0
+				for _, ol := range o.Levels {
+					n += len(ol.Statements)
+					set := renderLD(t, LevelLD(ol, s))
+					terms := set["hasDefinedTerm"].([]any)
+					if set["@type"] != "DefinedTermSet" || len(terms) != len(ol.Statements) {
+						t.Errorf("%s: level set %v", ol.Path, set)
+					}
+					first := terms[0].(map[string]any)
+					if first["@type"] != "DefinedTerm" || first["termCode"] != StatementCode(ol, ol.Statements[0]) {
+						t.Errorf("%s: first term %v", ol.Path, first)
+					}
+				}
+				if skills := ld["skills"].([]any); len(skills) != n {
+					t.Errorf("%s: %d skills, want %d", o.Code, len(skills), n)
+				}
+			}
+		}
+	}
+}
+
+func TestJSONLDURLs(t *testing.T) {
+	cases := []struct {
+		name     string
+		s        *site.Site
+		wantOcc  string
+		wantTerm string
+		wantHome string
+	}{
+		{"base URL", seeds(t, baseConfig()), "https://example.org/frameworks/occupations/29-2012.00/",
+			"https://example.org/frameworks/occupations/29-2012.00/emerging/#basic-laboratory-equipment-and-glassware",
+			"https://example.org/frameworks/"},
+		{"offline", seeds(t, offlineConfig()), "index.html",
+			"emerging/index.html#basic-laboratory-equipment-and-glassware", "../../../index.html"},
+	}
+	for _, c := range cases {
+		o := c.s.Occupations[1]
+		ld := renderLD(t, OccupationLD(o, c.s))
+		if ld["url"] != c.wantOcc {
+			t.Errorf("%s: url %v, want %s", c.name, ld["url"], c.wantOcc)
+		}
+		if got := ld["skills"].([]any)[0].(map[string]any)["url"]; got != c.wantTerm {
+			t.Errorf("%s: skill url %v, want %s", c.name, got, c.wantTerm)
+		}
+		var levelPage *site.Page
+		for _, p := range c.s.Pages {
+			if p.Level == o.Levels[0] {
+				levelPage = p
+			}
+		}
+		crumbs := renderLD(t, BreadcrumbLD(levelPage, c.s))["itemListElement"].([]any)
+		if got := crumbs[0].(map[string]any)["item"]; got != c.wantHome {
+			t.Errorf("%s: home crumb %v, want %s", c.name, got, c.wantHome)
+		}
+	}
+}
+
+func TestJSONLDHostileTitleStaysData(t *testing.T) {
+	s := hostile(t, baseConfig())
+	o := s.Occupations[0]
+	ld := renderLD(t, OccupationLD(o, s))
+	if ld["name"] != o.Title() {
+		t.Errorf("name %q, want %q", ld["name"], o.Title())
+	}
+	set := renderLD(t, LevelLD(o.Levels[2], s))
+	term := set["hasDefinedTerm"].([]any)[0].(map[string]any)
+	if term["name"] != "</script><script>alert(1)</script>" {
+		t.Errorf("term name %q", term["name"])
+	}
+}
