@@ -36,6 +36,10 @@ type Options struct {
 	NoMinify bool
 	Strict   bool
 	Defaults load.Defaults
+	// Preview marks a session whose output is only looked at (ladder
+	// serve): after the first build it does not rebuild the bulk-download
+	// zip for content edits, which takes seconds on a large site.
+	Preview bool
 }
 
 // Result describes a finished build.
@@ -109,27 +113,35 @@ func (res *Result) step(name string, t time.Time) {
 }
 
 // renderPages renders pages on every core and hands each to emit, which
-// minifies and writes it. Each worker has its own buffer, so the whole
+// minifies and writes it. Each worker has its own buffers, so the whole
 // site is never held in memory.
 func renderPages(ctx context.Context, r *render.Renderer, pages []*site.Page, emit func(rel string, data []byte, scratch *bytes.Buffer) error) error {
-	workers := runtime.GOMAXPROCS(0)
-	jobs := make(chan *site.Page)
+	return forEach(ctx, len(pages), func(i int, page, scratch *bytes.Buffer) error {
+		page.Reset()
+		if err := r.Page(page, pages[i]); err != nil {
+			return err
+		}
+		return emit(pages[i].Path, page.Bytes(), scratch)
+	})
+}
+
+// forEach calls fn for 0 ≤ i < n on every core, giving each worker two
+// buffers of its own to reuse. It stops at the first error, or when ctx
+// is done, and returns every error that happened.
+func forEach(ctx context.Context, n int, fn func(i int, a, b *bytes.Buffer) error) error {
+	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
+	jobs := make(chan int)
 	errs := make(chan error, workers)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var wg sync.WaitGroup
-	for i := 0; i < workers; i++ {
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var page, scratch bytes.Buffer
-			for p := range jobs {
-				page.Reset()
-				err := r.Page(&page, p)
-				if err == nil {
-					err = emit(p.Path, page.Bytes(), &scratch)
-				}
-				if err != nil {
+			var a, b bytes.Buffer
+			for i := range jobs {
+				if err := fn(i, &a, &b); err != nil {
 					errs <- err
 					cancel()
 					for range jobs {
@@ -140,9 +152,9 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*site.Page, em
 		}()
 	}
 feed:
-	for _, p := range pages {
+	for i := 0; i < n; i++ {
 		select {
-		case jobs <- p:
+		case jobs <- i:
 		case <-ctx.Done():
 			break feed
 		}

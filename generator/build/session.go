@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/publish"
@@ -44,6 +46,8 @@ type Session struct {
 	sums  map[string]uint64 // published framework file → hash of its source
 	look  uint64            // hash of the templates and assets
 	model *site.Site        // the last good model, whose parts New may reuse
+	// exports holds the occupation page fingerprints the exports were made from.
+	exports map[string]uint64
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -142,12 +146,32 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	res.step("render", t)
 
 	t = time.Now()
+	exportKeys, exportsChanged, err := writeExports(ctx, w, model, s.exports, s.files, all)
+	if err != nil {
+		return res, err
+	}
+	res.step("exports", t)
+
+	// The bulk download zips what was just written; previews rebuild it
+	// only with the whole site, as it takes seconds on a large site.
+	t = time.Now()
+	if first || all || exportsChanged && !s.opts.Preview {
+		if err := writeBundle(out, out.root(), model); err != nil {
+			return res, err
+		}
+		w.record(export.BundlePath, out.root())
+	} else {
+		w.keep(export.BundlePath, s.files)
+	}
+	res.step("bundle", t)
+
+	t = time.Now()
 	if err := out.finish(w.files); err != nil {
 		return res, err
 	}
 	res.step("publish", t)
 
-	s.files, s.pages, s.sums, s.look, s.model = w.files, pages, sums, look, model
+	s.files, s.pages, s.sums, s.look, s.model, s.exports = w.files, pages, sums, look, model, exportKeys
 	res.Files, res.Bytes = len(w.files), w.bytes
 	res.Written, res.BytesWritten = w.written, w.bytesWritten
 	res.Changed = append(w.changed, out.removed()...)
@@ -231,6 +255,22 @@ func (w *writer) writeRaw(rel string, data []byte) error {
 	return nil
 }
 
+// record notes a file that was written around the writer (the bundle),
+// hashing it from disk so the next build knows it.
+func (w *writer) record(rel, root string) {
+	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
+	if err != nil {
+		return
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.files[rel] = maphash.Bytes(w.seed, data)
+	w.bytes += int64(len(data))
+	w.written++
+	w.bytesWritten += int64(len(data))
+	w.changed = append(w.changed, rel)
+}
+
 // keep records that the file at rel stays as the last build wrote it.
 func (w *writer) keep(rel string, old map[string]uint64) {
 	w.mu.Lock()
@@ -248,6 +288,10 @@ type output interface {
 	finish(files map[string]uint64) error
 	// removed lists the files finish deleted.
 	removed() []string
+	// create opens a file for streaming; it appears whole on Close.
+	create(rel string) (io.WriteCloser, error)
+	// root is the folder the files are being written to.
+	root() string
 }
 
 // stagedOutput writes a complete site into a staging folder and swaps it in.
@@ -259,6 +303,9 @@ func (o *stagedOutput) write(rel string, data []byte, _ uint64) (bool, error) {
 
 func (o *stagedOutput) finish(map[string]uint64) error { return o.stage.Commit() }
 func (o *stagedOutput) removed() []string              { return nil }
+func (o *stagedOutput) root() string                   { return o.stage.Dir() }
+
+func (o *stagedOutput) create(rel string) (io.WriteCloser, error) { return o.stage.Create(rel) }
 
 // inPlaceOutput updates a published site file by file.
 type inPlaceOutput struct {
@@ -306,6 +353,11 @@ func (o *inPlaceOutput) finish(files map[string]uint64) error {
 }
 
 func (o *inPlaceOutput) removed() []string { return o.gone }
+func (o *inPlaceOutput) root() string      { return o.dir }
+
+func (o *inPlaceOutput) create(rel string) (io.WriteCloser, error) {
+	return createAtomic(filepath.Join(o.dir, filepath.FromSlash(rel)))
+}
 
 // download is a framework file published as it is.
 type download struct {

@@ -2,9 +2,13 @@ package export
 
 import (
 	"archive/zip"
+	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -30,31 +34,95 @@ const (
 // fails on a name that is empty, absolute, not clean or repeated, so that
 // unzipping cannot write outside its folder.
 func WriteBundle(w io.Writer, files []BundleFile) error {
-	sorted := append([]BundleFile(nil), files...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
-	for i, f := range sorted {
-		if f.Name == "" || strings.HasPrefix(f.Name, "/") || path.Clean(f.Name) != f.Name ||
-			f.Name == ".." || strings.HasPrefix(f.Name, "../") || strings.Contains(f.Name, "\\") {
-			return fmt.Errorf("bundle: unsafe file name %q", f.Name)
-		}
-		if i > 0 && sorted[i-1].Name == f.Name {
+	byName := make(map[string][]byte, len(files))
+	names := make([]string, 0, len(files))
+	for _, f := range files {
+		if _, dup := byName[f.Name]; dup {
 			return fmt.Errorf("bundle: %q appears twice", f.Name)
 		}
+		byName[f.Name] = f.Data
+		names = append(names, f.Name)
 	}
+	return StreamBundle(w, names, func(name string) ([]byte, error) { return byName[name], nil })
+}
+
+// StreamBundle writes the same zip as WriteBundle, reading each file with
+// read when its turn comes, so that a bundle of a large site never holds
+// more than a few files in memory. Entries are compressed on every core
+// and written in name order.
+func StreamBundle(w io.Writer, names []string, read func(name string) ([]byte, error)) error {
+	sorted := append([]string(nil), names...)
+	sort.Strings(sorted)
+	for i, name := range sorted {
+		if name == "" || strings.HasPrefix(name, "/") || path.Clean(name) != name ||
+			name == ".." || strings.HasPrefix(name, "../") || strings.Contains(name, "\\") {
+			return fmt.Errorf("bundle: unsafe file name %q", name)
+		}
+		if i > 0 && sorted[i-1] == name {
+			return fmt.Errorf("bundle: %q appears twice", name)
+		}
+	}
+	// A window of entries is read and deflated ahead by the workers; the
+	// writer takes them in order.
+	type entry struct {
+		raw      []byte
+		crc      uint32
+		size     int
+		err      error
+		finished chan struct{}
+	}
+	window := 4 * runtime.GOMAXPROCS(0)
+	entries := make([]*entry, len(sorted))
+	for i := range entries {
+		entries[i] = &entry{finished: make(chan struct{})}
+	}
+	sem := make(chan struct{}, window)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i, name := range sorted {
+			select {
+			case sem <- struct{}{}:
+			case <-stop:
+				return
+			}
+			go func(e *entry, name string) {
+				defer close(e.finished)
+				data, err := read(name)
+				if err != nil {
+					e.err = fmt.Errorf("bundle: %s: %w", name, err)
+					return
+				}
+				var buf bytes.Buffer
+				fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
+				fw.Write(data)
+				fw.Close()
+				e.raw, e.crc, e.size = buf.Bytes(), crc32.ChecksumIEEE(data), len(data)
+			}(entries[i], name)
+		}
+	}()
 	zw := zip.NewWriter(w)
-	for _, f := range sorted {
-		fh := &zip.FileHeader{Name: f.Name, Method: zip.Deflate}
+	for i, name := range sorted {
+		e := entries[i]
+		<-e.finished
+		<-sem
+		if e.err != nil {
+			return e.err
+		}
+		fh := &zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: e.crc,
+			CompressedSize64: uint64(len(e.raw)), UncompressedSize64: uint64(e.size)}
 		fh.SetMode(0o644)
 		// Setting Modified would add an extended-timestamp extra field;
 		// the MS-DOS fields alone carry the date.
 		fh.ModifiedDate, fh.ModifiedTime = bundleDate, bundleTime //lint:ignore SA1019 the MS-DOS fields avoid the extra field Modified adds
-		fw, err := zw.CreateHeader(fh)
+		fw, err := zw.CreateRaw(fh)
 		if err != nil {
 			return err
 		}
-		if _, err := fw.Write(f.Data); err != nil {
+		if _, err := fw.Write(e.raw); err != nil {
 			return err
 		}
+		entries[i] = nil // let the bytes go
 	}
 	return zw.Close()
 }

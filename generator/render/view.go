@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -131,3 +132,29 @@ func (v *View) HubKindTitle() string { return site.HubKindTitle(v.Page.HubKind) 
 
 // HubKindIndex is the path of the index of this page's hub kind.
 func (v *View) HubKindIndex() string { return site.HubKindIndex(v.Page.HubKind) }
+
+// Downloads lists the files of this page's framework: the original and
+// its standard exports.
+func (v *View) Downloads() []export.Download {
+	if v.Page.Occupation == nil {
+		return nil
+	}
+	return export.Downloads(v.Page.Occupation)
+}
+
+// JSONLD returns the schema.org values this page embeds, each for its own
+// <script type="application/ld+json">: html/template escapes a value
+// there correctly, which it cannot do for pre-marshalled text.
+func (v *View) JSONLD() []any {
+	out := []any{export.BreadcrumbLD(v.Page, v.Site)}
+	switch v.Page.Kind {
+	case site.OccupationPage:
+		out = append(out, export.OccupationLD(v.Page.Occupation, v.Site))
+	case site.OccupationLevelPage:
+		out = append(out, export.LevelLD(v.Page.Level, v.Site))
+	}
+	return out
+}
+
+// Feed is the path of the site's Atom feed.
+func (v *View) Feed() string { return export.FeedPath }

@@ -1,0 +1,127 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/ladder-ssg/ladder/generator/export"
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// writeExports writes each framework's standard formats beside its page
+// (only for occupations whose page fingerprint changed, unless all) and
+// the site-wide files: feed, catalogue, sitemap and robots.txt. It returns
+// the fingerprints the exports were made from and whether any changed.
+func writeExports(ctx context.Context, w *writer, model *site.Site, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, bool, error) {
+	keys := map[string]uint64{}
+	var todo []*site.Occupation
+	for _, p := range model.Pages {
+		if p.Kind != site.OccupationPage {
+			continue
+		}
+		o := p.Occupation
+		keys[o.Code] = p.Fingerprint
+		if all || previous[o.Code] != p.Fingerprint {
+			todo = append(todo, o)
+			continue
+		}
+		for _, d := range export.Downloads(o) {
+			if d.Format != export.FormatOriginal {
+				w.keep(d.Path, old)
+			}
+		}
+	}
+	err := forEach(ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
+		files, err := export.FrameworkFiles(todo[i], model)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if err := w.write(f.Name, f.Data, scratch); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, false, err
+	}
+	files, err := export.SiteFiles(model)
+	if err != nil {
+		return nil, false, err
+	}
+	for _, f := range files {
+		if err := w.write(f.Name, f.Data, nil); err != nil {
+			return nil, false, err
+		}
+	}
+	return keys, len(todo) > 0, nil
+}
+
+// bundleNames lists the files of the bulk download: every framework's
+// original file and exports, current and earlier versions.
+func bundleNames(model *site.Site) []string {
+	var names []string
+	for _, o := range model.Occupations {
+		for _, d := range export.Downloads(o) {
+			names = append(names, d.Path)
+		}
+		for _, v := range o.History {
+			names = append(names, v.Download)
+		}
+	}
+	return names
+}
+
+// writeBundle zips the bundle's files, read back from root where they were
+// just written, into the output at export.BundlePath.
+func writeBundle(out output, root string, model *site.Site) error {
+	wc, err := out.create(export.BundlePath)
+	if err != nil {
+		return err
+	}
+	err = export.StreamBundle(wc, bundleNames(model), func(name string) ([]byte, error) {
+		return os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+	})
+	if cerr := wc.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// atomicFile is a file written under a temporary name and renamed into
+// place on Close, so readers never see it half written.
+type atomicFile struct {
+	*os.File
+	path string
+}
+
+func createAtomic(path string) (io.WriteCloser, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	return &atomicFile{File: f, path: path}, nil
+}
+
+func (a *atomicFile) Close() error {
+	if err := a.File.Close(); err != nil {
+		os.Remove(a.Name())
+		return err
+	}
+	if err := os.Chmod(a.Name(), 0o644); err != nil {
+		os.Remove(a.Name())
+		return err
+	}
+	if err := os.Rename(a.Name(), a.path); err != nil {
+		os.Remove(a.Name())
+		return err
+	}
+	return nil
+}
