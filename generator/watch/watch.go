@@ -169,31 +169,29 @@ func New(roots []string, opts ...Option) (*Watcher, error) {
 
 	if cfg.poll > 0 {
 		w.snap = w.scan()
-	} else {
-		fsw, err := fsnotify.NewWatcher()
-		if err != nil {
-			if errors.Is(err, syscall.EMFILE) {
-				return nil, fmt.Errorf("watch: %w (fs.inotify.max_user_instances, or too many open files).%s", err, instanceAdvice)
-			}
-			return nil, fmt.Errorf("watch: %w", err)
-		}
-		w.fsw = fsw
-		for _, r := range w.roots {
-			if err := w.watchRoot(r); err != nil {
-				fsw.Close()
-				return nil, err
-			}
-		}
-	}
-	if w.fsw != nil {
-		go w.run(w.fsw.Events, w.fsw.Errors, nil)
-	} else {
 		t := time.NewTicker(cfg.poll)
 		go func() {
 			defer t.Stop()
 			w.run(nil, nil, t.C)
 		}()
+		return w, nil
 	}
+
+	fsw, err := fsnotify.NewWatcher()
+	if err != nil {
+		if errors.Is(err, syscall.EMFILE) {
+			return nil, fmt.Errorf("watch: %w (fs.inotify.max_user_instances, or too many open files).%s", err, instanceAdvice)
+		}
+		return nil, fmt.Errorf("watch: %w", err)
+	}
+	w.fsw = fsw
+	for _, r := range w.roots {
+		if err := w.watchRoot(r); err != nil {
+			fsw.Close()
+			return nil, err
+		}
+	}
+	go w.run(fsw.Events, fsw.Errors, nil)
 	return w, nil
 }
 

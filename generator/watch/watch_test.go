@@ -452,6 +452,27 @@ func TestFileRootAndMissingRoot(t *testing.T) {
 	until(t, w, templates, page)
 }
 
+// TestRootRemovedAndRestored checks that a root folder that is removed and
+// made again (a git checkout of another branch) is watched again.
+func TestRootRemovedAndRestored(t *testing.T) {
+	root := site(t)
+	dir := filepath.Join(root, "content")
+	w := start(t, []string{dir})
+	must(t, os.RemoveAll(dir))
+	until(t, w, dir)
+	quiet(t, w)
+	must(t, os.MkdirAll(filepath.Join(dir, "frameworks"), 0o755))
+	until(t, w, dir)
+	quiet(t, w)
+	f := filepath.Join(dir, "frameworks", "x.json")
+	write(t, f, "{}")
+	if b := next(t, w); !slices.Equal(b.Paths, []string{f}) {
+		t.Errorf("batch = %v, want [%s]", b.Paths, f)
+	}
+	write(t, filepath.Join(root, "README.md"), "beside the root: not reported")
+	quiet(t, w)
+}
+
 func TestIgnoreOption(t *testing.T) {
 	dir := filepath.Join(site(t), "content")
 	w := start(t, []string{dir}, WithIgnore(func(p string) bool { return strings.HasSuffix(p, ".log") }))
