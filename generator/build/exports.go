@@ -14,8 +14,8 @@ import (
 // writeExports writes each framework's standard formats beside its page
 // (only for occupations whose page fingerprint changed, unless all) and
 // the site-wide files: feed, catalogue, sitemap and robots.txt. It returns
-// the fingerprints the exports were made from and whether any changed.
-func writeExports(ctx context.Context, w *writer, model *site.Site, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, bool, error) {
+// the fingerprints the exports were made from.
+func writeExports(ctx context.Context, w *writer, model *site.Site, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, error) {
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, p := range model.Pages {
@@ -47,18 +47,18 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 		return nil
 	})
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	files, err := export.SiteFiles(model)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	for _, f := range files {
 		if err := w.write(f.Name, f.Data, nil); err != nil {
-			return nil, false, err
+			return nil, err
 		}
 	}
-	return keys, len(todo) > 0, nil
+	return keys, nil
 }
 
 // bundleNames lists the files of the bulk download: every framework's
@@ -78,12 +78,12 @@ func bundleNames(model *site.Site) []string {
 
 // writeBundle zips the bundle's files, read back from root where they were
 // just written, into the output at export.BundlePath.
-func writeBundle(out output, root string, model *site.Site) error {
+func writeBundle(out output, root string, names []string) error {
 	wc, err := out.create(export.BundlePath)
 	if err != nil {
 		return err
 	}
-	err = export.StreamBundle(wc, bundleNames(model), func(name string) ([]byte, error) {
+	err = export.StreamBundle(wc, names, func(name string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
 	})
 	if cerr := wc.Close(); err == nil {

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/maphash"
@@ -48,6 +49,7 @@ type Session struct {
 	model *site.Site        // the last good model, whose parts New may reuse
 	// exports holds the occupation page fingerprints the exports were made from.
 	exports map[string]uint64
+	bundle  uint64 // hash of the names and contents the bundle was made from
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -146,22 +148,26 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	res.step("render", t)
 
 	t = time.Now()
-	exportKeys, exportsChanged, err := writeExports(ctx, w, model, s.exports, s.files, all)
+	exportKeys, err := writeExports(ctx, w, model, s.exports, s.files, all)
 	if err != nil {
 		return res, err
 	}
 	res.step("exports", t)
 
-	// The bulk download zips what was just written; previews rebuild it
-	// only with the whole site, as it takes seconds on a large site.
+	// The bulk download zips what was just written, when any of it
+	// changed; previews skip that after the first build, as it takes
+	// seconds on a large site.
 	t = time.Now()
-	if first || all || exportsChanged && !s.opts.Preview {
-		if err := writeBundle(out, out.root(), model); err != nil {
+	names := bundleNames(model)
+	bundleKey := w.sumOf(names)
+	if first || bundleKey != s.bundle && !s.opts.Preview {
+		if err := writeBundle(out, out.root(), names); err != nil {
 			return res, err
 		}
 		w.record(export.BundlePath, out.root())
 	} else {
 		w.keep(export.BundlePath, s.files)
+		bundleKey = s.bundle
 	}
 	res.step("bundle", t)
 
@@ -171,7 +177,7 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	}
 	res.step("publish", t)
 
-	s.files, s.pages, s.sums, s.look, s.model, s.exports = w.files, pages, sums, look, model, exportKeys
+	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle = w.files, pages, sums, look, model, exportKeys, bundleKey
 	res.Files, res.Bytes = len(w.files), w.bytes
 	res.Written, res.BytesWritten = w.written, w.bytesWritten
 	res.Changed = append(w.changed, out.removed()...)
@@ -253,6 +259,21 @@ func (w *writer) writeRaw(rel string, data []byte) error {
 	w.changed = append(w.changed, rel)
 	w.mu.Unlock()
 	return nil
+}
+
+// sumOf hashes the names and content hashes of the given files.
+func (w *writer) sumOf(names []string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(w.seed)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, n := range names {
+		h.WriteString(n)
+		var b [8]byte
+		binary.LittleEndian.PutUint64(b[:], w.files[n])
+		h.Write(b[:])
+	}
+	return h.Sum64()
 }
 
 // record notes a file that was written around the writer (the bundle),
