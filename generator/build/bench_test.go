@@ -76,7 +76,7 @@ func BenchmarkIncrementalCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	sess := NewSession(Options{Source: src, Out: filepath.Join(b.TempDir(), "public"), Defaults: testDefaults()})
+	sess := NewSession(Options{Source: src, Out: filepath.Join(b.TempDir(), "public"), Defaults: testDefaults(), Preview: true})
 	if _, err := sess.Build(context.Background()); err != nil {
 		b.Fatal(err)
 	}

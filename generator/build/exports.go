@@ -3,6 +3,8 @@ package build
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
+	"hash/maphash"
 	"io"
 	"os"
 	"path/filepath"
@@ -49,16 +51,47 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 	if err != nil {
 		return nil, err
 	}
-	files, err := export.SiteFiles(model)
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range files {
-		if err := w.write(f.Name, f.Data, nil); err != nil {
+	// The site-wide files show the page list and each occupation's summary,
+	// version and export date: remake them only when one of those changed.
+	siteKey := siteFilesKey(model, w.seed)
+	if !all && siteKey == previous[siteFilesKeyName] {
+		for _, name := range export.SiteFileNames(model) {
+			w.keep(name, old)
+		}
+	} else {
+		files, err := export.SiteFiles(model)
+		if err != nil {
 			return nil, err
 		}
+		for _, f := range files {
+			if err := w.write(f.Name, f.Data, nil); err != nil {
+				return nil, err
+			}
+		}
 	}
+	keys[siteFilesKeyName] = siteKey
 	return keys, nil
+}
+
+// siteFilesKeyName is the entry of the export keys that holds siteFilesKey;
+// it cannot clash with an occupation code, which has no spaces.
+const siteFilesKeyName = "site files"
+
+// siteFilesKey hashes what the feed, catalogue, sitemap and robots.txt show.
+func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	for _, p := range model.Pages {
+		h.WriteString(p.Path)
+		if p.Kind == site.HomePage {
+			binary.Write(&h, binary.LittleEndian, p.Fingerprint)
+		}
+	}
+	for _, o := range model.Occupations {
+		h.WriteString(o.Version)
+		h.WriteString(o.ExportedAt.String())
+	}
+	return h.Sum64()
 }
 
 // bundleNames lists the files of the bulk download: every framework's

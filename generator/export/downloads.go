@@ -81,6 +81,15 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 	return files, nil
 }
 
+// SiteFileNames lists the paths SiteFiles writes for s.
+func SiteFileNames(s *site.Site) []string {
+	var names []string
+	if absolute(s) {
+		names = append(names, SitemapPath, RobotsPath)
+	}
+	return append(names, FeedPath, CataloguePath)
+}
+
 // SiteFiles returns the site-wide files: the feed and the catalogue, and
 // with a base URL the sitemap and robots.txt too.
 func SiteFiles(s *site.Site) ([]BundleFile, error) {
