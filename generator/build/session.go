@@ -49,7 +49,8 @@ type Session struct {
 	model *site.Site        // the last good model, whose parts New may reuse
 	// exports holds the occupation page fingerprints the exports were made from.
 	exports map[string]uint64
-	bundle  uint64 // hash of the names and contents the bundle was made from
+	bundle  uint64            // hash of the names and contents the bundle was made from
+	lms     map[string]uint64 // what each LMS package was made from
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -154,6 +155,14 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	}
 	res.step("exports", t)
 
+	// The LMS packages hold the embed pages just written.
+	t = time.Now()
+	lmsKeys, err := writeLMS(ctx, w, out.root(), model, s.lms, s.files, first, s.opts.Preview)
+	if err != nil {
+		return res, err
+	}
+	res.step("lms", t)
+
 	// The bulk download zips what was just written, when any of it
 	// changed; previews skip that after the first build, as it takes
 	// seconds on a large site.
@@ -177,7 +186,7 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	}
 	res.step("publish", t)
 
-	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle = w.files, pages, sums, look, model, exportKeys, bundleKey
+	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys
 	res.Files, res.Bytes = len(w.files), w.bytes
 	res.Written, res.BytesWritten = w.written, w.bytesWritten
 	res.Changed = append(w.changed, out.removed()...)

@@ -74,7 +74,7 @@ func TestSessionMatchesFreshBuilds(t *testing.T) {
 		{"nothing changed", func() {}, 0, "", "index.html"},
 		{"one statement reworded", func() {
 			editFile(t, fw, "identify and handle under direct supervision", "identify, label and handle under direct supervision")
-		}, 5, "occupations/29-2012.00/emerging/index.html", "occupations/19-4021.00/index.html"},
+		}, 10, "occupations/29-2012.00/emerging/index.html", "occupations/19-4021.00/index.html"},
 		{"a title changed", func() {
 			editFile(t, fw, `"title":"Medical and Clinical Laboratory Technicians"`, `"title":"Clinical Laboratory Technicians"`)
 		}, 40, "index.html", "occupations/19-4021.00/emerging/index.html"},

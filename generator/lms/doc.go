@@ -9,5 +9,11 @@
 // page and its script, the SCORM 1.2 schema files — comes from here.
 //
 // Same input, same bytes: entries are sorted by path, every entry carries the
-// same timestamp (ZipTime), and manifests list things in the order given.
+// same timestamp (2000-01-01), manifests list things in the order given, and
+// Common Cartridge identifiers are derived from titles, paths and URLs.
+//
+// The content handed in must link only relatively and only to other files
+// handed in (the package is unzipped somewhere under an LMS's own URL), and
+// pages meant to size their frame post {subject: "lti.frameResize", height}
+// to their parent, as the SCORM launch page and Canvas both listen for it.
 package lms

@@ -65,7 +65,8 @@ type Package struct {
 	// zip root (e.g. "content/occupations/x/index.html"). Their links must
 	// be relative and stay inside Files.
 	Files []File
-	// Start is the path (one of Files) the launch page shows first.
+	// Start is the path (one of Files) the launch page shows first; unless
+	// it is a level, the launch page also links to it as Labels.Overview.
 	Start string
 	// Levels are the pages (each one of Files) the learner must open for
 	// the package to be completed, in the order the launch page lists them.
@@ -89,6 +90,7 @@ type Labels struct {
 	Done     string // the progress line once all are open: "All levels opened"
 	Opened   string // shown after a level link once opened: "(opened)"
 	Skip     string // the skip link to the framework: "Skip to the framework"
+	Overview string // the link to the start page, when it is not a level: "Overview"
 }
 
 // withDefaults fills the empty labels with English ones.
@@ -103,6 +105,7 @@ func (l Labels) withDefaults() Labels {
 	def(&l.Done, "All levels opened")
 	def(&l.Opened, "(opened)")
 	def(&l.Skip, "Skip to the framework")
+	def(&l.Overview, "Overview")
 	return l
 }
 
@@ -141,21 +144,27 @@ func scorm12Files(p Package) ([]File, error) {
 	if strings.TrimSpace(p.Title) == "" {
 		return nil, errors.New("scorm: the package has no title")
 	}
-	generated := map[string]bool{ManifestPath: true, LaunchPath: true, launchJS: true, launchCSS: true}
-	schemas, err := fs.ReadDir(scorm12Schemas, "schemas/scorm12")
+	schemas, err := scorm12SchemaFiles()
 	if err != nil {
 		return nil, err
 	}
-	var files []File
-	for _, e := range schemas {
-		data, err := fs.ReadFile(scorm12Schemas, "schemas/scorm12/"+e.Name())
-		if err != nil {
-			return nil, err
-		}
-		generated[e.Name()] = true
-		files = append(files, File{Path: e.Name(), Data: data})
+	launch, err := launchPage(p)
+	if err != nil {
+		return nil, err
 	}
+	js, _ := static.ReadFile("static/launch.js")
+	css, _ := static.ReadFile("static/launch.css")
+	// The SCO's own files: the launch page, then the content.
+	sco := append([]File{
+		{Path: LaunchPath, Data: launch},
+		{Path: launchJS, Data: js},
+		{Path: launchCSS, Data: css},
+	}, p.Files...)
 
+	generated := map[string]bool{ManifestPath: true, LaunchPath: true, launchJS: true, launchCSS: true}
+	for _, f := range schemas {
+		generated[f.Path] = true
+	}
 	have := map[string]bool{}
 	for _, f := range p.Files {
 		if err := checkPath(f.Path); err != nil {
@@ -187,27 +196,32 @@ func scorm12Files(p Package) ([]File, error) {
 		return nil, fmt.Errorf("scorm: the identifier %q is taken by the manifest itself", p.Identifier)
 	}
 
-	launch, err := launchPage(p)
+	// The resource lists the SCO's files; the manifest and the schemas
+	// are the package's, not the SCO's.
+	listed := make([]string, 0, len(sco))
+	for _, f := range sco {
+		listed = append(listed, f.Path)
+	}
+	slices.Sort(listed)
+	files := append(append(schemas, sco...), File{Path: ManifestPath, Data: scorm12Manifest(p, listed)})
+	return files, nil
+}
+
+// scorm12SchemaFiles returns the SCORM 1.2 schema files, named as at the
+// root of a package.
+func scorm12SchemaFiles() ([]File, error) {
+	entries, err := fs.ReadDir(scorm12Schemas, "schemas/scorm12")
 	if err != nil {
 		return nil, err
 	}
-	js, _ := static.ReadFile("static/launch.js")
-	css, _ := static.ReadFile("static/launch.css")
-	files = append(files,
-		File{Path: LaunchPath, Data: launch},
-		File{Path: launchJS, Data: js},
-		File{Path: launchCSS, Data: css},
-	)
-	files = append(files, p.Files...)
-
-	var listed []string // the resource's files: all but the manifest and schemas
-	for _, f := range files {
-		if f.Path == LaunchPath || f.Path == launchJS || f.Path == launchCSS || !generated[f.Path] {
-			listed = append(listed, f.Path)
+	var files []File
+	for _, e := range entries {
+		data, err := fs.ReadFile(scorm12Schemas, "schemas/scorm12/"+e.Name())
+		if err != nil {
+			return nil, err
 		}
+		files = append(files, File{Path: e.Name(), Data: data})
 	}
-	slices.Sort(listed)
-	files = append(files, File{Path: ManifestPath, Data: scorm12Manifest(p, listed)})
 	return files, nil
 }
 
@@ -216,6 +230,7 @@ type launchView struct {
 	Lang     string
 	Title    string
 	Start    string
+	Overview bool // link to Start before the levels
 	Levels   []Level
 	Labels   Labels
 	Progress string
@@ -234,6 +249,7 @@ func launchPage(p Package) ([]byte, error) {
 		// Opening the start page is all there is to do.
 		v.Levels = []Level{{Title: p.Title, Href: p.Start}}
 	}
+	v.Overview = !slices.ContainsFunc(v.Levels, func(l Level) bool { return l.Href == p.Start })
 	v.Progress = strings.NewReplacer("{done}", "0", "{total}", strconv.Itoa(len(v.Levels))).Replace(v.Labels.Progress)
 	var buf bytes.Buffer
 	if err := launchTemplate.Execute(&buf, v); err != nil {

@@ -2,7 +2,6 @@ package lms
 
 import (
 	"archive/zip"
-	"bytes"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,16 +18,15 @@ type File struct {
 	Data []byte
 }
 
-// ZipTime is the modification time of every zip entry: 2000-01-01 00:00:00,
-// written as an MS-DOS date and time (which have no time zone) and without
-// the extended-timestamp extra field, so that a package depends only on its
-// files. It is the same for every build; the time of the build is not
-// recorded anywhere.
-var ZipTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+// zipTime is the modification time of every zip entry (see WriteZip).
+var zipTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
 
 // WriteZip writes files to w as a zip archive: one deflated entry per file,
-// sorted by path (byte order), each dated ZipTime with mode 0644, no
-// directory entries and no extra fields. The same files give the same bytes.
+// sorted by path (byte order), each with mode 0644 and dated 2000-01-01
+// 00:00:00, no directory entries and no extra fields. The date is written
+// only as an MS-DOS date and time (which have no time zone), never as an
+// extended timestamp, and the time of the build is recorded nowhere: the
+// same files give the same bytes.
 //
 // It rejects, before writing anything, a path that is empty, absolute,
 // contains a backslash, a colon, a control character, or an empty, "." or
@@ -39,14 +37,13 @@ func WriteZip(w io.Writer, files []File) error {
 		return err
 	}
 	zw := zip.NewWriter(w)
-	date, clock := msDosTime(ZipTime)
+	date, clock := msDosTime(zipTime)
 	for _, f := range sorted {
-		h := &zip.FileHeader{
-			Name:         f.Path,
-			Method:       zip.Deflate,
-			ModifiedDate: date,
-			ModifiedTime: clock,
-		}
+		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate}
+		// Modified would add an extended-timestamp extra field; the MS-DOS
+		// fields alone keep the entry free of extra fields.
+		//lint:ignore SA1019 the deprecated fields are the way to write no extra field
+		h.ModifiedDate, h.ModifiedTime = date, clock
 		h.SetMode(0o644)
 		fw, err := zw.CreateHeader(h)
 		if err != nil {
@@ -104,13 +101,4 @@ func msDosTime(t time.Time) (date, clock uint16) {
 	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
 	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	return date, clock
-}
-
-// zipBytes is WriteZip into a new buffer.
-func zipBytes(files []File) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := WriteZip(&buf, files); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
 }

@@ -24,6 +24,10 @@ import (
 // its own file, <kind>.html, that defines "main".
 const LayoutFile = "layout.html"
 
+// EmbedLayoutFile is the layout of the iframe-friendly embed pages: no
+// site header, menu or footer, a compact attribution.
+const EmbedLayoutFile = "embed-layout.html"
+
 // Renderer renders the pages of one site. It is safe for concurrent use.
 type Renderer struct {
 	site  *site.Site
@@ -54,6 +58,13 @@ func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) 
 	if _, err := base.Parse(string(layout)); err != nil {
 		return nil, fmt.Errorf("templates/%s: %w", LayoutFile, err)
 	}
+	embedLayout, err := fs.ReadFile(templates, EmbedLayoutFile)
+	if err != nil {
+		return nil, fmt.Errorf("templates: %w", err)
+	}
+	if _, err := base.New(EmbedLayoutFile).Parse(string(embedLayout)); err != nil {
+		return nil, fmt.Errorf("templates/%s: %w", EmbedLayoutFile, err)
+	}
 	partials, _ := fs.Glob(templates, "partials/*.html")
 	sort.Strings(partials)
 	for _, p := range partials {
@@ -67,7 +78,7 @@ func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) 
 	}
 	kinds := []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
 		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
-		site.VersionPage, site.ChangesPage}
+		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage}
 	for _, k := range kinds {
 		name := string(k) + ".html"
 		src, err := fs.ReadFile(templates, name)
@@ -121,7 +132,11 @@ func (r *Renderer) Page(w *bytes.Buffer, p *site.Page) error {
 		v.Content = template.HTML(buf.String())
 		v.Headings = doc.Headings
 	}
-	if err := t.ExecuteTemplate(w, LayoutFile, v); err != nil {
+	layout := LayoutFile
+	if p.Kind.IsEmbed() {
+		layout = EmbedLayoutFile
+	}
+	if err := t.ExecuteTemplate(w, layout, v); err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
 	}
 	return nil

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html"
 	"html/template"
 	"sort"
 	"strconv"
@@ -158,3 +159,57 @@ func (v *View) JSONLD() []any {
 
 // Feed is the path of the site's Atom feed.
 func (v *View) Feed() string { return export.FeedPath }
+
+// External returns the absolute URL of the site page p, for links that
+// leave an embed page (they open in a new tab), or "" when the site has
+// no base URL: inside an LMS package a relative link out would break.
+func (v *View) External(p string) string {
+	base := v.Site.Config.BaseURL
+	if base == "" {
+		return ""
+	}
+	return base + strings.TrimSuffix(p, "index.html")
+}
+
+// EmbedSnippet is the iframe code that embeds this page's embed variant
+// in an LMS page or any web page.
+func (v *View) EmbedSnippet() string {
+	o := v.Page.Occupation
+	if o == nil {
+		return ""
+	}
+	src, title := o.EmbedPath, o.Title()
+	if l := v.Page.Level; l != nil {
+		src, title = l.EmbedPath, o.Title()+": "+l.Label
+	}
+	if base := v.Site.Config.BaseURL; base != "" {
+		src = base + src
+	}
+	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) +
+		`" width="100%" height="640" style="border:0" loading="lazy"></iframe>`
+}
+
+// LMS lists the paths of the LMS packages for this page's occupation:
+// its SCORM package, the whole site's, and the Common Cartridge.
+func (v *View) LMS() map[string]string {
+	m := map[string]string{"siteSCORM": site.SiteSCORMPath, "cartridge": site.CartridgePath}
+	if o := v.Page.Occupation; o != nil {
+		m["scorm"] = o.SCORMPath
+	}
+	return m
+}
+
+// ContentPage returns the content page made from the markdown file (a
+// path inside content/, e.g. "lms.md"), or nil when the site has none.
+func (v *View) ContentPage(file string) *site.ContentPage { return v.r.byFile[file] }
+
+// Ungrouped lists the occupations that name no occupational group.
+func (v *View) Ungrouped() []*site.Occupation {
+	var out []*site.Occupation
+	for _, o := range v.Site.Occupations {
+		if o.Group == nil {
+			out = append(out, o)
+		}
+	}
+	return out
+}

@@ -105,9 +105,9 @@ func (s *Site) fingerprint() {
 			f.str(c.Title, c.Path)
 		}
 		switch p.Kind {
-		case HomePage, OccupationsIndex:
+		case HomePage, OccupationsIndex, EmbedIndexPage:
 			listed(f, s.Occupations)
-		case OccupationPage, VersionPage, ChangesPage:
+		case OccupationPage, VersionPage, ChangesPage, EmbedPage:
 			f.num(p.Occupation.Sum, summaries[p.Occupation])
 			for _, v := range p.Occupation.History {
 				f.num(v.Sum)
@@ -117,7 +117,7 @@ func (s *Site) fingerprint() {
 				f.num(summaries[r.Occupation])
 				f.str(r.Reason)
 			}
-		case OccupationLevelPage:
+		case OccupationLevelPage, EmbedLevelPage:
 			f.num(p.Occupation.Sum, summaries[p.Occupation])
 			for _, e := range p.Level.Elsewhere {
 				f.num(summaries[e.Occupation])

@@ -38,11 +38,15 @@ type Occupation struct {
 	Code     string // the SOC code, the occupation's folder name
 	Path     string // occupations/<code>/index.html
 	Download string // occupations/<code>/<code>.json, the original file
-	Levels   []*OccupationLevel
-	Group    *Hub // nil when the framework names no group
-	Sector   *Hub // nil when the framework names no sector
-	JobZone  *Hub // nil when the framework gives no job zone
-	Related  []Related
+	// EmbedPath is the page's iframe-friendly variant,
+	// embed/occupations/<code>/index.html; SCORMPath its SCORM 1.2 package.
+	EmbedPath string
+	SCORMPath string
+	Levels    []*OccupationLevel
+	Group     *Hub // nil when the framework names no group
+	Sector    *Hub // nil when the framework names no sector
+	JobZone   *Hub // nil when the framework gives no job zone
+	Related   []Related
 	// Sum is a hash of the framework file: it changes when the file does.
 	Sum uint64
 	// History lists the earlier versions the site holds, newest first;
@@ -69,6 +73,7 @@ type OccupationLevel struct {
 	Slug       string // the folder name below the occupation
 	Number     int    // 1-based position among the occupation's levels
 	Path       string // occupations/<code>/<slug>/index.html
+	EmbedPath  string // embed/occupations/<code>/<slug>/index.html
 	Statements []Statement
 	Prev, Next *OccupationLevel
 	// Elsewhere lists the same level of the related occupations.
@@ -141,7 +146,21 @@ const (
 	NotFoundPage        PageKind = "404"
 	VersionPage         PageKind = "version"
 	ChangesPage         PageKind = "changes"
+	EmbedPage           PageKind = "embed"
+	EmbedIndexPage      PageKind = "embed-index"
+	EmbedLevelPage      PageKind = "embed-level"
 )
+
+// Paths of the LMS packages of the whole site.
+const (
+	SiteSCORMPath   = "downloads/scorm/all-frameworks.zip"
+	EmbedIndexPath  = "embed/index.html"
+	CartridgePath   = "downloads/frameworks.imscc"
+	EmbedAssetsRoot = "assets/"
+)
+
+// IsEmbed reports whether pages of kind k are iframe-friendly variants.
+func (k PageKind) IsEmbed() bool { return k == EmbedPage || k == EmbedLevelPage || k == EmbedIndexPage }
 
 // Page is one HTML file to write.
 type Page struct {

@@ -73,6 +73,8 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			Code:      code,
 			Path:      "occupations/" + code + "/index.html",
 			Download:  "occupations/" + code + "/" + code + ".json",
+			EmbedPath: "embed/occupations/" + code + "/index.html",
+			SCORMPath: "downloads/scorm/" + code + ".zip",
 			Sum:       f.Sum,
 		}
 		// Level folders share the occupation folder with these.
@@ -90,6 +92,7 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 				Number:     i + 1,
 			}
 			ol.Path = "occupations/" + code + "/" + ol.Slug + "/index.html"
+			ol.EmbedPath = "embed/occupations/" + code + "/" + ol.Slug + "/index.html"
 			if prev != nil {
 				// Statements are immutable: share them with the previous model.
 				ol.Statements = prev.Levels[i].Statements

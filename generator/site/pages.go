@@ -84,7 +84,15 @@ func (s *Site) addPages() {
 				Description: ol.Label + " level of the " + o.Title() + " competency framework.",
 				Occupation:  o, Level: ol, Crumbs: []Crumb{home, occIndex, occCrumb}})
 		}
+		// The iframe-friendly variants, for LMS courses and SCORM packages.
+		add(&Page{Kind: EmbedPage, Path: o.EmbedPath, Title: o.Title(), Description: desc, Occupation: o})
+		for _, ol := range o.Levels {
+			add(&Page{Kind: EmbedLevelPage, Path: ol.EmbedPath, Title: o.Title() + ": " + ol.Label,
+				Description: ol.Label + " level of the " + o.Title() + " competency framework.", Occupation: o, Level: ol})
+		}
 	}
+
+	add(&Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
 
 	levels := Crumb{Title: "Proficiency levels", Path: LevelsPath}
 	add(&Page{Kind: LevelsIndex, Path: LevelsPath, Title: levels.Title, Crumbs: []Crumb{home},

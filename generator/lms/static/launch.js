@@ -218,31 +218,37 @@
     fit();
     watchSize();
     var level = levelOf(path);
-    if (level < 0) {
-      current = -1;
-      render();
-      return;
-    }
+    var fresh = level >= 0 && !visited[level];
     current = level;
-    var fresh = !visited[level];
-    visited[level] = true;
+    if (level >= 0) {
+      visited[level] = true;
+    }
     render();
     if (!api || finished) {
       return;
     }
-    var href = links[level].getAttribute("href") || "";
-    set("cmi.core.lesson_location", href.length <= LOCATION_MAX ? href : String(level));
+    var changed = false;
+    if (level >= 0) {
+      var href = links[level].getAttribute("href") || "";
+      set("cmi.core.lesson_location", href.length <= LOCATION_MAX ? href : String(level));
+      changed = true;
+    }
     if (fresh) {
       var data = encode(visited);
       if (data.length <= SUSPEND_MAX) {
         set("cmi.suspend_data", data);
       }
-      if (!completed && countVisited() === visited.length) {
-        completed = true;
-        set("cmi.core.lesson_status", "completed");
-      }
     }
-    lms("LMSCommit", "");
+    // Checked on every page, not only on a fresh level: every level may
+    // have been restored as opened while the LMS says incomplete.
+    if (!completed && countVisited() === visited.length) {
+      completed = true;
+      set("cmi.core.lesson_status", "completed");
+      changed = true;
+    }
+    if (changed) {
+      lms("LMSCommit", "");
+    }
   }
 
   function setHeight(px) {
@@ -346,6 +352,17 @@
           shown();
         }
       } catch (e) { /* another origin */ }
+    }
+  });
+  // Outline the frame while focus is inside it (see launch.css).
+  window.addEventListener("blur", function () {
+    if (frame && document.activeElement === frame) {
+      frame.classList.add("focus-inside");
+    }
+  });
+  window.addEventListener("focus", function () {
+    if (frame) {
+      frame.classList.remove("focus-inside");
     }
   });
   window.addEventListener("message", onMessage);

@@ -1,0 +1,175 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+
+	"github.com/ladder-ssg/ladder/generator/lms"
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// embedAssets are the site files every embed page uses, shipped in each
+// LMS package beside the pages.
+var embedAssets = []string{"assets/style.css", "assets/embed.js"}
+
+// packager builds the LMS packages from the embed pages and assets just
+// written under root.
+type packager struct {
+	root  string
+	model *site.Site
+}
+
+func (p packager) files(paths ...string) ([]lms.File, error) {
+	out := make([]lms.File, 0, len(paths))
+	for _, rel := range paths {
+		data, err := os.ReadFile(filepath.Join(p.root, filepath.FromSlash(rel)))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, lms.File{Path: rel, Data: data})
+	}
+	return out, nil
+}
+
+// occupationPaths are the embed pages of one occupation with their assets.
+func occupationPaths(o *site.Occupation) []string {
+	paths := append([]string{o.EmbedPath}, embedAssets...)
+	for _, ol := range o.Levels {
+		paths = append(paths, ol.EmbedPath)
+	}
+	return paths
+}
+
+// scorm writes the SCORM 1.2 package of one occupation: the learner
+// completes it by opening every level.
+func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
+	files, err := p.files(occupationPaths(o)...)
+	if err != nil {
+		return err
+	}
+	pkg := lms.Package{
+		Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
+		Language: p.model.Config.Language, Files: files, Start: o.EmbedPath,
+	}
+	for _, ol := range o.Levels {
+		pkg.Levels = append(pkg.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
+	}
+	buf.Reset()
+	return lms.SCORM12(buf, pkg)
+}
+
+// siteSCORM writes the package of the whole site, completed once the
+// learner has opened every occupation.
+func (p packager) siteSCORM(buf *bytes.Buffer) error {
+	paths := append([]string{site.EmbedIndexPath}, embedAssets...)
+	pkg := lms.Package{Identifier: "ladder-all-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
+		Language: p.model.Config.Language, Start: site.EmbedIndexPath}
+	for _, o := range p.model.Occupations {
+		paths = append(paths, occupationPaths(o)[len(embedAssets)+1:]...)
+		paths = append(paths, o.EmbedPath)
+		pkg.Levels = append(pkg.Levels, lms.Level{Title: o.Title(), Href: o.EmbedPath})
+	}
+	files, err := p.files(paths...)
+	if err != nil {
+		return err
+	}
+	pkg.Files = files
+	buf.Reset()
+	return lms.SCORM12(buf, pkg)
+}
+
+// cartridge writes the Common Cartridge: a module per occupational group,
+// an item per occupation with its embed pages, and a link to the live page
+// when the site has a base URL.
+func (p packager) cartridge(buf *bytes.Buffer) error {
+	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
+		Language: p.model.Config.Language}
+	module := func(title string, occs []*site.Occupation) error {
+		m := lms.Module{Title: title}
+		for _, o := range occs {
+			files, err := p.files(occupationPaths(o)...)
+			if err != nil {
+				return err
+			}
+			item := lms.CCItem{Title: o.Title(), Files: files, Href: o.EmbedPath}
+			if base := p.model.Config.BaseURL; base != "" {
+				item.WebLink = base + "occupations/" + o.Code + "/"
+				item.WebLinkTitle = o.Title() + " (web page)"
+			}
+			m.Items = append(m.Items, item)
+		}
+		c.Modules = append(c.Modules, m)
+		return nil
+	}
+	var ungrouped []*site.Occupation
+	for _, o := range p.model.Occupations {
+		if o.Group == nil {
+			ungrouped = append(ungrouped, o)
+		}
+	}
+	for _, g := range p.model.Groups {
+		if err := module(g.Title, g.Occupations); err != nil {
+			return err
+		}
+	}
+	if len(ungrouped) > 0 {
+		if err := module("Other occupations", ungrouped); err != nil {
+			return err
+		}
+	}
+	buf.Reset()
+	return lms.CommonCartridge(buf, c)
+}
+
+// writeLMS writes the SCORM package of every occupation whose embed pages
+// changed, and the site-wide SCORM package and Common Cartridge when any
+// did (previews skip those after the first build). It returns the keys the
+// packages were made from.
+func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, previous map[string]uint64, old map[string]uint64, first, preview bool) (map[string]uint64, error) {
+	p := packager{root: root, model: model}
+	keys := map[string]uint64{}
+	var todo []*site.Occupation
+	for _, o := range model.Occupations {
+		key := w.sumOf(occupationPaths(o))
+		keys[o.Code] = key
+		if !first && previous[o.Code] == key {
+			w.keep(o.SCORMPath, old)
+			continue
+		}
+		todo = append(todo, o)
+	}
+	err := forEach(ctx, len(todo), func(i int, buf, _ *bytes.Buffer) error {
+		if err := p.scorm(todo[i], buf); err != nil {
+			return err
+		}
+		return w.writeRaw(todo[i].SCORMPath, buf.Bytes())
+	})
+	if err != nil {
+		return nil, err
+	}
+	var all []string
+	for _, o := range model.Occupations {
+		all = append(all, occupationPaths(o)...)
+	}
+	siteKey := w.sumOf(append(all, site.EmbedIndexPath))
+	keys[siteFilesKeyName] = siteKey
+	if !first && (siteKey == previous[siteFilesKeyName] || preview) {
+		w.keep(site.SiteSCORMPath, old)
+		w.keep(site.CartridgePath, old)
+		keys[siteFilesKeyName] = previous[siteFilesKeyName]
+		return keys, nil
+	}
+	var buf bytes.Buffer
+	if err := p.siteSCORM(&buf); err != nil {
+		return nil, err
+	}
+	if err := w.writeRaw(site.SiteSCORMPath, buf.Bytes()); err != nil {
+		return nil, err
+	}
+	if err := p.cartridge(&buf); err != nil {
+		return nil, err
+	}
+	return keys, w.writeRaw(site.CartridgePath, buf.Bytes())
+}

@@ -1,0 +1,89 @@
+package lms
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func TestWriteZipDeterministic(t *testing.T) {
+	files := []File{
+		{Path: "b/two.html", Data: []byte("<p>two</p>")},
+		{Path: "a.txt", Data: []byte(strings.Repeat("alpha ", 100))},
+		{Path: "b/one.html", Data: []byte("<p>one</p>")},
+		{Path: "é/ünïcode.html", Data: []byte("ü")},
+		{Path: "empty", Data: nil},
+	}
+	first := zipOf(t, files)
+	reversed := make([]File, len(files))
+	for i, f := range files {
+		reversed[len(files)-1-i] = f
+	}
+	if second := zipOf(t, reversed); !bytes.Equal(first, second) {
+		t.Fatal("the same files in another order give different bytes")
+	}
+	if again := zipOf(t, files); !bytes.Equal(first, again) {
+		t.Fatal("the same files twice give different bytes")
+	}
+	got := unzip(t, first) // checks order, method, time, extra fields
+	if len(got) != len(files) {
+		t.Fatalf("got %d entries, want %d", len(got), len(files))
+	}
+	for _, f := range files {
+		if !bytes.Equal(got[f.Path], f.Data) {
+			t.Errorf("%s: got %q, want %q", f.Path, got[f.Path], f.Data)
+		}
+	}
+}
+
+func TestWriteZipRejectsUnsafePaths(t *testing.T) {
+	for _, p := range []string{
+		"",
+		".",
+		"/etc/passwd",
+		"../evil.html",
+		"a/../../evil.html",
+		"a/./b.html",
+		"a//b.html",
+		"a/",
+		`a\b.html`,
+		`..\evil.html`,
+		"C:/evil.html",
+		"a/b\x00.html",
+		"a/b\n.html",
+	} {
+		var buf bytes.Buffer
+		err := WriteZip(&buf, []File{{Path: "ok.html"}, {Path: p, Data: []byte("x")}})
+		if err == nil {
+			t.Errorf("WriteZip accepted %q", p)
+		}
+		if buf.Len() != 0 {
+			t.Errorf("WriteZip wrote %d bytes before rejecting %q", buf.Len(), p)
+		}
+	}
+}
+
+func TestWriteZipRejectsDuplicates(t *testing.T) {
+	err := WriteZip(&bytes.Buffer{}, []File{{Path: "a.html"}, {Path: "b.html"}, {Path: "a.html"}})
+	if err == nil || !strings.Contains(err.Error(), "twice") {
+		t.Fatalf("got %v, want an error about a path given twice", err)
+	}
+}
+
+func TestMsDosTime(t *testing.T) {
+	date, clock := msDosTime(zipTime)
+	// 2000-01-01: (2000-1980)<<9 | 1<<5 | 1; 00:00:00 is 0.
+	if date != 20<<9|1<<5|1 || clock != 0 {
+		t.Fatalf("msDosTime(%v) = %#x, %#x", zipTime, date, clock)
+	}
+}
+
+// zipOf is WriteZip into a new buffer.
+func zipOf(t *testing.T, files []File) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteZip(&buf, files); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
