@@ -1,0 +1,137 @@
+package lms_test
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/ladder-ssg/ladder/assets"
+	"github.com/ladder-ssg/ladder/content"
+	"github.com/ladder-ssg/ladder/generator/build"
+	"github.com/ladder-ssg/ladder/generator/lms"
+	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/templates"
+	"github.com/ladder-ssg/ladder/tests/qa"
+)
+
+// builtSite builds the default site, with a base URL so that packages
+// carry web links, and returns its output folder.
+func builtSite(t *testing.T) string {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "public")
+	_, err := build.Build(context.Background(), build.Options{
+		Source: t.TempDir(), Out: out, BaseURL: "https://example.org/frameworks/",
+		Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func readZip(t *testing.T, p string) map[string][]byte {
+	t.Helper()
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lms.Unzip(t, data)
+}
+
+// TestBuiltPackagesValidate checks every package a build writes: SCORM
+// manifests against the ADL schemas, the cartridge against the IMS CC 1.1
+// schemas, and every link inside each package resolving inside it.
+func TestBuiltPackagesValidate(t *testing.T) {
+	qa.Xmllint(t)
+	out := builtSite(t)
+	zips, _ := filepath.Glob(filepath.Join(out, "downloads", "scorm", "*.zip"))
+	if len(zips) != 3 {
+		t.Fatalf("SCORM packages: %v", zips)
+	}
+	for _, z := range zips {
+		files := readZip(t, z)
+		qa.AssertNone(t, filepath.Base(z)+": manifest", lms.Validate12(t, files[lms.ManifestPath]))
+		if broken := lms.BrokenLinks(files); len(broken) > 0 {
+			t.Errorf("%s: links leaving the package: %v", filepath.Base(z), broken)
+		}
+		for _, schema := range []string{"imscp_rootv1p1p2.xsd", "imsmd_rootv1p2p1.xsd", "adlcp_rootv1p2.xsd", "ims_xml.xsd"} {
+			if files[schema] == nil {
+				t.Errorf("%s lacks %s", filepath.Base(z), schema)
+			}
+		}
+	}
+	cc := readZip(t, filepath.Join(out, "downloads", "frameworks.imscc"))
+	qa.AssertNone(t, "cartridge manifest", lms.ValidateCC(t, lms.CCSchema, cc[lms.ManifestPath]))
+	links := 0
+	for name, data := range cc {
+		if strings.HasSuffix(name, "/"+lms.WebLinkFile) {
+			links++
+			qa.AssertNone(t, name, lms.ValidateCC(t, lms.WebLinkXSD, data))
+		}
+	}
+	if links != 2 {
+		t.Errorf("%d web links in the cartridge, want one per occupation", links)
+	}
+	if broken := lms.BrokenLinks(cc); len(broken) > 0 {
+		t.Errorf("cartridge links leaving the package: %v", broken)
+	}
+}
+
+// TestBuiltSCORMCompletes runs a built occupation package under
+// scorm-again, the LMS-side SCORM runtime: opening every level completes
+// it; without an LMS it shows the framework with no error.
+func TestBuiltSCORMCompletes(t *testing.T) {
+	out := builtSite(t)
+	pkg := readZip(t, filepath.Join(out, "downloads", "scorm", "29-2012.00.zip"))
+	same, _ := lms.LMSServer(t, pkg)
+	b := qa.NewBrowser(t)
+	if err := b.Navigate(lms.HostURL(same, url.Values{"api": {"1"}, "src": {"/pkg/launch.html"}})); err != nil {
+		t.Fatal(err)
+	}
+	lms.WaitFor(t, b, "launch", `window.API.cmi.core.lesson_status === "incomplete" && levelLinks().length === 4`)
+	for i := 0; i < 4; i++ {
+		if err := b.Eval(fmt.Sprintf("levelLinks()[%d].click()", i), nil); err != nil {
+			t.Fatal(err)
+		}
+		lms.WaitFor(t, b, fmt.Sprintf("level %d marked", i+1), fmt.Sprintf(`levelLinks()[%d].hasAttribute("data-visited")`, i))
+	}
+	lms.WaitFor(t, b, "completed", `window.API.cmi.core.lesson_status === "completed"`)
+	// The embedded level page posts its height the way Canvas expects.
+	lms.WaitFor(t, b, "frame resized", `innerFrame().getBoundingClientRect().height > 600`)
+	qa.AssertNone(t, "with an LMS", b.Events().Findings())
+
+	b.Reset()
+	if err := b.Navigate(lms.HostURL(same, url.Values{"src": {"/pkg/launch.html"}})); err != nil {
+		t.Fatal(err)
+	}
+	lms.WaitFor(t, b, "framework shown without an LMS", `innerFrame().contentDocument.querySelector("h1").textContent.includes("Medical and Clinical Laboratory Technicians")`)
+	qa.AssertNone(t, "without an LMS", b.Events().Findings())
+}
+
+// TestEmbedPagePostsHeight frames a built embed page from a host page
+// and waits for the lti.frameResize message.
+func TestEmbedPagePostsHeight(t *testing.T) {
+	out := builtSite(t)
+	files := map[string][]byte{}
+	for _, rel := range []string{"embed/occupations/19-4021.00/proficient/index.html", "assets/style.css", "assets/embed.js"} {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[rel] = data
+	}
+	same, _ := lms.LMSServer(t, files)
+	b := qa.NewBrowser(t)
+	if err := b.Navigate(lms.HostURL(same, url.Values{"src": {"/pkg/embed/occupations/19-4021.00/proficient/index.html"}})); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Eval(`window.heights = []; window.addEventListener("message", function (e) { if (e.data && e.data.subject === "lti.frameResize") { heights.push(e.data.height); } }); document.getElementById("sco").contentWindow.location.reload(); true`, nil); err != nil {
+		t.Fatal(err)
+	}
+	lms.WaitFor(t, b, "a height message", `window.heights.length > 0 && window.heights[window.heights.length-1] > 500`)
+	qa.AssertNone(t, "embed page", b.Events().Findings())
+}
