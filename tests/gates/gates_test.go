@@ -143,6 +143,9 @@ var a11yPages = []string{
 	"sectors/62/index.html",
 	"job-zones/3/index.html",
 	"about/index.html",
+	"lms/index.html",
+	"embed/occupations/29-2012.00/index.html",
+	"embed/occupations/29-2012.00/advanced/index.html",
 	"404.html",
 }
 
