@@ -60,7 +60,9 @@ func (a *App) watchBuild(opts build.Options, poll time.Duration) int {
 		Build: opts,
 		Poll:  poll,
 		Log:   a.Stderr,
-		Ready: func(out string) { fmt.Fprintf(a.Stdout, "ladder: watching %s, writing %s (Ctrl-C to stop)\n", opts.Source, out) },
+		Ready: func(out string) {
+			fmt.Fprintf(a.Stdout, "ladder: watching %s, writing %s (Ctrl-C to stop)\n", opts.Source, out)
+		},
 	})
 	if err != nil {
 		fmt.Fprintf(a.Stderr, "ladder build --watch: %v\n", err)

@@ -161,7 +161,9 @@ func (h *harness) get(path string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-func (h *harness) framework(name string) string { return filepath.Join(h.src, "content", "frameworks", name) }
+func (h *harness) framework(name string) string {
+	return filepath.Join(h.src, "content", "frameworks", name)
+}
 
 func (h *harness) seed(code string) string {
 	data, err := os.ReadFile(h.framework(code + ".json"))

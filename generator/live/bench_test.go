@@ -1,0 +1,93 @@
+package live
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ladder-ssg/ladder/assets"
+	"github.com/ladder-ssg/ladder/content"
+	"github.com/ladder-ssg/ladder/generator/build"
+	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/serve"
+	"github.com/ladder-ssg/ladder/templates"
+)
+
+// BenchmarkSaveToReload measures, on a copy of the 1,016-framework corpus
+// served by the live loop, the time from saving one framework to the
+// reload event reaching a connected client: debounce, rebuild and event.
+func BenchmarkSaveToReload(b *testing.B) {
+	corpus, _ := filepath.Abs("../../../shared/corpus/onet-29.3")
+	files, _ := filepath.Glob(filepath.Join(corpus, "*.json"))
+	if len(files) == 0 {
+		b.Skip("corpus missing")
+	}
+	src := b.TempDir()
+	dir := filepath.Join(src, "content", "frameworks")
+	os.MkdirAll(dir, 0o755)
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644)
+	}
+	target := filepath.Join(dir, "29-2011.00.json")
+	orig, _ := os.ReadFile(target)
+
+	const debounce = 10 * time.Millisecond
+	ready := make(chan string, 1)
+	built := make(chan build.Result, 10)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go Run(ctx, Options{
+		Build:    build.Options{Source: src, Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}, Preview: true},
+		Serve:    true,
+		Addr:     "127.0.0.1:0",
+		Debounce: debounce,
+		Ready:    func(url string) { ready <- url },
+		Built:    func(r build.Result, _ error) { built <- r },
+	})
+	url := <-ready
+	<-built
+	resp, err := http.Get(strings.TrimSuffix(url, "/") + serve.EventsPath)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer resp.Body.Close()
+	events := make(chan string, 10)
+	go func() {
+		sc := bufio.NewScanner(resp.Body)
+		for sc.Scan() {
+			if l := sc.Text(); strings.HasPrefix(l, "event: ") {
+				events <- strings.TrimPrefix(l, "event: ")
+			}
+		}
+	}()
+	for ev := range events {
+		if ev == "hello" {
+			break
+		}
+	}
+	var last build.Result
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		edited := strings.Replace(string(orig), " — ", fmt.Sprintf(" — (edit %d) ", i), 1)
+		if err := os.WriteFile(target, []byte(edited), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		for ev := range events {
+			if ev == "reload" {
+				break
+			}
+		}
+		last = <-built
+	}
+	b.ReportMetric(float64(debounce.Milliseconds()), "ms-debounce")
+	b.ReportMetric(float64(last.Duration.Microseconds())/1000, "ms-rebuild")
+	b.ReportMetric(float64(last.BytesWritten), "bytes-written")
+	b.ReportMetric(float64(last.Rendered), "pages-rendered")
+}
