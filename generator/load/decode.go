@@ -309,21 +309,13 @@ func (d *decoder) array(path, expected string, elem func(i int, path string, sta
 }
 
 // optString reads a string, or null as "" (ok false).
-func (d *decoder) optString(path string) (string, bool) {
-	if d.failed || !d.expectKind(path, '"', "a string") {
-		return "", false
-	}
-	tok, err := d.dec.ReadToken()
-	if err != nil {
-		d.syntax(err, path)
-		return "", false
-	}
-	return tok.String(), true
-}
+func (d *decoder) optString(path string) (string, bool) { return d.stringValue(path, true) }
 
 // reqString reads a string; null is reported like any other wrong type.
-func (d *decoder) reqString(path string) (string, bool) {
-	if d.failed || !d.expectKind(path, '"', "a string", false) {
+func (d *decoder) reqString(path string) (string, bool) { return d.stringValue(path, false) }
+
+func (d *decoder) stringValue(path string, nullOK bool) (string, bool) {
+	if d.failed || !d.expectKind(path, '"', "a string", nullOK) {
 		return "", false
 	}
 	tok, err := d.dec.ReadToken()
