@@ -61,6 +61,13 @@
  *   both:      matched words are wrapped in <mark>. All text goes in with
  *              textContent, never as HTML.
  *
+ * Loading: search/keys.js (2 KB) loads at once; search/meta.js (about 1 MB
+ * for 1,000 occupations) when the page is idle after its load event, or
+ * at once when the form gets the focus, the pointer or a touch; one
+ * search/terms-NNN.js per query word as you type; search/texts-NNN.js
+ * for the snippets on the search page. Each file loads once per page.
+ * If the index cannot be loaded, the box says "Search is not available".
+ *
  * Index format: see generator/search/search.go. The index files call
  * ladderSearch.add(kind, number, data).
  */
@@ -324,12 +331,13 @@
     var occKind = m.kinds.indexOf("occupation");
     // Runs of documents: run r covers documents runStart[r] to runStart[r+1]-1.
     var runStart = new Int32Array(nruns + 1);
-    var sufOfRun = new Int32Array(nruns), occOfRun = new Int32Array(nruns);
+    var sufOfRun = new Int32Array(nruns), occOfRun = new Int32Array(nruns), urlOfRun = new Int32Array(nruns);
     for (var r = 0, d = 0; r < nruns; r++) {
       var end = d + runs[2 * r], ci = runs[2 * r + 1], c = ci * 6;
       runStart[r] = d;
       sufOfRun[r] = ctx[c + 4];
       occOfRun[r] = ctx[c + 1];
+      urlOfRun[r] = ctx[c + 5];
       ctxOf.fill(ci, d, end);
       urlOf.fill(ctx[c + 5], d, end);
       if (ctx[c] === occKind) isOcc.fill(1, d, end);
@@ -345,6 +353,7 @@
     this.urlOf = urlOf;
     this.isOcc = isOcc;
     this.runStart = runStart;
+    this.urlOfRun = urlOfRun;
     // For each kind of unit: the documents (titles, texts) or the runs of
     // documents (suffixes, occupations) that have each unit.
     this.units = [
@@ -353,7 +362,7 @@
       fixedLike(inverse(sufOfRun, m.sufs.length)),
       fixedLike(inverse(occOfRun, m.occ.length)),
     ];
-    this.pages = null; // inverse(urlOf), made when an anchor is first derived
+    this.pages = null; // the runs of each URL, made when an anchor is first derived
   };
 
   // fixedLike gives an inverse the interface of a pair of Fixed lists.
@@ -424,20 +433,19 @@
 
   // search returns a promise of {terms, hits, total}: hits are document
   // numbers, best first, as search.Index.Search orders them. filter is
-  // {level, group}: a level slug and a group name, "" for any.
-  Engine.prototype.search = function (q, filter) {
+  // {level, group}: a level slug and a group name, "" for any. When
+  // wanted is given and returns false once the index files are in, the
+  // query is dropped and the promise gives null.
+  Engine.prototype.search = function (q, filter, wanted) {
     var self = this;
     var terms = parseQuery(q);
     if (terms.length === 0) return Promise.resolve({ terms: terms, hits: [], total: 0 });
     // The terms files load beside meta.js.
     var lists = Promise.all(terms.map(function (t) { return self.termEntries(key(t.word)); }));
     return Promise.all([lists, this.ready()]).then(function (all) {
-      return all[0];
-    }).then(function (lists) {
-      return { terms: terms, hits: self.rank(terms, lists, filter || {}), total: -1 };
-    }).then(function (r) {
-      r.total = r.hits.length;
-      return r;
+      if (wanted && !wanted()) return null;
+      var hits = self.rank(terms, all[0], filter || {});
+      return { terms: terms, hits: hits, total: hits.length };
     });
   };
 
@@ -487,16 +495,18 @@
     if (Object.prototype.hasOwnProperty.call(m.frags, d)) return m.frags[d];
     if (this.isOcc[d] === 1) return "";
     var url = this.urlOf[d];
-    if (!this.pages) this.pages = inverse(this.urlOf, this.urls.length);
+    if (!this.pages) this.pages = inverse(this.urlOfRun, this.urls.length);
     var anchors = this.anchors.get(url);
     if (!anchors) {
       anchors = new Map();
       var nm = new Namer();
       for (var j = this.pages.off[url]; j < this.pages.off[url + 1]; j++) {
-        var e = this.pages.docs[j];
-        if (this.isOcc[e] === 1) continue;
-        if (Object.prototype.hasOwnProperty.call(m.frags, e)) nm.claim(m.frags[e]);
-        else anchors.set(e, nm.name(anchorBase(m.titles[this.ti.at(e)])));
+        var run = this.pages.docs[j];
+        for (var e = this.runStart[run]; e < this.runStart[run + 1]; e++) {
+          if (this.isOcc[e] === 1) continue;
+          if (Object.prototype.hasOwnProperty.call(m.frags, e)) nm.claim(m.frags[e]);
+          else anchors.set(e, nm.name(anchorBase(m.titles[this.ti.at(e)])));
+        }
       }
       this.anchors.set(url, anchors);
     }
@@ -660,6 +670,16 @@
 
   var uid = 0;
 
+  // whenIdle runs fn once the page has loaded and the browser is idle.
+  function whenIdle(fn) {
+    var later = function () {
+      if (global.requestIdleCallback) global.requestIdleCallback(fn, { timeout: 2000 });
+      else setTimeout(fn, 200);
+    };
+    if (document.readyState === "complete") later();
+    else global.addEventListener("load", later, { once: true });
+  }
+
   // Search is one enhanced form.
   function Search(form) {
     this.form = form;
@@ -674,11 +694,15 @@
     if (this.page) this.initPage();
     else this.initDropdown();
     var self = this;
-    // Load the index as soon as the box may be used.
+    // The index loads ahead: keys.js (tiny) at once, so that the first
+    // word's terms file can load without waiting for it; meta.js when the
+    // page is idle after loading, or as soon as the box may be used.
     var preload = function () { self.engine.ready().catch(function () {}); };
+    this.engine.keys().catch(function () {});
     ["focusin", "pointerenter", "touchstart"].forEach(function (type) {
       form.addEventListener(type, preload, { once: true, passive: true });
     });
+    whenIdle(preload);
     this.input.addEventListener("input", function () { self.update(); });
     [this.level, this.group].forEach(function (s) {
       if (s) s.addEventListener("change", function () { self.update(); });
@@ -700,8 +724,8 @@
       this.close();
       return;
     }
-    this.engine.search(q, filter).then(function (r) {
-      if (seq !== self.seq) return null;
+    this.engine.search(q, filter, function () { return seq === self.seq; }).then(function (r) {
+      if (!r || seq !== self.seq) return null;
       return self.page ? self.renderPage(q, r, seq) : self.renderDropdown(q, r, seq);
     }).catch(function (err) {
       if (seq === self.seq) self.fail(err);

@@ -85,10 +85,6 @@ func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 }
 
-// isApostrophe reports whether r joins the word runes around it, as in
-// "patient's", which becomes the word "patients".
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
-
 // Words splits s into folded words: maximal runs of letters, numbers and
 // combining marks, where an apostrophe (' or ’) between two such runes
 // is dropped and joins them. Each word is then folded with Fold; words
@@ -102,6 +98,10 @@ func Words(s string) []string {
 	eachWord(s, nil, func(w []byte) { out = append(out, string(w)) })
 	return out
 }
+
+// EachWord calls fn with each word of s as Words finds them, without
+// allocating; fn must not keep w, which is reused.
+func EachWord(s string, fn func(w []byte)) { eachWord(s, nil, fn) }
 
 // eachWord calls fn with each folded word of s, built in buf, which fn
 // must not keep.
@@ -166,6 +166,24 @@ var stopWords = map[string]bool{
 	"for": true, "to": true, "in": true, "on": true, "with": true,
 }
 
+// isStop is IsStopWord without a conversion.
+func isStop(w []byte) bool {
+	switch len(w) {
+	case 1:
+		return w[0] == 'a'
+	case 2:
+		switch string(w) {
+		case "of", "or", "an", "to", "in", "on":
+			return true
+		}
+	case 3:
+		return string(w) == "and" || string(w) == "the" || string(w) == "for"
+	case 4:
+		return string(w) == "with"
+	}
+	return false
+}
+
 // IsStopWord reports whether the folded word w is one of the stop-words
 // that skill keys and ladder's search leave out: and, of, the, or, a, an,
 // for, to, in, on, with.
@@ -213,7 +231,7 @@ func stem(b []byte) []byte {
 func Key(topic string) string {
 	var b strings.Builder
 	eachWord(topic, nil, func(w []byte) {
-		if stopWords[string(w)] {
+		if isStop(w) {
 			return
 		}
 		if b.Len() > 0 {

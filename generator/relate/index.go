@@ -1,0 +1,508 @@
+package relate
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// parallel calls fn(w, i) for every i in [0, n) on a few goroutines; w
+// numbers the goroutine, from 0 to the value returned by workers(n).
+func parallel(n int, fn func(w, i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers(n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				fn(w, i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+func workers(n int) int { return min(runtime.GOMAXPROCS(0), max(1, n/64)) }
+
+// raw is what reading one framework gives: per statement, in level then
+// statement order, its topic (-1 for none), and its performance words,
+// both numbered in the vocabulary of the goroutine that read it.
+type raw struct {
+	topics []int32
+	words  []int32 // distinct performance words
+	counts []int32 // how often each occurs
+	worker int
+}
+
+// vocab numbers topics and words as one goroutine meets them.
+type vocab struct {
+	ids    map[string]int32
+	words  []string
+	topics map[string]int32   // topic as written → its number
+	tlist  []string           // topics by number
+	keys   []string           // Key of each topic
+	segs   map[string][]int32 // piece of performance text → its word ids
+	count  []int32            // per word: occurrences in the current framework
+}
+
+// feat is one weighted feature of an occupation's vector. Features are
+// numbered densely: skills first, then the words of skill keys, then the
+// words of performance text (the same vocabulary twice).
+type feat struct {
+	id int32
+	w  float64
+}
+
+// vecs are the occupations' unit vectors, split into rare features (in
+// the inverted index) and common ones, each sorted by feature id.
+type vecs struct {
+	rare, common [][]feat
+	postings     [][]posting // by feature id, rare features only
+	words        []string    // by feature id; "" for skills
+	// commonID numbers the common features densely from 0; common
+	// vectors use these numbers as ids, commonFeat maps them back.
+	commonID   []int32
+	commonFeat []int32
+}
+
+type posting struct {
+	occ int32
+	w   float64
+}
+
+// index reads every framework: it fills the skills (r.skills, r.shared,
+// r.stmt, r.has) and returns the occupations' vectors.
+func (r *Relations) index(o *options) *vecs {
+	n := len(r.fws)
+	raws := make([]raw, n)
+	vocabs := make([]vocab, workers(n))
+	for w := range vocabs {
+		vocabs[w] = vocab{ids: map[string]int32{}, topics: map[string]int32{}, segs: map[string][]int32{}}
+	}
+	parallel(n, func(w, i int) {
+		f := r.fws[i]
+		if f == nil {
+			return
+		}
+		v := &vocabs[w]
+		rw := raw{worker: w}
+		var buf []byte
+		var scratch []int32
+		for _, lv := range f.Levels {
+			for _, st := range lv.Statements {
+				t := int32(-1)
+				if st.Topic != "" {
+					var ok bool
+					if t, ok = v.topics[st.Topic]; !ok {
+						t = int32(len(v.tlist))
+						v.topics[st.Topic] = t
+						v.tlist = append(v.tlist, st.Topic)
+						v.keys = append(v.keys, Key(st.Topic))
+					}
+				}
+				rw.topics = append(rw.topics, t)
+				// Performance text repeats in pieces (the same task at every
+				// level, the same level qualifier in every statement), so
+				// its words are looked up by comma-separated segment.
+				for seg := range strings.SplitSeq(st.Performance, ",") {
+					ids, ok := v.segs[seg]
+					if !ok {
+						scratch = scratch[:0]
+						buf = eachWord(seg, buf, func(b []byte) {
+							if isStop(b) {
+								return
+							}
+							b = stem(b)
+							id, ok := v.ids[string(b)]
+							if !ok {
+								id = int32(len(v.words))
+								s := string(b)
+								v.ids[s] = id
+								v.words = append(v.words, s)
+								v.count = append(v.count, 0)
+							}
+							scratch = append(scratch, id)
+						})
+						ids = slices.Clone(scratch)
+						v.segs[seg] = ids
+					}
+					for _, id := range ids {
+						if v.count[id] == 0 {
+							rw.words = append(rw.words, id)
+						}
+						v.count[id]++
+					}
+				}
+			}
+		}
+		rw.counts = make([]int32, len(rw.words))
+		for k, id := range rw.words {
+			rw.counts[k] = v.count[id]
+			v.count[id] = 0
+		}
+		raws[i] = rw
+	})
+
+	r.addSkills(raws, vocabs)
+
+	// One vocabulary for all, in lexical order so that ids do not depend
+	// on which goroutine read what.
+	all := map[string]bool{}
+	for _, v := range vocabs {
+		for _, w := range v.words {
+			all[w] = true
+		}
+	}
+	for _, s := range r.skills {
+		for w := range strings.SplitSeq(s.Key, " ") {
+			all[w] = true
+		}
+	}
+	words := make([]string, 0, len(all))
+	for w := range all {
+		words = append(words, w)
+	}
+	slices.Sort(words)
+	wordID := make(map[string]int32, len(words))
+	for i, w := range words {
+		wordID[w] = int32(i)
+	}
+	remap := make([][]int32, len(vocabs))
+	for k, v := range vocabs {
+		remap[k] = make([]int32, len(v.words))
+		for i, w := range v.words {
+			remap[k][i] = wordID[w]
+		}
+	}
+	nSkills, nWords := int32(len(r.skills)), int32(len(words))
+	skillWords := make([][]int32, nSkills)
+	for i, s := range r.skills {
+		for w := range strings.SplitSeq(s.Key, " ") {
+			skillWords[i] = append(skillWords[i], nSkills+wordID[w])
+		}
+	}
+	nFeat := int(nSkills + 2*nWords)
+
+	// Term frequencies, per occupation.
+	type tf struct{ id, n int32 }
+	tfs := make([][]tf, n)
+	counts := make([][]int32, len(vocabs))
+	parallel(n, func(w, i int) {
+		if r.fws[i] == nil {
+			return
+		}
+		if counts[w] == nil {
+			counts[w] = make([]int32, nFeat)
+		}
+		c := counts[w]
+		var touched []int32
+		bump := func(id, n int32) {
+			if c[id] == 0 {
+				touched = append(touched, id)
+			}
+			c[id] += n
+		}
+		for _, ids := range r.stmt[i] {
+			for _, s := range ids {
+				if s >= 0 {
+					bump(s, 1)
+					for _, id := range skillWords[s] {
+						bump(id, 1)
+					}
+				}
+			}
+		}
+		m := remap[raws[i].worker]
+		for k, l := range raws[i].words {
+			bump(nSkills+nWords+m[l], raws[i].counts[k])
+		}
+		slices.Sort(touched)
+		list := make([]tf, len(touched))
+		for k, id := range touched {
+			list[k] = tf{id, c[id]}
+			c[id] = 0
+		}
+		tfs[i] = list
+	})
+	df := make([]int32, nFeat)
+	docs := 0
+	for _, list := range tfs {
+		if len(list) > 0 {
+			docs++
+		}
+		for _, t := range list {
+			df[t.id]++
+		}
+	}
+
+	// Unit vectors: kind weight × (1 + ln tf) × ln(docs/df).
+	maxDF := int32(o.commonFraction * float64(docs))
+	v := &vecs{rare: make([][]feat, n), common: make([][]feat, n), postings: make([][]posting, nFeat),
+		words: make([]string, nFeat)}
+	for i, w := range words {
+		v.words[nSkills+int32(i)] = w
+		v.words[nSkills+nWords+int32(i)] = w
+	}
+	v.commonID = make([]int32, nFeat)
+	for id, d := range df {
+		v.commonID[id] = -1
+		if d > maxDF {
+			v.commonID[id] = int32(len(v.commonFeat))
+			v.commonFeat = append(v.commonFeat, int32(id))
+		}
+	}
+	kindW := func(id int32) float64 {
+		switch {
+		case id < nSkills:
+			return o.topicW
+		case id < nSkills+nWords:
+			return o.wordW
+		}
+		return o.perfWordW
+	}
+	parallel(n, func(_, i int) {
+		var rare, common []feat
+		norm := 0.0
+		for _, t := range tfs[i] {
+			w := kindW(t.id) * (1 + math.Log(float64(t.n))) * math.Log(float64(docs)/float64(df[t.id]))
+			if w <= 0 {
+				continue
+			}
+			norm += w * w
+			if df[t.id] > maxDF {
+				common = append(common, feat{v.commonID[t.id], w})
+			} else {
+				rare = append(rare, feat{t.id, w})
+			}
+		}
+		norm = math.Sqrt(norm)
+		for k := range rare {
+			rare[k].w /= norm
+		}
+		for k := range common {
+			common[k].w /= norm
+		}
+		v.rare[i], v.common[i] = rare, common
+	})
+	for id, d := range df {
+		if d <= maxDF && d > 0 {
+			v.postings[id] = make([]posting, 0, d)
+		}
+	}
+	for i, rare := range v.rare {
+		for _, f := range rare {
+			v.postings[f.id] = append(v.postings[f.id], posting{int32(i), f.w})
+		}
+	}
+	return v
+}
+
+// addSkills gathers the skills from the topics' keys, in input order,
+// names and orders them, gives them slugs, and fills r.stmt and r.has.
+func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
+	// Every distinct topic, numbered in lexical order; its key.
+	topicID := map[string]int32{}
+	var topics, topicKeys []string
+	for _, v := range vocabs {
+		for i, t := range v.tlist {
+			if _, ok := topicID[t]; !ok {
+				topicID[t] = 0
+				topics = append(topics, t)
+				topicKeys = append(topicKeys, v.keys[i])
+			}
+		}
+	}
+	order := make([]int, len(topics))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return topics[order[a]] < topics[order[b]] })
+	for id, i := range order {
+		topicID[topics[i]] = int32(id)
+	}
+	remap := make([][]int32, len(vocabs))
+	for w, v := range vocabs {
+		remap[w] = make([]int32, len(v.tlist))
+		for i, t := range v.tlist {
+			remap[w][i] = topicID[t]
+		}
+	}
+	topicKey := make([]string, len(topics))
+	for i, t := range topics {
+		topicKey[topicID[t]] = topicKeys[i]
+	}
+	slices.Sort(topics)
+
+	// Skills in order of first use; statements' skills; spellings' counts.
+	ids := map[string]int32{}
+	var keys []string
+	var uses [][]Use
+	topicSkill := make([]int32, len(topics))
+	for i := range topicSkill {
+		topicSkill[i] = -2 // not met yet
+	}
+	spellings := make([]int, len(topics))
+	r.stmt = make([][][]int32, len(r.fws))
+	for occ, f := range r.fws {
+		if f == nil {
+			continue
+		}
+		r.stmt[occ] = make([][]int32, len(f.Levels))
+		k := 0
+		m := remap[raws[occ].worker]
+		for l, lv := range f.Levels {
+			stmt := make([]int32, len(lv.Statements))
+			for s := range lv.Statements {
+				t := raws[occ].topics[k]
+				k++
+				stmt[s] = -1
+				if t < 0 {
+					continue
+				}
+				t = m[t]
+				id := topicSkill[t]
+				if id == -2 {
+					id = -1
+					if key := topicKey[t]; key != "" {
+						var ok bool
+						if id, ok = ids[key]; !ok {
+							id = int32(len(keys))
+							ids[key] = id
+							keys = append(keys, key)
+							uses = append(uses, nil)
+						}
+					}
+					topicSkill[t] = id
+				}
+				if id < 0 {
+					continue
+				}
+				spellings[t]++
+				uses[id] = append(uses[id], Use{occ, l, s})
+				stmt[s] = id
+			}
+			r.stmt[occ][l] = stmt
+		}
+	}
+	// The name: the most frequent spelling, ties to the lexically first.
+	names := make([]string, len(keys))
+	best := make([]int, len(keys))
+	for t, id := range topicSkill {
+		if id >= 0 && spellings[t] > best[id] {
+			names[id], best[id] = topics[t], spellings[t]
+		}
+	}
+
+	skills := make([]Skill, len(keys))
+	for i := range keys {
+		s := Skill{Key: keys[i], Name: names[i], Uses: uses[i]}
+		last := -1
+		for _, u := range s.Uses {
+			if u.Occupation != last {
+				s.Occupations++
+				last = u.Occupation
+			}
+		}
+		skills[i] = s
+	}
+	// Slugs go to keys in key order, so they do not depend on input order.
+	order = make([]int, len(skills))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return skills[order[a]].Key < skills[order[b]].Key })
+	used := map[string]bool{}
+	for _, i := range order {
+		skills[i].Slug = uniqueSlug(slugOf(skills[i].Key), used)
+	}
+	folded := make([]string, len(skills))
+	for i := range skills {
+		folded[i] = Fold(skills[i].Name)
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		x, y := order[a], order[b]
+		if folded[x] != folded[y] {
+			return folded[x] < folded[y]
+		}
+		return skills[x].Name < skills[y].Name // then by key: order starts in key order
+	})
+	pos := make([]int32, len(skills))
+	r.skills = make([]Skill, len(skills))
+	for p, i := range order {
+		pos[i] = int32(p)
+		r.skills[p] = skills[i]
+	}
+	r.skillOcc = make([]int32, len(r.skills))
+	for i, s := range r.skills {
+		r.skillOcc[i] = int32(s.Occupations)
+		if s.Occupations >= 2 {
+			r.shared = append(r.shared, s)
+		}
+	}
+
+	r.has = make([][]held, len(r.fws))
+	for occ, levels := range r.stmt {
+		var hs []held
+		for l, stmt := range levels {
+			for s, id := range stmt {
+				if id < 0 {
+					continue
+				}
+				id = pos[id]
+				stmt[s] = id
+				hs = append(hs, held{skill: id, levels: []int{l}})
+			}
+		}
+		slices.SortStableFunc(hs, func(a, b held) int { return int(a.skill - b.skill) })
+		out := hs[:0]
+		for _, h := range hs {
+			if n := len(out); n > 0 && out[n-1].skill == h.skill {
+				if ls := out[n-1].levels; ls[len(ls)-1] != h.levels[0] {
+					out[n-1].levels = append(ls, h.levels[0])
+				}
+				continue
+			}
+			out = append(out, h)
+		}
+		r.has[occ] = out
+	}
+}
+
+// slugOf makes a slug of a key: its words joined by "-", cut at a word
+// boundary to at most 60 bytes.
+func slugOf(key string) string {
+	const max = 60
+	s := strings.ReplaceAll(key, " ", "-")
+	if len(s) <= max {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:max+1], '-')
+	if cut <= 0 {
+		cut = max
+		for cut > 0 && s[cut]&0xC0 == 0x80 {
+			cut--
+		}
+	}
+	return s[:cut]
+}
+
+// uniqueSlug returns base, or base-2, base-3, … when taken, and takes it.
+func uniqueSlug(base string, used map[string]bool) string {
+	if base == "" {
+		base = "skill"
+	}
+	s := base
+	for n := 2; used[s]; n++ {
+		s = base + "-" + strconv.Itoa(n)
+	}
+	used[s] = true
+	return s
+}

@@ -1,0 +1,221 @@
+package relate
+
+import (
+	"cmp"
+	"slices"
+
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxNames is how many skill names a reason lists.
+const maxNames = 3
+
+// relation describes occupation j as related to i.
+func (r *Relations) relation(i, j int, score float64, v *vecs) Relation {
+	rel := Relation{Index: j, Score: score, Shared: r.sharedSkills(i, j)}
+	group := r.group[i] >= 0 && r.group[i] == r.group[j]
+	sector := r.sector[i] >= 0 && r.sector[i] == r.sector[j]
+	var same string
+	switch {
+	case group && sector:
+		same = "Same occupational group and sector"
+	case group:
+		same = "Same occupational group"
+	case sector:
+		same = "Same sector"
+	}
+	if len(rel.Shared) == 0 {
+		rel.Reason = same
+		if words := v.topWords(i, j, maxNames); len(words) > 0 {
+			if same != "" {
+				rel.Reason += "; similar work: "
+			} else {
+				rel.Reason = "Similar work: "
+			}
+			rel.Reason += strings.Join(words, ", ")
+		}
+		if rel.Reason == "" {
+			rel.Reason = "Similar work"
+		}
+		return rel
+	}
+	shares := r.sharesPhrase(i, j, rel.Shared)
+	if same != "" {
+		rel.Reason = same + "; s" + shares
+	} else {
+		rel.Reason = "S" + shares
+	}
+	return rel
+}
+
+// sharesPhrase says which skills two occupations share, without its
+// first letter: "hares 6 skills, 4 at proficient level: a, b, c, …".
+func (r *Relations) sharesPhrase(i, j int, shared []SharedSkill) string {
+	n := len(shared)
+	// The level (by folded key) at which both have the most shared skills;
+	// ties go to the later, more proficient level of occupation i.
+	levels := r.fws[i].Levels
+	count := make([]int, len(levels))
+	for _, s := range shared {
+		for _, l := range s.Levels {
+			for _, m := range s.OtherLevels {
+				if r.levelKeys[i][l] == r.levelKeys[j][m] {
+					count[l]++
+					break
+				}
+			}
+		}
+	}
+	best := -1
+	for l, c := range count {
+		if c > 0 && (best < 0 || c >= count[best]) {
+			best = l
+		}
+	}
+	var b strings.Builder
+	b.WriteString("hares ")
+	b.WriteString(strconv.Itoa(n))
+	label := ""
+	if best >= 0 {
+		label = strings.ToLower(levels[best].Label)
+		if label == "" {
+			label = strings.ToLower(levels[best].Key)
+		}
+	}
+	switch {
+	case best >= 0 && count[best] == n && label != "":
+		b.WriteString(" " + label + "-level skill" + plural(n))
+	case best >= 0 && count[best] >= 2 && label != "":
+		b.WriteString(" skills, " + strconv.Itoa(count[best]) + " at " + label + " level")
+	default:
+		b.WriteString(" skill" + plural(n))
+	}
+	names := make([]string, 0, maxNames)
+	sep := ", "
+	for _, s := range shared[:min(n, maxNames)] {
+		name := lowerFirst(s.Name)
+		if strings.Contains(name, ",") {
+			sep = "; "
+		}
+		names = append(names, name)
+	}
+	if n > maxNames {
+		names = append(names, "…")
+	}
+	b.WriteString(": ")
+	b.WriteString(strings.Join(names, sep))
+	return b.String()
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
+
+// lowerFirst lower-cases the first letter of a name unless the second is
+// upper case too, as in "PCR testing".
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// sharedSkills lists the skills occupations i and j both have, the
+// rarest (used by the fewest occupations) first, then by name.
+func (r *Relations) sharedSkills(i, j int) []SharedSkill {
+	a, b := r.has[i], r.has[j]
+	n := 0
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x].skill < b[y].skill:
+			x++
+		case a[x].skill > b[y].skill:
+			y++
+		default:
+			n++
+			x++
+			y++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]SharedSkill, 0, n)
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x].skill < b[y].skill:
+			x++
+		case a[x].skill > b[y].skill:
+			y++
+		default:
+			s := &r.skills[a[x].skill]
+			out = append(out, SharedSkill{Skill: int(a[x].skill), Name: s.Name, Slug: s.Slug,
+				Levels: a[x].levels, OtherLevels: b[y].levels})
+			x++
+			y++
+		}
+	}
+	slices.SortFunc(out, func(x, y SharedSkill) int {
+		if c := cmp.Compare(r.skillOcc[x.Skill], r.skillOcc[y.Skill]); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.Skill, y.Skill) // Skills() order: by name
+	})
+	return out
+}
+
+// topWords returns up to n words that contribute most to the similarity
+// of occupations i and j, most first.
+func (v *vecs) topWords(i, j, n int) []string {
+	type contrib struct {
+		word string
+		c    float64
+	}
+	var all []contrib
+	add := func(a, b []feat, id func(int32) int32) {
+		for x, y := 0, 0; x < len(a) && y < len(b); {
+			switch {
+			case a[x].id < b[y].id:
+				x++
+			case a[x].id > b[y].id:
+				y++
+			default:
+				if w := v.words[id(a[x].id)]; w != "" {
+					all = append(all, contrib{w, a[x].w * b[y].w})
+				}
+				x++
+				y++
+			}
+		}
+	}
+	add(v.rare[i], v.rare[j], func(x int32) int32 { return x })
+	add(v.common[i], v.common[j], func(x int32) int32 { return v.commonFeat[x] })
+	slices.SortFunc(all, func(x, y contrib) int {
+		if x.c != y.c {
+			return cmp.Compare(y.c, x.c)
+		}
+		return strings.Compare(x.word, y.word)
+	})
+	var out []string
+	seen := map[string]bool{}
+	for _, c := range all {
+		if len(out) == n {
+			break
+		}
+		if !seen[c.word] {
+			seen[c.word] = true
+			out = append(out, c.word)
+		}
+	}
+	return out
+}

@@ -1,0 +1,204 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ladder-ssg/ladder/generator/relate"
+)
+
+// Term is one word of a query.
+type Term struct {
+	Word   string // folded, as relate.Words gives it
+	Prefix bool   // also matches the words it begins
+}
+
+// ParseQuery splits a query into terms: the words of relate.Words, in
+// order, without repeats. The last word is a prefix when the query ends
+// in it (the person may still be typing) and it has two letters or more.
+// Whole-word terms that are stop-words are left out; a prefix never is
+// ("an" may become "analysis").
+func ParseQuery(q string) []Term {
+	words := relate.Words(q)
+	r, _ := utf8.DecodeLastRuneInString(q)
+	open := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+	var terms []Term
+	for k, w := range words {
+		t := Term{Word: w, Prefix: open && k == len(words)-1 && utf8.RuneCountInString(w) >= 2}
+		if !t.Prefix && relate.IsStopWord(w) || slices.Contains(terms, t) {
+			continue
+		}
+		terms = append(terms, t)
+	}
+	return terms
+}
+
+// Filter narrows a search to a level key and a group; "" is any. A level
+// filter leaves out documents without a level, such as occupations.
+type Filter struct {
+	LevelKey, Group string
+}
+
+// Hit is one document found, with its score.
+type Hit struct {
+	Doc   int
+	Score int
+}
+
+// Scores of a query word's best match in a document, by field, for a
+// whole word, a prefix and a near word (see NearStem).
+const (
+	titleExact, titlePrefix, titleNear       = 16, 12, 10
+	textExact, textPrefix, textNear          = 8, 6, 4
+	contextExact, contextPrefix, contextNear = 3, 2, 1
+)
+
+// Kinds of match of a query term.
+const (
+	matchExact = iota
+	matchPrefix
+	matchNear
+)
+
+// nearSuffixes are the endings NearStem removes, the first that fits.
+var nearSuffixes = []string{"ations", "ation", "ments", "ment", "ings", "ing", "ists", "ist", "ies", "ers", "er", "ed", "es", "s", "y"}
+
+// NearStem returns the stem that a query word's near words begin with:
+// the word without the first of -ations, -ation, -ments, -ment, -ings,
+// -ing, -ists, -ist, -ies, -ers, -er, -ed, -es, -s, -y that leaves 4
+// letters or more, or else the word itself when it has 4 letters or more;
+// "" when it has fewer. So "phlebotomy" finds "phlebotomists", "testing"
+// finds "tests" and "specimen" finds "specimens", ranked below whole
+// words and prefixes.
+func NearStem(w string) string {
+	n := utf8.RuneCountInString(w)
+	for _, s := range nearSuffixes {
+		if strings.HasSuffix(w, s) && n-len(s) >= 4 {
+			return w[:len(w)-len(s)]
+		}
+	}
+	if n >= 4 {
+		return w
+	}
+	return ""
+}
+
+// match returns how dictionary word w matches term t, or -1.
+func match(w string, t Term, near string) int {
+	switch {
+	case w == t.Word:
+		return matchExact
+	case t.Prefix && strings.HasPrefix(w, t.Word):
+		return matchPrefix
+	case near != "" && strings.HasPrefix(w, near):
+		return matchNear
+	}
+	return -1
+}
+
+// occupationBonus lifts an occupation whose title matches every word,
+// even as a near word.
+const occupationBonus = 1000
+
+// score is what a match of kind m (matchExact, …) of a term in a unit of
+// kind unit (unitTitle, …) gives a document; occupation tells whether the
+// document is an occupation.
+func score(unit int, m int, occupation bool) int {
+	switch {
+	case unit == unitTitle || unit == unitOcc && occupation:
+		// An occupation's own title and code are its title.
+		return [...]int{titleExact, titlePrefix, titleNear}[m]
+	case unit == unitText || unit == unitSuffix:
+		return [...]int{textExact, textPrefix, textNear}[m]
+	}
+	return [...]int{contextExact, contextPrefix, contextNear}[m]
+}
+
+// Search returns the documents that match every term of the query and
+// the filter, best first, at most limit of them (all when limit <= 0),
+// and how many matched in all. It is the reference for search.js.
+func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
+	terms := ParseQuery(query)
+	if len(terms) == 0 {
+		return nil, 0
+	}
+	// The documents of each unit.
+	var docsOf [nUnit]map[int][]int
+	for u := range docsOf {
+		docsOf[u] = map[int][]int{}
+	}
+	for d := range ix.docs {
+		c := ix.ctxs[ix.ctxOf[d]]
+		docsOf[unitTitle][ix.ti[d]] = append(docsOf[unitTitle][ix.ti[d]], d)
+		docsOf[unitText][ix.xi[d]] = append(docsOf[unitText][ix.xi[d]], d)
+		if c[ctxSuffix] >= 0 {
+			docsOf[unitSuffix][c[ctxSuffix]] = append(docsOf[unitSuffix][c[ctxSuffix]], d)
+		}
+		if c[ctxOcc] >= 0 {
+			docsOf[unitOcc][c[ctxOcc]] = append(docsOf[unitOcc][c[ctxOcc]], d)
+		}
+	}
+	isOcc := func(d int) bool { return ix.kinds.list[ix.ctxs[ix.ctxOf[d]][ctxKind]] == KindOccupation }
+	best := make([]map[int]int, len(terms))
+	for i, t := range terms {
+		best[i] = map[int]int{}
+		near := NearStem(t.Word)
+		for id, w := range ix.words {
+			m := match(w, t, near)
+			if m < 0 {
+				continue
+			}
+			for u, units := range ix.post[id] {
+				for _, unit := range units {
+					for _, d := range docsOf[u][unit] {
+						if s := score(u, m, isOcc(d)); s > best[i][d] {
+							best[i][d] = s
+						}
+					}
+				}
+			}
+		}
+	}
+	var hits []Hit
+	for d, s := range best[0] {
+		doc := ix.docs[d]
+		if f.LevelKey != "" && doc.LevelKey != f.LevelKey || f.Group != "" && doc.Group != f.Group {
+			continue
+		}
+		title := s >= titleNear
+		ok := true
+		for _, b := range best[1:] {
+			x := b[d]
+			if x == 0 {
+				ok = false
+				break
+			}
+			s += x
+			title = title && x >= titleNear
+		}
+		if !ok {
+			continue
+		}
+		if title && isOcc(d) {
+			s += occupationBonus
+		}
+		hits = append(hits, Hit{Doc: d, Score: s})
+	}
+	slices.SortFunc(hits, func(a, b Hit) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
+		}
+		if c := cmp.Compare(ix.titleLen[ix.ti[a.Doc]], ix.titleLen[ix.ti[b.Doc]]); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Doc, b.Doc)
+	})
+	total := len(hits)
+	if limit > 0 && len(hits) > limit {
+		hits = hits[:limit]
+	}
+	return hits, total
+}

@@ -1,0 +1,687 @@
+// Package search builds ladder's offline search index: JavaScript files
+// under search/ that assets/search.js loads with <script> tags, so search
+// works from file:// (where fetch fails) as well as from a host.
+//
+// Build takes documents — occupations and statements — and Files returns
+// the index files. Search answers a query in Go exactly as search.js does
+// in the browser; the tests hold the two to the same results.
+//
+// # Matching and ranking
+//
+// Text is split into words and folded by relate.Words (case and accents
+// removed); stop-words (relate.IsStopWord) are not indexed. A query is
+// parsed by ParseQuery: every word must match (AND); the last word also
+// matches as a prefix while it is being typed, and every word matches the
+// words that begin with its NearStem ("phlebotomy" finds "phlebotomists").
+// Each query word scores its best match in the document:
+//
+//	                                                               whole  prefix  near
+//	title (an occupation's title and code, a statement's topic)     16     12     10
+//	text (a statement's performance, an occupation's description)    8      6      4
+//	context (a statement's occupation title and code)                3      2      1
+//
+// and an occupation whose title matches every word gets 1000 more, so it
+// comes before statements. Ties go to the document with fewer title words,
+// then to the earlier document in Build's input.
+//
+// # Units
+//
+// Statements repeat: the same topic in many occupations, the same task at
+// every level of one, the same level qualifier ending every statement of a
+// level. So the index stores each distinct title, text, text ending
+// (suffix) and occupation once, as a unit, and postings list units, not
+// documents; meta.js maps documents to their units. This keeps the corpus
+// index near half its size as postings of documents.
+//
+// # Files
+//
+// Every file is one call, ladderSearch.add(kind, number, data):
+//
+//   - search/keys.js ("keys"): which terms file holds which key, and how
+//     many files there are. Tiny, loaded first.
+//   - search/meta.js ("meta"): the tables (kinds, occupations, levels,
+//     groups, suffixes, front-coded URLs, titles and each title's word
+//     count), each document's context (kind, occupation, level, group,
+//     suffix, URL; run-length coded), each document's title and text and
+//     each title's and text's documents (fixed-width base-64 strings that
+//     search.js reads in place, so nothing is decoded before the first
+//     query), and the anchors that cannot be derived from titles. Loaded
+//     beside the first terms file; enough to list results with links.
+//   - search/terms-NNN.js ("terms"): the dictionary, by key — the first
+//     two letters of a term, or its one letter — with the term's units per
+//     field. A query loads one file per word.
+//   - search/texts-NNN.js ("texts"): the texts, loaded for the snippets
+//     of the results on screen.
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ladder-ssg/ladder/generator/relate"
+)
+
+// Doc is one thing search can find. For an occupation: Kind "occupation",
+// Title its title, Code, Group, Occupation its title again and URL its
+// page; Text may hold a description. For a statement: Kind "statement",
+// Title its topic (or its performance when it has no topic), Text its
+// performance (or ""), Occupation and Code of its occupation, Level its
+// level's label, LevelKey the value of the level filter, Group, and URL
+// its level page with the statement's #anchor.
+//
+// Documents of one occupation level side by side keep the index small.
+type Doc struct {
+	Kind       string
+	Title      string
+	Text       string
+	Code       string
+	Occupation string
+	Level      string
+	LevelKey   string
+	Group      string
+	URL        string // site-root-relative, e.g. occupations/x/emerging/index.html#anchor
+}
+
+// The kinds of document that ranking knows.
+const (
+	KindOccupation = "occupation"
+	KindStatement  = "statement"
+)
+
+// Option changes how Build splits the index.
+type Option func(*options)
+
+type options struct {
+	textShard int
+	termBytes int
+}
+
+// WithTextShard sets how many texts each texts-NNN.js file holds, 512 by
+// default.
+func WithTextShard(n int) Option { return func(o *options) { o.textShard = max(1, n) } }
+
+// WithTermFileBytes sets the size a terms-NNN.js file grows to before the
+// next key starts a new file, 32 KiB by default. A key is never split.
+func WithTermFileBytes(n int) Option { return func(o *options) { o.termBytes = max(1, n) } }
+
+// Index is a built search index.
+type Index struct {
+	opts options
+	docs []Doc
+
+	kinds, occs, levels, groups, sufs, urls, titles, texts interner
+	ctxs                                                   [][nCtx]int // see ctx*
+	ctxOf, ti, xi                                          []int       // per document
+	frags                                                  map[int]string
+	titleLen                                               []int // per title
+
+	words []string       // terms by id
+	post  [][nUnit][]int // per term: the units that have it, per unit kind, ascending
+
+	files []File
+}
+
+// The parts of a document's context, its positions in ctxs.
+const (
+	ctxKind = iota
+	ctxOcc
+	ctxLevel
+	ctxGroup
+	ctxSuffix
+	ctxURL
+	nCtx
+)
+
+// Unit kinds: what postings list.
+const (
+	unitTitle  = iota // titles
+	unitText          // texts without their suffix
+	unitSuffix        // suffixes
+	unitOcc           // occupations: title and code
+	nUnit
+)
+
+// File is one file of the index.
+type File struct {
+	Path string // e.g. search/meta.js
+	Data []byte
+}
+
+// maxTitleLen is the most title words ranking counts.
+const maxTitleLen = 35
+
+// Build indexes docs; a document's number is its position in docs. It
+// fails when a document has no URL or no kind.
+func Build(docs []Doc, opts ...Option) (*Index, error) {
+	o := options{textShard: 512, termBytes: 32 << 10}
+	for _, f := range opts {
+		f(&o)
+	}
+	var errs []error
+	for i, d := range docs {
+		if d.URL == "" {
+			errs = append(errs, fmt.Errorf("search: document %d (%q) has no URL", i, d.Title))
+		}
+		if d.Kind == "" {
+			errs = append(errs, fmt.Errorf("search: document %d (%q) has no kind", i, d.Title))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	ix := &Index{opts: o, docs: docs, frags: map[int]string{}}
+	ix.units()
+	ix.index()
+	if err := ix.encode(); err != nil {
+		return nil, err
+	}
+	return ix, nil
+}
+
+// units gives every document its context, title and text.
+func (ix *Index) units() {
+	type ctxKey struct{ kind, occ, level, group, url int }
+	byKey := map[ctxKey]int{}
+	var members [][]int // documents per context
+	ix.ctxOf = make([]int, len(ix.docs))
+	orNone := func(in *interner, s ...string) int {
+		if strings.Join(s, "") == "" {
+			return -1
+		}
+		return in.id(strings.Join(s, "\x00"))
+	}
+	for i, d := range ix.docs {
+		base, _, _ := strings.Cut(d.URL, "#")
+		k := ctxKey{ix.kinds.id(d.Kind), orNone(&ix.occs, d.Occupation, d.Code), orNone(&ix.levels, d.LevelKey, d.Level),
+			orNone(&ix.groups, d.Group), ix.urls.id(base)}
+		c, ok := byKey[k]
+		if !ok {
+			c = len(ix.ctxs)
+			byKey[k] = c
+			ix.ctxs = append(ix.ctxs, [nCtx]int{k.kind, k.occ, k.level, k.group, -1, k.url})
+			members = append(members, nil)
+		}
+		ix.ctxOf[i] = c
+		members[c] = append(members[c], i)
+	}
+	ix.fragments()
+	for c, docs := range members {
+		if s := commonSuffix(ix.docs, docs); s != "" {
+			ix.ctxs[c][ctxSuffix] = ix.sufs.id(s)
+		}
+	}
+	ix.ti = make([]int, len(ix.docs))
+	ix.xi = make([]int, len(ix.docs))
+	for i, d := range ix.docs {
+		ix.ti[i] = ix.titles.id(d.Title)
+		text := d.Text
+		if s := ix.ctxs[ix.ctxOf[i]][ctxSuffix]; s >= 0 {
+			text = strings.TrimSuffix(text, ix.sufs.list[s])
+		}
+		ix.xi[i] = ix.texts.id(text)
+	}
+}
+
+// fragments finds the documents whose fragment search.js cannot derive
+// and stores theirs in ix.frags. search.js derives, page by page (by URL
+// without fragment) in document order: no fragment for an occupation;
+// for anything else, the anchorBase of its title named by the page's
+// namer. A stored fragment is claimed in the namer instead.
+func (ix *Index) fragments() {
+	namers := map[string]namer{}
+	type base struct {
+		a  string
+		ok bool
+	}
+	bases := map[string]base{} // titles repeat
+	for i, d := range ix.docs {
+		base, frag, hasFrag := strings.Cut(d.URL, "#")
+		if d.Kind == KindOccupation {
+			if hasFrag {
+				ix.frags[i] = frag
+			}
+			continue
+		}
+		nm := namers[base]
+		if nm == nil {
+			nm = newNamer()
+			namers[base] = nm
+		}
+		b, seen := bases[d.Title]
+		if !seen {
+			b.a, b.ok = anchorBase(d.Title)
+			bases[d.Title] = b
+		}
+		if b.ok && hasFrag && nm.next(b.a) == frag {
+			nm.name(b.a)
+			continue
+		}
+		ix.frags[i] = frag
+		nm.claim(frag)
+	}
+}
+
+// commonSuffix returns the longest ending that the texts of docs share,
+// from a ", " or a " " on, when there are two texts or more and it is 12
+// bytes or longer; else "".
+func commonSuffix(all []Doc, docs []int) string {
+	const minSuffix = 12
+	if len(docs) < 2 {
+		return ""
+	}
+	suf := all[docs[0]].Text
+	for _, i := range docs[1:] {
+		t := all[i].Text
+		n := 0
+		for n < len(suf) && n < len(t) && suf[len(suf)-1-n] == t[len(t)-1-n] {
+			n++
+		}
+		suf = suf[len(suf)-n:]
+	}
+	if i := strings.Index(suf, ", "); i >= 0 {
+		suf = suf[i:]
+	} else if i := strings.IndexByte(suf, ' '); i >= 0 {
+		suf = suf[i:]
+	} else {
+		return ""
+	}
+	if len(suf) < minSuffix {
+		return ""
+	}
+	return suf
+}
+
+// index fills the postings: each term's units per unit kind.
+func (ix *Index) index() {
+	ids := map[string]int{}
+	addAll := func(kind, unit int, text string) int {
+		n := 0
+		relate.EachWord(text, func(w []byte) {
+			if relate.IsStopWord(string(w)) {
+				return
+			}
+			n++
+			id, ok := ids[string(w)]
+			if !ok {
+				id = len(ix.words)
+				ids[string(w)] = id
+				ix.words = append(ix.words, string(w))
+				ix.post = append(ix.post, [nUnit][]int{})
+			}
+			if l := ix.post[id][kind]; len(l) == 0 || l[len(l)-1] != unit {
+				ix.post[id][kind] = append(l, unit)
+			}
+		})
+		return n
+	}
+	ix.titleLen = make([]int, len(ix.titles.list))
+	for u, t := range ix.titles.list {
+		ix.titleLen[u] = min(addAll(unitTitle, u, t), maxTitleLen)
+	}
+	for u, t := range ix.texts.list {
+		addAll(unitText, u, t)
+	}
+	for u, t := range ix.sufs.list {
+		addAll(unitSuffix, u, t)
+	}
+	for u, oc := range ix.occs.list {
+		title, code, _ := strings.Cut(oc, "\x00")
+		addAll(unitOcc, u, title)
+		addAll(unitOcc, u, code)
+	}
+}
+
+// Files returns the index files: keys.js, meta.js, then the terms files,
+// then the texts files. The bytes are the same for the same input.
+func (ix *Index) Files() []File { return ix.files }
+
+// Doc returns document i as given to Build.
+func (ix *Index) Doc(i int) Doc { return ix.docs[i] }
+
+// key is the terms-file key of a folded word: its first two letters, or
+// its one letter.
+func key(w string) string {
+	_, n := utf8.DecodeRuneInString(w)
+	if n < len(w) {
+		_, m := utf8.DecodeRuneInString(w[n:])
+		n += m
+	}
+	return w[:n]
+}
+
+// interner numbers strings in the order it first meets them.
+type interner struct {
+	ids  map[string]int
+	list []string
+}
+
+func (in *interner) id(s string) int {
+	if n, ok := in.ids[s]; ok {
+		return n
+	}
+	if in.ids == nil {
+		in.ids = map[string]int{}
+	}
+	n := len(in.list)
+	in.ids[s] = n
+	in.list = append(in.list, s)
+	return n
+}
+
+// meta is search/meta.js. Tables hold each distinct value once; -1 means
+// none.
+type meta struct {
+	V      int         `json:"v"` // format version
+	N      int         `json:"n"` // documents
+	Kinds  []string    `json:"kinds"`
+	Occ    [][2]string `json:"occ"`    // [title, code]
+	Levels [][2]string `json:"levels"` // [key, label]
+	Groups []string    `json:"groups"`
+	Sufs   []string    `json:"sufs"` // text endings
+	URLs   []any       `json:"urls"` // document URLs without fragments, coded by frontCode
+	Ctx    []int       `json:"ctx"`  // [kind, occ, level, group, suffix, url] of each context, flat
+	Runs   []int       `json:"runs"` // [count, ctx, count, ctx, …]: each document's ctx
+	Titles []string    `json:"titles"`
+	TL     string      `json:"tl"` // each title's word count, one base-36 digit
+	TI     string      `json:"ti"` // each document's title, coded by base64Fixed
+	XI     string      `json:"xi"` // each document's text, coded by base64Fixed
+	// The documents of each title: those from TD[TO[t]] to TD[TO[t+1]-1];
+	// of each text likewise with XO and XD. All coded by base64Fixed.
+	TO    string            `json:"to"`
+	TD    string            `json:"td"`
+	XO    string            `json:"xo"`
+	XD    string            `json:"xd"`
+	NX    int               `json:"nx"`    // texts
+	Shard int               `json:"shard"` // texts per texts file
+	Frags map[string]string `json:"frags"` // document → fragment, where not derived
+}
+
+// keys is search/keys.js, small so that it loads at once and the terms
+// file of the first word can load beside meta.js.
+type keys struct {
+	V     int            `json:"v"`
+	Terms map[string]int `json:"terms"` // key → terms file
+	Files [2]int         `json:"files"` // how many terms and texts files
+}
+
+// encode fills ix.files.
+func (ix *Index) encode() error {
+	m := meta{V: 1, N: len(ix.docs), Kinds: ix.kinds.list, Groups: nonNil(ix.groups.list),
+		Sufs: nonNil(ix.sufs.list), URLs: frontCode(ix.urls.list),
+		Titles: nonNil(ix.titles.list), TI: base64Fixed(ix.ti, len(ix.titles.list)), XI: base64Fixed(ix.xi, len(ix.texts.list)),
+		NX: len(ix.texts.list), Shard: ix.opts.textShard, Frags: map[string]string{}}
+	off, docs := inverse(ix.ti, len(ix.titles.list))
+	m.TO, m.TD = base64Fixed(off, len(ix.docs)+1), base64Fixed(docs, len(ix.docs))
+	off, docs = inverse(ix.xi, len(ix.texts.list))
+	m.XO, m.XD = base64Fixed(off, len(ix.docs)+1), base64Fixed(docs, len(ix.docs))
+	pairs := func(list []string) [][2]string {
+		out := [][2]string{}
+		for _, s := range list {
+			a, b, _ := strings.Cut(s, "\x00")
+			out = append(out, [2]string{a, b})
+		}
+		return out
+	}
+	m.Occ, m.Levels = pairs(ix.occs.list), pairs(ix.levels.list)
+	m.Ctx = []int{}
+	for _, c := range ix.ctxs {
+		m.Ctx = append(m.Ctx, c[:]...)
+	}
+	m.Runs = []int{}
+	for _, c := range ix.ctxOf {
+		if k := len(m.Runs); k > 0 && m.Runs[k-1] == c {
+			m.Runs[k-2]++
+		} else {
+			m.Runs = append(m.Runs, 1, c)
+		}
+	}
+	tl := make([]byte, len(ix.titleLen))
+	for i, n := range ix.titleLen {
+		tl[i] = "0123456789abcdefghijklmnopqrstuvwxyz"[n]
+	}
+	m.TL = string(tl)
+	for d, f := range ix.frags {
+		m.Frags[strconv.Itoa(d)] = f
+	}
+	k := keys{V: 1, Terms: map[string]int{}}
+	terms, err := ix.termFiles(k.Terms)
+	if err != nil {
+		return err
+	}
+	var texts []File
+	for s := 0; s*m.Shard < m.NX; s++ {
+		data, err := jsCall("texts", s, ix.texts.list[s*m.Shard:min(m.NX, (s+1)*m.Shard)])
+		if err != nil {
+			return err
+		}
+		texts = append(texts, File{Path: fmt.Sprintf("search/texts-%03d.js", s), Data: data})
+	}
+	k.Files = [2]int{len(terms), len(texts)}
+	kd, err := jsCall("keys", 0, k)
+	if err != nil {
+		return err
+	}
+	md, err := jsCall("meta", 0, m)
+	if err != nil {
+		return err
+	}
+	ix.files = append(ix.files, File{Path: "search/keys.js", Data: kd}, File{Path: "search/meta.js", Data: md})
+	ix.files = append(ix.files, terms...)
+	ix.files = append(ix.files, texts...)
+	return nil
+}
+
+// frontCode codes sorted-ish strings as [n, rest, n, rest, …]: each is
+// the first n bytes of the one before it, then rest. Cuts fall on UTF-8
+// boundaries, and n counts UTF-16 code units, as JavaScript does.
+func frontCode(list []string) []any {
+	out := []any{}
+	prev := ""
+	for _, s := range list {
+		n := 0
+		for n < len(s) && n < len(prev) && s[n] == prev[n] {
+			n++
+		}
+		for n > 0 && n < len(s) && !utf8.RuneStart(s[n]) {
+			n--
+		}
+		out = append(out, utf16Len(s[:n]), s[n:])
+		prev = s
+	}
+	return out
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if r >= 0x10000 {
+			n++
+		}
+	}
+	return n
+}
+
+// base64Chars are the digits of base64Fixed.
+const base64Chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// base64Fixed codes numbers below n as base-64 digits, most significant
+// first, each number in as many digits as n-1 needs (at least one), all
+// in one string.
+func base64Fixed(nums []int, n int) string {
+	width := 1
+	for lim := 64; lim < n; lim *= 64 {
+		width++
+	}
+	b := make([]byte, len(nums)*width)
+	for i, x := range nums {
+		for k := width - 1; k >= 0; k-- {
+			b[i*width+k] = base64Chars[x%64]
+			x /= 64
+		}
+	}
+	return string(b)
+}
+
+// inverse lists, for each of n units, the documents that have it, in
+// order: those from docs[off[u]] to docs[off[u+1]-1].
+func inverse(unitOf []int, n int) (off, docs []int) {
+	off = make([]int, n+1)
+	for _, u := range unitOf {
+		off[u+1]++
+	}
+	for u := range n {
+		off[u+1] += off[u]
+	}
+	fill := slices.Clone(off[:n])
+	docs = make([]int, len(unitOf))
+	for d, u := range unitOf {
+		docs[fill[u]] = d
+		fill[u]++
+	}
+	return off, docs
+}
+
+// termFiles writes the dictionary: keys in order, packed into files until
+// one is big enough; keys records which file holds each key. A file maps
+// each key to its entries, [term, title units, text units, suffix units,
+// occupation units], each list coded by encodePostings and trailing empty
+// lists left out.
+func (ix *Index) termFiles(keys map[string]int) ([]File, error) {
+	order := make([]int, len(ix.words))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return strings.Compare(ix.words[a], ix.words[b]) })
+	var files []File
+	group := map[string][]any{}
+	var pending []string
+	size := 0
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		n := len(files)
+		data, err := jsCall("terms", n, group)
+		if err != nil {
+			return err
+		}
+		files = append(files, File{Path: fmt.Sprintf("search/terms-%03d.js", n), Data: data})
+		for _, k := range pending {
+			keys[k] = n
+		}
+		group, pending, size = map[string][]any{}, nil, 0
+		return nil
+	}
+	for i := 0; i < len(order); {
+		k := key(ix.words[order[i]])
+		var entries []any
+		entriesSize := 0 // about the bytes of their JSON
+		for ; i < len(order) && key(ix.words[order[i]]) == k; i++ {
+			t := order[i]
+			p := &ix.post[t]
+			e := []any{ix.words[t]}
+			last := nUnit
+			for last > 0 && len(p[last-1]) == 0 {
+				last--
+			}
+			entriesSize += len(ix.words[t]) + 4
+			for u := range last {
+				enc := encodePostings(p[u])
+				e = append(e, enc)
+				entriesSize += 3 + 4*len(enc)
+			}
+			entries = append(entries, e)
+		}
+		if size >= ix.opts.termBytes {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+		}
+		group[k] = entries
+		pending = append(pending, k)
+		size += entriesSize
+	}
+	if err := flush(); err != nil {
+		return nil, err
+	}
+	return files, nil
+}
+
+// jsCall renders ladderSearch.add(kind, n, JSON.parse('data'));: V8
+// parses a large JSON string faster than the same object literal.
+func jsCall(kind string, n int, data any) ([]byte, error) {
+	var js bytes.Buffer
+	enc := json.NewEncoder(&js)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(data); err != nil {
+		return nil, err
+	}
+	js.Truncate(js.Len() - 1) // Encode's newline
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "ladderSearch.add(%q,%d,JSON.parse('", kind, n)
+	for _, c := range js.Bytes() {
+		// JSON text has no raw line breaks; quote what a '…' string must.
+		if c == '\\' || c == '\'' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+	}
+	b.WriteString("'));\n")
+	return b.Bytes(), nil
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// encodePostings codes increasing numbers as gaps from the previous
+// number (starting from -1), where a negative -k stands for k more
+// numbers that each follow the previous one: 5, 6, 7, 8, 20 is
+// [6, -3, 12].
+func encodePostings(units []int) []int {
+	out := []int{}
+	prev := -1
+	for i := 0; i < len(units); {
+		out = append(out, units[i]-prev)
+		prev = units[i]
+		i++
+		k := 0
+		for i < len(units) && units[i] == prev+1 {
+			prev++
+			k++
+			i++
+		}
+		if k > 0 {
+			out = append(out, -k)
+		}
+	}
+	return out
+}
+
+// decodePostings undoes encodePostings.
+func decodePostings(enc []int) []int {
+	var out []int
+	prev := -1
+	for _, x := range enc {
+		if x > 0 {
+			prev += x
+			out = append(out, prev)
+			continue
+		}
+		for range -x {
+			prev++
+			out = append(out, prev)
+		}
+	}
+	return out
+}

@@ -1,0 +1,40 @@
+package search
+
+import "github.com/ladder-ssg/ladder/generator/site"
+
+// FromSite lists the documents of a site model in the order Build works
+// best with: every occupation A–Z, then every statement by occupation,
+// level and position. An occupation's Text is its description. The level
+// filter's values are the site-wide level slugs (site.Level.Slug) and the
+// group filter's are the group names (site.Hub.Key of s.Groups).
+func FromSite(s *site.Site) []Doc {
+	var docs []Doc
+	group := func(o *site.Occupation) string {
+		if o.Group == nil {
+			return ""
+		}
+		return o.Group.Key
+	}
+	for _, o := range s.Occupations {
+		docs = append(docs, Doc{Kind: KindOccupation, Title: o.Title(), Text: o.Description, Code: o.Code,
+			Occupation: o.Title(), Group: group(o), URL: o.Path})
+	}
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			key := ""
+			if ol.Level != nil {
+				key = ol.Level.Slug
+			}
+			for _, st := range ol.Statements {
+				d := Doc{Kind: KindStatement, Title: st.Topic, Text: st.Performance, Code: o.Code,
+					Occupation: o.Title(), Level: ol.Label, LevelKey: key, Group: group(o),
+					URL: ol.Path + "#" + st.Anchor}
+				if d.Title == "" {
+					d.Title, d.Text = st.Performance, ""
+				}
+				docs = append(docs, d)
+			}
+		}
+	}
+	return docs
+}
