@@ -51,6 +51,7 @@ type Session struct {
 	exports map[string]uint64
 	bundle  uint64            // hash of the names and contents the bundle was made from
 	lms     map[string]uint64 // what each LMS package was made from
+	search  uint64            // what the search index was made from
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -155,6 +156,13 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	}
 	res.step("exports", t)
 
+	t = time.Now()
+	searchKey, err := writeSearch(w, model, s.search, s.files, all)
+	if err != nil {
+		return res, err
+	}
+	res.step("search", t)
+
 	// The LMS packages hold the embed pages just written.
 	t = time.Now()
 	lmsKeys, err := writeLMS(ctx, w, out.root(), model, s.lms, s.files, first, s.opts.Preview)
@@ -186,7 +194,7 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	}
 	res.step("publish", t)
 
-	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys
+	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms, s.search = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys, searchKey
 	res.Files, res.Bytes = len(w.files), w.bytes
 	res.Written, res.BytesWritten = w.written, w.bytesWritten
 	res.Changed = append(w.changed, out.removed()...)

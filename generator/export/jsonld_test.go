@@ -107,7 +107,7 @@ func TestJSONLDURLs(t *testing.T) {
 		}
 		var levelPage *site.Page
 		for _, p := range c.s.Pages {
-			if p.Level == o.Levels[0] {
+			if p.Level == o.Levels[0] && p.Kind == site.OccupationLevelPage {
 				levelPage = p
 			}
 		}

@@ -78,7 +78,8 @@ func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) 
 	}
 	kinds := []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
 		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
-		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage}
+		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage,
+		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage}
 	for _, k := range kinds {
 		name := string(k) + ".html"
 		src, err := fs.ReadFile(templates, name)

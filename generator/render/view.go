@@ -38,7 +38,7 @@ func (v *View) PartialCached(name string, key string) (template.HTML, error) {
 func (v *View) NavKey() string {
 	key := strconv.Itoa(strings.Count(v.Page.Path, "/"))
 	switch v.Page.Kind {
-	case site.HomePage, site.OccupationsIndex, site.LevelsIndex, site.HubsIndex, site.ContentPageKind:
+	case site.HomePage, site.OccupationsIndex, site.LevelsIndex, site.HubsIndex, site.ContentPageKind, site.SkillsIndex:
 		key += " " + v.Page.Path
 	}
 	return key
@@ -65,6 +65,16 @@ func (v *View) URL(p string) string {
 		return v.Site.Config.BaseURL + p
 	}
 	return site.RelURL(v.Page.Path, p)
+}
+
+// Root returns the URL of the site file p relative to this page through
+// the site root ("../../p"): unlike URL, it depends only on the page's
+// depth, so partials cached per depth (the header, the footer) may use it.
+func (v *View) Root(p string) string {
+	if v.Page.Kind == site.NotFoundPage && v.Site.Config.BaseURL != "" {
+		return v.Site.Config.BaseURL + p
+	}
+	return strings.Repeat("../", strings.Count(v.Page.Path, "/")) + p
 }
 
 // Canonical returns the page's absolute URL when the site has a base URL,

@@ -115,10 +115,17 @@ func (s *Site) fingerprint() {
 			}
 			for _, r := range p.Occupation.Related {
 				f.num(summaries[r.Occupation])
-				f.str(r.Reason)
+				f.str(r.Reason, r.Compare.Path)
 			}
 		case OccupationLevelPage, EmbedLevelPage:
 			f.num(p.Occupation.Sum, summaries[p.Occupation])
+			for _, sk := range p.Level.Skills {
+				if sk != nil {
+					f.str(sk.Path)
+				} else {
+					f.str("")
+				}
+			}
 			for _, e := range p.Level.Elsewhere {
 				f.num(summaries[e.Occupation])
 			}
@@ -130,6 +137,16 @@ func (s *Site) fingerprint() {
 			listed(f, p.Hub.Occupations)
 		case ContentPageKind:
 			f.num(fingerprintBytes(p.Content.Body))
+		case SkillsIndex:
+			for _, sk := range s.Skills {
+				f.str(sk.Name, sk.Path, strconv.Itoa(len(sk.Uses)))
+			}
+		case SkillPageKind:
+			for _, u := range p.Skill.Uses {
+				f.num(u.Occupation.Sum, summaries[u.Occupation])
+			}
+		case ComparePage:
+			f.num(p.Comparison.A.Sum, p.Comparison.B.Sum, summaries[p.Comparison.A], summaries[p.Comparison.B])
 		}
 		p.Fingerprint = f.sum()
 	}

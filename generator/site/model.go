@@ -5,11 +5,10 @@
 package site
 
 import (
-	"time"
-
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/relate"
 )
 
 // Site is the whole model.
@@ -26,9 +25,13 @@ type Site struct {
 	Intro []byte
 	// Nav lists the content pages for the site menu, by weight then title.
 	Nav []*ContentPage
-	// Built is when the model was made; pages show it nowhere, so builds
-	// of the same input stay byte-identical.
-	Built time.Time
+	// Skills are the statement topics two or more occupations share, A–Z.
+	Skills []*SkillPage
+	// Comparisons are the side-by-side pages of related occupations.
+	Comparisons []*Comparison
+
+	relations  *relate.Relations
+	frameworks []*framework.Framework // what relations was computed from
 }
 
 // Occupation is one framework as the site presents it.
@@ -58,10 +61,12 @@ type Occupation struct {
 // Title returns the occupation's title.
 func (o *Occupation) Title() string { return o.Framework.Occupation.Title }
 
-// Related is an occupation shown as related to another, with why.
+// Related is an occupation shown as related to another, with why, and
+// the page that compares the two.
 type Related struct {
 	*Occupation
-	Reason string
+	Reason  string
+	Compare *Comparison
 }
 
 // OccupationLevel is one level of one occupation: a page of its own.
@@ -75,6 +80,9 @@ type OccupationLevel struct {
 	Path       string // occupations/<code>/<slug>/index.html
 	EmbedPath  string // embed/occupations/<code>/<slug>/index.html
 	Statements []Statement
+	// Skills holds, for each statement, its shared skill's page, or nil;
+	// nil as a whole when no statement of the level has one.
+	Skills     []*SkillPage
 	Prev, Next *OccupationLevel
 	// Elsewhere lists the same level of the related occupations.
 	Elsewhere []*OccupationLevel
@@ -148,6 +156,10 @@ const (
 	ChangesPage         PageKind = "changes"
 	EmbedPage           PageKind = "embed"
 	EmbedIndexPage      PageKind = "embed-index"
+	SkillsIndex         PageKind = "skills"
+	SkillPageKind       PageKind = "skill"
+	ComparePage         PageKind = "compare"
+	SearchPage          PageKind = "search"
 	EmbedLevelPage      PageKind = "embed-level"
 )
 
@@ -179,6 +191,8 @@ type Page struct {
 	Content    *ContentPage
 	Version    *Version
 	Changes    *Changes
+	Skill      *SkillPage
+	Comparison *Comparison
 
 	// Fingerprint changes whenever what the page shows may have changed;
 	// see fingerprint.go.

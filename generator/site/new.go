@@ -24,9 +24,6 @@ var canonicalLevelOrder = map[string]int{
 	"leading": 11, "mastery": 12, "master": 13, "strategic": 14,
 }
 
-// maxRelated is how many related occupations a page lists.
-const maxRelated = 8
-
 // Option changes how New builds the model.
 type Option func(*options)
 
@@ -50,7 +47,7 @@ func New(in *load.Input, opts ...Option) (*Site, diag.List) {
 	s.addLevels()
 	s.addHubs()
 	diags := s.addContent(in.Pages)
-	s.relate()
+	s.relate(o.previous)
 	s.addPages()
 	s.fingerprint()
 	return s, diags
@@ -329,57 +326,4 @@ func titleFromName(name string) string {
 		words[i] = strings.ToUpper(w[:1]) + w[1:]
 	}
 	return strings.Join(words, " ")
-}
-
-// relate links each occupation to others of its group and sector, and
-// each level to the same level of those occupations. Occupations sharing
-// both come first, then the group, then the sector; ties go A–Z.
-func (s *Site) relate() {
-	for _, o := range s.Occupations {
-		score := map[*Occupation]int{}
-		var cands []*Occupation
-		add := func(h *Hub, w int) {
-			if h == nil {
-				return
-			}
-			for _, other := range h.Occupations {
-				if other == o {
-					continue
-				}
-				if score[other] == 0 {
-					cands = append(cands, other)
-				}
-				score[other] += w
-			}
-		}
-		add(o.Group, 2)
-		add(o.Sector, 1)
-		sort.SliceStable(cands, func(i, j int) bool { return score[cands[i]] > score[cands[j]] })
-		if len(cands) > maxRelated {
-			cands = cands[:maxRelated]
-		}
-		for _, c := range cands {
-			var reason string
-			switch score[c] {
-			case 3:
-				reason = "Same occupational group and sector"
-			case 2:
-				reason = "Same occupational group"
-			default:
-				reason = "Same sector"
-			}
-			o.Related = append(o.Related, Related{Occupation: c, Reason: reason})
-		}
-	}
-	for _, o := range s.Occupations {
-		for _, ol := range o.Levels {
-			for _, r := range o.Related {
-				for _, other := range r.Levels {
-					if other.Level == ol.Level {
-						ol.Elsewhere = append(ol.Elsewhere, other)
-					}
-				}
-			}
-		}
-	}
 }

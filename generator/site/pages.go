@@ -8,6 +8,8 @@ import (
 // Index pages of the hubs and the A–Z list.
 const (
 	OccupationsPath = "occupations/index.html"
+	SkillsPath      = "skills/index.html"
+	SearchPath      = "search/index.html"
 	LevelsPath      = "levels/index.html"
 	GroupsPath      = "groups/index.html"
 	SectorsPath     = "sectors/index.html"
@@ -110,6 +112,21 @@ func (s *Site) addPages() {
 				Crumbs: []Crumb{home, idx}})
 		}
 	}
+
+	skills := Crumb{Title: "Shared skills", Path: SkillsPath}
+	add(&Page{Kind: SkillsIndex, Path: SkillsPath, Title: skills.Title, Crumbs: []Crumb{home},
+		Description: "Skills that several occupations share, and where each appears."})
+	for _, sk := range s.Skills {
+		add(&Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: []Crumb{home, skills},
+			Description: "Every occupation and level where " + sk.Name + " appears."})
+	}
+	for _, c := range s.Comparisons {
+		add(&Page{Kind: ComparePage, Path: c.Path, Title: c.A.Title() + " and " + c.B.Title(), Comparison: c,
+			Crumbs:      []Crumb{home, occIndex, {Title: c.A.Title(), Path: c.A.Path}},
+			Description: "The " + c.A.Title() + " and " + c.B.Title() + " frameworks side by side, level by level."})
+	}
+	add(&Page{Kind: SearchPage, Path: SearchPath, Title: "Search", Crumbs: []Crumb{home},
+		Description: "Search occupations and statements."})
 
 	for _, c := range s.ContentPages {
 		add(&Page{Kind: ContentPageKind, Path: c.Path, Title: c.Title, Description: c.Description, Content: c,

@@ -64,7 +64,7 @@ func TestVersionHistory(t *testing.T) {
 	found := false
 	var walk func(n *htmlNode)
 	walk = func(n *htmlNode) {
-		if n.Type == elementNode && n.Data == "a" && attr(n, "href") == "../changes/v-26-05/index.html" {
+		if n.Type == elementNode && n.Data == "a" && attr(n, "href") == "../../../occupations/29-2012.00/changes/v-26-05/index.html" {
 			found = true
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

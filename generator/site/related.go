@@ -1,0 +1,165 @@
+package site
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/relate"
+)
+
+// SkillPage is a skill shared by two or more occupations: a normalised
+// statement topic, with every statement that has it.
+type SkillPage struct {
+	Key, Slug, Name string
+	Path            string // skills/<slug>/index.html
+	Uses            []SkillUse
+	Occupations     int
+}
+
+// SkillUse is one statement with a skill.
+type SkillUse struct {
+	Occupation *Occupation
+	Level      *OccupationLevel
+	Statement  Statement
+}
+
+// Comparison sets two related occupations side by side on their own page.
+type Comparison struct {
+	A, B   *Occupation
+	Path   string // compare/<code A>/<code B>/index.html, A's code first
+	Shared int    // how many distinct skills both have
+	Levels []ComparedLevel
+}
+
+// ComparedLevel is a level of A beside a level of B; either may be nil.
+type ComparedLevel struct {
+	A, B *OccupationLevel
+	Rows []ComparedRow
+}
+
+// ComparedRow is a statement of each side with the same skill, or a
+// statement of one side alone (the other is nil).
+type ComparedRow struct {
+	A, B  *Statement
+	Skill *SkillPage
+}
+
+// relate computes related occupations, the shared skills and the
+// comparisons from the frameworks themselves (TF-IDF similarity of their
+// statements, with group and sector), reusing previous's results when the
+// frameworks are the very same values.
+func (s *Site) relate(previous *Site) {
+	fws := make([]*framework.Framework, len(s.Occupations))
+	for i, o := range s.Occupations {
+		fws[i] = o.Framework
+	}
+	if previous != nil && sameFrameworks(previous.frameworks, fws) {
+		s.relations = previous.relations
+	} else {
+		s.relations = relate.New(fws)
+	}
+	s.frameworks = fws
+	r := s.relations
+
+	// Skill pages for the skills two or more occupations share.
+	bySkill := map[int]*SkillPage{}
+	for i, sk := range r.Skills() {
+		if sk.Occupations < 2 {
+			continue
+		}
+		p := &SkillPage{Key: sk.Key, Slug: sk.Slug, Name: sk.Name, Path: "skills/" + sk.Slug + "/index.html", Occupations: sk.Occupations}
+		for _, u := range sk.Uses {
+			o := s.Occupations[u.Occupation]
+			ol := o.Levels[u.Level]
+			p.Uses = append(p.Uses, SkillUse{Occupation: o, Level: ol, Statement: ol.Statements[u.Statement]})
+			if ol.Skills == nil {
+				ol.Skills = make([]*SkillPage, len(ol.Statements))
+			}
+			ol.Skills[u.Statement] = p
+		}
+		bySkill[i] = p
+		s.Skills = append(s.Skills, p)
+	}
+	sort.SliceStable(s.Skills, func(i, j int) bool {
+		a, b := strings.ToLower(s.Skills[i].Name), strings.ToLower(s.Skills[j].Name)
+		if a != b {
+			return a < b
+		}
+		return s.Skills[i].Slug < s.Skills[j].Slug
+	})
+
+	// Related occupations, each pair's comparison made once.
+	compared := map[[2]int]*Comparison{}
+	for i, o := range s.Occupations {
+		for _, rel := range r.Related(i) {
+			other := s.Occupations[rel.Index]
+			key := [2]int{min(i, rel.Index), max(i, rel.Index)}
+			c := compared[key]
+			if c == nil {
+				c = s.comparison(key[0], key[1], bySkill)
+				compared[key] = c
+				s.Comparisons = append(s.Comparisons, c)
+			}
+			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Compare: c})
+		}
+	}
+	sort.Slice(s.Comparisons, func(i, j int) bool { return s.Comparisons[i].Path < s.Comparisons[j].Path })
+
+	// The same level in the related occupations.
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			for _, rel := range o.Related {
+				for _, other := range rel.Levels {
+					if other.Level == ol.Level {
+						ol.Elsewhere = append(ol.Elsewhere, other)
+					}
+				}
+			}
+		}
+	}
+}
+
+// comparison builds the side-by-side view of occupations a and b, the
+// one whose code sorts first on the left.
+func (s *Site) comparison(a, b int, bySkill map[int]*SkillPage) *Comparison {
+	if s.Occupations[b].Code < s.Occupations[a].Code {
+		a, b = b, a
+	}
+	cmp := s.relations.Compare(a, b)
+	oa, ob := s.Occupations[a], s.Occupations[b]
+	c := &Comparison{A: oa, B: ob, Shared: cmp.Shared, Path: "compare/" + oa.Code + "/" + ob.Code + "/index.html"}
+	for _, lp := range cmp.Levels {
+		cl := ComparedLevel{}
+		if lp.A >= 0 {
+			cl.A = oa.Levels[lp.A]
+		}
+		if lp.B >= 0 {
+			cl.B = ob.Levels[lp.B]
+		}
+		for _, row := range lp.Rows {
+			cr := ComparedRow{Skill: bySkill[row.Skill]}
+			if row.A >= 0 {
+				cr.A = &cl.A.Statements[row.A]
+			}
+			if row.B >= 0 {
+				cr.B = &cl.B.Statements[row.B]
+			}
+			cl.Rows = append(cl.Rows, cr)
+		}
+		c.Levels = append(c.Levels, cl)
+	}
+	return c
+}
+
+func sameFrameworks(a, b []*framework.Framework) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
