@@ -144,6 +144,8 @@ var a11yPages = []string{
 	"job-zones/3/index.html",
 	"about/index.html",
 	"lms/index.html",
+	"skills/index.html",
+	"search/index.html",
 	"embed/occupations/29-2012.00/index.html",
 	"embed/occupations/29-2012.00/advanced/index.html",
 	"404.html",
