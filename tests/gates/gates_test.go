@@ -183,6 +183,29 @@ func TestAccessibility(t *testing.T) {
 			checked++
 		}
 	}
+	// Skill and compare pages exist only where occupations share skills.
+	slice := corpusSlice(t)
+	skills, _ := filepath.Glob(filepath.Join(slice, "skills", "*", "index.html"))
+	compares, _ := filepath.Glob(filepath.Join(slice, "compare", "*", "*", "index.html"))
+	if len(skills) == 0 || len(compares) == 0 {
+		t.Fatalf("the corpus slice has %d skill and %d compare pages", len(skills), len(compares))
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		if err := b.ColorScheme(scheme); err != nil {
+			t.Fatal(err)
+		}
+		for _, page := range []string{skills[0], compares[0]} {
+			if err := b.Open(page); err != nil {
+				t.Fatal(err)
+			}
+			vs, err := qa.Axe(b.Context(), axe)
+			if err != nil {
+				t.Fatal(err)
+			}
+			qa.AssertNone(t, page+" ("+scheme+")", qa.AxeFindings(page, vs))
+			checked++
+		}
+	}
 	t.Logf("axe: %d page views (light and dark), 0 violations expected", checked)
 }
 
