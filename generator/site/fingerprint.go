@@ -25,7 +25,8 @@ func (f *fingerprinter) str(ss ...string) {
 		for i := 0; i < len(s); i++ {
 			f.h = (f.h ^ uint64(s[i])) * fnvPrime
 		}
-		f.h = (f.h ^ 0) * fnvPrime
+		// A zero byte ends each string, so ("ab","c") and ("a","bc") differ.
+		f.h *= fnvPrime
 	}
 }
 
