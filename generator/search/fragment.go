@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/ladder-ssg/ladder/generator/site"
 	"strconv"
 	"strings"
 	"unicode"
@@ -78,23 +79,8 @@ func (u namer) next(base string) string {
 	}
 }
 
-// name takes and returns the next name for base.
-func (u namer) name(base string) string {
-	n := u[base]
-	u[base] = n + 1
-	if n == 0 {
-		return base
-	}
-	for {
-		n++
-		cand := base + "-" + strconv.Itoa(n)
-		if u[cand] == 0 {
-			u[cand] = 1
-			u[base] = n
-			return cand
-		}
-	}
-}
+// name takes and returns the next name for base, by the site's rule.
+func (u namer) name(base string) string { return site.Names(u).Name(base) }
 
 // claim marks an anchor given in the index as taken.
 func (u namer) claim(a string) {

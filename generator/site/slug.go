@@ -70,9 +70,18 @@ func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
 
 // uniqueNamer hands out names that are unique within one scope by adding
 // -2, -3, … to repeats.
-type uniqueNamer map[string]int
+type uniqueNamer = Names
 
-func (u uniqueNamer) name(base string) string {
+// Names hands out names that are unique within one scope (the anchors of
+// a page, the folders of an occupation) by adding -2, -3, … to repeats.
+// The search index derives anchors with the same rule.
+type Names map[string]int
+
+// Name returns base, or base-N for the next free N when base is taken,
+// and marks the result taken.
+func (u Names) Name(base string) string { return u.name(base) }
+
+func (u Names) name(base string) string {
 	n := u[base]
 	u[base] = n + 1
 	if n == 0 {
