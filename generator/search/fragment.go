@@ -1,10 +1,11 @@
 package search
 
 import (
-	"github.com/ladder-ssg/ladder/generator/site"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // anchorMax is the most bytes of a title's anchor before any "-2".
