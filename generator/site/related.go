@@ -3,6 +3,7 @@ package site
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/relate"
@@ -29,7 +30,20 @@ type Comparison struct {
 	A, B   *Occupation
 	Path   string // compare/<code A>/<code B>/index.html, A's code first
 	Shared int    // how many distinct skills both have
-	Levels []ComparedLevel
+
+	// The rows are worked out when the page is rendered, not when the
+	// model is built: a rebuild after one edit renders few of the
+	// thousands of comparisons of a large site.
+	once    sync.Once
+	levels  []ComparedLevel
+	compute func() []ComparedLevel
+}
+
+// Levels returns the levels of A beside the levels of B, shared skills
+// aligned row by row.
+func (c *Comparison) Levels() []ComparedLevel {
+	c.once.Do(func() { c.levels = c.compute() })
+	return c.levels
 }
 
 // ComparedLevel is a level of A beside a level of B; either may be nil.
@@ -126,28 +140,32 @@ func (s *Site) comparison(a, b int, bySkill map[int]*SkillPage) *Comparison {
 	if s.Occupations[b].Code < s.Occupations[a].Code {
 		a, b = b, a
 	}
-	cmp := s.relations.Compare(a, b)
 	oa, ob := s.Occupations[a], s.Occupations[b]
-	c := &Comparison{A: oa, B: ob, Shared: cmp.Shared, Path: "compare/" + oa.Code + "/" + ob.Code + "/index.html"}
-	for _, lp := range cmp.Levels {
-		cl := ComparedLevel{}
-		if lp.A >= 0 {
-			cl.A = oa.Levels[lp.A]
-		}
-		if lp.B >= 0 {
-			cl.B = ob.Levels[lp.B]
-		}
-		for _, row := range lp.Rows {
-			cr := ComparedRow{Skill: bySkill[row.Skill]}
-			if row.A >= 0 {
-				cr.A = &cl.A.Statements[row.A]
+	c := &Comparison{A: oa, B: ob, Shared: s.relations.SharedCount(a, b), Path: "compare/" + oa.Code + "/" + ob.Code + "/index.html"}
+	r := s.relations
+	c.compute = func() []ComparedLevel {
+		var out []ComparedLevel
+		for _, lp := range r.Compare(a, b).Levels {
+			cl := ComparedLevel{}
+			if lp.A >= 0 {
+				cl.A = oa.Levels[lp.A]
 			}
-			if row.B >= 0 {
-				cr.B = &cl.B.Statements[row.B]
+			if lp.B >= 0 {
+				cl.B = ob.Levels[lp.B]
 			}
-			cl.Rows = append(cl.Rows, cr)
+			for _, row := range lp.Rows {
+				cr := ComparedRow{Skill: bySkill[row.Skill]}
+				if row.A >= 0 {
+					cr.A = &cl.A.Statements[row.A]
+				}
+				if row.B >= 0 {
+					cr.B = &cl.B.Statements[row.B]
+				}
+				cl.Rows = append(cl.Rows, cr)
+			}
+			out = append(out, cl)
 		}
-		c.Levels = append(c.Levels, cl)
+		return out
 	}
 	return c
 }
