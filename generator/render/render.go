@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"reflect"
 	"regexp"
 	"sort"
 	"strings"
@@ -39,6 +40,8 @@ type Renderer struct {
 	notice notice
 	// partials caches the output of PartialCached by template name and key.
 	partials sync.Map
+	// fragments caches the output of FragmentCached by fragmentKey.
+	fragments sync.Map
 }
 
 // New parses the templates in templates (the embedded ones with a site's
@@ -240,5 +243,35 @@ func (r *Renderer) partialCached(v *View, name string, key string) (template.HTM
 	}
 	h := template.HTML(buf.String())
 	r.partials.Store(k, h)
+	return h, nil
+}
+
+// fragmentKey identifies one output of FragmentCached: everything the
+// fragment's template sees, and the template set it comes from (a page
+// kind's file may define a template of the same name differently).
+type fragmentKey struct {
+	set  *template.Template
+	name string
+	item any
+	url  string
+}
+
+// fragmentCached renders the template name with f once per template set,
+// name, item and URL.
+func (r *Renderer) fragmentCached(v *View, name string, f Fragment) (template.HTML, error) {
+	if f.Item != nil && !reflect.ValueOf(f.Item).Comparable() {
+		return "", fmt.Errorf("FragmentCached %q: %T cannot be a cache key", name, f.Item)
+	}
+	set := r.kinds[v.Page.Kind]
+	k := fragmentKey{set: set, name: name, item: f.Item, url: f.URL}
+	if h, ok := r.fragments.Load(k); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := set.ExecuteTemplate(&buf, name, f); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	r.fragments.Store(k, h)
 	return h, nil
 }
