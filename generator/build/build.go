@@ -53,7 +53,13 @@ type Result struct {
 	// BytesWritten counts the bytes of the files this build wrote.
 	BytesWritten int64
 	// Changed lists the files this build wrote or removed, slash-separated.
-	Changed  []string
+	Changed []string
+	// ChangedPages lists the HTML pages among Changed.
+	ChangedPages []string
+	// Pending reports a Session.Quick build that left work for Build: the
+	// search index, downloads and packages, removals, and relating the
+	// occupations afresh.
+	Pending  bool
 	Warnings diag.List
 	Steps    []Step
 	Duration time.Duration
@@ -80,7 +86,7 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 
 // loadAndModel runs the first two stages. The error is a diag.List when
 // the input has errors.
-func loadAndModel(opts Options, cache *load.Cache, previous *site.Site, res *Result) (*load.Input, *site.Site, error) {
+func loadAndModel(opts Options, cache *load.Cache, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
 	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache})
 	if opts.BaseURL != "" {
@@ -96,6 +102,9 @@ func loadAndModel(opts Options, cache *load.Cache, previous *site.Site, res *Res
 	var reuse []site.Option
 	if previous != nil {
 		reuse = append(reuse, site.Reuse(previous))
+		if quick {
+			reuse = append(reuse, site.KeepRelations())
+		}
 	}
 	s, more := site.New(in, reuse...)
 	diags = append(diags, more...)
@@ -221,7 +230,7 @@ type CheckResult struct {
 // nothing. Its errors are the ones Build would report.
 func Check(opts Options) (CheckResult, error) {
 	var res Result
-	in, s, err := loadAndModel(opts, nil, nil, &res)
+	in, s, err := loadAndModel(opts, nil, nil, false, &res)
 	out := CheckResult{Warnings: res.Warnings}
 	if in != nil {
 		out.Frameworks, out.Pages = len(in.Frameworks), len(s.Pages)

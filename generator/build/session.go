@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -52,6 +53,8 @@ type Session struct {
 	bundle  uint64            // hash of the names and contents the bundle was made from
 	lms     map[string]uint64 // what each LMS package was made from
 	search  uint64            // what the search index was made from
+	// pending is set by a Quick build that left work for the next Build.
+	pending bool
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -66,11 +69,26 @@ func NewSession(opts Options) *Session {
 }
 
 // Build runs the recipe. On an input error the output folder is left as
-// the last successful build wrote it, and the error is a diag.List.
-func (s *Session) Build(ctx context.Context) (Result, error) {
+// the last successful build wrote it, and the error is a diag.List. When
+// ctx is cancelled half-way, the files written so far stay, and the next
+// build knows them.
+func (s *Session) Build(ctx context.Context) (Result, error) { return s.build(ctx, false) }
+
+// Quick is Build for a person waiting to see an edit: after the first
+// build, when only content changed, it writes the pages whose inputs
+// changed and stops there, keeping the related occupations when the
+// edit left them in place (see site.KeepRelations). Result.Pending then
+// reports that a Build should follow, when nothing newer is to be done,
+// to bring the search index, downloads, packages and related
+// occupations up to date and remove the files of deleted pages. Without
+// a previous build, or after a template or asset change, Quick is Build.
+func (s *Session) Quick(ctx context.Context) (Result, error) { return s.build(ctx, true) }
+
+func (s *Session) build(ctx context.Context, quick bool) (res Result, err error) {
 	start := time.Now()
-	res := Result{Out: s.opts.Out}
-	in, model, err := loadAndModel(s.opts, s.cache, s.model, &res)
+	res = Result{Out: s.opts.Out}
+	quick = quick && s.files != nil
+	in, model, err := loadAndModel(s.opts, s.cache, s.model, quick, &res)
 	if err != nil {
 		return res, err
 	}
@@ -95,6 +113,7 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 
 	first := s.files == nil
 	all := first || look != s.look
+	quick = quick && !all
 	var out output
 	if first {
 		stage, err := publish.Open(s.opts.Out)
@@ -107,6 +126,15 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
 	}
 	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, files: map[string]uint64{}}
+	if !first {
+		// Files written in place stay written when the build stops
+		// half-way; the next build must compare against them.
+		defer func() {
+			if err != nil {
+				s.remember(w, out.removed())
+			}
+		}()
+	}
 
 	t = time.Now()
 	for _, name := range sortedKeys(assets) {
@@ -137,10 +165,17 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	var todo []*site.Page
 	for _, p := range model.Pages {
 		pages[p.Path] = p.Fingerprint
-		if all || s.pages[p.Path] != p.Fingerprint {
-			todo = append(todo, p)
-		} else {
+		old, existed := s.pages[p.Path]
+		switch {
+		case !all && old == p.Fingerprint:
 			w.keep(p.Path, s.files)
+		case quick && existed && !firstSeen(p.Kind):
+			// Left for the Build that follows, which sees the old
+			// fingerprint and renders it.
+			pages[p.Path] = old
+			w.keep(p.Path, s.files)
+		default:
+			todo = append(todo, p)
 		}
 	}
 	if err := renderPages(ctx, r, todo, w.write); err != nil {
@@ -148,6 +183,26 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	}
 	res.Pages, res.Rendered = len(model.Pages), len(todo)
 	res.step("render", t)
+
+	if quick {
+		// The pages of deleted frameworks go now, the rest of their files
+		// with the next Build.
+		var vanished []string
+		for rel := range s.pages {
+			if _, ok := pages[rel]; !ok {
+				vanished = append(vanished, rel)
+			}
+		}
+		place := out.(*inPlaceOutput)
+		err := place.remove(vanished)
+		s.remember(w, place.removed())
+		if err != nil {
+			return res, err
+		}
+		s.pages, s.sums, s.model = pages, sums, model
+		s.pending = true
+		return s.result(res, w, place.removed(), start), nil
+	}
 
 	t = time.Now()
 	exportKeys, err := writeExports(ctx, w, model, s.exports, s.files, all)
@@ -195,12 +250,47 @@ func (s *Session) Build(ctx context.Context) (Result, error) {
 	res.step("publish", t)
 
 	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms, s.search = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys, searchKey
+	s.pending = false
+	return s.result(res, w, out.removed(), start), nil
+}
+
+// firstSeen reports whether a Quick build renders pages of this kind: the
+// pages an edit shows on, not the comparisons and shared-skill pages that
+// quote a few of its statements among others'.
+func firstSeen(k site.PageKind) bool {
+	return k != site.ComparePage && k != site.SkillPageKind
+}
+
+// remember merges what w wrote, and the removal of gone, into the
+// record of the output folder, for a build that ends early.
+func (s *Session) remember(w *writer, gone []string) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for _, rel := range w.changed {
+		s.files[rel] = w.files[rel]
+	}
+	for _, rel := range gone {
+		delete(s.files, rel)
+	}
+}
+
+// result completes res from what w wrote and the files removed.
+func (s *Session) result(res Result, w *writer, removed []string, start time.Time) Result {
+	res.Pending = s.pending
 	res.Files, res.Bytes = len(w.files), w.bytes
+	if s.pending {
+		res.Files = len(s.files)
+	}
 	res.Written, res.BytesWritten = w.written, w.bytesWritten
-	res.Changed = append(w.changed, out.removed()...)
+	res.Changed = append(w.changed, removed...)
 	sort.Strings(res.Changed)
+	for _, rel := range res.Changed {
+		if path.Ext(rel) == ".html" {
+			res.ChangedPages = append(res.ChangedPages, rel)
+		}
+	}
 	res.Duration = time.Since(start)
-	return res, nil
+	return res
 }
 
 // lookSum hashes every template and asset, so that a change to any of
@@ -365,12 +455,20 @@ func (o *inPlaceOutput) write(rel string, data []byte, sum uint64) (bool, error)
 // finish deletes the files of the last build that the new one lacks, and
 // the folders that leaves empty.
 func (o *inPlaceOutput) finish(files map[string]uint64) error {
+	var gone []string
+	for rel := range o.old {
+		if _, ok := files[rel]; !ok {
+			gone = append(gone, rel)
+		}
+	}
+	return o.remove(gone)
+}
+
+// remove deletes the files at rels, and the folders that leaves empty.
+func (o *inPlaceOutput) remove(rels []string) error {
 	var errs []error
 	dirs := map[string]bool{}
-	for rel := range o.old {
-		if _, ok := files[rel]; ok {
-			continue
-		}
+	for _, rel := range rels {
 		p := filepath.Join(o.dir, filepath.FromSlash(rel))
 		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)

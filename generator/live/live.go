@@ -40,6 +40,10 @@ type Options struct {
 	Ready func(where string)
 	// Built, when set, is called after every build with its result.
 	Built func(build.Result, error)
+	// Settled, when set, is called after every follow-up build that
+	// completes a quick one (see build.Session.Quick), and after one is
+	// stopped because of newer changes (with a context error).
+	Settled func(build.Result, error)
 }
 
 // Run builds, then rebuilds on every change until ctx is done. It returns
@@ -103,37 +107,66 @@ func Run(ctx context.Context, opts Options) (err error) {
 	}
 
 	sess := build.NewSession(opts.Build)
-	rebuild := func(reason string) {
-		res, err := sess.Build(ctx)
+	// The show step: the quick build, so the edited page reloads first.
+	rebuild := func(reason string) build.Result {
+		res, err := sess.Quick(ctx)
 		report(logw, reason, res, err)
 		if srv != nil {
-			var list diag.List
-			switch {
-			case errors.As(err, &list):
-				srv.ShowError(serve.FromDiag(list))
-			case err != nil:
-				srv.ShowError([]serve.Diagnostic{{Message: err.Error()}})
-			default:
-				srv.Reload(res.Changed)
-			}
+			announce(srv, res, err)
 		}
 		if opts.Built != nil {
 			opts.Built(res, err)
 		}
+		return res
 	}
-	rebuild("")
+	// The settle step: a full build after a quick one, in the background
+	// and stopped by the next change, which starts over with a quick one.
+	var settling *settle
+	stopSettling := func() {
+		if settling != nil {
+			settling.stop()
+			settling = nil
+		}
+	}
+	defer stopSettling()
+	startSettling := func(res build.Result) {
+		if !res.Pending {
+			return
+		}
+		settling = startSettle(ctx, func(sctx context.Context) {
+			res, err := sess.Build(sctx)
+			if sctx.Err() == nil {
+				reportSettled(logw, res, err)
+				if srv != nil {
+					announce(srv, res, err)
+				}
+			}
+			if opts.Settled != nil {
+				opts.Settled(res, err)
+			}
+		})
+	}
+
+	startSettling(rebuild(""))
 	if opts.Ready != nil {
 		opts.Ready(where)
 	}
 	for {
+		var settled <-chan struct{}
+		if settling != nil {
+			settled = settling.done
+		}
 		select {
 		case <-ctx.Done():
+			stopSettling()
 			if done != nil {
 				if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
 					return err
 				}
 			}
 			return nil
+		case <-settled:
+			settling = nil
 		case err, ok := <-w.Errors():
 			if ok {
 				fmt.Fprintf(logw, "ladder: watching: %v\n", err)
@@ -142,9 +175,64 @@ func Run(ctx context.Context, opts Options) (err error) {
 			if !ok {
 				return errors.New("the file watcher stopped")
 			}
-			rebuild(describe(src, b))
+			stopSettling()
+			startSettling(rebuild(describe(src, b)))
 		}
 	}
+}
+
+// announce tells the open pages what a build did: the error overlay for
+// bad input; otherwise a reload of the pages that changed, of every page
+// when anything a page loads changed, or a style sheet swap when only
+// style sheets did.
+func announce(srv *serve.Server, res build.Result, err error) {
+	var list diag.List
+	switch {
+	case errors.As(err, &list):
+		srv.ShowError(serve.FromDiag(list))
+	case errors.Is(err, context.Canceled):
+	case err != nil:
+		srv.ShowError([]serve.Diagnostic{{Message: err.Error()}})
+	case loadsChanged(res):
+		srv.Reload(res.Changed)
+	default:
+		srv.ReloadPages(res.ChangedPages)
+	}
+}
+
+// loadsChanged reports whether a file that pages load with them (a style
+// sheet, script, image or font under assets/) changed: every page must
+// then reload, or swap its style sheets.
+func loadsChanged(res build.Result) bool {
+	for _, rel := range res.Changed {
+		if strings.HasPrefix(rel, "assets/") {
+			return true
+		}
+	}
+	return false
+}
+
+// settle is a follow-up build running in the background.
+type settle struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+func startSettle(ctx context.Context, run func(context.Context)) *settle {
+	sctx, cancel := context.WithCancel(ctx)
+	s := &settle{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		run(sctx)
+	}()
+	return s
+}
+
+// stop cancels the build and waits for it to return, as the session
+// serves one build at a time.
+func (s *settle) stop() {
+	s.cancel()
+	<-s.done
 }
 
 // describe names what a batch changed, for the log line.
@@ -181,6 +269,17 @@ func report(w io.Writer, reason string, res build.Result, err error) {
 		fmt.Fprintf(w, "ladder: %s changed: rebuilt in %s, %d %s rendered, %d %s written\n", reason,
 			res.Duration.Round(100*time.Microsecond), res.Rendered, plural(res.Rendered, "page", "pages"),
 			res.Written, plural(res.Written, "file", "files"))
+	}
+}
+
+// reportSettled prints one line for a follow-up build that changed files.
+func reportSettled(w io.Writer, res build.Result, err error) {
+	switch {
+	case err != nil:
+		report(w, "", res, err)
+	case res.Written > 0 || len(res.Changed) > 0:
+		fmt.Fprintf(w, "ladder: search index, downloads and related pages updated in %s, %d %s written\n",
+			res.Duration.Round(100*time.Microsecond), len(res.Changed), plural(len(res.Changed), "file", "files"))
 	}
 }
 

@@ -63,6 +63,9 @@ const (
 //
 //	hello   {"build":id}                   first event on every connection
 //	reload  {"build":id}                   load the page again
+//	reload  {"build":id,"pages":[…]}       load the page again if it is one of
+//	                                       these paths ("occupations/x/index.html");
+//	                                       otherwise just take the new id
 //	css     {"build":id}                   reload style sheets only
 //	error   {"build":id,"diagnostics":[…]} show the error overlay
 //	clear   {"build":id}                   hide the error overlay
@@ -146,6 +149,37 @@ func (h *Hub) Reload(changed []string) {
 	h.broadcastLocked(event(kind, struct {
 		Build string `json:"build"`
 	}{h.buildIDLocked()}))
+}
+
+// maxListedPages bounds the pages a reload event lists; beyond it every
+// page reloads, which costs little more than matching a long list.
+const maxListedPages = 500
+
+// ReloadPages tells the clients showing one of pages (HTML files relative
+// to the served folder, such as occupations/x/index.html) to reload; the
+// others take the new build id and stay as they are, since nothing they
+// show changed. A client at a URL that was missing reloads when its page
+// appears. After ShowError it hides the overlay and reloads every page,
+// as Reload does. With no pages and no error shown it does nothing.
+func (h *Hub) ReloadPages(pages []string) {
+	h.mu.Lock()
+	hadError := h.errMsg != nil
+	h.mu.Unlock()
+	if hadError || len(pages) > maxListedPages {
+		h.Reload(pages)
+		return
+	}
+	if len(pages) == 0 {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.gen++
+	h.changed = time.Now()
+	h.broadcastLocked(event("reload", struct {
+		Build string   `json:"build"`
+		Pages []string `json:"pages"`
+	}{h.buildIDLocked(), pages}))
 }
 
 func allCSS(paths []string) bool {

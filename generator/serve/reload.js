@@ -5,6 +5,7 @@
 //   hello  {build}               on every (re)connection: reload if the site
 //                                changed since this page was served
 //   reload {build}               the site was rebuilt: reload the page
+//   reload {build, pages}        these pages changed: reload if this is one
 //   css    {build}               only style sheets changed: swap them in place
 //   error  {build, diagnostics}  the input is broken: show the overlay
 //   clear  {build}               the input is fixed: hide the overlay
@@ -25,7 +26,14 @@
       }
       build = msg.build;
     });
-    source.addEventListener("reload", () => location.reload());
+    source.addEventListener("reload", (e) => {
+      const msg = JSON.parse(e.data);
+      if (Array.isArray(msg.pages) && !msg.pages.includes(currentPage())) {
+        build = msg.build; // nothing on this page changed
+        return;
+      }
+      location.reload();
+    });
     source.addEventListener("css", (e) => {
       build = JSON.parse(e.data).build;
       hideOverlay();
@@ -46,6 +54,19 @@
       showOverlay(JSON.parse(e.data).diagnostics || []);
     });
     source.addEventListener("clear", hideOverlay);
+  }
+
+  // currentPage is this page's file relative to the site root, as the
+  // server names changed pages: "occupations/x/index.html".
+  function currentPage() {
+    let p = location.pathname;
+    try {
+      p = decodeURIComponent(p);
+    } catch (_) {
+      // A malformed escape: compare the path as it is.
+    }
+    if (p.endsWith("/")) p += "index.html";
+    return p.replace(/^\/+/, "");
   }
 
   // refreshStyleSheets loads every same-origin style sheet again under a

@@ -104,6 +104,9 @@ func (s *Server) Hub() *Hub { return s.hub }
 // Hub.Reload.
 func (s *Server) Reload(changed []string) { s.hub.Reload(changed) }
 
+// ReloadPages reloads the open pages among pages: see Hub.ReloadPages.
+func (s *Server) ReloadPages(pages []string) { s.hub.ReloadPages(pages) }
+
 // ShowError shows diags in an overlay over every open page: see
 // Hub.ShowError.
 func (s *Server) ShowError(diags []Diagnostic) { s.hub.ShowError(diags) }

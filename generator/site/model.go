@@ -9,6 +9,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/relate"
+	"hash/maphash"
 )
 
 // Site is the whole model.
@@ -30,8 +31,15 @@ type Site struct {
 	// Comparisons are the side-by-side pages of related occupations.
 	Comparisons []*Comparison
 
+	// Provisional reports that the related occupations were kept from
+	// the previous model (see KeepRelations) rather than worked out
+	// afresh: they may differ slightly from what New without the option
+	// gives.
+	Provisional bool
+
 	relations  *relate.Relations
 	frameworks []*framework.Framework // what relations was computed from
+	seed       maphash.Seed           // of the fingerprints; passed on by Reuse
 }
 
 // Occupation is one framework as the site presents it.
@@ -93,6 +101,9 @@ type Statement struct {
 	framework.Statement
 	Number int    // 1-based position within its level
 	Anchor string // fragment id, unique on the level page, stable across builds
+	// sum hashes Text and Anchor, for the fingerprints of the pages that
+	// quote the statement; made once, as statements are shared by Reuse.
+	sum uint64
 }
 
 // Level is a site-wide proficiency level: the hub of every occupation's

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"hash/maphash"
 	"path"
 	"sort"
 	"strconv"
@@ -27,13 +28,23 @@ var canonicalLevelOrder = map[string]int{
 // Option changes how New builds the model.
 type Option func(*options)
 
-type options struct{ previous *Site }
+type options struct {
+	previous      *Site
+	keepRelations bool
+}
 
 // Reuse lets New take over the statement lists (with their anchors) of
 // the occupations of previous whose decoded framework is the same value,
 // as it is for unchanged files when load reuses its cache. Rebuilds in
 // watch mode then redo only the changed frameworks' share of the work.
 func Reuse(previous *Site) Option { return func(o *options) { o.previous = previous } }
+
+// KeepRelations lets New, with Reuse, keep the previous model's related
+// occupations, skills and comparisons when the frameworks changed only in
+// their statements' performance text (see relate.Relations.Fits), and set
+// Provisional. Relating a large site takes a tenth of a second or more;
+// watch mode shows an edit at once and relates afresh afterwards.
+func KeepRelations() Option { return func(o *options) { o.keepRelations = true } }
 
 // New builds the model from the loaded input. It reports content pages
 // whose paths collide with each other or with ladder's own folders.
@@ -42,12 +53,15 @@ func New(in *load.Input, opts ...Option) (*Site, diag.List) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	s := &Site{Config: in.Config}
+	s := &Site{Config: in.Config, seed: maphash.MakeSeed()}
+	if o.previous != nil {
+		s.seed = o.previous.seed
+	}
 	s.addOccupations(in.Frameworks, o.previous)
 	s.addLevels()
 	s.addHubs()
 	diags := s.addContent(in.Pages)
-	s.relate(o.previous)
+	s.relate(o.previous, o.keepRelations)
 	s.addPages()
 	s.fingerprint()
 	return s, diags
@@ -105,9 +119,13 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 		addHistory(o, earlier[code])
 		s.Occupations = append(s.Occupations, o)
 	}
+	lower := make(map[*Occupation]string, len(s.Occupations))
+	for _, o := range s.Occupations {
+		lower[o] = strings.ToLower(o.Title())
+	}
 	sort.SliceStable(s.Occupations, func(i, j int) bool {
 		a, b := s.Occupations[i], s.Occupations[j]
-		if ta, tb := strings.ToLower(a.Title()), strings.ToLower(b.Title()); ta != tb {
+		if ta, tb := lower[a], lower[b]; ta != tb {
 			return ta < tb
 		}
 		return a.Code < b.Code
@@ -128,7 +146,8 @@ func statements(in []framework.Statement) []Statement {
 		if a == "" || a[0] >= '0' && a[0] <= '9' {
 			a = "s-" + a
 		}
-		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchors.name(strings.TrimSuffix(a, "-"))})
+		anchor := anchors.name(strings.TrimSuffix(a, "-"))
+		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor, sum: fnv64(st.Text, anchor)})
 	}
 	return out
 }

@@ -16,6 +16,7 @@ type SkillPage struct {
 	Path            string // skills/<slug>/index.html
 	Uses            []SkillUse
 	Occupations     int
+	pathSum         uint64 // hashes Path, for the fingerprints of level pages
 }
 
 // SkillUse is one statement with a skill.
@@ -62,15 +63,21 @@ type ComparedRow struct {
 // relate computes related occupations, the shared skills and the
 // comparisons from the frameworks themselves (TF-IDF similarity of their
 // statements, with group and sector), reusing previous's results when the
-// frameworks are the very same values.
-func (s *Site) relate(previous *Site) {
+// frameworks are the very same values, or, when keep is set, when they
+// still fit them (see KeepRelations).
+func (s *Site) relate(previous *Site, keep bool) {
 	fws := make([]*framework.Framework, len(s.Occupations))
 	for i, o := range s.Occupations {
 		fws[i] = o.Framework
 	}
-	if previous != nil && sameFrameworks(previous.frameworks, fws) {
+	switch {
+	case previous != nil && sameFrameworks(previous.frameworks, fws) && (keep || !previous.Provisional):
 		s.relations = previous.relations
-	} else {
+		s.Provisional = previous.Provisional
+	case previous != nil && keep && previous.relations.Fits(fws):
+		s.relations = previous.relations
+		s.Provisional = true
+	default:
 		s.relations = relate.New(fws)
 	}
 	s.frameworks = fws
@@ -82,7 +89,9 @@ func (s *Site) relate(previous *Site) {
 		if sk.Occupations < 2 {
 			continue
 		}
-		p := &SkillPage{Key: sk.Key, Slug: sk.Slug, Name: sk.Name, Path: "skills/" + sk.Slug + "/index.html", Occupations: sk.Occupations}
+		p := &SkillPage{Key: sk.Key, Slug: sk.Slug, Name: sk.Name, Path: "skills/" + sk.Slug + "/index.html", Occupations: sk.Occupations,
+			Uses: make([]SkillUse, 0, len(sk.Uses))}
+		p.pathSum = fnv64(p.Path)
 		for _, u := range sk.Uses {
 			o := s.Occupations[u.Occupation]
 			ol := o.Levels[u.Level]
@@ -95,8 +104,12 @@ func (s *Site) relate(previous *Site) {
 		bySkill[i] = p
 		s.Skills = append(s.Skills, p)
 	}
+	lower := make(map[*SkillPage]string, len(s.Skills))
+	for _, p := range s.Skills {
+		lower[p] = strings.ToLower(p.Name)
+	}
 	sort.SliceStable(s.Skills, func(i, j int) bool {
-		a, b := strings.ToLower(s.Skills[i].Name), strings.ToLower(s.Skills[j].Name)
+		a, b := lower[s.Skills[i]], lower[s.Skills[j]]
 		if a != b {
 			return a < b
 		}
@@ -111,7 +124,7 @@ func (s *Site) relate(previous *Site) {
 			key := [2]int{min(i, rel.Index), max(i, rel.Index)}
 			c := compared[key]
 			if c == nil {
-				c = s.comparison(key[0], key[1], bySkill)
+				c = s.comparison(key[0], key[1], len(rel.Shared), bySkill)
 				compared[key] = c
 				s.Comparisons = append(s.Comparisons, c)
 			}
@@ -135,13 +148,14 @@ func (s *Site) relate(previous *Site) {
 }
 
 // comparison builds the side-by-side view of occupations a and b, the
-// one whose code sorts first on the left.
-func (s *Site) comparison(a, b int, bySkill map[int]*SkillPage) *Comparison {
+// one whose code sorts first on the left; shared is how many skills they
+// share.
+func (s *Site) comparison(a, b, shared int, bySkill map[int]*SkillPage) *Comparison {
 	if s.Occupations[b].Code < s.Occupations[a].Code {
 		a, b = b, a
 	}
 	oa, ob := s.Occupations[a], s.Occupations[b]
-	c := &Comparison{A: oa, B: ob, Shared: s.relations.SharedCount(a, b), Path: "compare/" + oa.Code + "/" + ob.Code + "/index.html"}
+	c := &Comparison{A: oa, B: ob, Shared: shared, Path: "compare/" + oa.Code + "/" + ob.Code + "/index.html"}
 	r := s.relations
 	c.compute = func() []ComparedLevel {
 		var out []ComparedLevel
