@@ -100,6 +100,24 @@ func (v *View) NavKey() string {
 	return key
 }
 
+// HeadKey identifies what the head-links partial shows: the same on
+// every page at one depth (its links go through the site root, see
+// Root), but for the syntax stylesheet of pages made from markdown and
+// the link to a framework's CASE package on its own pages.
+func (v *View) HeadKey() string {
+	key := strconv.Itoa(strings.Count(v.Page.Path, "/"))
+	if v.Page.Kind == site.NotFoundPage {
+		key = "404" // its links may be absolute (see Root)
+	}
+	if v.Content != "" {
+		key += " content"
+	}
+	if d := v.DownloadOf(export.FormatCASE); d != nil {
+		key += " " + v.URL(d.Path)
+	}
+	return key
+}
+
 // FooterKey identifies what the footer shows: one framework's credits on
 // its own pages, every framework's elsewhere.
 func (v *View) FooterKey() string {
@@ -207,6 +225,17 @@ func (v *View) Downloads() []export.Download {
 		return nil
 	}
 	return export.Downloads(v.Page.Occupation)
+}
+
+// DownloadOf returns the download of this page's framework in format
+// (export.FormatCASE, ...), or nil.
+func (v *View) DownloadOf(format string) *export.Download {
+	for _, d := range v.Downloads() {
+		if d.Format == format {
+			return &d
+		}
+	}
+	return nil
 }
 
 // JSONLD returns the schema.org values this page embeds, each for its own
