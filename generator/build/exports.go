@@ -49,7 +49,7 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return forget(previous, todo), err
 	}
 	// The site-wide files show the page list and each occupation's summary,
 	// version and export date: remake them only when one of those changed.
@@ -61,16 +61,31 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 	} else {
 		files, err := export.SiteFiles(model)
 		if err != nil {
-			return nil, err
+			return forget(keys, nil), err
 		}
 		for _, f := range files {
 			if err := w.write(f.Name, f.Data, nil); err != nil {
-				return nil, err
+				return forget(keys, nil), err
 			}
 		}
 	}
 	keys[siteFilesKeyName] = siteKey
 	return keys, nil
+}
+
+// forget returns keys without the entries of todo and of the site-wide
+// files: the keys of a step that stopped half-way, whose unfinished parts
+// the next build must make again.
+func forget(keys map[string]uint64, todo []*site.Occupation) map[string]uint64 {
+	out := make(map[string]uint64, len(keys))
+	for k, v := range keys {
+		out[k] = v
+	}
+	for _, o := range todo {
+		delete(out, o.Code)
+	}
+	delete(out, siteFilesKeyName)
+	return out
 }
 
 // siteFilesKeyName is the entry of the export keys that holds siteFilesKey;

@@ -147,7 +147,7 @@ func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, pre
 		return w.writeRaw(todo[i].SCORMPath, buf.Bytes())
 	})
 	if err != nil {
-		return nil, err
+		return forget(previous, todo), err
 	}
 	var all []string
 	for _, o := range model.Occupations {
@@ -163,13 +163,16 @@ func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, pre
 	}
 	var buf bytes.Buffer
 	if err := p.siteSCORM(&buf); err != nil {
-		return nil, err
+		return forget(keys, nil), err
 	}
 	if err := w.writeRaw(site.SiteSCORMPath, buf.Bytes()); err != nil {
-		return nil, err
+		return forget(keys, nil), err
 	}
 	if err := p.cartridge(&buf); err != nil {
-		return nil, err
+		return forget(keys, nil), err
 	}
-	return keys, w.writeRaw(site.CartridgePath, buf.Bytes())
+	if err := w.writeRaw(site.CartridgePath, buf.Bytes()); err != nil {
+		return forget(keys, nil), err
+	}
+	return keys, nil
 }

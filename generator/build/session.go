@@ -126,12 +126,28 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
 	}
 	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, files: map[string]uint64{}}
+	// What the steps made, for the record below; nil or unset until a
+	// step begins.
+	var exportKeys, lmsKeys map[string]uint64
+	var searchKey uint64
+	searched := false
 	if !first {
 		// Files written in place stay written when the build stops
-		// half-way; the next build must compare against them.
+		// half-way: the next build must compare against them, and must
+		// not take the steps' outputs for what they were before.
 		defer func() {
-			if err != nil {
-				s.remember(w, out.removed())
+			if err == nil {
+				return
+			}
+			s.remember(w, out.removed())
+			if exportKeys != nil {
+				s.exports = exportKeys
+			}
+			if searched {
+				s.search = searchKey
+			}
+			if lmsKeys != nil {
+				s.lms = lmsKeys
 			}
 		}()
 	}
@@ -205,14 +221,15 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	}
 
 	t = time.Now()
-	exportKeys, err := writeExports(ctx, w, model, s.exports, s.files, all)
+	exportKeys, err = writeExports(ctx, w, model, s.exports, s.files, all)
 	if err != nil {
 		return res, err
 	}
 	res.step("exports", t)
 
 	t = time.Now()
-	searchKey, err := writeSearch(w, model, s.search, s.files, all)
+	searched = true
+	searchKey, err = writeSearch(w, model, s.search, s.files, all)
 	if err != nil {
 		return res, err
 	}
@@ -220,7 +237,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 
 	// The LMS packages hold the embed pages just written.
 	t = time.Now()
-	lmsKeys, err := writeLMS(ctx, w, out.root(), model, s.lms, s.files, first, s.opts.Preview)
+	lmsKeys, err = writeLMS(ctx, w, out.root(), model, s.lms, s.files, first, s.opts.Preview)
 	if err != nil {
 		return res, err
 	}

@@ -2,6 +2,7 @@ package build
 
 import (
 	"context"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -63,39 +64,7 @@ func TestSessionMatchesFreshBuilds(t *testing.T) {
 	if res.Rendered != res.Pages {
 		t.Fatalf("first build rendered %d of %d pages", res.Rendered, res.Pages)
 	}
-	fw := filepath.Join(src, "content", "frameworks", "29-2012.00.json")
-	steps := []struct {
-		name         string
-		edit         func()
-		maxRendered  int    // at most this many pages re-rendered
-		mustChange   string // a file that must be among the changed
-		mustNotWrite string // a file whose bytes must not be rewritten
-	}{
-		{"nothing changed", func() {}, 0, "", "index.html"},
-		{"one statement reworded", func() {
-			editFile(t, fw, "identify and handle under direct supervision", "identify, label and handle under direct supervision")
-		}, 10, "occupations/29-2012.00/emerging/index.html", "occupations/19-4021.00/index.html"},
-		{"a title changed", func() {
-			editFile(t, fw, `"title":"Medical and Clinical Laboratory Technicians"`, `"title":"Clinical Laboratory Technicians"`)
-		}, 40, "index.html", "occupations/19-4021.00/emerging/index.html"},
-		{"a page edited", func() {
-			editFile(t, filepath.Join(src, "content", "about.md"), "Read the same topic", "Follow one topic")
-		}, 1, "about/index.html", "index.html"},
-		{"a framework added", func() {
-			data, _ := os.ReadFile(filepath.Join(src, "content", "frameworks", "19-4021.00.json"))
-			writeFile(t, filepath.Join(src, "content", "frameworks", "nested", "19-9999.00.json"),
-				strings.Replace(string(data), `"soc":"19-4021.00"`, `"soc":"19-9999.00"`, 1))
-		}, 100, "occupations/19-9999.00/index.html", ""},
-		{"a framework removed", func() {
-			os.Remove(filepath.Join(src, "content", "frameworks", "nested", "19-9999.00.json"))
-		}, 100, "occupations/19-9999.00/advanced/index.html", ""},
-		{"a template changed", func() {
-			writeFile(t, filepath.Join(src, "templates", "404.html"), `{{define "main"}}<div class="wrap"><h1>Lost</h1></div>{{end}}`)
-		}, 1000, "404.html", "index.html"},
-		{"an asset changed", func() {
-			writeFile(t, filepath.Join(src, "assets", "print.css"), "body{color:#000}")
-		}, 1000, "assets/print.css", "occupations/29-2012.00/index.html"},
-	}
+	steps := sessionSteps(t, src)
 	for _, st := range steps {
 		t.Run(st.name, func(t *testing.T) {
 			st.edit()
@@ -128,6 +97,148 @@ func TestSessionMatchesFreshBuilds(t *testing.T) {
 				t.Errorf("incremental output differs from a fresh build: %s", treeDiff(t, out, fresh))
 			}
 		})
+	}
+}
+
+// sessionStep is one edit of the site made by sessionSite.
+type sessionStep struct {
+	name         string
+	edit         func()
+	maxRendered  int    // at most this many pages re-rendered
+	mustChange   string // a file that must be among the changed
+	mustNotWrite string // a file whose bytes must not be rewritten
+	look         bool   // a template or asset change, which re-renders everything
+}
+
+// sessionSteps edits the site made by sessionSite in the ways people do.
+func sessionSteps(t *testing.T, src string) []sessionStep {
+	fw := filepath.Join(src, "content", "frameworks", "29-2012.00.json")
+	return []sessionStep{
+		{"nothing changed", func() {}, 0, "", "index.html", false},
+		{"one statement reworded", func() {
+			editFile(t, fw, "identify and handle under direct supervision", "identify, label and handle under direct supervision")
+		}, 10, "occupations/29-2012.00/emerging/index.html", "occupations/19-4021.00/index.html", false},
+		{"a title changed", func() {
+			editFile(t, fw, `"title":"Medical and Clinical Laboratory Technicians"`, `"title":"Clinical Laboratory Technicians"`)
+		}, 40, "index.html", "occupations/19-4021.00/emerging/index.html", false},
+		{"a page edited", func() {
+			editFile(t, filepath.Join(src, "content", "about.md"), "Read the same topic", "Follow one topic")
+		}, 1, "about/index.html", "index.html", false},
+		{"a framework added", func() {
+			data, _ := os.ReadFile(filepath.Join(src, "content", "frameworks", "19-4021.00.json"))
+			writeFile(t, filepath.Join(src, "content", "frameworks", "nested", "19-9999.00.json"),
+				strings.Replace(string(data), `"soc":"19-4021.00"`, `"soc":"19-9999.00"`, 1))
+		}, 100, "occupations/19-9999.00/index.html", "", false},
+		{"a framework removed", func() {
+			os.Remove(filepath.Join(src, "content", "frameworks", "nested", "19-9999.00.json"))
+		}, 100, "occupations/19-9999.00/advanced/index.html", "", false},
+		{"a template changed", func() {
+			writeFile(t, filepath.Join(src, "templates", "404.html"), `{{define "main"}}<div class="wrap"><h1>Lost</h1></div>{{end}}`)
+		}, 1000, "404.html", "index.html", true},
+		{"an asset changed", func() {
+			writeFile(t, filepath.Join(src, "assets", "print.css"), "body{color:#000}")
+		}, 1000, "assets/print.css", "occupations/29-2012.00/index.html", true},
+	}
+}
+
+// TestSessionQuickThenBuild makes each edit of sessionSteps as the serve
+// loop does: a Quick build, whose pages must already be what a fresh build
+// writes, then a Build, after which the whole output must be.
+func TestSessionQuickThenBuild(t *testing.T) {
+	src := sessionSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	sess := NewSession(Options{Source: src, Out: out, Defaults: testDefaults()})
+	res, err := sess.Quick(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Pending || res.Rendered != res.Pages {
+		t.Fatalf("the first Quick is a whole build: pending %v, rendered %d of %d", res.Pending, res.Rendered, res.Pages)
+	}
+	for _, st := range sessionSteps(t, src) {
+		t.Run(st.name, func(t *testing.T) {
+			st.edit()
+			res, err := sess.Quick(context.Background())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Pending == st.look {
+				t.Errorf("pending %v after %s", res.Pending, st.name)
+			}
+			if res.Rendered > st.maxRendered {
+				t.Errorf("rendered %d pages, want at most %d", res.Rendered, st.maxRendered)
+			}
+			if strings.HasSuffix(st.mustChange, ".html") && !contains(res.Changed, st.mustChange) {
+				t.Errorf("%s not among the changed files %v", st.mustChange, res.Changed)
+			}
+			fresh, _ := buildSite(t, src, Options{})
+			for _, rel := range res.Changed {
+				got, errGot := os.ReadFile(filepath.Join(out, rel))
+				want, errWant := os.ReadFile(filepath.Join(fresh, rel))
+				if os.IsNotExist(errGot) && os.IsNotExist(errWant) {
+					continue // removed, as it should be
+				}
+				if errGot != nil || errWant != nil || string(got) != string(want) {
+					t.Errorf("%s after Quick differs from a fresh build (%v, %v)", rel, errGot, errWant)
+				}
+			}
+			if !st.look {
+				res, err = sess.Build(context.Background())
+				if err != nil {
+					t.Fatal(err)
+				}
+				if res.Pending {
+					t.Error("Build left work pending")
+				}
+			}
+			if a, b := treeHash(t, out), treeHash(t, fresh); a != b {
+				t.Errorf("output differs from a fresh build: %s", treeDiff(t, out, fresh))
+			}
+		})
+	}
+}
+
+// TestSessionCancelledBuilds stops the Build that follows a Quick one at
+// different points, as a new save does in the serve loop, then undoes the
+// edit: the files the stopped build wrote must not be taken for the old
+// ones, so the output must end up what a fresh build writes.
+func TestSessionCancelledBuilds(t *testing.T) {
+	src := sessionSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	sess := NewSession(Options{Source: src, Out: out, Defaults: testDefaults()})
+	if _, err := sess.Build(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	fresh, _ := buildSite(t, src, Options{})
+	fw := filepath.Join(src, "content", "frameworks", "29-2012.00.json")
+	const before, after = "identify and handle under direct supervision", "identify and label under direct supervision"
+	cancelled := 0
+	for _, d := range []time.Duration{0, 500 * time.Microsecond, time.Millisecond, 2 * time.Millisecond, 5 * time.Millisecond, 10 * time.Millisecond, 20 * time.Millisecond, 40 * time.Millisecond} {
+		editFile(t, fw, before, after)
+		if _, err := sess.Quick(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		ctx, cancel := context.WithTimeout(context.Background(), d)
+		if _, err := sess.Build(ctx); err != nil {
+			if !errors.Is(err, context.DeadlineExceeded) {
+				t.Fatalf("after %v: %v", d, err)
+			}
+			cancelled++
+		}
+		cancel()
+		editFile(t, fw, after, before)
+		if _, err := sess.Quick(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := sess.Build(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if a, b := treeHash(t, out), treeHash(t, fresh); a != b {
+			t.Fatalf("stopped after %v, then undone: output differs from a fresh build: %s", d, treeDiff(t, out, fresh))
+		}
+	}
+	if cancelled == 0 {
+		t.Error("no build was stopped: the test did not test anything")
 	}
 }
 

@@ -120,6 +120,20 @@ func TestBrowserLiveReload(t *testing.T) {
 	until("the reloaded page", `document.querySelector("h1").textContent === "Two" && !window.ladderMarker`)
 	connected(1)
 
+	// Other pages changed: this one stays, and takes the new build id, so
+	// a reconnection does not reload it either.
+	eval(`window.ladderMarker = 2`, nil)
+	s.ReloadPages([]string{"occupations/x/index.html", "about/index.html"})
+	time.Sleep(300 * time.Millisecond)
+	eval(`window.ladderMarker || 0`, &marker)
+	if marker != 2 {
+		t.Error("a change to other pages reloaded this one")
+	}
+	// This page among the changed: it reloads (the folder URL is index.html).
+	s.ReloadPages([]string{"about/index.html", "index.html"})
+	until("the page reloaded by name", `document.querySelector("h1").textContent === "Two" && !window.ladderMarker`)
+	connected(1)
+
 	// Broken input: the overlay, over the last good page.
 	diags := []Diagnostic{
 		{File: "content/frameworks/nursing.json", Line: 12, Column: 7, Path: "framework.levels[1].statements[0]", Message: "statement is empty"},

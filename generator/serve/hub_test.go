@@ -168,6 +168,56 @@ func TestLiveReloadEvents(t *testing.T) {
 	c.next(t, "reload")
 }
 
+func TestReloadPages(t *testing.T) {
+	s := New(fixture(t))
+	url := start(t, s)
+	client := &http.Client{Transport: &http.Transport{}}
+	t.Cleanup(client.CloseIdleConnections)
+	c := dial(t, client, url)
+	hello := c.next(t, "hello")
+
+	pagesOf := func(ev sseEvent) []string {
+		t.Helper()
+		var m struct{ Pages []string }
+		if err := json.Unmarshal([]byte(ev.data), &m); err != nil {
+			t.Fatal(err)
+		}
+		return m.Pages
+	}
+	s.ReloadPages([]string{"occupations/x/index.html", "compare/x/y/index.html"})
+	ev := c.next(t, "reload")
+	if got := pagesOf(ev); len(got) != 2 || got[0] != "occupations/x/index.html" || got[1] != "compare/x/y/index.html" {
+		t.Errorf("pages = %v", got)
+	}
+	if buildOf(t, ev) == buildOf(t, hello) || buildOf(t, ev) != s.Hub().BuildID() {
+		t.Error("the build id did not move")
+	}
+	s.ReloadPages(nil) // nothing changed
+	c.none(t)
+
+	// Too many to list: every page reloads.
+	many := make([]string, maxListedPages+1)
+	for i := range many {
+		many[i] = fmt.Sprintf("p%d/index.html", i)
+	}
+	s.ReloadPages(many)
+	if got := pagesOf(c.next(t, "reload")); got != nil {
+		t.Errorf("a reload of %d pages lists them", len(got))
+	}
+
+	// After an error, the fix reloads every page.
+	s.ShowError([]Diagnostic{{File: "a.json", Message: "broken"}})
+	c.next(t, "error")
+	s.ReloadPages([]string{"occupations/x/index.html"})
+	if got := pagesOf(c.next(t, "reload")); got != nil {
+		t.Errorf("the reload after a fix lists pages %v", got)
+	}
+	s.ShowError([]Diagnostic{{File: "a.json", Message: "broken"}})
+	c.next(t, "error")
+	s.ReloadPages(nil)
+	c.next(t, "reload")
+}
+
 func TestManyClients(t *testing.T) {
 	s := New(fixture(t))
 	url := start(t, s)
