@@ -28,8 +28,9 @@ type harness struct {
 	t      *testing.T
 	src    string
 	url    string
-	builds chan error
-	events chan string // SSE event names with data, "name data"
+	builds  chan error
+	settles chan error // the full builds that follow quick ones
+	events  chan string // SSE event names with data, "name data"
 }
 
 func start(t *testing.T) *harness {
@@ -46,7 +47,7 @@ func start(t *testing.T) *harness {
 			t.Fatal(err)
 		}
 	}
-	h := &harness{t: t, src: src, builds: make(chan error, 100), events: make(chan string, 100)}
+	h := &harness{t: t, src: src, builds: make(chan error, 100), settles: make(chan error, 100), events: make(chan string, 100)}
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -58,6 +59,7 @@ func start(t *testing.T) *harness {
 			Debounce: 50 * time.Millisecond,
 			Ready:    func(url string) { ready <- url },
 			Built:    func(_ build.Result, err error) { h.builds <- err },
+			Settled:  func(_ build.Result, err error) { h.settles <- err },
 		})
 	}()
 	select {
@@ -295,6 +297,44 @@ func TestStructureChanges(t *testing.T) {
 	}
 	if _, body := h.get("occupations/19-4021.00/emerging/index.html"); !strings.Contains(body, "Lab glassware 199") {
 		t.Error("the served page does not show the last write")
+	}
+}
+
+// TestSettle checks that after the quick rebuild that shows an edit, the
+// full build brings the rest of the site up to date: the search index and
+// the downloads know the new text.
+func TestSettle(t *testing.T) {
+	h := start(t)
+	target := h.framework("29-2012.00.json")
+	const word = "quasarwidget"
+	os.WriteFile(target, []byte(strings.Replace(h.seed("29-2012.00"), "identify and handle", "identify and "+word, 1)), 0o644)
+	if err := h.waitBuild(); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := h.get(level); !strings.Contains(body, word) {
+		t.Fatal("the quick rebuild does not show the edit")
+	}
+	select {
+	case err := <-h.settles:
+		if err != nil {
+			t.Fatalf("the full build after the quick one: %v", err)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("no full build after the quick one")
+	}
+	indexed := false
+	for i := 0; ; i++ {
+		code, body := h.get(fmt.Sprintf("search/texts-%03d.js", i))
+		if code != 200 {
+			break
+		}
+		indexed = indexed || strings.Contains(body, word)
+	}
+	if !indexed {
+		t.Error("the search index does not have the edit")
+	}
+	if _, body := h.get("occupations/29-2012.00/29-2012.00.moodle.csv"); !strings.Contains(body, word) {
+		t.Error("the Moodle export does not have the edit")
 	}
 }
 
