@@ -25,11 +25,11 @@ import (
 // harness runs the live loop over a site folder with the two seeds and
 // records each build.
 type harness struct {
-	t      *testing.T
-	src    string
-	url    string
+	t       *testing.T
+	src     string
+	url     string
 	builds  chan error
-	settles chan error // the full builds that follow quick ones
+	settles chan error  // the full builds that follow quick ones
 	events  chan string // SSE event names with data, "name data"
 }
 
