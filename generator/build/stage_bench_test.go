@@ -39,6 +39,27 @@ func BenchmarkModelCorpus(b *testing.B) {
 	}
 }
 
+// BenchmarkModelEditCorpus times the model of a quick rebuild: one
+// framework's performance text edited, the rest reused.
+func BenchmarkModelEditCorpus(b *testing.B) {
+	in := loadCorpus(b)
+	prev, _ := site.New(in)
+	edited := *in
+	edited.Frameworks = append([]*load.Framework(nil), in.Frameworks...)
+	f := *edited.Frameworks[0]
+	fw := *f.Framework
+	fw.Description += " (edited)"
+	f.Framework = &fw
+	edited.Frameworks[0] = &f
+	b.ReportAllocs()
+	for b.Loop() {
+		s, _ := site.New(&edited, site.Reuse(prev), site.KeepRelations())
+		if !s.Provisional {
+			b.Fatal("relations not kept")
+		}
+	}
+}
+
 func renderCorpus(b *testing.B) (*render.Renderer, *site.Site) {
 	in := loadCorpus(b)
 	s, _ := site.New(in)

@@ -89,6 +89,9 @@ func BenchmarkSaveToReload(b *testing.B) {
 			}
 		}
 		last = <-built
+		if os.Getenv("LADDER_BENCH_STEPS") != "" {
+			b.Log(last.Duration, last.Steps)
+		}
 		b.StopTimer()
 		<-settled
 		// The full build may reload the comparisons it rendered.

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
@@ -140,6 +141,9 @@ func Run(ctx context.Context, opts Options) (err error) {
 				if srv != nil {
 					announce(srv, res, err)
 				}
+				// Collect the builds' garbage now, while the person reads,
+				// rather than during the next quick build.
+				runtime.GC()
 			}
 			if opts.Settled != nil {
 				opts.Settled(res, err)

@@ -64,6 +64,10 @@ type Occupation struct {
 	// VersionLabel names the current version when there are any.
 	History      []*Version
 	VersionLabel string
+
+	// The hashes of what lists show of the occupation, and of what its
+	// own pages show, for the pages' fingerprints.
+	summarySum, ownSum uint64
 }
 
 // Title returns the occupation's title.
@@ -94,6 +98,10 @@ type OccupationLevel struct {
 	Prev, Next *OccupationLevel
 	// Elsewhere lists the same level of the related occupations.
 	Elsewhere []*OccupationLevel
+
+	// The hashes of what the level's pages show of it, and of what a link
+	// to it shows, for the pages' fingerprints.
+	ownSum, refSum uint64
 }
 
 // Statement is a statement with its permanent anchor on the level page.

@@ -54,84 +54,113 @@ func (s *Site) hubs(k HubKind) []*Hub {
 // addPages lists every page to write. The order is stable; rendering may
 // happen in any order.
 func (s *Site) addPages() {
+	// One allocation for every page, and crumb trails shared by the pages
+	// that have the same one: a large site has tens of thousands of pages,
+	// and a rebuild in watch mode makes them all again.
+	slab := make([]Page, 0, s.pageCount())
+	s.Pages = make([]*Page, 0, cap(slab))
+	add := func(p Page) {
+		slab = append(slab, p)
+		s.Pages = append(s.Pages, &slab[len(slab)-1])
+	}
 	home := Crumb{Title: "Home", Path: HomePath}
-	add := func(p *Page) { s.Pages = append(s.Pages, p) }
+	toHome := []Crumb{home}
 
-	add(&Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
-	add(&Page{Kind: NotFoundPage, Path: NotFoundPath, Title: "Page not found",
+	add(Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
+	add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: "Page not found",
 		Description: "The page you asked for is not part of this site."})
 
 	occIndex := Crumb{Title: "Occupations A–Z", Path: OccupationsPath}
-	add(&Page{Kind: OccupationsIndex, Path: OccupationsPath, Title: occIndex.Title, Crumbs: []Crumb{home},
+	toOccIndex := []Crumb{home, occIndex}
+	add(Page{Kind: OccupationsIndex, Path: OccupationsPath, Title: occIndex.Title, Crumbs: toHome,
 		Description: "Every occupation with a competency framework on this site, A to Z."})
+	toOcc := make(map[*Occupation][]Crumb, len(s.Occupations))
 	for _, o := range s.Occupations {
 		desc := o.Framework.Description
 		if desc == "" {
 			desc = o.ContextCovered
 		}
-		add(&Page{Kind: OccupationPage, Path: o.Path, Title: o.Title(), Description: desc, Occupation: o,
-			Crumbs: []Crumb{home, occIndex}})
-		occCrumb := Crumb{Title: o.Title(), Path: o.Path}
+		title := o.Title()
+		add(Page{Kind: OccupationPage, Path: o.Path, Title: title, Description: desc, Occupation: o, Crumbs: toOccIndex})
+		crumbs := []Crumb{home, occIndex, {Title: title, Path: o.Path}}
+		toOcc[o] = crumbs
 		for _, v := range o.History {
-			add(&Page{Kind: VersionPage, Path: v.Path, Title: o.Title() + ": version " + v.Label,
-				Description: "An earlier version of the " + o.Title() + " competency framework.",
-				Occupation:  o, Version: v, Crumbs: []Crumb{home, occIndex, occCrumb}})
+			add(Page{Kind: VersionPage, Path: v.Path, Title: title + ": version " + v.Label,
+				Description: "An earlier version of the " + title + " competency framework.",
+				Occupation:  o, Version: v, Crumbs: crumbs})
 			c := v.Changes
-			add(&Page{Kind: ChangesPage, Path: c.Path, Title: o.Title() + ": what changed in " + c.To,
-				Description: "Changes to the " + o.Title() + " framework from " + c.From + " to " + c.To + ": " + c.Summary + ".",
-				Occupation:  o, Changes: c, Crumbs: []Crumb{home, occIndex, occCrumb}})
+			add(Page{Kind: ChangesPage, Path: c.Path, Title: title + ": what changed in " + c.To,
+				Description: "Changes to the " + title + " framework from " + c.From + " to " + c.To + ": " + c.Summary + ".",
+				Occupation:  o, Changes: c, Crumbs: crumbs})
 		}
+		first := len(slab)
 		for _, ol := range o.Levels {
-			add(&Page{Kind: OccupationLevelPage, Path: ol.Path, Title: o.Title() + ": " + ol.Label,
-				Description: ol.Label + " level of the " + o.Title() + " competency framework.",
-				Occupation:  o, Level: ol, Crumbs: []Crumb{home, occIndex, occCrumb}})
+			add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: title + ": " + ol.Label,
+				Description: ol.Label + " level of the " + title + " competency framework.",
+				Occupation:  o, Level: ol, Crumbs: crumbs})
 		}
 		// The iframe-friendly variants, for LMS courses and SCORM packages.
-		add(&Page{Kind: EmbedPage, Path: o.EmbedPath, Title: o.Title(), Description: desc, Occupation: o})
-		for _, ol := range o.Levels {
-			add(&Page{Kind: EmbedLevelPage, Path: ol.EmbedPath, Title: o.Title() + ": " + ol.Label,
-				Description: ol.Label + " level of the " + o.Title() + " competency framework.", Occupation: o, Level: ol})
+		add(Page{Kind: EmbedPage, Path: o.EmbedPath, Title: title, Description: desc, Occupation: o})
+		for i, ol := range o.Levels {
+			lp := &slab[first+i]
+			add(Page{Kind: EmbedLevelPage, Path: ol.EmbedPath, Title: lp.Title, Description: lp.Description, Occupation: o, Level: ol})
 		}
 	}
 
-	add(&Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
+	add(Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
 
 	levels := Crumb{Title: "Proficiency levels", Path: LevelsPath}
-	add(&Page{Kind: LevelsIndex, Path: LevelsPath, Title: levels.Title, Crumbs: []Crumb{home},
+	add(Page{Kind: LevelsIndex, Path: LevelsPath, Title: levels.Title, Crumbs: toHome,
 		Description: "The proficiency levels of the frameworks, from entry to leadership."})
+	toLevels := []Crumb{home, levels}
 	for _, lv := range s.Levels {
-		add(&Page{Kind: LevelHubPage, Path: lv.Path, Title: lv.Label + " level", LevelHub: lv, Crumbs: []Crumb{home, levels},
+		add(Page{Kind: LevelHubPage, Path: lv.Path, Title: lv.Label + " level", LevelHub: lv, Crumbs: toLevels,
 			Description: "What every occupation expects at the " + lv.Label + " level."})
 	}
 
 	for _, k := range []HubKind{GroupHub, SectorHub, JobZoneHub} {
 		idx := Crumb{Title: HubKindTitle(k), Path: HubKindIndex(k)}
-		add(&Page{Kind: HubsIndex, Path: idx.Path, Title: idx.Title, Hubs: s.hubs(k), HubKind: k, Crumbs: []Crumb{home}})
+		add(Page{Kind: HubsIndex, Path: idx.Path, Title: idx.Title, Hubs: s.hubs(k), HubKind: k, Crumbs: toHome})
+		toIdx := []Crumb{home, idx}
 		for _, h := range s.hubs(k) {
-			add(&Page{Kind: HubPage, Path: h.Path, Title: h.Title, Description: h.Description, Hub: h, HubKind: k,
-				Crumbs: []Crumb{home, idx}})
+			add(Page{Kind: HubPage, Path: h.Path, Title: h.Title, Description: h.Description, Hub: h, HubKind: k, Crumbs: toIdx})
 		}
 	}
 
 	skills := Crumb{Title: "Shared skills", Path: SkillsPath}
-	add(&Page{Kind: SkillsIndex, Path: SkillsPath, Title: skills.Title, Crumbs: []Crumb{home},
+	add(Page{Kind: SkillsIndex, Path: SkillsPath, Title: skills.Title, Crumbs: toHome,
 		Description: "Skills that several occupations share, and where each appears."})
+	toSkills := []Crumb{home, skills}
 	for _, sk := range s.Skills {
-		add(&Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: []Crumb{home, skills},
+		add(Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: toSkills,
 			Description: "Every occupation and level where " + sk.Name + " appears."})
 	}
 	for _, c := range s.Comparisons {
-		add(&Page{Kind: ComparePage, Path: c.Path, Title: c.A.Title() + " and " + c.B.Title(), Comparison: c,
-			Crumbs:      []Crumb{home, occIndex, {Title: c.A.Title(), Path: c.A.Path}},
-			Description: "The " + c.A.Title() + " and " + c.B.Title() + " frameworks side by side, level by level."})
+		a, b := c.A.Title(), c.B.Title()
+		add(Page{Kind: ComparePage, Path: c.Path, Title: a + " and " + b, Comparison: c, Crumbs: toOcc[c.A],
+			Description: "The " + a + " and " + b + " frameworks side by side, level by level."})
 	}
-	add(&Page{Kind: SearchPage, Path: SearchPath, Title: "Search", Crumbs: []Crumb{home},
+	add(Page{Kind: SearchPage, Path: SearchPath, Title: "Search", Crumbs: toHome,
 		Description: "Search occupations and statements."})
 
 	for _, c := range s.ContentPages {
-		add(&Page{Kind: ContentPageKind, Path: c.Path, Title: c.Title, Description: c.Description, Content: c,
-			Crumbs: []Crumb{home}})
+		add(Page{Kind: ContentPageKind, Path: c.Path, Title: c.Title, Description: c.Description, Content: c, Crumbs: toHome})
 	}
+	if len(slab) != cap(slab) {
+		panic("site: pageCount is out of step with addPages")
+	}
+}
+
+// pageCount is how many pages addPages makes.
+func (s *Site) pageCount() int {
+	n := 7 + len(s.Levels) + len(s.Skills) + len(s.Comparisons) + len(s.ContentPages)
+	for _, k := range []HubKind{GroupHub, SectorHub, JobZoneHub} {
+		n += 1 + len(s.hubs(k))
+	}
+	for _, o := range s.Occupations {
+		n += 2 + 2*len(o.History) + 2*len(o.Levels)
+	}
+	return n
 }
 
 // LetterGroup is the occupations whose titles start with one letter.

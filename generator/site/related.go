@@ -23,7 +23,7 @@ type SkillPage struct {
 type SkillUse struct {
 	Occupation *Occupation
 	Level      *OccupationLevel
-	Statement  Statement
+	Statement  *Statement
 }
 
 // Comparison sets two related occupations side by side on their own page.
@@ -84,7 +84,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 	r := s.relations
 
 	// Skill pages for the skills two or more occupations share.
-	bySkill := map[int]*SkillPage{}
+	bySkill := make([]*SkillPage, len(r.Skills()))
 	for i, sk := range r.Skills() {
 		if sk.Occupations < 2 {
 			continue
@@ -95,7 +95,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 		for _, u := range sk.Uses {
 			o := s.Occupations[u.Occupation]
 			ol := o.Levels[u.Level]
-			p.Uses = append(p.Uses, SkillUse{Occupation: o, Level: ol, Statement: ol.Statements[u.Statement]})
+			p.Uses = append(p.Uses, SkillUse{Occupation: o, Level: ol, Statement: &ol.Statements[u.Statement]})
 			if ol.Skills == nil {
 				ol.Skills = make([]*SkillPage, len(ol.Statements))
 			}
@@ -150,7 +150,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 // comparison builds the side-by-side view of occupations a and b, the
 // one whose code sorts first on the left; shared is how many skills they
 // share.
-func (s *Site) comparison(a, b, shared int, bySkill map[int]*SkillPage) *Comparison {
+func (s *Site) comparison(a, b, shared int, bySkill []*SkillPage) *Comparison {
 	if s.Occupations[b].Code < s.Occupations[a].Code {
 		a, b = b, a
 	}
@@ -168,7 +168,10 @@ func (s *Site) comparison(a, b, shared int, bySkill map[int]*SkillPage) *Compari
 				cl.B = ob.Levels[lp.B]
 			}
 			for _, row := range lp.Rows {
-				cr := ComparedRow{Skill: bySkill[row.Skill]}
+				var cr ComparedRow
+				if row.Skill >= 0 {
+					cr.Skill = bySkill[row.Skill]
+				}
 				if row.A >= 0 {
 					cr.A = &cl.A.Statements[row.A]
 				}
