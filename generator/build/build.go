@@ -182,8 +182,8 @@ feed:
 }
 
 // assetFiles lists every asset to publish under assets/, with the
-// generated syntax stylesheet.
-func assetFiles(assets fs.FS) (map[string][]byte, error) {
+// syntax highlighting style sheet, syntaxCSS.
+func assetFiles(assets fs.FS, syntaxCSS []byte) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -201,11 +201,7 @@ func assetFiles(assets fs.FS) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("assets: %w", err)
 	}
-	css, err := markup.StyleCSS(lightStyle, darkStyle)
-	if err != nil {
-		return nil, err
-	}
-	files["assets/syntax.css"] = css
+	files["assets/syntax.css"] = syntaxCSS
 	return files, nil
 }
 

@@ -53,6 +53,11 @@ type Session struct {
 	bundle  uint64            // hash of the names and contents the bundle was made from
 	lms     map[string]uint64 // what each LMS package was made from
 	search  uint64            // what the search index was made from
+	// templates are the parsed templates, made from files hashing to
+	// templatesSum; syntaxCSS the highlighting style sheet.
+	templates    *render.Templates
+	templatesSum uint64
+	syntaxCSS    []byte
 	// pending is set by a Quick build that left work for the next Build.
 	pending bool
 }
@@ -94,18 +99,31 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	}
 
 	t := time.Now()
-	r, err := render.New(model, in.Templates, s.md)
+	templatesSum, err := s.sumFS(in.Templates)
 	if err != nil {
 		return res, err
 	}
-	assets, err := assetFiles(in.Assets)
+	if s.templates == nil || templatesSum != s.templatesSum {
+		// Parsed (and escaped, on first use) once until a template changes.
+		if s.templates, err = render.Parse(in.Templates); err != nil {
+			return res, err
+		}
+		s.templatesSum = templatesSum
+	}
+	r, err := s.templates.Renderer(model, s.md)
 	if err != nil {
 		return res, err
 	}
-	look, err := s.lookSum(in.Templates, assets)
+	if s.syntaxCSS == nil {
+		if s.syntaxCSS, err = markup.StyleCSS(lightStyle, darkStyle); err != nil {
+			return res, err
+		}
+	}
+	assets, err := assetFiles(in.Assets, s.syntaxCSS)
 	if err != nil {
 		return res, err
 	}
+	look := s.lookSum(templatesSum, assets)
 	res.step("templates", t)
 	if err := ctx.Err(); err != nil {
 		return res, err
@@ -125,7 +143,14 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	} else {
 		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
 	}
-	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, files: map[string]uint64{}}
+	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed}
+	if quick {
+		// The files a quick build keeps are in s.files already; it records
+		// only what it writes, and merges that in.
+		w.files, w.keepNone = map[string]uint64{}, true
+	} else {
+		w.files = make(map[string]uint64, len(s.files))
+	}
 	// What the steps made, for the record below; nil or unset until a
 	// step begins.
 	var exportKeys, lmsKeys map[string]uint64
@@ -158,7 +183,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 			return res, err
 		}
 	}
-	sums := map[string]uint64{}
+	sums := make(map[string]uint64, len(s.sums))
 	for _, d := range downloads(model) {
 		sums[d.path] = d.sum
 		if !all && s.sums[d.path] == d.sum {
@@ -177,7 +202,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	res.step("assets", t)
 
 	t = time.Now()
-	pages := map[string]uint64{}
+	pages := make(map[string]uint64, len(model.Pages))
 	var todo []*site.Page
 	for _, p := range model.Pages {
 		pages[p.Path] = p.Fingerprint
@@ -310,25 +335,35 @@ func (s *Session) result(res Result, w *writer, removed []string, start time.Tim
 	return res
 }
 
-// lookSum hashes every template and asset, so that a change to any of
-// them re-renders the whole site.
-func (s *Session) lookSum(templates fs.FS, assets map[string][]byte) (uint64, error) {
+// sumFS hashes the names and contents of every file of fsys.
+func (s *Session) sumFS(fsys fs.FS) (uint64, error) {
 	var h maphash.Hash
 	h.SetSeed(s.seed)
-	err := fs.WalkDir(templates, ".", func(p string, d fs.DirEntry, err error) error {
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
-		data, err := fs.ReadFile(templates, p)
+		data, err := fs.ReadFile(fsys, p)
 		h.WriteString(p)
 		h.Write(data)
 		return err
 	})
+	return h.Sum64(), err
+}
+
+// lookSum hashes every template (through their sum) and asset, so that a
+// change to any of them re-renders the whole site.
+func (s *Session) lookSum(templatesSum uint64, assets map[string][]byte) uint64 {
+	var h maphash.Hash
+	h.SetSeed(s.seed)
+	var b [8]byte
+	binary.LittleEndian.PutUint64(b[:], templatesSum)
+	h.Write(b[:])
 	for _, name := range sortedKeys(assets) {
 		h.WriteString(name)
 		h.Write(assets[name])
 	}
-	return h.Sum64(), err
+	return h.Sum64()
 }
 
 // writer minifies files (when asked), hashes them, and hands those whose
@@ -338,6 +373,9 @@ type writer struct {
 	min    *transform.Minifier
 	minify bool
 	seed   maphash.Seed
+	// keepNone makes keep a no-op, for a build that records only the
+	// files it writes.
+	keepNone bool
 
 	mu           sync.Mutex
 	files        map[string]uint64 // every file of the new site → hash
@@ -418,6 +456,9 @@ func (w *writer) record(rel, root string) {
 
 // keep records that the file at rel stays as the last build wrote it.
 func (w *writer) keep(rel string, old map[string]uint64) {
+	if w.keepNone {
+		return
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if sum, ok := old[rel]; ok {

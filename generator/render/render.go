@@ -44,15 +44,18 @@ type Renderer struct {
 	fragments sync.Map
 }
 
-// New parses the templates in templates (the embedded ones with a site's
-// overrides layered on top) once, for every page kind.
-func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) {
-	r := &Renderer{site: s, md: md, kinds: map[site.PageKind]*template.Template{}, byFile: map[string]*site.ContentPage{}}
-	for _, c := range s.ContentPages {
-		r.byFile[c.File] = c
-	}
-	r.notice = onetNotice(s)
+// Templates are the page templates of a site, parsed once for every page
+// kind; they render the pages of any model of the site, so watch mode
+// parses them again only when a template file changed. They are safe for
+// concurrent use.
+type Templates struct {
+	kinds map[site.PageKind]*template.Template
+}
 
+// Parse parses the templates in templates (the embedded ones with a site's
+// overrides layered on top).
+func Parse(templates fs.FS) (*Templates, error) {
+	t := &Templates{kinds: map[site.PageKind]*template.Template{}}
 	base := template.New(LayoutFile).Funcs(funcs())
 	layout, err := fs.ReadFile(templates, LayoutFile)
 	if err != nil {
@@ -89,16 +92,35 @@ func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) 
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
-		t, err := base.Clone()
+		kt, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.New(name).Parse(string(src)); err != nil {
+		if _, err := kt.New(name).Parse(string(src)); err != nil {
 			return nil, fmt.Errorf("templates/%s: %w", name, err)
 		}
-		r.kinds[k] = t
+		t.kinds[k] = kt
 	}
+	return t, nil
+}
 
+// New parses the templates in templates and prepares the rendering of
+// s's pages: Parse, then Templates.Renderer.
+func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) {
+	t, err := Parse(templates)
+	if err != nil {
+		return nil, err
+	}
+	return t.Renderer(s, md)
+}
+
+// Renderer prepares the rendering of s's pages with these templates.
+func (t *Templates) Renderer(s *site.Site, md *markup.Renderer) (*Renderer, error) {
+	r := &Renderer{site: s, md: md, kinds: t.kinds, byFile: map[string]*site.ContentPage{}}
+	for _, c := range s.ContentPages {
+		r.byFile[c.File] = c
+	}
+	r.notice = onetNotice(s)
 	if len(s.Intro) > 0 {
 		var buf bytes.Buffer
 		if _, err := md.Render(&buf, s.Intro); err != nil {

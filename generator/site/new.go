@@ -78,43 +78,43 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 	for _, f := range current {
 		prev := reusable[f.Framework]
 		code := f.Occupation.SOC
-		o := &Occupation{
-			Framework: f.Framework,
-			File:      f.File,
-			Code:      code,
-			Path:      "occupations/" + code + "/index.html",
-			Download:  "occupations/" + code + "/" + code + ".json",
-			EmbedPath: "embed/occupations/" + code + "/index.html",
-			SCORMPath: "downloads/scorm/" + code + ".zip",
-			Sum:       f.Sum,
+		o := &Occupation{Framework: f.Framework, File: f.File, Code: code, Sum: f.Sum}
+		if prev != nil {
+			// The same framework: the same paths, the same statements
+			// with their anchors; strings and statements are immutable, so
+			// they are shared with the previous model.
+			o.Path, o.Download, o.EmbedPath, o.SCORMPath = prev.Path, prev.Download, prev.EmbedPath, prev.SCORMPath
+		} else {
+			o.Path = "occupations/" + code + "/index.html"
+			o.Download = "occupations/" + code + "/" + code + ".json"
+			o.EmbedPath = "embed/occupations/" + code + "/index.html"
+			o.SCORMPath = "downloads/scorm/" + code + ".zip"
 		}
 		// Level folders share the occupation folder with these.
 		slugs := uniqueNamer{"index": 1, "versions": 1, "changes": 1}
+		levels := make([]OccupationLevel, len(f.Levels))
+		o.Levels = make([]*OccupationLevel, len(f.Levels))
 		for i, lv := range f.Levels {
-			base := Slugify(lv.Key, 40)
-			if base == "" {
-				base = "level-" + strconv.Itoa(i+1)
-			}
-			ol := &OccupationLevel{
-				Occupation: o,
-				Key:        lv.Key,
-				Label:      lv.Label,
-				Slug:       slugs.name(base),
-				Number:     i + 1,
-			}
-			ol.Path = "occupations/" + code + "/" + ol.Slug + "/index.html"
-			ol.EmbedPath = "embed/occupations/" + code + "/" + ol.Slug + "/index.html"
+			ol := &levels[i]
+			*ol = OccupationLevel{Occupation: o, Key: lv.Key, Label: lv.Label, Number: i + 1}
 			if prev != nil {
-				// Statements are immutable: share them with the previous model.
-				ol.Statements = prev.Levels[i].Statements
+				old := prev.Levels[i]
+				ol.Slug, ol.Path, ol.EmbedPath, ol.Statements = old.Slug, old.Path, old.EmbedPath, old.Statements
 			} else {
+				base := Slugify(lv.Key, 40)
+				if base == "" {
+					base = "level-" + strconv.Itoa(i+1)
+				}
+				ol.Slug = slugs.name(base)
+				ol.Path = "occupations/" + code + "/" + ol.Slug + "/index.html"
+				ol.EmbedPath = "embed/occupations/" + code + "/" + ol.Slug + "/index.html"
 				ol.Statements = statements(lv.Statements)
 			}
 			if i > 0 {
 				ol.Prev = o.Levels[i-1]
 				o.Levels[i-1].Next = ol
 			}
-			o.Levels = append(o.Levels, ol)
+			o.Levels[i] = ol
 		}
 		addHistory(o, earlier[code])
 		s.Occupations = append(s.Occupations, o)

@@ -17,6 +17,7 @@ type SkillPage struct {
 	Uses            []SkillUse
 	Occupations     int
 	pathSum         uint64 // hashes Path, for the fingerprints of level pages
+	index           int    // in the relations' Skills
 }
 
 // SkillUse is one statement with a skill.
@@ -83,15 +84,28 @@ func (s *Site) relate(previous *Site, keep bool) {
 	s.frameworks = fws
 	r := s.relations
 
-	// Skill pages for the skills two or more occupations share.
+	// Skill pages for the skills two or more occupations share; with the
+	// previous model's relations, in its order, with its paths.
+	var again []*SkillPage
+	if previous != nil && previous.relations == r {
+		again = make([]*SkillPage, len(r.Skills()))
+		for _, p := range previous.Skills {
+			again[p.index] = p
+		}
+	}
 	bySkill := make([]*SkillPage, len(r.Skills()))
 	for i, sk := range r.Skills() {
 		if sk.Occupations < 2 {
 			continue
 		}
-		p := &SkillPage{Key: sk.Key, Slug: sk.Slug, Name: sk.Name, Path: "skills/" + sk.Slug + "/index.html", Occupations: sk.Occupations,
-			Uses: make([]SkillUse, 0, len(sk.Uses))}
-		p.pathSum = fnv64(p.Path)
+		p := &SkillPage{Key: sk.Key, Slug: sk.Slug, Name: sk.Name, Occupations: sk.Occupations,
+			Uses: make([]SkillUse, 0, len(sk.Uses)), index: i}
+		if again != nil {
+			p.Path, p.pathSum = again[i].Path, again[i].pathSum
+		} else {
+			p.Path = "skills/" + sk.Slug + "/index.html"
+			p.pathSum = fnv64(p.Path)
+		}
 		for _, u := range sk.Uses {
 			o := s.Occupations[u.Occupation]
 			ol := o.Levels[u.Level]
@@ -104,17 +118,23 @@ func (s *Site) relate(previous *Site, keep bool) {
 		bySkill[i] = p
 		s.Skills = append(s.Skills, p)
 	}
-	lower := make(map[*SkillPage]string, len(s.Skills))
-	for _, p := range s.Skills {
-		lower[p] = strings.ToLower(p.Name)
-	}
-	sort.SliceStable(s.Skills, func(i, j int) bool {
-		a, b := lower[s.Skills[i]], lower[s.Skills[j]]
-		if a != b {
-			return a < b
+	if again != nil {
+		for k, p := range previous.Skills {
+			s.Skills[k] = bySkill[p.index]
 		}
-		return s.Skills[i].Slug < s.Skills[j].Slug
-	})
+	} else {
+		lower := make(map[*SkillPage]string, len(s.Skills))
+		for _, p := range s.Skills {
+			lower[p] = strings.ToLower(p.Name)
+		}
+		sort.SliceStable(s.Skills, func(i, j int) bool {
+			a, b := lower[s.Skills[i]], lower[s.Skills[j]]
+			if a != b {
+				return a < b
+			}
+			return s.Skills[i].Slug < s.Skills[j].Slug
+		})
+	}
 
 	// Related occupations, each pair's comparison made once.
 	compared := map[[2]int]*Comparison{}

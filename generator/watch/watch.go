@@ -45,6 +45,7 @@ type Batch struct {
 type Option func(*config)
 
 type config struct {
+	save     time.Duration
 	debounce time.Duration
 	maxWait  time.Duration
 	poll     time.Duration
@@ -56,8 +57,20 @@ type config struct {
 // burst before delivering the batch (default 100ms). Values below 1ms are
 // raised to 1ms. A continuous burst is still delivered at least every
 // second (or every ten debounce periods, whichever is longer).
+//
+// A save is not a burst: the few file operations an editor makes to save
+// one file (a backup renamed, the file written, the backup removed) come
+// within a millisecond or so, and a batch whose events all came within
+// the save window (default 10ms, never longer than the debounce) is
+// delivered that long after its last event. Events that keep coming after
+// the save window make it a burst.
 func WithDebounce(d time.Duration) Option {
 	return func(c *config) { c.debounce = max(d, time.Millisecond) }
+}
+
+// WithSaveWindow sets the save window (see WithDebounce).
+func WithSaveWindow(d time.Duration) Option {
+	return func(c *config) { c.save = max(d, time.Millisecond) }
 }
 
 // WithPoll makes the Watcher poll every interval, comparing the size and
@@ -143,10 +156,11 @@ type Watcher struct {
 // exist yet is picked up when it is created, provided its parent exists.
 // Every watch is in place when New returns.
 func New(roots []string, opts ...Option) (*Watcher, error) {
-	cfg := config{debounce: 100 * time.Millisecond}
+	cfg := config{save: 10 * time.Millisecond, debounce: 100 * time.Millisecond}
 	for _, opt := range opts {
 		opt(&cfg)
 	}
+	cfg.save = min(cfg.save, cfg.debounce)
 	cfg.maxWait = max(time.Second, 10*cfg.debounce)
 	w := &Watcher{
 		cfg:     cfg,
@@ -456,7 +470,11 @@ func (w *Watcher) run(fsEv <-chan fsnotify.Event, fsErr <-chan error, tick <-cha
 		if wasEmpty {
 			p.first = now
 		}
-		wait := min(w.cfg.debounce, p.first.Add(w.cfg.maxWait).Sub(now))
+		window := w.cfg.debounce
+		if now.Sub(p.first) < w.cfg.save {
+			window = w.cfg.save // still one save, as far as we can tell
+		}
+		wait := min(window, p.first.Add(w.cfg.maxWait).Sub(now))
 		timer.Reset(max(wait, 0))
 		timerC = timer.C
 	}

@@ -360,6 +360,35 @@ func TestBurst(t *testing.T) {
 	}
 }
 
+// TestSaveWindow checks that one save is delivered after the save window,
+// not after the debounce, and that writes spaced wider than the save
+// window but closer than the debounce are one burst, not a batch each.
+func TestSaveWindow(t *testing.T) {
+	dir := filepath.Join(site(t), "content")
+	target := filepath.Join(dir, "framework.json")
+	w := start(t, []string{dir}, WithDebounce(3*time.Second), WithSaveWindow(10*time.Millisecond))
+	began := time.Now()
+	// vim's save: backup by rename, write, remove the backup.
+	must(t, os.Rename(target, target+"~"))
+	write(t, target, `{"v":2}`)
+	must(t, os.Remove(target+"~"))
+	if b := next(t, w); !slices.Contains(b.Paths, target) {
+		t.Errorf("batch = %v", b.Paths)
+	}
+	if d := time.Since(began); d > 2*time.Second {
+		t.Errorf("one save was delivered after %v: the debounce, not the save window", d)
+	}
+
+	w = start(t, []string{dir}, WithDebounce(300*time.Millisecond), WithSaveWindow(5*time.Millisecond))
+	for i := range 12 {
+		write(t, target, fmt.Sprint(i))
+		time.Sleep(25 * time.Millisecond)
+	}
+	if bs := collect(t, w); len(bs) > 2 {
+		t.Errorf("12 writes 25ms apart made %d batches, want 1 or 2: a burst", len(bs))
+	}
+}
+
 // TestContinuousWritesCapLatency checks that a stream of writes that never
 // pauses for the debounce period is still delivered.
 func TestContinuousWritesCapLatency(t *testing.T) {
