@@ -48,12 +48,12 @@ func BenchmarkSaveToReload(b *testing.B) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go Run(ctx, Options{
-		Build:    build.Options{Source: src, Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}, Preview: true},
-		Serve:    true,
-		Addr:     "127.0.0.1:0",
-		Ready:    func(url string) { ready <- url },
-		Built:    func(r build.Result, _ error) { built <- r },
-		Settled:  func(r build.Result, _ error) { settled <- r },
+		Build:   build.Options{Source: src, Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}, Preview: true},
+		Serve:   true,
+		Addr:    "127.0.0.1:0",
+		Ready:   func(url string) { ready <- url },
+		Built:   func(r build.Result, _ error) { built <- r },
+		Settled: func(r build.Result, _ error) { settled <- r },
 	})
 	url := <-ready
 	<-built
