@@ -44,7 +44,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict] [--summary FILE] [--watch [--poll DURATION]]", "build the site into the output folder", (*App).build},
+		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict] [--summary FILE] [--cpuprofile FILE] [--memprofile FILE] [--watch [--poll DURATION]]", "build the site into the output folder", (*App).build},
 		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--open] [--poll DURATION]", "build, serve on loopback, and rebuild and reload the browser as files change", (*App).serve},
 		{"check", "[--source DIR] [--strict] [--format text|json|github]", "validate the site's input without writing anything", (*App).check},
 		{"new", "framework CODE --title TITLE [--source DIR] [--group G] [--sector NN] [--job-zone N]", "create a framework file with the site's level scheme", (*App).newCmd},
@@ -148,12 +148,24 @@ func (a *App) build(args []string) int {
 	summary := fs.String("summary", "", "also write the build summary as JSON to `FILE`")
 	watchFlag := fs.Bool("watch", false, "keep running: rebuild the changed pages whenever a file changes")
 	poll := fs.Duration("poll", 0, "with --watch: poll every `DURATION` instead of using file system events")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a memory profile (allocations and the heap at the end) to `FILE`")
 	if code, stop := a.parse(fs, args, 0); stop {
 		return code
 	}
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
 	}
+	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
+	if err != nil {
+		fmt.Fprintf(a.Stderr, "ladder: %v\n", err)
+		return ExitUsage
+	}
+	defer func() {
+		if err := stopProfiles(); err != nil {
+			fmt.Fprintf(a.Stderr, "ladder: %v\n", err)
+		}
+	}()
 	if *watchFlag {
 		return a.watchBuild(build.Options{Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults}, *poll)
 	}

@@ -233,3 +233,22 @@ func TestSchemaAndDiff(t *testing.T) {
 		t.Errorf("diff with one argument: exit %d", code)
 	}
 }
+
+func TestBuildProfiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, _, stderr := run(t, "build", "--source", dir, "--out", filepath.Join(dir, "public"), "--cpuprofile", cpu, "--memprofile", mem)
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, p := range []string{cpu, mem} {
+		data, err := os.ReadFile(p)
+		// pprof writes gzip-compressed protocol buffers.
+		if err != nil || len(data) < 2 || data[0] != 0x1f || data[1] != 0x8b {
+			t.Errorf("%s is not a profile (%d bytes, %v)", filepath.Base(p), len(data), err)
+		}
+	}
+	if code, _, _ := run(t, "build", "--source", dir, "--out", filepath.Join(dir, "public"), "--cpuprofile", filepath.Join(dir, "missing", "cpu.prof")); code != ExitUsage {
+		t.Errorf("an unwritable profile: exit %d, want %d", code, ExitUsage)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // BundleFile is one file of the bundle, or of an export: its path in the
@@ -19,6 +20,9 @@ type BundleFile struct {
 	Name string
 	Data []byte
 }
+
+// deflateLevel is the compression of the bundle's entries.
+const deflateLevel = flate.DefaultCompression
 
 // bundleTime is the modification time of every bundle entry, 2000-01-01
 // 00:00 as an MS-DOS date and time (bits: year-1980 | month | day, and
@@ -77,6 +81,11 @@ func StreamBundle(w io.Writer, names []string, read func(name string) ([]byte, e
 		entries[i] = &entry{finished: make(chan struct{})}
 	}
 	sem := make(chan struct{}, window)
+	// A deflate writer holds over half a megabyte of state: reuse them.
+	deflaters := sync.Pool{New: func() any {
+		fw, _ := flate.NewWriter(nil, deflateLevel)
+		return fw
+	}}
 	stop := make(chan struct{})
 	defer close(stop)
 	go func() {
@@ -94,9 +103,11 @@ func StreamBundle(w io.Writer, names []string, read func(name string) ([]byte, e
 					return
 				}
 				var buf bytes.Buffer
-				fw, _ := flate.NewWriter(&buf, flate.DefaultCompression)
+				fw := deflaters.Get().(*flate.Writer)
+				fw.Reset(&buf)
 				fw.Write(data)
 				fw.Close()
+				deflaters.Put(fw)
 				e.raw, e.crc, e.size = buf.Bytes(), crc32.ChecksumIEEE(data), len(data)
 			}(entries[i], name)
 		}

@@ -250,7 +250,7 @@ func launchPage(p Package) ([]byte, error) {
 		v.Levels = []Level{{Title: p.Title, Href: p.Start}}
 	}
 	v.Overview = !slices.ContainsFunc(v.Levels, func(l Level) bool { return l.Href == p.Start })
-	v.Progress = strings.NewReplacer("{done}", "0", "{total}", strconv.Itoa(len(v.Levels))).Replace(v.Labels.Progress)
+	v.Progress = strings.ReplaceAll(strings.ReplaceAll(v.Labels.Progress, "{done}", "0"), "{total}", strconv.Itoa(len(v.Levels)))
 	var buf bytes.Buffer
 	if err := launchTemplate.Execute(&buf, v); err != nil {
 		return nil, fmt.Errorf("scorm: launch page: %w", err)

@@ -2,6 +2,7 @@ package lms
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 	"io/fs"
@@ -17,6 +18,9 @@ type File struct {
 	Path string
 	Data []byte
 }
+
+// deflateLevel is the compression of the packages' entries.
+const deflateLevel = flate.DefaultCompression
 
 // zipTime is the modification time of every zip entry (see WriteZip).
 var zipTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
@@ -37,6 +41,19 @@ func WriteZip(w io.Writer, files []File) error {
 		return err
 	}
 	zw := zip.NewWriter(w)
+	// One deflate writer for every entry, reset in between: a new one per
+	// entry costs over half a megabyte of state, and a site has thousands
+	// of packages.
+	var deflater *flate.Writer
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		if deflater == nil {
+			var err error
+			deflater, err = flate.NewWriter(out, deflateLevel)
+			return deflater, err
+		}
+		deflater.Reset(out)
+		return deflater, nil
+	})
 	date, clock := msDosTime(zipTime)
 	for _, f := range sorted {
 		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate}
