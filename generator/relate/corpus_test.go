@@ -83,7 +83,7 @@ func TestCorpus(t *testing.T) {
 			if x.Reason == "" {
 				t.Errorf("%s → %s: no reason", fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
 			}
-			checkReason(t, x, fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
+			checkReason(t, x, r.SharedSkills(i, x.Index), fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
 		}
 	}
 	for _, i := range []int{0, 500, len(fws) - 1} {

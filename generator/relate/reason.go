@@ -15,7 +15,8 @@ const maxNames = 3
 
 // relation describes occupation j as related to i.
 func (r *Relations) relation(i, j int, score float64, v *vecs) Relation {
-	rel := Relation{Index: j, Score: score, Shared: r.sharedSkills(i, j)}
+	shared := r.sharedSkills(i, j)
+	rel := Relation{Index: j, Score: score, Shared: len(shared)}
 	group := r.group[i] >= 0 && r.group[i] == r.group[j]
 	sector := r.sector[i] >= 0 && r.sector[i] == r.sector[j]
 	var same string
@@ -27,7 +28,7 @@ func (r *Relations) relation(i, j int, score float64, v *vecs) Relation {
 	case sector:
 		same = "Same sector"
 	}
-	if len(rel.Shared) == 0 {
+	if len(shared) == 0 {
 		rel.Reason = same
 		if words := v.topWords(i, j, maxNames); len(words) > 0 {
 			if same != "" {
@@ -42,7 +43,7 @@ func (r *Relations) relation(i, j int, score float64, v *vecs) Relation {
 		}
 		return rel
 	}
-	shares := r.sharesPhrase(i, j, rel.Shared)
+	shares := r.sharesPhrase(i, j, shared)
 	if same != "" {
 		rel.Reason = same + "; s" + shares
 	} else {

@@ -59,9 +59,9 @@ type Relations struct {
 // Relation is one occupation related to another.
 type Relation struct {
 	Index  int           // the related occupation, an index into New's input
-	Score  float64       // cosine similarity plus the group and sector boosts
-	Shared []SharedSkill // skills both have, the most specific first
-	Reason string        // why, for people: "Shares 6 skills, 4 at proficient level: …"
+	Score  float64 // cosine similarity plus the group and sector boosts
+	Shared int     // how many skills both have: SharedSkills lists them
+	Reason string  // why, for people: "Shares 6 skills, 4 at proficient level: …"
 }
 
 // SharedSkill is a skill two occupations both have, with the levels at
@@ -141,6 +141,11 @@ func (r *Relations) Skills() []Skill { return r.skills }
 // Shared returns the skills that two or more occupations use, the ones
 // that get a page, in the order of Skills.
 func (r *Relations) Shared() []Skill { return r.shared }
+
+// SharedSkills returns the skills occupations i and j both have, the most
+// specific first. It is worked out on each call, not kept: a large site
+// has tens of thousands of related pairs.
+func (r *Relations) SharedSkills(i, j int) []SharedSkill { return r.sharedSkills(i, j) }
 
 // SkillOf returns the shared skill of a statement, given by its position
 // as in Use. It reports false when the statement's skill is used by only

@@ -151,7 +151,7 @@ func TestRelated(t *testing.T) {
 			if k > 0 && rel[k-1].Score < x.Score {
 				t.Errorf("%d: related out of order", i)
 			}
-			for _, s := range x.Shared {
+			for _, s := range r.SharedSkills(i, x.Index) {
 				sk := r.Skills()[s.Skill]
 				if sk.Name != s.Name || sk.Slug != s.Slug {
 					t.Errorf("shared skill %+v is not Skills()[%d] %+v", s, s.Skill, sk)
@@ -167,7 +167,7 @@ func TestRelated(t *testing.T) {
 					}
 				}
 			}
-			checkReason(t, x, fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
+			checkReason(t, x, r.SharedSkills(i, x.Index), fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
 		}
 	}
 	names := func(i int) []string {
@@ -293,6 +293,9 @@ func TestDeterministic(t *testing.T) {
 		for j := range fws {
 			if !reflect.DeepEqual(a.Compare(i, j), b.Compare(i, j)) {
 				t.Errorf("Compare(%d, %d) differs between runs", i, j)
+			}
+			if !sharedEqual(a.SharedSkills(i, j), b.SharedSkills(i, j)) {
+				t.Errorf("SharedSkills(%d, %d) differs between runs", i, j)
 			}
 		}
 	}

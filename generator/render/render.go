@@ -13,7 +13,6 @@ import (
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
@@ -39,10 +38,17 @@ type Renderer struct {
 	byFile map[string]*site.ContentPage
 	notice notice
 	// partials caches the output of PartialCached by template name and key.
-	partials sync.Map
+	partials *generations[string, template.HTML]
 	// fragments caches the output of FragmentCached by fragmentKey.
-	fragments sync.Map
+	fragments *generations[fragmentKey, template.HTML]
 }
+
+// The caches' limits, in entries (see generations): enough for every
+// fragment of a 1,000-framework site, a few tens of megabytes.
+const (
+	partialsLimit  = 10_000
+	fragmentsLimit = 60_000
+)
 
 // Templates are the page templates of a site, parsed once for every page
 // kind; they render the pages of any model of the site, so watch mode
@@ -116,7 +122,8 @@ func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) 
 
 // Renderer prepares the rendering of s's pages with these templates.
 func (t *Templates) Renderer(s *site.Site, md *markup.Renderer) (*Renderer, error) {
-	r := &Renderer{site: s, md: md, kinds: t.kinds, byFile: map[string]*site.ContentPage{}}
+	r := &Renderer{site: s, md: md, kinds: t.kinds, byFile: map[string]*site.ContentPage{},
+		partials: newGenerations[string, template.HTML](partialsLimit), fragments: newGenerations[fragmentKey, template.HTML](fragmentsLimit)}
 	for _, c := range s.ContentPages {
 		r.byFile[c.File] = c
 	}
@@ -256,15 +263,15 @@ func funcs() template.FuncMap {
 // executing it once instead of on every page halves the render time.
 func (r *Renderer) partialCached(v *View, name string, key string) (template.HTML, error) {
 	k := name + "\x00" + key
-	if h, ok := r.partials.Load(k); ok {
-		return h.(template.HTML), nil
+	if h, ok := r.partials.get(k); ok {
+		return h, nil
 	}
 	var buf bytes.Buffer
 	if err := r.kinds[v.Page.Kind].ExecuteTemplate(&buf, name, v); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
-	r.partials.Store(k, h)
+	r.partials.put(k, h)
 	return h, nil
 }
 
@@ -286,14 +293,14 @@ func (r *Renderer) fragmentCached(v *View, name string, f Fragment) (template.HT
 	}
 	set := r.kinds[v.Page.Kind]
 	k := fragmentKey{set: set, name: name, item: f.Item, url: f.URL}
-	if h, ok := r.fragments.Load(k); ok {
-		return h.(template.HTML), nil
+	if h, ok := r.fragments.get(k); ok {
+		return h, nil
 	}
 	var buf bytes.Buffer
 	if err := set.ExecuteTemplate(&buf, name, f); err != nil {
 		return "", err
 	}
 	h := template.HTML(buf.String())
-	r.fragments.Store(k, h)
+	r.fragments.put(k, h)
 	return h, nil
 }

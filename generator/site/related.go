@@ -3,7 +3,6 @@ package site
 import (
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/relate"
@@ -34,19 +33,15 @@ type Comparison struct {
 	Shared int    // how many distinct skills both have
 
 	// The rows are worked out when the page is rendered, not when the
-	// model is built: a rebuild after one edit renders few of the
-	// thousands of comparisons of a large site.
-	once    sync.Once
-	levels  []ComparedLevel
+	// model is built, and are not kept: a rebuild after one edit renders
+	// few of the thousands of comparisons of a large site, and a whole
+	// build needs each page's rows only while it renders that page.
 	compute func() []ComparedLevel
 }
 
 // Levels returns the levels of A beside the levels of B, shared skills
-// aligned row by row.
-func (c *Comparison) Levels() []ComparedLevel {
-	c.once.Do(func() { c.levels = c.compute() })
-	return c.levels
-}
+// aligned row by row. It works them out on each call.
+func (c *Comparison) Levels() []ComparedLevel { return c.compute() }
 
 // ComparedLevel is a level of A beside a level of B; either may be nil.
 type ComparedLevel struct {
@@ -144,7 +139,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 			key := [2]int{min(i, rel.Index), max(i, rel.Index)}
 			c := compared[key]
 			if c == nil {
-				c = s.comparison(key[0], key[1], len(rel.Shared), bySkill)
+				c = s.comparison(key[0], key[1], rel.Shared, bySkill)
 				compared[key] = c
 				s.Comparisons = append(s.Comparisons, c)
 			}
