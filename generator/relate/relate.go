@@ -58,7 +58,7 @@ type Relations struct {
 
 // Relation is one occupation related to another.
 type Relation struct {
-	Index  int           // the related occupation, an index into New's input
+	Index  int     // the related occupation, an index into New's input
 	Score  float64 // cosine similarity plus the group and sector boosts
 	Shared int     // how many skills both have: SharedSkills lists them
 	Reason string  // why, for people: "Shares 6 skills, 4 at proficient level: …"
