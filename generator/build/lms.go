@@ -21,16 +21,15 @@ type packager struct {
 	model *site.Site
 }
 
-func (p packager) files(paths ...string) ([]lms.File, error) {
+// files gives the written files at paths, each read when the package
+// writer comes to it: the site-wide packages hold every embed page.
+func (p packager) files(paths ...string) []lms.File {
 	out := make([]lms.File, 0, len(paths))
 	for _, rel := range paths {
-		data, err := os.ReadFile(filepath.Join(p.root, filepath.FromSlash(rel)))
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, lms.File{Path: rel, Data: data})
+		name := filepath.Join(p.root, filepath.FromSlash(rel))
+		out = append(out, lms.File{Path: rel, Open: func() ([]byte, error) { return os.ReadFile(name) }})
 	}
-	return out, nil
+	return out
 }
 
 // occupationPaths are the embed pages of one occupation with their assets.
@@ -45,13 +44,9 @@ func occupationPaths(o *site.Occupation) []string {
 // scorm writes the SCORM 1.2 package of one occupation: the learner
 // completes it by opening every level.
 func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
-	files, err := p.files(occupationPaths(o)...)
-	if err != nil {
-		return err
-	}
 	pkg := lms.Package{
 		Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
-		Language: p.model.Config.Language, Files: files, Start: o.EmbedPath,
+		Language: p.model.Config.Language, Files: p.files(occupationPaths(o)...), Start: o.EmbedPath,
 	}
 	for _, ol := range o.Levels {
 		pkg.Levels = append(pkg.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
@@ -71,11 +66,7 @@ func (p packager) siteSCORM(buf *bytes.Buffer) error {
 		paths = append(paths, o.EmbedPath)
 		pkg.Levels = append(pkg.Levels, lms.Level{Title: o.Title(), Href: o.EmbedPath})
 	}
-	files, err := p.files(paths...)
-	if err != nil {
-		return err
-	}
-	pkg.Files = files
+	pkg.Files = p.files(paths...)
 	buf.Reset()
 	return lms.SCORM12(buf, pkg)
 }
@@ -86,14 +77,10 @@ func (p packager) siteSCORM(buf *bytes.Buffer) error {
 func (p packager) cartridge(buf *bytes.Buffer) error {
 	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
 		Language: p.model.Config.Language}
-	module := func(title string, occs []*site.Occupation) error {
+	module := func(title string, occs []*site.Occupation) {
 		m := lms.Module{Title: title}
 		for _, o := range occs {
-			files, err := p.files(occupationPaths(o)...)
-			if err != nil {
-				return err
-			}
-			item := lms.CCItem{Title: o.Title(), Files: files, Href: o.EmbedPath}
+			item := lms.CCItem{Title: o.Title(), Files: p.files(occupationPaths(o)...), Href: o.EmbedPath}
 			if base := p.model.Config.BaseURL; base != "" {
 				item.WebLink = base + "occupations/" + o.Code + "/"
 				item.WebLinkTitle = o.Title() + " (web page)"
@@ -101,7 +88,6 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 			m.Items = append(m.Items, item)
 		}
 		c.Modules = append(c.Modules, m)
-		return nil
 	}
 	var ungrouped []*site.Occupation
 	for _, o := range p.model.Occupations {
@@ -110,14 +96,10 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 		}
 	}
 	for _, g := range p.model.Groups {
-		if err := module(g.Title, g.Occupations); err != nil {
-			return err
-		}
+		module(g.Title, g.Occupations)
 	}
 	if len(ungrouped) > 0 {
-		if err := module("Other occupations", ungrouped); err != nil {
-			return err
-		}
+		module("Other occupations", ungrouped)
 	}
 	buf.Reset()
 	return lms.CommonCartridge(buf, c)

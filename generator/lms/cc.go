@@ -99,7 +99,7 @@ func ccFiles(c Cartridge) ([]File, error) {
 		return nil, fmt.Errorf("common cartridge: no title")
 	}
 	ids := uniqueIDs{ccOrg: true, ccRoot: true, xmlID("ladder-", c.Identifier): true}
-	content := map[string][]byte{} // path → bytes, across items
+	content := map[string]File{} // by path, across items
 	var out []File
 	var resources []ccResource
 	resourceOf := map[string]string{} // "webcontent "+href or "link "+url → resource id
@@ -120,12 +120,13 @@ func ccFiles(c Cartridge) ([]File, error) {
 			return fmt.Errorf("common cartridge: %q is a file the cartridge writes itself", f.Path)
 		}
 		if old, ok := content[f.Path]; ok {
-			if !bytes.Equal(old, f.Data) {
+			// Files read when zipped (Open) are compared when both are.
+			if old.Open == nil && f.Open == nil && !bytes.Equal(old.Data, f.Data) {
 				return fmt.Errorf("common cartridge: two items give different bytes for %q", f.Path)
 			}
 			return nil
 		}
-		content[f.Path] = f.Data
+		content[f.Path] = f
 		out = append(out, f)
 		return nil
 	}

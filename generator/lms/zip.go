@@ -13,10 +13,26 @@ import (
 )
 
 // File is one file of a package: its slash-separated path relative to the
-// zip root (for example "content/occupations/x/index.html") and its bytes.
+// zip root (for example "content/occupations/x/index.html") and its bytes,
+// given as Data or, when Open is set, read by Open when the file's turn
+// comes in the zip, so that a package of a large site does not hold all
+// its files in memory at once.
 type File struct {
 	Path string
 	Data []byte
+	Open func() ([]byte, error)
+}
+
+// bytes returns f's content.
+func (f File) bytes() ([]byte, error) {
+	if f.Open == nil {
+		return f.Data, nil
+	}
+	data, err := f.Open()
+	if err != nil {
+		return nil, fmt.Errorf("zip %s: %w", f.Path, err)
+	}
+	return data, nil
 }
 
 // deflateLevel is the compression of the packages' entries.
@@ -66,7 +82,11 @@ func WriteZip(w io.Writer, files []File) error {
 		if err != nil {
 			return fmt.Errorf("zip %s: %w", f.Path, err)
 		}
-		if _, err := fw.Write(f.Data); err != nil {
+		data, err := f.bytes()
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(data); err != nil {
 			return fmt.Errorf("zip %s: %w", f.Path, err)
 		}
 	}

@@ -2,6 +2,8 @@ package lms
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"strings"
 	"testing"
 )
@@ -86,4 +88,29 @@ func zipOf(t *testing.T, files []File) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestWriteZipOpen checks that files read when zipped give the same bytes
+// as files given whole, and that a failed read names the file.
+func TestWriteZipOpen(t *testing.T) {
+	given := []File{{Path: "b.html", Data: []byte("<p>b</p>")}, {Path: "a/a.html", Data: []byte("<p>a</p>")}}
+	var lazy []File
+	for _, f := range given {
+		data := f.Data
+		lazy = append(lazy, File{Path: f.Path, Open: func() ([]byte, error) { return data, nil }})
+	}
+	var want, got bytes.Buffer
+	if err := WriteZip(&want, given); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteZip(&got, lazy); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(want.Bytes(), got.Bytes()) {
+		t.Error("a zip of opened files differs from the zip of the same bytes")
+	}
+	broken := append(lazy, File{Path: "c.html", Open: func() ([]byte, error) { return nil, errors.New("gone") }})
+	if err := WriteZip(io.Discard, broken); err == nil || !strings.Contains(err.Error(), "c.html") || !strings.Contains(err.Error(), "gone") {
+		t.Errorf("error %v, want one naming c.html", err)
+	}
 }
