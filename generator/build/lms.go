@@ -19,6 +19,8 @@ var embedAssets = []string{"assets/style.css", "assets/embed.js"}
 type packager struct {
 	root  string
 	model *site.Site
+	// deflated compresses each page once for the packages it is in.
+	deflated *lms.Deflated
 }
 
 // files gives the written files at paths, each read when the package
@@ -46,7 +48,7 @@ func occupationPaths(o *site.Occupation) []string {
 func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	pkg := lms.Package{
 		Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
-		Language: p.model.Config.Language, Files: p.files(occupationPaths(o)...), Start: o.EmbedPath,
+		Language: p.model.Config.Language, Files: p.files(occupationPaths(o)...), Start: o.EmbedPath, Deflated: p.deflated,
 	}
 	for _, ol := range o.Levels {
 		pkg.Levels = append(pkg.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
@@ -60,7 +62,7 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 func (p packager) siteSCORM(buf *bytes.Buffer) error {
 	paths := append([]string{site.EmbedIndexPath}, embedAssets...)
 	pkg := lms.Package{Identifier: "ladder-all-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
-		Language: p.model.Config.Language, Start: site.EmbedIndexPath}
+		Language: p.model.Config.Language, Start: site.EmbedIndexPath, Deflated: p.deflated}
 	for _, o := range p.model.Occupations {
 		paths = append(paths, occupationPaths(o)[len(embedAssets)+1:]...)
 		paths = append(paths, o.EmbedPath)
@@ -76,7 +78,7 @@ func (p packager) siteSCORM(buf *bytes.Buffer) error {
 // when the site has a base URL.
 func (p packager) cartridge(buf *bytes.Buffer) error {
 	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
-		Language: p.model.Config.Language}
+		Language: p.model.Config.Language, Deflated: p.deflated}
 	module := func(title string, occs []*site.Occupation) {
 		m := lms.Module{Title: title}
 		for _, o := range occs {
@@ -110,7 +112,7 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 // did (previews skip those after the first build). It returns the keys the
 // packages were made from.
 func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, previous map[string]uint64, old map[string]uint64, first, preview bool) (map[string]uint64, error) {
-	p := packager{root: root, model: model}
+	p := packager{root: root, model: model, deflated: &lms.Deflated{}}
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, o := range model.Occupations {

@@ -36,6 +36,8 @@ type Cartridge struct {
 	Description string
 	// Language is the BCP 47 tag of the metadata; "" means "en".
 	Language string
+	// Deflated, when set, shares compressed entries with other packages.
+	Deflated *Deflated
 	// Modules become the course's modules (Canvas) or sections (Moodle), in
 	// this order.
 	Modules []Module
@@ -84,7 +86,7 @@ func CommonCartridge(w io.Writer, c Cartridge) error {
 	if err != nil {
 		return err
 	}
-	return WriteZip(w, files)
+	return writeZip(w, files, c.Deflated)
 }
 
 // ccResource is one resource of the manifest.

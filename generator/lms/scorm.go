@@ -65,6 +65,8 @@ type Package struct {
 	// zip root (e.g. "content/occupations/x/index.html"). Their links must
 	// be relative and stay inside Files.
 	Files []File
+	// Deflated, when set, shares compressed entries with other packages.
+	Deflated *Deflated
 	// Start is the path (one of Files) the launch page shows first; unless
 	// it is a level, the launch page also links to it as Labels.Overview.
 	Start string
@@ -136,7 +138,7 @@ func SCORM12(w io.Writer, p Package) error {
 	if err != nil {
 		return err
 	}
-	return WriteZip(w, files)
+	return writeZip(w, files, p.Deflated)
 }
 
 // scorm12Files returns every file of p's package, unsorted.

@@ -2,12 +2,16 @@ package lms
 
 import (
 	"archive/zip"
+	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash/crc32"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 )
@@ -51,46 +55,111 @@ var zipTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
 // It rejects, before writing anything, a path that is empty, absolute,
 // contains a backslash, a colon, a control character, or an empty, "." or
 // ".." segment, or that ends in "/", and a path given twice.
-func WriteZip(w io.Writer, files []File) error {
+func WriteZip(w io.Writer, files []File) error { return writeZip(w, files, nil) }
+
+// Deflated keeps the compressed entries of the zips written with it, so a
+// file in several packages (each page of a site is in its occupation's
+// SCORM package, the site's package and the Common Cartridge) is
+// compressed once. Only files read by Open (the shared pages) are kept,
+// not a package's own generated files; an entry is found again only for
+// the same path and the same bytes. Safe for concurrent use; the zero
+// value is ready.
+type Deflated struct {
+	mu      sync.Mutex
+	entries map[deflatedKey]deflatedEntry
+}
+
+type deflatedKey struct {
+	path string
+	size int
+	crc  uint32
+	sum  uint64 // an FNV-1a hash of the bytes, beside the CRC
+}
+
+type deflatedEntry struct{ raw []byte }
+
+// writeZip is WriteZip, with entries compressed through cache when given.
+// Every entry is compressed here and written raw with its sizes and CRC in
+// the header (no data descriptor), cached or not, so the bytes do not
+// depend on the cache.
+func writeZip(w io.Writer, files []File, cache *Deflated) error {
 	sorted, err := sortedFiles(files)
 	if err != nil {
 		return err
 	}
 	zw := zip.NewWriter(w)
-	// One deflate writer for every entry, reset in between: a new one per
-	// entry costs over half a megabyte of state, and a site has thousands
-	// of packages.
-	var deflater *flate.Writer
-	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		if deflater == nil {
-			var err error
-			deflater, err = flate.NewWriter(out, deflateLevel)
-			return deflater, err
-		}
-		deflater.Reset(out)
-		return deflater, nil
-	})
+	var deflater *flate.Writer // one for all entries: each costs over half a megabyte
 	date, clock := msDosTime(zipTime)
 	for _, f := range sorted {
-		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate}
+		data, err := f.bytes()
+		if err != nil {
+			return err
+		}
+		key := deflatedKey{path: f.Path, size: len(data), crc: crc32.ChecksumIEEE(data)}
+		shared := cache
+		if f.Open == nil {
+			shared = nil // the package's own file
+		} else if shared != nil {
+			key.sum = fnv64(data)
+		}
+		raw, ok := shared.get(key)
+		if !ok {
+			var buf bytes.Buffer
+			if deflater == nil {
+				deflater, _ = flate.NewWriter(&buf, deflateLevel)
+			} else {
+				deflater.Reset(&buf)
+			}
+			deflater.Write(data)
+			deflater.Close()
+			raw = buf.Bytes()
+			shared.put(key, raw)
+		}
+		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, CRC32: key.crc,
+			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(len(data))}
 		// Modified would add an extended-timestamp extra field; the MS-DOS
 		// fields alone keep the entry free of extra fields.
 		//lint:ignore SA1019 the deprecated fields are the way to write no extra field
 		h.ModifiedDate, h.ModifiedTime = date, clock
 		h.SetMode(0o644)
-		fw, err := zw.CreateHeader(h)
+		fw, err := zw.CreateRaw(h)
 		if err != nil {
 			return fmt.Errorf("zip %s: %w", f.Path, err)
 		}
-		data, err := f.bytes()
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(data); err != nil {
+		if _, err := fw.Write(raw); err != nil {
 			return fmt.Errorf("zip %s: %w", f.Path, err)
 		}
 	}
 	return zw.Close()
+}
+
+func (c *Deflated) get(k deflatedKey) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[k]
+	return e.raw, ok
+}
+
+func (c *Deflated) put(k deflatedKey, raw []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil {
+		c.entries = make(map[deflatedKey]deflatedEntry)
+	}
+	c.entries[k] = deflatedEntry{raw: raw}
+}
+
+// fnv64 is the FNV-1a hash of data.
+func fnv64(data []byte) uint64 {
+	h := fnv.New64a()
+	h.Write(data)
+	return h.Sum64()
 }
 
 // sortedFiles checks every path and returns a copy of files sorted by path.

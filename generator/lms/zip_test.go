@@ -114,3 +114,38 @@ func TestWriteZipOpen(t *testing.T) {
 		t.Errorf("error %v, want one naming c.html", err)
 	}
 }
+
+// TestDeflatedShares checks that zips written through a Deflated cache
+// have the bytes of zips written without, that a page in two zips is
+// compressed once, and that other bytes under the same path are not
+// taken for it.
+func TestDeflatedShares(t *testing.T) {
+	page := func(body string) File {
+		return File{Path: "content/p.html", Open: func() ([]byte, error) { return []byte(body), nil }}
+	}
+	own := File{Path: "imsmanifest.xml", Data: []byte("<manifest/>")}
+	var cache Deflated
+	var a, b, plain bytes.Buffer
+	if err := writeZip(&a, []File{page("<p>one</p>"), own}, &cache); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeZip(&b, []File{page("<p>one</p>"), own}, &cache); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteZip(&plain, []File{page("<p>one</p>"), own}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a.Bytes(), plain.Bytes()) || !bytes.Equal(b.Bytes(), plain.Bytes()) {
+		t.Error("a zip through the cache differs from one without")
+	}
+	if n := len(cache.entries); n != 1 {
+		t.Errorf("the cache holds %d entries, want the one shared page", n)
+	}
+	var c bytes.Buffer
+	if err := writeZip(&c, []File{page("<p>two</p>")}, &cache); err != nil {
+		t.Fatal(err)
+	}
+	if got := unzip(t, c.Bytes()); string(got["content/p.html"]) != "<p>two</p>" {
+		t.Errorf("other bytes under the same path came out as %q", got["content/p.html"])
+	}
+}
