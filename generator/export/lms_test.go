@@ -325,3 +325,18 @@ func TestMasteryLevel(t *testing.T) {
 		}
 	}
 }
+
+func TestHTMLText(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                           "",
+		"plain":                      "plain",
+		"a < b & c > d":              "a &lt; b &amp; c &gt; d",
+		"&amp; stays text":           "&amp;amp; stays text",
+		`"quotes" and 'apostrophes'`: `"quotes" and 'apostrophes'`,
+		"<script>é</script>":         "&lt;script&gt;é&lt;/script&gt;",
+	} {
+		if got := htmlText(in); got != want {
+			t.Errorf("htmlText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
