@@ -103,13 +103,20 @@ func buildOf(t *testing.T, ev sseEvent) string {
 	return m.Build
 }
 
-func TestLiveReloadEvents(t *testing.T) {
-	s := New(fixture(t))
-	url := start(t, s)
-	client := &http.Client{Transport: &http.Transport{}}
+// served starts a Server over the fixture and connects one event stream,
+// whose hello event it returns.
+func served(t *testing.T) (s *Server, url string, client *http.Client, c *sseClient, hello sseEvent) {
+	t.Helper()
+	s = New(fixture(t))
+	url = start(t, s)
+	client = &http.Client{Transport: &http.Transport{}}
 	t.Cleanup(client.CloseIdleConnections)
-	c := dial(t, client, url)
-	hello := c.next(t, "hello")
+	c = dial(t, client, url)
+	return s, url, client, c, c.next(t, "hello")
+}
+
+func TestLiveReloadEvents(t *testing.T) {
+	s, url, client, c, hello := served(t)
 	if buildOf(t, hello) != s.Hub().BuildID() {
 		t.Errorf("hello build %s, want %s", hello.data, s.Hub().BuildID())
 	}
@@ -169,12 +176,7 @@ func TestLiveReloadEvents(t *testing.T) {
 }
 
 func TestReloadPages(t *testing.T) {
-	s := New(fixture(t))
-	url := start(t, s)
-	client := &http.Client{Transport: &http.Transport{}}
-	t.Cleanup(client.CloseIdleConnections)
-	c := dial(t, client, url)
-	hello := c.next(t, "hello")
+	s, _, _, c, hello := served(t)
 
 	pagesOf := func(ev sseEvent) []string {
 		t.Helper()
