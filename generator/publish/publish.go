@@ -211,7 +211,16 @@ func (s *Staging) mkdirAll(dir string) error {
 	if _, ok := s.dirs.Load(dir); ok {
 		return nil
 	}
-	if err := os.MkdirAll(filepath.Join(s.dir, filepath.FromSlash(dir)), 0o755); err != nil {
+	full := filepath.Join(s.dir, filepath.FromSlash(dir))
+	// A page's folder is usually new in a known folder: one mkdir, where
+	// MkdirAll would first stat the folder and its parent.
+	parent := path.Dir(dir)
+	_, known := s.dirs.Load(parent)
+	if known || parent == "." {
+		if err := os.Mkdir(full, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
+	} else if err := os.MkdirAll(full, 0o755); err != nil {
 		return err
 	}
 	for d := dir; d != "."; d = path.Dir(d) {
