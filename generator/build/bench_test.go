@@ -7,31 +7,13 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/ladder-ssg/ladder/tests/corpus"
 )
 
 // corpusSite makes a site folder whose content/frameworks is the shared
-// 1,016-framework corpus, skipping when the corpus is not beside the repo.
-func corpusSite(tb testing.TB) string {
-	tb.Helper()
-	corpus, err := filepath.Abs("../../../shared/corpus/onet-29.3")
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("corpus missing: %v", err)
-		}
-		tb.Skipf("corpus missing: %v", err)
-	}
-	dir := tb.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
-		tb.Fatal(err)
-	}
-	if err := os.Symlink(corpus, filepath.Join(dir, "content", "frameworks")); err != nil {
-		tb.Fatal(err)
-	}
-	return dir
-}
+// 1,016-framework corpus.
+func corpusSite(tb testing.TB) string { return corpus.Site(tb) }
 
 func benchmarkBuild(b *testing.B, source string, minify bool) {
 	out := filepath.Join(b.TempDir(), "public")

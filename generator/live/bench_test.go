@@ -18,6 +18,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/serve"
 	"github.com/ladder-ssg/ladder/templates"
+	"github.com/ladder-ssg/ladder/tests/corpus"
 )
 
 // BenchmarkSaveToReload measures, on a copy of the 1,016-framework corpus
@@ -27,11 +28,7 @@ import (
 // the quick rebuild and the event. The full build that follows each quick
 // one finishes, untimed, before the next save.
 func BenchmarkSaveToReload(b *testing.B) {
-	corpus, _ := filepath.Abs("../../../shared/corpus/onet-29.3")
-	files, _ := filepath.Glob(filepath.Join(corpus, "*.json"))
-	if len(files) == 0 {
-		b.Skip("corpus missing")
-	}
+	files, _ := filepath.Glob(filepath.Join(corpus.Dir(b), "*.json"))
 	src := b.TempDir()
 	dir := filepath.Join(src, "content", "frameworks")
 	os.MkdirAll(dir, 0o755)

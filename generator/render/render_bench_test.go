@@ -2,8 +2,6 @@ package render_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/ladder-ssg/ladder/assets"
@@ -13,6 +11,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/templates"
+	"github.com/ladder-ssg/ladder/tests/corpus"
 )
 
 // BenchmarkKinds renders the corpus's pages of each kind, after one
@@ -21,20 +20,7 @@ import (
 //
 //	go test -run XXX -bench Kinds -benchmem ./generator/render/
 func BenchmarkKinds(b *testing.B) {
-	corpus, err := filepath.Abs("../../../shared/corpus/onet-29.3")
-	if err != nil {
-		b.Fatal(err)
-	}
-	if _, err := os.Stat(corpus); err != nil {
-		b.Skipf("corpus missing: %v", err)
-	}
-	dir := b.TempDir()
-	if err := os.MkdirAll(filepath.Join(dir, "content"), 0o755); err != nil {
-		b.Fatal(err)
-	}
-	if err := os.Symlink(corpus, filepath.Join(dir, "content", "frameworks")); err != nil {
-		b.Fatal(err)
-	}
+	dir := corpus.Site(b)
 	in, diags := load.Site(dir, load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}, load.Options{})
 	if err := diags.Err(); err != nil {
 		b.Fatal(err)
