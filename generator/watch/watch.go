@@ -452,6 +452,11 @@ func (w *Watcher) run(fsEv <-chan fsnotify.Event, fsErr <-chan error, tick <-cha
 			w.poll(&p)
 		case <-timerC:
 			timerC = nil
+			if wait := w.midSave(&p, time.Now()); wait > 0 {
+				timer.Reset(wait)
+				timerC = timer.C
+				continue
+			}
 			ready = p.batch(ready)
 			if ready != nil {
 				out = w.events
@@ -478,6 +483,28 @@ func (w *Watcher) run(fsEv <-chan fsnotify.Event, fsErr <-chan error, tick <-cha
 		timer.Reset(max(wait, 0))
 		timerC = timer.C
 	}
+}
+
+// midSave returns how much longer to wait before delivering p: while a
+// changed file (not a temporary one) is missing, an editor may be between
+// renaming it away and putting the new one in its place, so the batch
+// waits, until the debounce has passed since its first change. A deleted
+// file is then reported after the debounce, a saved one as soon as it is
+// back.
+func (w *Watcher) midSave(p *pending, now time.Time) time.Duration {
+	left := p.first.Add(w.cfg.debounce).Sub(now)
+	if left <= 0 || p.rescan {
+		return 0
+	}
+	for path := range p.paths {
+		if tempName(filepath.Base(path)) {
+			continue
+		}
+		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+			return min(left, w.cfg.save)
+		}
+	}
+	return 0
 }
 
 func derefBatch(b *Batch) Batch {

@@ -389,6 +389,37 @@ func TestSaveWindow(t *testing.T) {
 	}
 }
 
+// TestMidSaveWaits checks that a save whose file is missing for longer
+// than the save window (renamed away, then written after a pause, as an
+// editor that syncs to a slow disk may do) is one batch, delivered once the
+// file is back, and that a deletion is still delivered, after the
+// debounce.
+func TestMidSaveWaits(t *testing.T) {
+	dir := filepath.Join(site(t), "content")
+	target := filepath.Join(dir, "framework.json")
+	w := start(t, []string{dir}, WithDebounce(time.Second), WithSaveWindow(10*time.Millisecond))
+	must(t, os.Rename(target, target+"~"))
+	time.Sleep(60 * time.Millisecond)
+	write(t, target, `{"v":3}`)
+	must(t, os.Remove(target+"~"))
+	if b := next(t, w); !slices.Contains(b.Paths, target) {
+		t.Errorf("batch = %v", b.Paths)
+	}
+	if _, err := os.Stat(target); err != nil {
+		t.Errorf("delivered while the file was missing: %v", err)
+	}
+	quiet(t, w)
+
+	began := time.Now()
+	must(t, os.Remove(target))
+	if b := next(t, w); !slices.Contains(b.Paths, target) {
+		t.Errorf("deletion batch = %v", b.Paths)
+	}
+	if d := time.Since(began); d < 500*time.Millisecond {
+		t.Errorf("a deletion was delivered after %v, before the debounce", d)
+	}
+}
+
 // TestContinuousWritesCapLatency checks that a stream of writes that never
 // pauses for the debounce period is still delivered.
 func TestContinuousWritesCapLatency(t *testing.T) {
