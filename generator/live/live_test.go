@@ -47,7 +47,7 @@ func start(t *testing.T) *harness {
 			t.Fatal(err)
 		}
 	}
-	h := &harness{t: t, src: src, builds: make(chan error, 100), settles: make(chan error, 100), events: make(chan string, 100)}
+	h := &harness{t: t, src: src, builds: make(chan error, 100), settles: make(chan error, 100), events: make(chan string, 1000)}
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -102,7 +102,12 @@ func (h *harness) listen(ctx context.Context) {
 				if name == "hello" {
 					close(connected)
 				} else {
-					h.events <- name + " " + strings.TrimPrefix(line, "data: ")
+					// Never stop reading the stream: a test that does not
+					// wait for events (the load test) must not stall it.
+					select {
+					case h.events <- name + " " + strings.TrimPrefix(line, "data: "):
+					default:
+					}
 				}
 			}
 		}

@@ -2,8 +2,10 @@ package serve
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -347,5 +349,48 @@ func TestFromDiag(t *testing.T) {
 	}
 	if len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
 		t.Errorf("FromDiag = %+v", got)
+	}
+}
+
+// TestStalledClientDoesNotHoldShutdown connects an event stream that never
+// reads, fills its connection with reload events, and stops the server:
+// the stop must come within the grace period and count as clean.
+func TestStalledClientDoesNotHoldShutdown(t *testing.T) {
+	s := New(fixture(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	url, done, err := s.ListenAndServe(ctx, "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	conn, err := net.Dial("tcp", strings.TrimPrefix(strings.TrimSuffix(url, "/"), "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	fmt.Fprintf(conn, "GET %s HTTP/1.1\r\nHost: x\r\n\r\n", EventsPath)
+	waitFor(t, func() bool { return s.Hub().Clients() == 1 }, "the stalled client connected")
+	pages := make([]string, maxListedPages)
+	for i := range pages {
+		pages[i] = fmt.Sprintf("occupations/%04d/a-fairly-long-level-name/index.html", i)
+	}
+	// Megabytes of events, slowly enough that the hub's queue keeps up
+	// while the socket buffers fill: the server's write then blocks.
+	for range 400 {
+		s.ReloadPages(pages)
+		time.Sleep(time.Millisecond)
+	}
+	began := time.Now()
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("stop with a stalled client: %v", err)
+		}
+	case <-time.After(4 * shutdownGrace):
+		t.Fatal("the server did not stop")
+	}
+	if d := time.Since(began); d > 2*shutdownGrace {
+		t.Errorf("stopping took %v", d)
 	}
 }

@@ -145,18 +145,26 @@ func (s *Server) ListenAndServe(ctx context.Context, addr string) (url string, d
 			return
 		case <-ctx.Done():
 		}
-		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// Requests in flight get a moment to finish; then the connections
+		// still open (a page that stopped reading its event stream, say)
+		// are cut, which is as clean a stop for a preview server.
+		sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
 		defer cancel()
-		err := srv.Shutdown(sctx)
-		if err != nil {
+		var err error
+		if serr := srv.Shutdown(sctx); errors.Is(serr, context.DeadlineExceeded) {
 			srv.Close()
-			err = fmt.Errorf("serve: shutdown: %w", err)
+		} else if serr != nil {
+			srv.Close()
+			err = fmt.Errorf("serve: shutdown: %w", serr)
 		}
 		<-served // http.ErrServerClosed
 		result <- err
 	}()
 	return siteURL(ln.Addr()), result, nil
 }
+
+// shutdownGrace is how long a stopping server waits for requests in flight.
+const shutdownGrace = 2 * time.Second
 
 // siteURL is the http URL of a listening address, naming the loopback
 // address when the server listens on all of them.
