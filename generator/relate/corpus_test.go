@@ -13,9 +13,10 @@ import (
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/tests/corpus"
 )
 
-var corpus struct {
+var decoded struct {
 	once sync.Once
 	fws  []*framework.Framework
 	err  error
@@ -26,44 +27,38 @@ var corpus struct {
 // is not beside the repository, or fails when CI=true.
 func loadCorpus(tb testing.TB) []*framework.Framework {
 	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "onet-29.3")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("corpus missing: %v", err)
-		}
-		tb.Skipf("corpus missing: %v", err)
-	}
-	corpus.once.Do(func() {
+	dir := corpus.Dir(tb)
+	decoded.once.Do(func() {
 		files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		if err != nil {
-			corpus.err = err
+			decoded.err = err
 			return
 		}
 		for _, f := range files {
 			data, err := os.ReadFile(f)
 			if err != nil {
-				corpus.err = err
+				decoded.err = err
 				return
 			}
 			fw, diags := load.DecodeFramework(filepath.Base(f), data, false)
 			if fw == nil {
-				corpus.err = diags
+				decoded.err = diags
 				return
 			}
-			corpus.fws = append(corpus.fws, fw)
+			decoded.fws = append(decoded.fws, fw)
 		}
-		sort.SliceStable(corpus.fws, func(i, j int) bool {
-			a, b := corpus.fws[i].Occupation, corpus.fws[j].Occupation
+		sort.SliceStable(decoded.fws, func(i, j int) bool {
+			a, b := decoded.fws[i].Occupation, decoded.fws[j].Occupation
 			if ta, tb := strings.ToLower(a.Title), strings.ToLower(b.Title); ta != tb {
 				return ta < tb
 			}
 			return a.SOC < b.SOC
 		})
 	})
-	if corpus.err != nil {
-		tb.Fatal(corpus.err)
+	if decoded.err != nil {
+		tb.Fatal(decoded.err)
 	}
-	return corpus.fws
+	return decoded.fws
 }
 
 func TestCorpus(t *testing.T) {

@@ -13,9 +13,10 @@ import (
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/tests/corpus"
 )
 
-var corpus struct {
+var decoded struct {
 	once sync.Once
 	site *site.Site
 	err  error
@@ -26,43 +27,37 @@ var corpus struct {
 // CI=true.
 func corpusSite(tb testing.TB) *site.Site {
 	tb.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus", "onet-29.3")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("corpus missing: %v", err)
-		}
-		tb.Skipf("corpus missing: %v", err)
-	}
-	corpus.once.Do(func() {
+	dir := corpus.Dir(tb)
+	decoded.once.Do(func() {
 		files, err := filepath.Glob(filepath.Join(dir, "*.json"))
 		if err != nil {
-			corpus.err = err
+			decoded.err = err
 			return
 		}
 		in := &load.Input{Config: config.Default()}
 		for _, f := range files {
 			data, err := os.ReadFile(f)
 			if err != nil {
-				corpus.err = err
+				decoded.err = err
 				return
 			}
 			fw, diags := load.DecodeFramework(filepath.Base(f), data, false)
 			if fw == nil {
-				corpus.err = diags
+				decoded.err = diags
 				return
 			}
 			in.Frameworks = append(in.Frameworks, &load.Framework{File: "frameworks/" + filepath.Base(f), Framework: fw})
 		}
 		s, diags := site.New(in)
 		if len(diags.Errors()) > 0 {
-			corpus.err = diags
+			decoded.err = diags
 		}
-		corpus.site = s
+		decoded.site = s
 	})
-	if corpus.err != nil {
-		tb.Fatal(corpus.err)
+	if decoded.err != nil {
+		tb.Fatal(decoded.err)
 	}
-	return corpus.site
+	return decoded.site
 }
 
 func gzipSize(tb testing.TB, data []byte) int {
