@@ -135,23 +135,7 @@ func lowerFirst(s string) string {
 // rarest (used by the fewest occupations) first, then by name.
 func (r *Relations) sharedSkills(i, j int) []SharedSkill {
 	a, b := r.has[i], r.has[j]
-	n := 0
-	for x, y := 0, 0; x < len(a) && y < len(b); {
-		switch {
-		case a[x].skill < b[y].skill:
-			x++
-		case a[x].skill > b[y].skill:
-			y++
-		default:
-			n++
-			x++
-			y++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]SharedSkill, 0, n)
+	var out []SharedSkill
 	for x, y := 0, 0; x < len(a) && y < len(b); {
 		switch {
 		case a[x].skill < b[y].skill:
