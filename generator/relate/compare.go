@@ -96,7 +96,3 @@ func (r *Relations) levelPair(a, b, la, lb int) LevelPair {
 	}
 	return p
 }
-
-// SharedCount is how many distinct skills occupations a and b both have,
-// Compare(a, b).Shared without building the rows.
-func (r *Relations) SharedCount(a, b int) int { return len(r.sharedSkills(a, b)) }
