@@ -234,7 +234,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 				vanished = append(vanished, rel)
 			}
 		}
-		place := out.(*inPlaceOutput)
+		place := out.(*inPlaceOutput) // a quick build is never the first
 		err := place.remove(vanished)
 		s.remember(w, place.removed())
 		if err != nil {
