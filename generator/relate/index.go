@@ -9,6 +9,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // parallel calls fn(w, i) for every i in [0, n) on a few goroutines; w
@@ -105,7 +107,7 @@ func (r *Relations) index(o *options) *vecs {
 						t = int32(len(v.tlist))
 						v.topics[st.Topic] = t
 						v.tlist = append(v.tlist, st.Topic)
-						v.keys = append(v.keys, Key(st.Topic))
+						v.keys = append(v.keys, words.Key(st.Topic))
 					}
 				}
 				rw.topics = append(rw.topics, t)
@@ -116,11 +118,11 @@ func (r *Relations) index(o *options) *vecs {
 					ids, ok := v.segs[seg]
 					if !ok {
 						scratch = scratch[:0]
-						buf = eachWord(seg, buf, func(b []byte) {
-							if isStop(b) {
+						buf = words.Scan(seg, buf, func(b []byte) {
+							if words.IsStop(b) {
 								return
 							}
-							b = stem(b)
+							b = words.StemBytes(b)
 							id, ok := v.ids[string(b)]
 							if !ok {
 								id = int32(len(v.words))
@@ -425,7 +427,7 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 	}
 	folded := make([]string, len(skills))
 	for i := range skills {
-		folded[i] = Fold(skills[i].Name)
+		folded[i] = words.Fold(skills[i].Name)
 	}
 	sort.SliceStable(order, func(a, b int) bool {
 		x, y := order[a], order[b]

@@ -35,6 +35,7 @@ import (
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // Relations holds what New found. It is read-only; the slices its methods
@@ -187,7 +188,7 @@ func (r *Relations) number() {
 		r.group[i] = id(groups, f.Occupation.Group)
 		r.sector[i] = id(sectors, f.Occupation.Sector)
 		for _, l := range f.Levels {
-			r.levelKeys[i] = append(r.levelKeys[i], id(keys, Fold(l.Key)))
+			r.levelKeys[i] = append(r.levelKeys[i], id(keys, words.Fold(l.Key)))
 		}
 	}
 }

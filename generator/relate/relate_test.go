@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // lvl is a level for mk: key, label, then statements.
@@ -24,92 +25,6 @@ func mk(code, title, group, sector string, levels ...lvl) *framework.Framework {
 		f.Levels = append(f.Levels, lv)
 	}
 	return f
-}
-
-func TestKey(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"Specimen handling", "specimen handling"},
-		{"specimen-handling", "specimen handling"},
-		{"Specimens Handling", "specimen handling"},
-		{"  SPECIMEN   handling!! ", "specimen handling"},
-		{"Handling specimens", "handling specimen"}, // word order is kept
-		{"Analyses of body fluids", "analysis body fluid"},
-		{"analysis of body fluid", "analysis body fluid"},
-		{"Order materials, supplies, or equipment", "order material supply equipment"},
-		{"Supervise and coordinate the activities of…", "supervise coordinate activity"},
-		{"Processes and classes", "process class"},
-		{"Boxes, matches, brushes", "box match brush"},
-		{"Cases", "case"}, // -ses other than -sses loses only the s
-		{"Status of bus", "status bus"},
-		{"Ties", "tie"},
-		{"Gas", "gas"},
-		{"Patient's records", "patient record"},
-		{"Café management", "cafe management"},
-		{"Cafe management", "cafe management"},
-		{"Übersicht", "ubersicht"},
-		{"PCR testing", "pcr testing"},
-		{"The and of", ""},
-		{"— …", ""},
-		{"Σύνταξη εκθέσεων", "συνταξη εκθεσεων"},
-	}
-	for _, tt := range tests {
-		if got := Key(tt.in); got != tt.want {
-			t.Errorf("Key(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-func TestStem(t *testing.T) {
-	tests := map[string]string{
-		"supplies": "supply", "activities": "activity", "ties": "tie", "lies": "lie",
-		"analyses": "analysis", "paralyses": "paralysis",
-		"processes": "process", "boxes": "box", "matches": "match", "brushes": "brush", "buzzes": "buzz",
-		"process": "process", "status": "status", "analysis": "analysis", "bus": "bus",
-		"cases": "case", "records": "record", "gas": "gas", "its": "its", "data": "data", "1990s": "1990",
-	}
-	for in, want := range tests {
-		if got := Stem(in); got != want {
-			t.Errorf("Stem(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-func TestStopWords(t *testing.T) {
-	for w := range stopWords {
-		if !isStop([]byte(w)) || !IsStopWord(w) {
-			t.Errorf("%q is a stop-word", w)
-		}
-	}
-	for _, w := range []string{"", "x", "at", "ant", "andy", "than", "witH", "within"} {
-		if isStop([]byte(w)) || IsStopWord(w) {
-			t.Errorf("%q is not a stop-word", w)
-		}
-	}
-}
-
-func TestWords(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"", nil},
-		{"Hello, World!", []string{"hello", "world"}},
-		{"patient's  records", []string{"patients", "records"}},
-		{"patient’s", []string{"patients"}},
-		{"'quoted' words''", []string{"quoted", "words"}},
-		{"a''b", []string{"a", "b"}},
-		{"29-2012.00", []string{"29", "2012", "00"}},
-		{"Ça va — très bien…", []string{"ca", "va", "tres", "bien"}},
-		{"e\u0301clair", []string{"eclair"}},
-		{"\u0301", nil},
-		{"x²", []string{"x²"}},
-		{"日本語のテキスト", []string{"日本語のテキスト"}},
-	}
-	for _, tt := range tests {
-		if got := Words(tt.in); !slices.Equal(got, tt.want) {
-			t.Errorf("Words(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
 }
 
 // fixture is six occupations: two lab ones that share most skills, a lab
@@ -201,7 +116,7 @@ func TestRelated(t *testing.T) {
 // stmtWith returns the position of the level's statement with the key.
 func stmtWith(l framework.Level, key string) int {
 	for i, s := range l.Statements {
-		if Key(s.Topic) == key {
+		if words.Key(s.Topic) == key {
 			return i
 		}
 	}
@@ -253,7 +168,7 @@ func TestSkills(t *testing.T) {
 
 func TestSlug(t *testing.T) {
 	long := strings.Repeat("abcdefghij ", 8)
-	if got := slugOf(Key(long)); got != "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij" {
+	if got := slugOf(words.Key(long)); got != "abcdefghij-abcdefghij-abcdefghij-abcdefghij-abcdefghij" {
 		t.Errorf("slugOf(long) = %q", got)
 	}
 	if got := slugOf(strings.Repeat("é", 40)); len(got) > 60 || !strings.HasPrefix(strings.Repeat("é", 40), got) {

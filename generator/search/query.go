@@ -7,28 +7,28 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/ladder-ssg/ladder/generator/relate"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // Term is one word of a query.
 type Term struct {
-	Word   string // folded, as relate.Words gives it
+	Word   string // folded, as words.Words gives it
 	Prefix bool   // also matches the words it begins
 }
 
-// ParseQuery splits a query into terms: the words of relate.Words, in
+// ParseQuery splits a query into terms: the words of words.Words, in
 // order, without repeats. The last word is a prefix when the query ends
 // in it (the person may still be typing) and it has two letters or more.
 // Whole-word terms that are stop-words are left out; a prefix never is
 // ("an" may become "analysis").
 func ParseQuery(q string) []Term {
-	words := relate.Words(q)
+	ws := words.Words(q)
 	r, _ := utf8.DecodeLastRuneInString(q)
 	open := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 	var terms []Term
-	for k, w := range words {
-		t := Term{Word: w, Prefix: open && k == len(words)-1 && utf8.RuneCountInString(w) >= 2}
-		if !t.Prefix && relate.IsStopWord(w) || slices.Contains(terms, t) {
+	for k, w := range ws {
+		t := Term{Word: w, Prefix: open && k == len(ws)-1 && utf8.RuneCountInString(w) >= 2}
+		if !t.Prefix && words.IsStopWord(w) || slices.Contains(terms, t) {
 			continue
 		}
 		terms = append(terms, t)

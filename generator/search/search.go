@@ -8,8 +8,8 @@
 //
 // # Matching and ranking
 //
-// Text is split into words and folded by relate.Words (case and accents
-// removed); stop-words (relate.IsStopWord) are not indexed. A query is
+// Text is split into words and folded by words.Words (case and accents
+// removed); stop-words (words.IsStopWord) are not indexed. A query is
 // parsed by ParseQuery: every word must match (AND); the last word also
 // matches as a prefix while it is being typed, and every word matches the
 // words that begin with its NearStem ("phlebotomy" finds "phlebotomists").
@@ -64,7 +64,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/ladder-ssg/ladder/generator/relate"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // Doc is one thing search can find. For an occupation: Kind "occupation",
@@ -302,8 +302,8 @@ func (ix *Index) index() {
 	ids := map[string]int{}
 	addAll := func(kind, unit int, text string) int {
 		n := 0
-		relate.EachWord(text, func(w []byte) {
-			if relate.IsStopWord(string(w)) {
+		words.EachWord(text, func(w []byte) {
+			if words.IsStopWord(string(w)) {
 				return
 			}
 			n++

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/ladder-ssg/ladder/generator/relate"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // textCases is testdata/text.json: tokenisation, query and anchor cases
@@ -43,7 +43,7 @@ func unmarshal[T any](t *testing.T, raw json.RawMessage) T {
 func TestWords(t *testing.T) {
 	for _, c := range readTextCases(t).Words {
 		in, want := unmarshal[string](t, c[0]), unmarshal[[]string](t, c[1])
-		if got := relate.Words(in); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
+		if got := words.Words(in); !slices.Equal(got, want) && !(len(got) == 0 && len(want) == 0) {
 			t.Errorf("Words(%q) = %q, want %q", in, got, want)
 		}
 	}

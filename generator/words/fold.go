@@ -1,4 +1,8 @@
-package relate
+// Package words is ladder's one rule for splitting text into words and
+// folding them (case, accents), shared by skill keys, relations,
+// alignment and the search index, in Go and, through the same rules, in
+// assets/search.js.
+package words
 
 import (
 	"strings"
@@ -103,6 +107,9 @@ func Words(s string) []string {
 // allocating; fn must not keep w, which is reused.
 func EachWord(s string, fn func(w []byte)) { eachWord(s, nil, fn) }
 
+// Scan is EachWord with a buffer of the caller's, returned for reuse.
+func Scan(s string, buf []byte, fn func(w []byte)) []byte { return eachWord(s, buf, fn) }
+
 // eachWord calls fn with each folded word of s, built in buf, which fn
 // must not keep.
 func eachWord(s string, buf []byte, fn func(w []byte)) []byte {
@@ -166,8 +173,8 @@ var stopWords = map[string]bool{
 	"for": true, "to": true, "in": true, "on": true, "with": true,
 }
 
-// isStop is IsStopWord without a conversion.
-func isStop(w []byte) bool {
+// IsStop is IsStopWord without a conversion.
+func IsStop(w []byte) bool {
 	switch len(w) {
 	case 1:
 		return w[0] == 'a'
@@ -197,15 +204,15 @@ func IsStopWord(w string) bool { return stopWords[w] }
 // or "-is" stay as they are (process, status, analysis); otherwise a
 // final "-s" goes from words over 3 bytes (cases → case, gas stays).
 func Stem(w string) string {
-	b := stem([]byte(w))
+	b := StemBytes([]byte(w))
 	if len(b) == len(w) && string(b) == w {
 		return w
 	}
 	return string(b)
 }
 
-// stem is Stem in place on b.
-func stem(b []byte) []byte {
+// StemBytes is Stem in place on b.
+func StemBytes(b []byte) []byte {
 	n := len(b)
 	has := func(suffix string) bool { return n >= len(suffix) && string(b[n-len(suffix):]) == suffix }
 	switch {
@@ -231,13 +238,13 @@ func stem(b []byte) []byte {
 func Key(topic string) string {
 	var b strings.Builder
 	eachWord(topic, nil, func(w []byte) {
-		if isStop(w) {
+		if IsStop(w) {
 			return
 		}
 		if b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.Write(stem(w))
+		b.Write(StemBytes(w))
 	})
 	return b.String()
 }
