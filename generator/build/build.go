@@ -20,6 +20,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ladder-ssg/ladder/generator/align"
+	"github.com/ladder-ssg/ladder/generator/onet"
+
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/load"
@@ -84,9 +87,19 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 	return NewSession(opts).Build(ctx)
 }
 
+// NewAligner reads the embedded O*NET taxonomy and makes the aligner a
+// build aligns statements with; a session makes one and keeps it.
+func NewAligner() (*align.Aligner, error) {
+	tax, err := onet.Load()
+	if err != nil {
+		return nil, fmt.Errorf("O*NET taxonomy: %w", err)
+	}
+	return align.New(tax), nil
+}
+
 // loadAndModel runs the first two stages. The error is a diag.List when
 // the input has errors.
-func loadAndModel(opts Options, cache *load.Cache, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
+func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
 	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache})
 	if opts.BaseURL != "" {
@@ -99,7 +112,7 @@ func loadAndModel(opts Options, cache *load.Cache, previous *site.Site, quick bo
 	res.step("load", t)
 
 	t = time.Now()
-	var reuse []site.Option
+	reuse := []site.Option{site.WithAligner(aligner)}
 	if previous != nil {
 		reuse = append(reuse, site.Reuse(previous))
 		if quick {
@@ -226,7 +239,11 @@ type CheckResult struct {
 // nothing. Its errors are the ones Build would report.
 func Check(opts Options) (CheckResult, error) {
 	var res Result
-	in, s, err := loadAndModel(opts, nil, nil, false, &res)
+	aligner, err := NewAligner()
+	if err != nil {
+		return CheckResult{}, err
+	}
+	in, s, err := loadAndModel(opts, nil, aligner, nil, false, &res)
 	out := CheckResult{Warnings: res.Warnings}
 	if in != nil {
 		out.Frameworks, out.Pages = len(in.Frameworks), len(s.Pages)

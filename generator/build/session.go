@@ -17,6 +17,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ladder-ssg/ladder/generator/align"
+
 	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
@@ -60,6 +62,8 @@ type Session struct {
 	syntaxCSS    []byte
 	// pending is set by a Quick build that left work for the next Build.
 	pending bool
+	// aligner aligns statements to O*NET; made by the first build.
+	aligner *align.Aligner
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -93,7 +97,16 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	start := time.Now()
 	res = Result{Out: s.opts.Out}
 	quick = quick && s.files != nil
-	in, model, err := loadAndModel(s.opts, s.cache, s.model, quick, &res)
+	if s.aligner == nil {
+		t := time.Now()
+		a, err := NewAligner()
+		if err != nil {
+			return res, err
+		}
+		s.aligner = a
+		res.step("aligner", t)
+	}
+	in, model, err := loadAndModel(s.opts, s.cache, s.aligner, s.model, quick, &res)
 	if err != nil {
 		return res, err
 	}

@@ -47,6 +47,7 @@ func commands() []command {
 		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict] [--summary FILE] [--cpuprofile FILE] [--memprofile FILE] [--watch [--poll DURATION]]", "build the site into the output folder", (*App).build},
 		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--open] [--poll DURATION]", "build, serve on loopback, and rebuild and reload the browser as files change", (*App).serve},
 		{"check", "[--source DIR] [--strict] [--format text|json|github]", "validate the site's input without writing anything", (*App).check},
+		{"align", "[--source DIR] [--top K] [--format text|json|tsv]", "print each statement's best O*NET work activities, skills or knowledge", (*App).alignCmd},
 		{"new", "framework CODE --title TITLE [--source DIR] [--group G] [--sector NN] [--job-zone N]", "create a framework file with the site's level scheme", (*App).newCmd},
 		{"diff", "[--format text|markdown] [--reword RATIO] OLD NEW", "show what changed between two versions of frameworks (files or folders)", (*App).diffCmd},
 		{"schema", "[--strict]", "print the JSON Schema of the framework format, for editors", (*App).schemaCmd},

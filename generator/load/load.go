@@ -94,6 +94,8 @@ type Input struct {
 	// ContentDir is where content was read from on disk, or "" for the
 	// embedded default content.
 	ContentDir string
+	// Alignments are the rules of content/alignments.toml, if any.
+	Alignments []Rule
 }
 
 // Framework is a decoded framework file. File is its path inside content/,
@@ -171,6 +173,13 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	if len(jsonFiles) == 0 {
 		diags = append(diags, diag.Diagnostic{File: label(FrameworksDir), Severity: diag.Error,
 			Message: "no framework files: expected at least one .json file under content/frameworks/"})
+	}
+
+	if data, err := fs.ReadFile(in.Content, AlignmentsFile); err == nil {
+		rules, d := ParseAlignments(label(AlignmentsFile), data, opts.Strict)
+		diags = append(diags, d...)
+		diags = append(diags, checkRules(rules, in.Frameworks)...)
+		in.Alignments = rules
 	}
 
 	for _, f := range mdFiles {

@@ -87,6 +87,9 @@ type Taxonomy struct {
 	Elements []Element
 	Examples []Occupation
 	byID     map[string]int
+	// prevalence[i] is the share of example occupations with a task
+	// linked to element i.
+	prevalence []float64
 }
 
 // Load reads the embedded taxonomy.
@@ -101,7 +104,31 @@ func Load() (*Taxonomy, error) {
 	if err := eachLine("tasks", 2, t.addTask); err != nil {
 		return nil, err
 	}
+	t.countPrevalence()
 	return t, nil
+}
+
+// Prevalence returns the share of O*NET's example occupations that perform
+// element i (a DWA): how common the activity is across the world of work,
+// 0 for elements no example has.
+func (t *Taxonomy) Prevalence(i int) float64 { return t.prevalence[i] }
+
+func (t *Taxonomy) countPrevalence() {
+	t.prevalence = make([]float64, len(t.Elements))
+	seen := make([]int, len(t.Elements))
+	for k, o := range t.Examples {
+		for _, task := range o.Tasks {
+			for _, e := range task.Activities {
+				if seen[e] != k+1 {
+					seen[e] = k + 1
+					t.prevalence[e]++
+				}
+			}
+		}
+	}
+	for i := range t.prevalence {
+		t.prevalence[i] /= float64(max(1, len(t.Examples)))
+	}
 }
 
 // Lookup returns the index of the element with O*NET id id.
@@ -223,3 +250,7 @@ func eachLine(name string, min int, fn func([]string) error) error {
 	}
 	return nil
 }
+
+// URI returns a permanent identifier of element e in this release, a URN
+// ("urn:onet:29.3:dwa:4.A.2.a.4.I01.D02") that exports such as CASE cite.
+func URI(e *Element) string { return "urn:onet:" + Version + ":" + e.Kind.String() + ":" + e.ID }

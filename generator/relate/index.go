@@ -46,13 +46,44 @@ type raw struct {
 
 // vocab numbers topics and words as one goroutine meets them.
 type vocab struct {
-	ids    map[string]int32
-	words  []string
-	topics map[string]int32   // topic as written → its number
-	tlist  []string           // topics by number
-	keys   []string           // Key of each topic
-	segs   map[string][]int32 // piece of performance text → its word ids
-	count  []int32            // per word: occurrences in the current framework
+	ids     map[string]int32
+	words   []string
+	topics  map[string]int32   // skill as "name\x00key" (key "" for a topic) → its number
+	tlist   []string           // skills by number, as "name\x00key"
+	keys    []string           // key of each skill: Key of the topic, or the alignment's
+	aligned map[string]Aligned // alignment key → what the alignment said
+	segs    map[string][]int32 // piece of performance text → its word ids
+	count   []int32            // per word: occurrences in the current framework
+}
+
+// topic numbers the skill of statement (occ, level, stmt) with topic t:
+// its alignment's, or the topic's own, -1 for none. Skills are kept by
+// "name\x00key", so that an aligned skill never merges with a topic
+// spelled like its name.
+func (v *vocab) topic(o *options, t string, occ, level, stmt int) int32 {
+	name, key := t, ""
+	if o.aligned != nil {
+		if al, ok := o.aligned(occ, level, stmt); ok {
+			name, key = al.Name, al.Key
+			if _, seen := v.aligned[key]; !seen {
+				v.aligned[key] = al
+			}
+		}
+	}
+	if name == "" {
+		return -1
+	}
+	id, ok := v.topics[name+"\x00"+key]
+	if !ok {
+		id = int32(len(v.tlist))
+		v.topics[name+"\x00"+key] = id
+		v.tlist = append(v.tlist, name+"\x00"+key)
+		if key == "" {
+			key = words.Key(name)
+		}
+		v.keys = append(v.keys, key)
+	}
+	return id
 }
 
 // feat is one weighted feature of an occupation's vector. Features are
@@ -87,7 +118,8 @@ func (r *Relations) index(o *options) *vecs {
 	raws := make([]raw, n)
 	vocabs := make([]vocab, workers(n))
 	for w := range vocabs {
-		vocabs[w] = vocab{ids: map[string]int32{}, topics: map[string]int32{}, segs: map[string][]int32{}}
+		vocabs[w] = vocab{ids: map[string]int32{}, topics: map[string]int32{}, segs: map[string][]int32{},
+			aligned: map[string]Aligned{}}
 	}
 	parallel(n, func(w, i int) {
 		f := r.fws[i]
@@ -98,51 +130,46 @@ func (r *Relations) index(o *options) *vecs {
 		rw := raw{worker: w}
 		var buf []byte
 		var scratch []int32
-		for _, lv := range f.Levels {
-			for _, st := range lv.Statements {
-				t := int32(-1)
-				if st.Topic != "" {
-					var ok bool
-					if t, ok = v.topics[st.Topic]; !ok {
-						t = int32(len(v.tlist))
-						v.topics[st.Topic] = t
-						v.tlist = append(v.tlist, st.Topic)
-						v.keys = append(v.keys, words.Key(st.Topic))
-					}
+		addWords := func(text string, times int32) {
+			for seg := range strings.SplitSeq(text, ",") {
+				ids, ok := v.segs[seg]
+				if !ok {
+					scratch = scratch[:0]
+					buf = words.Scan(seg, buf, func(b []byte) {
+						if words.IsStop(b) {
+							return
+						}
+						b = words.StemBytes(b)
+						id, ok := v.ids[string(b)]
+						if !ok {
+							id = int32(len(v.words))
+							s := string(b)
+							v.ids[s] = id
+							v.words = append(v.words, s)
+							v.count = append(v.count, 0)
+						}
+						scratch = append(scratch, id)
+					})
+					ids = slices.Clone(scratch)
+					v.segs[seg] = ids
 				}
-				rw.topics = append(rw.topics, t)
+				for _, id := range ids {
+					if v.count[id] == 0 {
+						rw.words = append(rw.words, id)
+					}
+					v.count[id] += times
+				}
+			}
+		}
+		addWords(f.Occupation.Title, o.titleCount)
+		addWords(f.Description, 1)
+		for l, lv := range f.Levels {
+			for k, st := range lv.Statements {
+				rw.topics = append(rw.topics, v.topic(o, st.Topic, i, l, k))
 				// Performance text repeats in pieces (the same task at every
 				// level, the same level qualifier in every statement), so
 				// its words are looked up by comma-separated segment.
-				for seg := range strings.SplitSeq(st.Performance, ",") {
-					ids, ok := v.segs[seg]
-					if !ok {
-						scratch = scratch[:0]
-						buf = words.Scan(seg, buf, func(b []byte) {
-							if words.IsStop(b) {
-								return
-							}
-							b = words.StemBytes(b)
-							id, ok := v.ids[string(b)]
-							if !ok {
-								id = int32(len(v.words))
-								s := string(b)
-								v.ids[s] = id
-								v.words = append(v.words, s)
-								v.count = append(v.count, 0)
-							}
-							scratch = append(scratch, id)
-						})
-						ids = slices.Clone(scratch)
-						v.segs[seg] = ids
-					}
-					for _, id := range ids {
-						if v.count[id] == 0 {
-							rw.words = append(rw.words, id)
-						}
-						v.count[id]++
-					}
-				}
+				addWords(st.Performance, 1)
 			}
 		}
 		rw.counts = make([]int32, len(rw.words))
@@ -168,13 +195,13 @@ func (r *Relations) index(o *options) *vecs {
 			all[w] = true
 		}
 	}
-	words := make([]string, 0, len(all))
+	allWords := make([]string, 0, len(all))
 	for w := range all {
-		words = append(words, w)
+		allWords = append(allWords, w)
 	}
-	slices.Sort(words)
-	wordID := make(map[string]int32, len(words))
-	for i, w := range words {
+	slices.Sort(allWords)
+	wordID := make(map[string]int32, len(allWords))
+	for i, w := range allWords {
 		wordID[w] = int32(i)
 	}
 	remap := make([][]int32, len(vocabs))
@@ -184,14 +211,27 @@ func (r *Relations) index(o *options) *vecs {
 			remap[k][i] = wordID[w]
 		}
 	}
-	nSkills, nWords := int32(len(r.skills)), int32(len(words))
-	skillWords := make([][]int32, nSkills)
-	for i, s := range r.skills {
-		for w := range strings.SplitSeq(s.Key, " ") {
-			skillWords[i] = append(skillWords[i], nSkills+wordID[w])
+	nSkills, nWords := int32(len(r.skills)), int32(len(allWords))
+	aligned := map[string]Aligned{}
+	for _, v := range vocabs {
+		for k, al := range v.aligned {
+			aligned[k] = al
 		}
 	}
-	nFeat := int(nSkills + 2*nWords)
+	skillWords := make([][]int32, nSkills)
+	for i, s := range r.skills {
+		key := s.Key
+		if _, ok := aligned[key]; ok {
+			key = words.Key(s.Name)
+		}
+		for w := range strings.SplitSeq(key, " ") {
+			if id, ok := wordID[w]; ok {
+				skillWords[i] = append(skillWords[i], nSkills+id)
+			}
+		}
+	}
+	parents, skillParent, prior := r.parents(aligned, 2*nWords+nSkills)
+	nFeat := int(nSkills+2*nWords) + len(parents)
 
 	// Term frequencies, per occupation.
 	type tf struct{ id, n int32 }
@@ -218,6 +258,9 @@ func (r *Relations) index(o *options) *vecs {
 					bump(s, 1)
 					for _, id := range skillWords[s] {
 						bump(id, 1)
+					}
+					if p := skillParent[s]; p >= 0 {
+						bump(p, 1)
 					}
 				}
 			}
@@ -249,9 +292,12 @@ func (r *Relations) index(o *options) *vecs {
 	maxDF := int32(o.commonFraction * float64(docs))
 	v := &vecs{rare: make([][]feat, n), common: make([][]feat, n), postings: make([][]posting, nFeat),
 		words: make([]string, nFeat)}
-	for i, w := range words {
+	for i, w := range allWords {
 		v.words[nSkills+int32(i)] = w
 		v.words[nSkills+nWords+int32(i)] = w
+	}
+	for i := range parents {
+		v.words[nSkills+2*nWords+int32(i)] = ""
 	}
 	v.commonID = make([]int32, nFeat)
 	for id, d := range df {
@@ -267,14 +313,26 @@ func (r *Relations) index(o *options) *vecs {
 			return o.topicW
 		case id < nSkills+nWords:
 			return o.wordW
+		case id < nSkills+2*nWords:
+			return o.perfWordW
 		}
-		return o.perfWordW
+		return o.parentW
+	}
+	// Inverse document frequency, smoothed so that it works from two
+	// frameworks up: ln(1 + N/df), and for an aligned skill with a prior
+	// p, ln((N + m)/(df + m·p)), as if m more occupations were known, a
+	// share p of them with the skill.
+	idf := func(id int32) float64 {
+		if id < nSkills && prior[id] > 0 {
+			return math.Log((float64(docs) + o.priorMass) / (float64(df[id]) + o.priorMass*prior[id]))
+		}
+		return math.Log(1 + float64(docs)/float64(df[id]))
 	}
 	parallel(n, func(_, i int) {
 		var rare, common []feat
 		norm := 0.0
 		for _, t := range tfs[i] {
-			w := kindW(t.id) * (1 + math.Log(float64(t.n))) * math.Log(float64(docs)/float64(df[t.id]))
+			w := kindW(t.id) * (1 + math.Log(float64(t.n))) * idf(t.id)
 			if w <= 0 {
 				continue
 			}
@@ -305,6 +363,37 @@ func (r *Relations) index(o *options) *vecs {
 		}
 	}
 	return v
+}
+
+// parents numbers the parents of aligned skills as features from first
+// on, in key order, and gives each skill its parent's feature (-1 for
+// none) and its prior.
+func (r *Relations) parents(aligned map[string]Aligned, first int32) (keys []string, skillParent []int32, prior []float64) {
+	ids := map[string]int32{}
+	for _, al := range aligned {
+		if al.Parent != "" {
+			ids[al.Parent] = 0
+		}
+	}
+	for k := range ids {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for i, k := range keys {
+		ids[k] = first + int32(i)
+	}
+	skillParent = make([]int32, len(r.skills))
+	prior = make([]float64, len(r.skills))
+	for i, s := range r.skills {
+		skillParent[i] = -1
+		if al, ok := aligned[s.Key]; ok {
+			prior[i] = al.Prior
+			if al.Parent != "" {
+				skillParent[i] = ids[al.Parent]
+			}
+		}
+	}
+	return keys, skillParent, prior
 }
 
 // addSkills gathers the skills from the topics' keys, in input order,
@@ -399,7 +488,8 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 	best := make([]int, len(keys))
 	for t, id := range topicSkill {
 		if id >= 0 && spellings[t] > best[id] {
-			names[id], best[id] = topics[t], spellings[t]
+			name, _, _ := strings.Cut(topics[t], "\x00")
+			names[id], best[id] = name, spellings[t]
 		}
 	}
 
@@ -423,7 +513,7 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 	sort.Slice(order, func(a, b int) bool { return skills[order[a]].Key < skills[order[b]].Key })
 	used := map[string]bool{}
 	for _, i := range order {
-		skills[i].Slug = uniqueSlug(slugOf(skills[i].Key), used)
+		skills[i].Slug = uniqueSlug(slugOf(slugKey(skills[i])), used)
 	}
 	folded := make([]string, len(skills))
 	for i := range skills {
@@ -476,6 +566,15 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		}
 		r.has[occ] = out
 	}
+}
+
+// slugKey is what a skill's slug is made from: its key, or for an
+// aligned skill (whose key is no words) the key of its name.
+func slugKey(s Skill) string {
+	if strings.Contains(s.Key, ":") {
+		return words.Key(s.Name)
+	}
+	return s.Key
 }
 
 // slugOf makes a slug of a key: its words joined by "-", cut at a word

@@ -5,11 +5,13 @@
 package site
 
 import (
+	"hash/maphash"
+
+	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/relate"
-	"hash/maphash"
 )
 
 // Site is the whole model.
@@ -39,6 +41,8 @@ type Site struct {
 
 	relations  *relate.Relations
 	frameworks []*framework.Framework // what relations was computed from
+	aligner    *align.Aligner         // what the statements were aligned with, nil for none
+	rulesKey   uint64                 // identifies the alignment rules applied
 	seed       maphash.Seed           // of the fingerprints; passed on by Reuse
 }
 
@@ -94,7 +98,10 @@ type OccupationLevel struct {
 	Statements []Statement
 	// Skills holds, for each statement, its shared skill's page, or nil;
 	// nil as a whole when no statement of the level has one.
-	Skills     []*SkillPage
+	Skills []*SkillPage
+	// Aligned holds, for each statement, its O*NET alignment, or nil;
+	// nil as a whole when the site is not aligned.
+	Aligned    []*Alignment
 	Prev, Next *OccupationLevel
 	// Elsewhere lists the same level of the related occupations.
 	Elsewhere []*OccupationLevel

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/load"
@@ -31,6 +32,7 @@ type Option func(*options)
 type options struct {
 	previous      *Site
 	keepRelations bool
+	aligner       *align.Aligner
 }
 
 // Reuse lets New take over the statement lists (with their anchors) of
@@ -61,6 +63,7 @@ func New(in *load.Input, opts ...Option) (*Site, diag.List) {
 	s.addLevels()
 	s.addHubs()
 	diags := s.addContent(in.Pages)
+	diags = append(diags, s.align(o.aligner, in.Alignments, o.previous)...)
 	s.relate(o.previous, o.keepRelations)
 	s.addPages()
 	s.fingerprint()

@@ -66,15 +66,20 @@ func (s *Site) relate(previous *Site, keep bool) {
 	for i, o := range s.Occupations {
 		fws[i] = o.Framework
 	}
+	sameAlign := previous != nil && previous.aligner == s.aligner && previous.rulesKey == s.rulesKey
 	switch {
-	case previous != nil && sameFrameworks(previous.frameworks, fws) && (keep || !previous.Provisional):
+	case sameAlign && sameFrameworks(previous.frameworks, fws) && (keep || !previous.Provisional):
 		s.relations = previous.relations
 		s.Provisional = previous.Provisional
-	case previous != nil && keep && previous.relations.Fits(fws):
+	case sameAlign && keep && previous.relations.Fits(fws) && s.sameAlignedSkills(previous):
 		s.relations = previous.relations
 		s.Provisional = true
 	default:
-		s.relations = relate.New(fws)
+		var opts []relate.Option
+		if s.aligner != nil {
+			opts = append(opts, relate.WithAlignment(s.alignedSkill()))
+		}
+		s.relations = relate.New(fws, opts...)
 	}
 	s.frameworks = fws
 	r := s.relations
@@ -109,6 +114,9 @@ func (s *Site) relate(previous *Site, keep bool) {
 				ol.Skills = make([]*SkillPage, len(ol.Statements))
 			}
 			ol.Skills[u.Statement] = p
+			if ol.Aligned != nil && ol.Aligned[u.Statement] != nil && strings.HasPrefix(p.Key, SkillKeyPrefix) {
+				ol.Aligned[u.Statement].Skill = p
+			}
 		}
 		bySkill[i] = p
 		s.Skills = append(s.Skills, p)

@@ -1,0 +1,106 @@
+package align
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/words"
+)
+
+// Rule is a site's own say on alignments: statements pinned to an element
+// or barred from one. A rule applies to the statements of the framework
+// it is given with that match all its set fields.
+type Rule struct {
+	Reject  bool
+	Level   string // level key, "" for any
+	Index   int    // statement position in its level, -1 for any
+	Topic   string // statement topic, "" for any
+	Element int    // index into the taxonomy's Elements
+}
+
+func (r Rule) matches(level string, index int, topic string) bool {
+	return (r.Level == "" || r.Level == level) && (r.Index < 0 || r.Index == index) && (r.Topic == "" || r.Topic == topic)
+}
+
+// Framework aligns every statement of f, in its context, and returns the
+// best k matches of each by level and statement, with the rules applied:
+// a pinned element first with the band Pinned, rejected elements left
+// out.
+func (a *Aligner) Framework(f *framework.Framework, rules []Rule, k int) [][][]Match {
+	c := a.Occupation(f)
+	common := qualifiers(f)
+	out := make([][][]Match, len(f.Levels))
+	for l, lv := range f.Levels {
+		out[l] = make([][]Match, len(lv.Statements))
+		for i, st := range lv.Statements {
+			var pinned, rejected []int
+			for _, r := range rules {
+				if !r.matches(lv.Key, i, st.Topic) {
+					continue
+				}
+				if r.Reject {
+					rejected = append(rejected, r.Element)
+				} else if !slices.Contains(pinned, r.Element) {
+					pinned = append(pinned, r.Element)
+				}
+			}
+			ms := a.Statement(c, withoutWords(st, common), k+len(rejected))
+			var keep []Match
+			for _, e := range pinned {
+				keep = append(keep, Match{Element: e, Score: 1, Band: Pinned})
+			}
+			for _, m := range ms {
+				if !slices.Contains(rejected, m.Element) && !slices.Contains(pinned, m.Element) {
+					keep = append(keep, m)
+				}
+			}
+			out[l][i] = keep[:min(len(keep), k)]
+		}
+	}
+	return out
+}
+
+// qualifiers returns the words that recur in the performance text of
+// many of a framework's statements: how well and with how much help
+// ("under direct supervision", "independently", "per SOP"), not what.
+// Left in, they would match activities such as "Supervise …" everywhere.
+func qualifiers(f *framework.Framework) map[string]bool {
+	df := map[string]int{}
+	n := 0
+	for _, lv := range f.Levels {
+		for _, st := range lv.Statements {
+			n++
+			seen := map[string]bool{}
+			for _, w := range words.Words(st.Performance) {
+				if !seen[w] {
+					seen[w] = true
+					df[w]++
+				}
+			}
+		}
+	}
+	out := map[string]bool{}
+	for w, d := range df {
+		if d >= 3 && float64(d) >= 0.15*float64(n) {
+			out[w] = true
+		}
+	}
+	return out
+}
+
+// withoutWords returns st with the words in drop taken out of its
+// performance text; a statement without a topic keeps all its words.
+func withoutWords(st framework.Statement, drop map[string]bool) framework.Statement {
+	if st.Topic == "" || len(drop) == 0 {
+		return st
+	}
+	var kept []string
+	for _, w := range words.Words(st.Performance) {
+		if !drop[w] {
+			kept = append(kept, w)
+		}
+	}
+	st.Performance = strings.Join(kept, " ")
+	return st
+}

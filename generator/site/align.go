@@ -1,0 +1,202 @@
+package site
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"sync"
+
+	"github.com/ladder-ssg/ladder/generator/align"
+	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/onet"
+	"github.com/ladder-ssg/ladder/generator/relate"
+)
+
+// Alignment is the O*NET element a statement is about, as the aligner
+// found it or the site's alignments.toml pinned it.
+type Alignment struct {
+	Element *onet.Element
+	Parent  *onet.Element // the element's Intermediate Work Activity, nil for skills and knowledge
+	Score   float64       // 0 to 1
+	Band    align.Band
+	// Prior is the share of O*NET's example occupations that perform the
+	// element: how common it is elsewhere.
+	Prior float64
+	// Skill is the element's shared-skill page, nil when no other
+	// occupation has it.
+	Skill *SkillPage
+}
+
+// URI returns the element's O*NET Online address.
+func (a *Alignment) URI() string { return onet.URI(a.Element) }
+
+// sharedBand is the least band at which an alignment keys a statement's
+// shared skill; below it the statement keeps its topic's.
+const sharedBand = align.Low
+
+// WithAligner has New align every statement with a, applying the site's
+// pinned and rejected alignments. Without it statements have no
+// alignment and skills are their normalised topics.
+func WithAligner(a *align.Aligner) Option { return func(o *options) { o.aligner = a } }
+
+// align fills every level's Aligned. Occupations reused from previous
+// keep their alignments when the aligner and the rules are the same.
+func (s *Site) align(a *align.Aligner, rules []load.Rule, previous *Site) diag.List {
+	if a == nil {
+		return nil
+	}
+	tax := a.Taxonomy()
+	rules, diags := knownElements(tax, rules)
+	s.aligner, s.rulesKey = a, rulesKey(rules)
+	reuse := map[*framework.Framework]*Occupation{}
+	if previous != nil && previous.aligner == a && previous.rulesKey == s.rulesKey {
+		for _, o := range previous.Occupations {
+			reuse[o.Framework] = o
+		}
+	}
+	byOcc := map[string][]load.Rule{}
+	for _, r := range rules {
+		byOcc[r.Occupation] = append(byOcc[r.Occupation], r)
+	}
+	var wg sync.WaitGroup
+	next := make(chan *Occupation)
+	for range workerCount(len(s.Occupations)) {
+		wg.Go(func() {
+			for o := range next {
+				if prev := reuse[o.Framework]; prev != nil {
+					for i, ol := range o.Levels {
+						ol.Aligned = copyAligned(prev.Levels[i].Aligned)
+					}
+					continue
+				}
+				alignOccupation(a, o, byOcc[o.Code])
+			}
+		})
+	}
+	for _, o := range s.Occupations {
+		next <- o
+	}
+	close(next)
+	wg.Wait()
+	return diags
+}
+
+// copyAligned copies a previous model's alignments, whose Skill pages
+// belong to that model.
+func copyAligned(in []*Alignment) []*Alignment {
+	out := make([]*Alignment, len(in))
+	for i, al := range in {
+		if al != nil {
+			c := *al
+			c.Skill = nil
+			out[i] = &c
+		}
+	}
+	return out
+}
+
+// alignOccupation aligns one occupation's statements, its rules applied.
+func alignOccupation(a *align.Aligner, o *Occupation, rules []load.Rule) {
+	tax := a.Taxonomy()
+	matches := a.Framework(o.Framework, alignRules(tax, rules), 1)
+	for l, ol := range o.Levels {
+		ol.Aligned = make([]*Alignment, len(ol.Statements))
+		for k, ms := range matches[l] {
+			if len(ms) == 0 {
+				continue
+			}
+			el := &tax.Elements[ms[0].Element]
+			al := &Alignment{Element: el, Score: ms[0].Score, Band: ms[0].Band, Prior: tax.Prevalence(ms[0].Element)}
+			if el.Kind == onet.DWA && el.Parent >= 0 {
+				al.Parent = &tax.Elements[el.Parent]
+			}
+			ol.Aligned[k] = al
+		}
+	}
+}
+
+// alignRules turns a site's rules for one occupation into the aligner's;
+// their elements are known (see knownElements).
+func alignRules(tax *onet.Taxonomy, rules []load.Rule) []align.Rule {
+	out := make([]align.Rule, 0, len(rules))
+	for _, r := range rules {
+		e, _ := tax.Lookup(r.Element)
+		out = append(out, align.Rule{Reject: r.Reject, Level: r.Level, Index: r.Index, Topic: r.Topic, Element: e})
+	}
+	return out
+}
+
+// knownElements reports rules whose element the taxonomy lacks, and
+// returns the others.
+func knownElements(tax *onet.Taxonomy, rules []load.Rule) ([]load.Rule, diag.List) {
+	var ok []load.Rule
+	var diags diag.List
+	for _, r := range rules {
+		if _, found := tax.Lookup(r.Element); !found {
+			diags = append(diags, diag.Diagnostic{File: r.File, Line: r.Line, Column: r.Column, Path: "element",
+				Severity: diag.Error, Message: fmt.Sprintf("element %q: not an O*NET %s element id (expected e.g. \"4.A.2.a.4.I01.D02\" or \"2.A.1.a\")", r.Element, onet.Version)})
+			continue
+		}
+		ok = append(ok, r)
+	}
+	return ok, diags
+}
+
+// rulesKey identifies a set of rules, so that a rebuild knows whether
+// alignments made under the previous ones still hold.
+func rulesKey(rules []load.Rule) uint64 {
+	var parts []string
+	for _, r := range rules {
+		parts = append(parts, strconv.FormatBool(r.Reject), r.Occupation, r.Level, strconv.Itoa(r.Index), r.Topic, r.Element)
+	}
+	return fnv64(parts...)
+}
+
+// alignedSkill is what relate.WithAlignment asks of the model: the
+// shared skill of a statement, keyed by its element when the alignment
+// is trusted enough.
+func (s *Site) alignedSkill() func(occ, level, stmt int) (relate.Aligned, bool) {
+	return func(occ, level, stmt int) (relate.Aligned, bool) {
+		al := s.Occupations[occ].Levels[level].Aligned
+		if stmt >= len(al) || al[stmt] == nil || al[stmt].Band < sharedBand {
+			return relate.Aligned{}, false
+		}
+		a := al[stmt]
+		out := relate.Aligned{Key: SkillKeyPrefix + a.Element.ID, Name: a.Element.Title}
+		if a.Parent != nil {
+			out.Parent = SkillKeyPrefix + a.Parent.ID
+		}
+		out.Prior = a.Prior
+		return out, true
+	}
+}
+
+// SkillKeyPrefix starts the key of a skill that is an O*NET element.
+const SkillKeyPrefix = "onet:"
+
+func workerCount(n int) int { return max(1, min(n, runtime.GOMAXPROCS(0))) }
+
+// sameAlignedSkills reports whether every statement has the same aligned
+// skill as in previous, whose occupations are the same ones in the same
+// order (relate.Relations.Fits checks that).
+func (s *Site) sameAlignedSkills(previous *Site) bool {
+	if s.aligner == nil {
+		return true
+	}
+	skill := s.alignedSkill()
+	before := previous.alignedSkill()
+	for i, o := range s.Occupations {
+		for l, ol := range o.Levels {
+			for k := range ol.Statements {
+				a, okA := skill(i, l, k)
+				b, okB := before(i, l, k)
+				if okA != okB || a.Key != b.Key {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

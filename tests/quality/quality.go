@@ -1,0 +1,166 @@
+// Package quality measures ladder's relations against O*NET's own: the
+// related occupations its experts curated (../shared/onet-eval), on the
+// corpus and on a free-text version of it. Test-only.
+package quality
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ladder-ssg/ladder/generator/build"
+	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// EvalDir returns ../shared/onet-eval beside the repository, skipping
+// the test without it (failing under CI=true).
+func EvalDir(tb testing.TB) string {
+	tb.Helper()
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "onet-eval")
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("onet-eval missing: %v", err)
+		}
+		tb.Skipf("onet-eval missing: %v", err)
+	}
+	return dir
+}
+
+// Truth is O*NET's related occupations: for each occupation, all related
+// ones and the closest tier (Primary-Short).
+type Truth struct {
+	Related, Closest map[string]map[string]bool
+}
+
+// ReadTruth reads related.tsv.
+func ReadTruth(tb testing.TB, path string) Truth {
+	tb.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	t := Truth{Related: map[string]map[string]bool{}, Closest: map[string]map[string]bool{}}
+	sc := bufio.NewScanner(f)
+	for first := true; sc.Scan(); first = false {
+		c := strings.Split(sc.Text(), "\t")
+		if first || len(c) < 3 {
+			continue
+		}
+		add := func(m map[string]map[string]bool) {
+			if m[c[0]] == nil {
+				m[c[0]] = map[string]bool{}
+			}
+			m[c[0]][c[1]] = true
+		}
+		add(t.Related)
+		if c[2] == "Primary-Short" {
+			add(t.Closest)
+		}
+	}
+	return t
+}
+
+// Score is relatedcheck.py's: precision@8 of the listed related
+// occupations, and recall of the closest tier (at most 8 counted).
+func (t Truth) Score(s *site.Site) (precision, recall float64, scored int) {
+	var hits, listed, recHit, recAll int
+	for _, o := range s.Occupations {
+		truth := t.Related[o.Code]
+		if truth == nil || len(o.Related) == 0 {
+			continue
+		}
+		scored++
+		got := o.Related[:min(8, len(o.Related))]
+		listed += len(got)
+		for _, r := range got {
+			if truth[r.Code] {
+				hits++
+			}
+			if t.Closest[o.Code][r.Code] {
+				recHit++
+			}
+		}
+		recAll += min(8, len(t.Closest[o.Code]))
+	}
+	return float64(hits) / float64(max(1, listed)), float64(recHit) / float64(max(1, recAll)), scored
+}
+
+// Model loads the site folder and builds its model as a build does.
+func Model(tb testing.TB, dir string) *site.Site {
+	tb.Helper()
+	in, diags := load.Site(dir, load.Defaults{}, load.Options{})
+	if err := diags.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	a, err := build.NewAligner()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	s, diags := site.New(in, site.WithAligner(a))
+	if err := diags.Err(); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// qualifier is a level qualifier the corpus appends to task text.
+var qualifier = regexp.MustCompile(`, (under|independently|autonomously|leading|with) .*$`)
+
+// FreeText writes a free-text version of the corpus frameworks in src to
+// dst: each topic is replaced by words of the statement's own task text
+// (its first word, the verb, dropped; at most six words), so no topic is
+// an O*NET activity title.
+func FreeText(tb testing.TB, src, dst string) {
+	tb.Helper()
+	files, err := filepath.Glob(filepath.Join(src, "*.json"))
+	if err != nil || len(files) == 0 {
+		tb.Fatalf("no corpus in %s: %v", src, err)
+	}
+	for _, f := range files {
+		var doc map[string]any
+		data, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		if err := json.Unmarshal(data, &doc); err != nil {
+			tb.Fatal(err)
+		}
+		levels := doc["framework"].(map[string]any)["levels"].(map[string]any)
+		for _, l := range levels {
+			st := l.(map[string]any)["statements"].([]any)
+			for i, s := range st {
+				st[i] = freeTextStatement(s.(string))
+			}
+		}
+		out, _ := json.Marshal(doc)
+		if err := os.WriteFile(filepath.Join(dst, filepath.Base(f)), out, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+func freeTextStatement(s string) string {
+	_, perf, ok := strings.Cut(s, " — ")
+	if !ok {
+		return s
+	}
+	task := qualifier.ReplaceAllString(perf, "")
+	w := strings.FieldsFunc(task, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' })
+	if len(w) > 1 {
+		w = w[1:]
+	}
+	w = w[:min(6, len(w))]
+	topic := strings.Join(w, " ")
+	r, n := utf8.DecodeRuneInString(topic)
+	return string(unicode.ToUpper(r)) + topic[n:] + " — " + perf
+}

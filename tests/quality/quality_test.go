@@ -1,0 +1,46 @@
+package quality
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/ladder-ssg/ladder/tests/corpus"
+)
+
+// TestRelatedCorpus measures related occupations on the corpus against
+// O*NET's curated ones (the development half) and holds them to the
+// goals: precision@8 ≥ 0.75, closest-tier recall ≥ 0.60.
+func TestRelatedCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-corpus measurement")
+	}
+	truth := ReadTruth(t, filepath.Join(EvalDir(t), "related.tsv"))
+	s := Model(t, corpus.Site(t))
+	p, r, n := truth.Score(s)
+	t.Logf("corpus: %d occupations: precision@8 %.3f, closest-tier recall %.3f", n, p, r)
+	if p < 0.75 || r < 0.60 {
+		t.Errorf("precision@8 %.3f (goal 0.75), recall %.3f (goal 0.60)", p, r)
+	}
+}
+
+// TestRelatedFreeText measures the same on the corpus with every topic
+// replaced by the task's own words: goals 0.70 and 0.55.
+func TestRelatedFreeText(t *testing.T) {
+	if testing.Short() {
+		t.Skip("whole-corpus measurement")
+	}
+	truth := ReadTruth(t, filepath.Join(EvalDir(t), "related.tsv"))
+	dir := t.TempDir()
+	fw := filepath.Join(dir, "content", "frameworks")
+	if err := os.MkdirAll(fw, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	FreeText(t, corpus.Dir(t), fw)
+	s := Model(t, dir)
+	p, r, n := truth.Score(s)
+	t.Logf("free text: %d occupations: precision@8 %.3f, closest-tier recall %.3f", n, p, r)
+	if p < 0.70 || r < 0.55 {
+		t.Errorf("precision@8 %.3f (goal 0.70), recall %.3f (goal 0.55)", p, r)
+	}
+}
