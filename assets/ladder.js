@@ -21,4 +21,49 @@
       });
     });
   });
+  // "Copy link" buttons copy a statement's permanent address, made
+  // absolute from wherever the page was opened (a host or file://).
+  var copyStatus = document.querySelector(".copy-status");
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text);
+    }
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text;
+      area.setAttribute("readonly", "");
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      var ok = false;
+      try {
+        ok = document.execCommand("copy");
+      } catch (e) {
+        ok = false;
+      }
+      document.body.removeChild(area);
+      if (ok) {
+        resolve();
+      } else {
+        reject(new Error("copy refused"));
+      }
+    });
+  }
+  document.querySelectorAll("button.copy-uri[data-uri]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var uri = new URL(button.getAttribute("data-uri"), window.location.href).href;
+      copyText(uri).then(function () {
+        button.setAttribute("data-copied", uri);
+        if (copyStatus) {
+          copyStatus.textContent = "Copied " + uri;
+        }
+      }, function () {
+        if (copyStatus) {
+          copyStatus.textContent = "Copying failed: the link is " + uri;
+        }
+      });
+    });
+  });
 })();

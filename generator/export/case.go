@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ladder-ssg/ladder/generator/align"
+	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -90,7 +92,9 @@ type caseItemType struct {
 // 1-based position), and a precedes association from each level to the
 // next. Item uris are the level pages and the statements' anchors on them;
 // the document's is the occupation page; associations and item types have
-// no page, so theirs are urn:uuid URIs of their identifiers. Every record
+// no page, so theirs are urn:uuid URIs of their identifiers. A statement
+// aligned to an O*NET element has an association with it (see
+// alignmentAssociation), whose destination is the element's URN. Every record
 // changed last when the framework was exported (2000-01-01T00:00:00Z when
 // the file does not say). The creator is the framework's attribution
 // without its "©", else the site's publisher, else the site's title.
@@ -153,7 +157,7 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 			associate("precedes", 0, prev, levelLink)
 		}
 		prev = levelLink
-		for _, st := range ol.Statements {
+		for k, st := range ol.Statements {
 			item := caseItem{
 				Identifier:           x.statement(ol, st),
 				FullStatement:        st.Text,
@@ -167,10 +171,26 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 				LastChangeDateTime:   changed,
 			}
 			pkg.CFItems = append(pkg.CFItems, item)
-			associate("isChildOf", st.Number, caseLink{Title: item.HumanCodingScheme, Identifier: item.Identifier, URI: item.URI}, levelLink)
+			itemLink := caseLink{Title: item.HumanCodingScheme, Identifier: item.Identifier, URI: item.URI}
+			associate("isChildOf", st.Number, itemLink, levelLink)
+			if ol.Aligned != nil && ol.Aligned[k] != nil {
+				al := ol.Aligned[k]
+				uri := onet.URI(al.Element)
+				associate(alignmentAssociation(al.Band), 0, itemLink, caseLink{Title: al.Element.Title, Identifier: uri, URI: uri})
+			}
 		}
 	}
 	return marshalJSON(pkg)
+}
+
+// alignmentAssociation is the CASE association of a statement with its
+// O*NET element: exactMatchOf when the site pinned it or the match is
+// exact or of high confidence, isRelatedTo otherwise.
+func alignmentAssociation(b align.Band) string {
+	if b >= align.High {
+		return "exactMatchOf"
+	}
+	return "isRelatedTo"
 }
 
 // caseItemTypes returns the definitions of the two item types. They are

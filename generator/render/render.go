@@ -14,8 +14,10 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -211,6 +213,7 @@ func (r *Renderer) linkResolver(p *site.Page) func(string) (string, bool) {
 type notice struct {
 	Version   string // "30.2", or "" when unknown
 	Publisher string
+	Taxonomy  string // the aligned-to O*NET release, "" when the site is not aligned
 }
 
 var onetVersion = regexp.MustCompile(`\d+(\.\d+)?`)
@@ -218,6 +221,9 @@ var onetVersion = regexp.MustCompile(`\d+(\.\d+)?`)
 // onetNotice finds the O*NET database version the frameworks cite.
 func onetNotice(s *site.Site) notice {
 	n := notice{Publisher: s.Config.Publisher}
+	if s.Aligned() {
+		n.Taxonomy = onet.Version
+	}
 	for _, o := range s.Occupations {
 		if v := o.Source("onet"); v != "" {
 			n.Version = onetVersion.FindString(v)
@@ -232,6 +238,7 @@ func funcs() template.FuncMap {
 		"jobZoneName": framework.JobZoneName,
 		"sectorName":  framework.SectorName,
 		"add":         func(a, b int) int { return a + b },
+		"bandLabel":   bandLabel,
 		"isURL": func(s string) bool {
 			return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 		},
@@ -303,4 +310,19 @@ func (r *Renderer) fragmentCached(v *View, name string, f Fragment) (template.HT
 	h := template.HTML(buf.String())
 	r.fragments.put(k, h)
 	return h, nil
+}
+
+// bandLabel says for people how far an alignment can be trusted.
+func bandLabel(b align.Band) string {
+	switch b {
+	case align.Pinned:
+		return "set by the publisher"
+	case align.Exact:
+		return "exact match"
+	case align.High:
+		return "high confidence"
+	case align.Medium:
+		return "medium confidence"
+	}
+	return "low confidence"
 }

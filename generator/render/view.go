@@ -167,10 +167,13 @@ func (v *View) Canonical() string {
 
 // Attribution is what a page's footer credits.
 type Attribution struct {
-	Lines   []string           // attribution lines, e.g. "© EBSCOed"
-	Sources []framework.Source // the framework's sources, on its own pages
-	ONET    bool               // whether the O*NET notice is due
-	Version string             // the O*NET database version, e.g. "30.2"
+	// Taxonomy is the O*NET release whose work activities, skills and
+	// knowledge statements are aligned to, "" when the site is not aligned.
+	Taxonomy string
+	Lines    []string           // attribution lines, e.g. "© EBSCOed"
+	Sources  []framework.Source // the framework's sources, on its own pages
+	ONET     bool               // whether the O*NET notice is due
+	Version  string             // the O*NET database version, e.g. "30.2"
 	// Publisher names who modified the O*NET material.
 	Publisher string
 	// Changes is the path of the "What changed" page of the framework's
@@ -181,7 +184,7 @@ type Attribution struct {
 // Attribution returns the credits for this page: the framework's own on
 // occupation and level pages, every framework's on the others.
 func (v *View) Attribution() Attribution {
-	a := Attribution{Version: v.notice.Version, Publisher: v.notice.Publisher}
+	a := Attribution{Version: v.notice.Version, Publisher: v.notice.Publisher, Taxonomy: v.notice.Taxonomy}
 	if o := v.Page.Occupation; o != nil {
 		if o.Attribution != "" {
 			a.Lines = []string{o.Attribution}
@@ -307,4 +310,21 @@ func (v *View) Ungrouped() []*site.Occupation {
 		}
 	}
 	return out
+}
+
+// StatementCode returns the statement's stable code, e.g. 29-2012.00.E.3:
+// the same in the CASE package, the LMS files and the site.
+func (v *View) StatementCode(ol *site.OccupationLevel, st site.Statement) string {
+	return export.StatementCode(ol, st)
+}
+
+// StatementURI returns the permanent address of a statement: its anchor
+// on its level page, absolute when the site has a base URL, else
+// relative to this page (the copy button makes it absolute from where
+// the page was opened).
+func (v *View) StatementURI(ol *site.OccupationLevel, st site.Statement) string {
+	if base := v.Site.Config.BaseURL; base != "" {
+		return base + strings.TrimSuffix(ol.Path, "index.html") + "#" + st.Anchor
+	}
+	return v.URL(ol.Path) + "#" + st.Anchor
 }

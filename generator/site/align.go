@@ -1,9 +1,12 @@
 package site
 
 import (
+	"cmp"
 	"fmt"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
 
 	"github.com/ladder-ssg/ladder/generator/align"
@@ -199,4 +202,90 @@ func (s *Site) sameAlignedSkills(previous *Site) bool {
 		}
 	}
 	return true
+}
+
+// Aligned reports whether the site's statements were aligned to O*NET.
+func (s *Site) Aligned() bool { return s.aligner != nil }
+
+// element returns the O*NET element a skill key names, and its parent;
+// nil for a topic's key.
+func (s *Site) element(key string) (el, parent *onet.Element) {
+	id, ok := strings.CutPrefix(key, SkillKeyPrefix)
+	if !ok || s.aligner == nil {
+		return nil, nil
+	}
+	tax := s.aligner.Taxonomy()
+	i, ok := tax.Lookup(id)
+	if !ok {
+		return nil, nil
+	}
+	el = &tax.Elements[i]
+	if el.Parent >= 0 {
+		parent = &tax.Elements[el.Parent]
+	}
+	return el, parent
+}
+
+// SkillGroup is a heading of the skills index: an O*NET Generalized Work
+// Activity with the shared skills under each of its Intermediate Work
+// Activities, or a group of skills, knowledge or unaligned topics.
+type SkillGroup struct {
+	Title    string
+	Subs     []SkillSubgroup
+	Elements bool // whether the titles are O*NET's
+}
+
+// SkillSubgroup is an Intermediate Work Activity and its shared skills.
+type SkillSubgroup struct {
+	Title  string
+	Skills []*SkillPage
+}
+
+// SkillTree groups the shared skills under O*NET's work-activity
+// hierarchy (GWA → IWA → DWA, in O*NET's order), then skills and
+// knowledge, then skills that are topics of their own, each A–Z.
+func (s *Site) SkillTree() []SkillGroup {
+	var tax *onet.Taxonomy
+	if s.aligner != nil {
+		tax = s.aligner.Taxonomy()
+	}
+	type key struct{ gwa, iwa int }
+	subs := map[key][]*SkillPage{}
+	var other, skills, knowledge []*SkillPage
+	for _, p := range s.Skills {
+		switch {
+		case p.Element == nil || tax == nil || p.Element.Kind == onet.DWA && p.Parent == nil:
+			other = append(other, p)
+		case p.Element.Kind == onet.Skill:
+			skills = append(skills, p)
+		case p.Element.Kind == onet.Knowledge:
+			knowledge = append(knowledge, p)
+		default:
+			iwa, _ := tax.Lookup(p.Parent.ID)
+			subs[key{tax.Elements[iwa].Parent, iwa}] = append(subs[key{tax.Elements[iwa].Parent, iwa}], p)
+		}
+	}
+	keys := make([]key, 0, len(subs))
+	for k := range subs {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b key) int { return cmp.Or(cmp.Compare(a.gwa, b.gwa), cmp.Compare(a.iwa, b.iwa)) })
+	var out []SkillGroup
+	for _, k := range keys {
+		if len(out) == 0 || out[len(out)-1].Title != tax.Elements[k.gwa].Title {
+			out = append(out, SkillGroup{Title: tax.Elements[k.gwa].Title, Elements: true})
+		}
+		g := &out[len(out)-1]
+		g.Subs = append(g.Subs, SkillSubgroup{Title: tax.Elements[k.iwa].Title, Skills: subs[k]})
+	}
+	for _, g := range []struct {
+		title string
+		list  []*SkillPage
+		onet  bool
+	}{{"Skills", skills, true}, {"Knowledge", knowledge, true}, {"Other shared topics", other, false}} {
+		if len(g.list) > 0 {
+			out = append(out, SkillGroup{Title: g.title, Elements: g.onet, Subs: []SkillSubgroup{{Skills: g.list}}})
+		}
+	}
+	return out
 }

@@ -77,7 +77,7 @@ func (o *Occupation) summary(f *fingerprinter) uint64 {
 func (s *Site) siteSum() uint64 {
 	f := newFingerprinter(s.seed)
 	c := s.Config
-	f.str(c.Title, c.Description, c.BaseURL, c.Language, c.Publisher)
+	f.str(c.Title, c.Description, c.BaseURL, c.Language, c.Publisher, strconv.FormatBool(s.Aligned()))
 	for _, p := range s.Nav {
 		f.str(p.Title, p.Path)
 	}
@@ -132,6 +132,9 @@ func (s *Site) fingerprint() {
 			}
 			for _, e := range ol.Elsewhere {
 				f.num(e.Occupation.summarySum)
+			}
+			for _, al := range ol.Aligned {
+				al.fingerprint(f)
 			}
 			ol.ownSum = f.sum()
 			ol.refSum = fnv64(ol.Path, ol.Label)
@@ -192,4 +195,16 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 		f.num(a.Sum, b.Sum, a.summarySum, b.summarySum)
 	}
 	return f.sum()
+}
+
+// fingerprint adds what a level page shows of an alignment.
+func (a *Alignment) fingerprint(f *fingerprinter) {
+	if a == nil {
+		f.num(0)
+		return
+	}
+	f.str(a.Element.ID, a.Band.String())
+	if a.Skill != nil {
+		f.num(a.Skill.pathSum, uint64(a.Skill.Occupations))
+	}
 }

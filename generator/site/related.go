@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/relate"
 )
 
@@ -12,6 +13,9 @@ import (
 // statement topic, with every statement that has it.
 type SkillPage struct {
 	Key, Slug, Name string
+	// Element is the O*NET element the skill is, nil for a skill that
+	// is a normalised topic; Parent its enclosing activity, if any.
+	Element, Parent *onet.Element
 	Path            string // skills/<slug>/index.html
 	Uses            []SkillUse
 	Occupations     int
@@ -100,6 +104,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 		}
 		p := &SkillPage{Key: sk.Key, Slug: sk.Slug, Name: sk.Name, Occupations: sk.Occupations,
 			Uses: make([]SkillUse, 0, len(sk.Uses)), index: i}
+		p.Element, p.Parent = s.element(sk.Key)
 		if again != nil {
 			p.Path, p.pathSum = again[i].Path, again[i].pathSum
 		} else {
