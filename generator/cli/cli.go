@@ -118,12 +118,20 @@ func hasFlags(fs *flag.FlagSet) bool {
 // parse parses flags and reports the exit code when the command must stop:
 // ExitOK after -h, ExitUsage for bad flags or stray arguments.
 func (a *App) parse(fs *flag.FlagSet, args []string, positional int) (int, bool) {
-	if err := fs.Parse(args); err != nil {
+	// The flag package prints the usage itself on -h and on a bad flag,
+	// always to the one output; hold it back and print it here, once,
+	// to stdout for help and to stderr for a mistake.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(a.Stdout)
 			fs.Usage()
 			return ExitOK, true
 		}
+		fs.Usage()
 		return ExitUsage, true
 	}
 	if fs.NArg() != positional {

@@ -39,6 +39,12 @@ func TestExitCodesAndUsage(t *testing.T) {
 		{[]string{"init", "-h"}, ExitOK, "Usage: ladder init DIR", ""},
 		{[]string{"version", "-h"}, ExitOK, "Usage: ladder version", ""},
 		{[]string{"help", "build"}, ExitOK, "--base-url", ""},
+		{[]string{"serve", "-h"}, ExitOK, "Usage: ladder serve", ""},
+		{[]string{"new", "-h"}, ExitOK, "Usage: ladder new", ""},
+		{[]string{"new", "framework", "-h"}, ExitOK, "Usage: ladder new", ""},
+		{[]string{"diff", "-h"}, ExitOK, "Usage: ladder diff", ""},
+		{[]string{"schema", "-h"}, ExitOK, "Usage: ladder schema", ""},
+		{[]string{"help", "serve"}, ExitOK, "--port", ""},
 		{[]string{"build", "--bogus"}, ExitUsage, "", "flag provided but not defined: -bogus"},
 		{[]string{"build", "extra"}, ExitUsage, "", `unexpected argument "extra"`},
 		{[]string{"init"}, ExitUsage, "", "missing argument"},
@@ -49,6 +55,14 @@ func TestExitCodesAndUsage(t *testing.T) {
 			code, stdout, stderr := run(t, tt.args...)
 			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d with %q / %q", code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
+			}
+			// Usage is printed once, to one stream: stdout for help,
+			// stderr for a mistake.
+			if n := strings.Count(stdout+stderr, "Usage:"); n > 1 {
+				t.Errorf("usage printed %d times: stdout %q, stderr %q", n, stdout, stderr)
+			}
+			if code == ExitOK && stderr != "" {
+				t.Errorf("help or success wrote to stderr: %q", stderr)
 			}
 		})
 	}
