@@ -178,6 +178,12 @@ type Attribution struct {
 	Changes string
 }
 
+// Empty reports whether there is nothing to credit: no attribution line,
+// no source and no O*NET notice, so the page shows no credits section.
+func (a Attribution) Empty() bool {
+	return len(a.Lines) == 0 && len(a.Sources) == 0 && !a.ONET
+}
+
 // Attribution returns the credits for this page: the framework's own on
 // occupation and level pages, every framework's on the others.
 func (v *View) Attribution() Attribution {
@@ -211,6 +217,19 @@ func (v *View) Attribution() Attribution {
 // NavActive reports whether a content page is this page or its parent,
 // for aria-current in the menu.
 func (v *View) NavActive(c *site.ContentPage) bool { return v.Page.Content == c }
+
+// CardMeta is the line under an occupation's title on a card: its group,
+// except on a group's own hub, where every card shares the group and its
+// job zone tells the cards apart instead ("" when unknown).
+func (v *View) CardMeta(o *site.Occupation) string {
+	if v.Page.Kind != site.HubPage || v.Page.HubKind != site.GroupHub {
+		return o.Framework.Occupation.Group
+	}
+	if z := o.Framework.Occupation.JobZone; framework.ValidJobZone(z) {
+		return "Job zone " + strconv.Itoa(z) + ": " + framework.JobZoneName(z)
+	}
+	return ""
+}
 
 // HubKindTitle names the hubs of this page's kind.
 func (v *View) HubKindTitle() string { return site.HubKindTitle(v.Page.HubKind) }
