@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -264,5 +265,65 @@ func TestBuildProfiles(t *testing.T) {
 	}
 	if code, _, _ := run(t, "build", "--source", dir, "--out", filepath.Join(dir, "public"), "--cpuprofile", filepath.Join(dir, "missing", "cpu.prof")); code != ExitUsage {
 		t.Errorf("an unwritable profile: exit %d, want %d", code, ExitUsage)
+	}
+}
+
+// TestInitForPeople checks what `init` leaves a person to read: the
+// example framework indented over many short lines, so that an error in
+// it points at a line, and a next step that opens the site on this
+// operating system.
+func TestInitForPeople(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	code, stdout, stderr := run(t, "init", dir)
+	if code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	if want := opener(runtime.GOOS) + " " + filepath.Join("public", "index.html"); !strings.Contains(stdout, want) {
+		t.Errorf("init's next steps %q lack %q", stdout, want)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "content", "frameworks", "29-2012.00.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(data), "\n")
+	if len(lines) < 20 || !strings.HasPrefix(lines[1], "  \"") {
+		t.Errorf("the example framework is %d lines, starting %q; want it indented", len(lines), lines[:min(2, len(lines))])
+	}
+}
+
+func TestOpener(t *testing.T) {
+	for goos, want := range map[string]string{"linux": "xdg-open", "freebsd": "xdg-open", "darwin": "open", "windows": "start"} {
+		if got := opener(goos); got != want {
+			t.Errorf("opener(%q) = %q, want %q", goos, got, want)
+		}
+	}
+}
+
+// TestReadmeQuickStart holds the README's first steps to what a new user
+// needs: building and opening the site on any desktop, without the test
+// suite (which installs tools and takes long) posing as a set-up step.
+func TestReadmeQuickStart(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start := strings.Index(readme, "## Quick start")
+	end := strings.Index(readme[start+1:], "\n## ")
+	if start < 0 || end < 0 {
+		t.Fatal("README has no Quick start section")
+	}
+	quick := readme[start : start+1+end]
+	for _, want := range []string{"xdg-open public/index.html", "open public/index.html", "ladder init"} {
+		if !strings.Contains(quick, want) {
+			t.Errorf("Quick start lacks %q", want)
+		}
+	}
+	if strings.Contains(quick, "scripts/test.sh") {
+		t.Error("Quick start presents the test suite as a set-up step")
+	}
+	dev := readme[strings.Index(readme, "## Development"):]
+	if !strings.Contains(dev, "scripts/test.sh") || !strings.Contains(dev, "installs") {
+		t.Error("Development does not say what scripts/test.sh does")
 	}
 }

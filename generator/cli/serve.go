@@ -71,17 +71,24 @@ func (a *App) watchBuild(opts build.Options, poll time.Duration) int {
 	return ExitOK
 }
 
+// opener is the command that opens a file or URL with the desktop's
+// default application on the operating system goos.
+func opener(goos string) string {
+	switch goos {
+	case "darwin":
+		return "open"
+	case "windows":
+		return "start"
+	}
+	return "xdg-open"
+}
+
 // openBrowser asks the desktop to open url; failing quietly is fine, as
 // the URL is printed anyway.
 func openBrowser(url string) {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "darwin":
-		cmd = exec.Command("open", url)
-	case "windows":
+	cmd := exec.Command(opener(runtime.GOOS), url)
+	if runtime.GOOS == "windows" {
 		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
-	default:
-		cmd = exec.Command("xdg-open", url)
 	}
 	if cmd.Start() == nil {
 		go cmd.Wait()
