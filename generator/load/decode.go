@@ -21,17 +21,45 @@ import (
 // is, and returns a nil framework when any of them is an error. Unknown
 // fields are warnings, or errors when strict is set.
 func DecodeFramework(file string, data []byte, strict bool) (*framework.Framework, diag.List) {
-	d := &decoder{file: file, strict: strict}
+	f, _, diags := decodeFramework(file, data, strict)
+	return f, diags
+}
+
+// Places says where the values that identify a framework are in its
+// file, for diagnostics about the site as a whole.
+type Places struct {
+	SOC, Title Place
+}
+
+// Place is a 1-based line and column in a file; zero when unknown.
+type Place struct{ Line, Column int }
+
+// decodeFramework is DecodeFramework, also returning where the
+// occupation's code and title are.
+func decodeFramework(file string, data []byte, strict bool) (*framework.Framework, Places, diag.List) {
+	var places Places
+	f, d := decodeFile(file, data, strict)
+	if d.socAt >= 0 {
+		places.SOC.Line, places.SOC.Column = diag.Position(d.data, d.socAt)
+	}
+	if d.titleAt >= 0 {
+		places.Title.Line, places.Title.Column = diag.Position(d.data, d.titleAt)
+	}
+	return f, places, d.diags
+}
+
+func decodeFile(file string, data []byte, strict bool) (*framework.Framework, *decoder) {
+	d := &decoder{file: file, strict: strict, socAt: -1, titleAt: -1}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	d.data = data
 	if len(bytes.TrimSpace(data)) == 0 {
 		d.errorAt(0, "", "empty file: expected a JSON object with \"occupation\" and \"framework\"")
-		return nil, d.diags
+		return nil, d
 	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8Offset(data)
 		d.errorAt(off, "", "invalid UTF-8: the file must be saved as UTF-8")
-		return nil, d.diags
+		return nil, d
 	}
 	d.dec = jsontext.NewDecoder(bytes.NewReader(data))
 	var f framework.Framework
@@ -43,9 +71,9 @@ func DecodeFramework(file string, data []byte, strict bool) (*framework.Framewor
 		}
 	}
 	if len(d.diags.Errors()) > 0 {
-		return nil, d.diags
+		return nil, d
 	}
-	return &f, d.diags
+	return &f, d
 }
 
 // decoder walks the token stream of one file against the framework format.
@@ -59,6 +87,9 @@ type decoder struct {
 	// skipped is set when describeNext already consumed the value.
 	skipped bool
 	diags   diag.List
+	// socAt and titleAt are the offsets of the occupation's code and
+	// title values, or -1.
+	socAt, titleAt int
 }
 
 func (d *decoder) frameworkFile(f *framework.Framework) {
@@ -111,6 +142,7 @@ func (d *decoder) occupation(o *framework.Occupation, path string, start int) {
 		seen[name] = true
 		switch name {
 		case "soc":
+			d.socAt = at
 			s, ok := d.reqString(p)
 			if !ok {
 				return
@@ -122,6 +154,7 @@ func (d *decoder) occupation(o *framework.Occupation, path string, start int) {
 			}
 			o.SOC = s
 		case "title":
+			d.titleAt = at
 			s, ok := d.reqString(p)
 			if ok && strings.TrimSpace(s) == "" {
 				d.errorAt(at, p, "expected a non-empty title")
@@ -142,6 +175,9 @@ func (d *decoder) occupation(o *framework.Occupation, path string, start int) {
 			o.JobZone = n
 		case "jobZoneInferred":
 			o.JobZoneInferred, _ = d.optBool(p)
+		case "renamedFrom":
+			s, _ := d.optString(p)
+			o.RenamedFrom = strings.TrimSpace(s)
 		default:
 			d.unknown(name, p, at)
 		}
@@ -191,12 +227,16 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 			return
 		}
 		lv := framework.Level{Key: key}
+		seenLabel, labelBad, labelAt := false, false, at
 		seenStatements, statementsOK, statementsAt := false, false, at
 		d.object(p, "an object with \"label\" and \"statements\"", func(name, lp string, lat int) {
 			switch name {
 			case "label":
+				seenLabel, labelAt = true, lat
+				before := len(d.diags.Errors())
 				s, _ := d.optString(lp)
 				lv.Label = strings.TrimSpace(s)
+				labelBad = len(d.diags.Errors()) > before
 			case "statements":
 				seenStatements, statementsAt = true, lat
 				before := len(d.diags.Errors())
@@ -220,8 +260,11 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 		if d.failed || !d.wasObject(at) {
 			return
 		}
-		if lv.Label == "" {
+		// A label of the wrong type is reported already.
+		if !seenLabel {
 			d.errorAt(at, p, "missing \"label\": expected the level's name for people, e.g. \"Emerging\"")
+		} else if !labelBad && lv.Label == "" {
+			d.errorAt(labelAt, p+".label", "empty \"label\": expected the level's name for people, e.g. \"Emerging\"")
 		}
 		if !seenStatements {
 			d.errorAt(at, p, "missing \"statements\": expected an array of statement strings")
