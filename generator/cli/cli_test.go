@@ -205,13 +205,56 @@ func TestNewFramework(t *testing.T) {
 	if code, _, stderr := run(t, "check", "--source", dir, "--strict"); code != ExitOK {
 		t.Errorf("the new framework fails check: %s", stderr)
 	}
-	for _, args := range [][]string{
-		{"new", "framework", "29-2099.00", "--title", "Again", "--source", dir},
-		{"new", "framework", "../x", "--title", "Escape", "--source", dir},
-	} {
-		if code, _, _ := run(t, args...); code != ExitInput {
-			t.Errorf("%v: exit %d, want 1", args, code)
-		}
+	if code, _, _ := run(t, "new", "framework", "29-2099.00", "--title", "Again", "--source", dir); code != ExitInput {
+		t.Errorf("a second 29-2099.00: exit %d, want 1", code)
+	}
+}
+
+// TestNewFrameworkForPeople checks what a new user met with `ladder new
+// framework`: it refuses to scatter files outside a site folder, rejects
+// a bad code without naming a file it never wrote, writes "&" as "&", and
+// its example statements are warnings (at their line) until replaced.
+func TestNewFrameworkForPeople(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if code, _, _ := run(t, "init", site); code != ExitOK {
+		t.Fatal("init failed")
+	}
+	empty := t.TempDir()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"outside a site", []string{"new", "framework", "29-2099.00", "--title", "T", "--source", empty}, ExitUsage, "is not a site folder"},
+		{"path-escaping code", []string{"new", "framework", "../x", "--title", "T", "--source", site}, ExitUsage, `CODE: unsafe occupation code "../x"`},
+		{"code with a space", []string{"new", "framework", "bad code", "--title", "T", "--source", site}, ExitUsage, `CODE: unsafe occupation code "bad code"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := run(t, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) || strings.Contains(stderr, ".json") {
+				t.Errorf("exit %d, stderr %q; want exit %d with %q and no file name", code, stderr, tt.code, tt.stderr)
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("new framework wrote %d entries outside a site", len(entries))
+	}
+
+	if code, _, stderr := run(t, "new", "framework", "53-7062.00", "--title", "Hand Laborers & Movers", "--group", "Transportation & Material Moving", "--source", site); code != ExitOK {
+		t.Fatalf("new framework: %s", stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(site, "content", "frameworks", "53-7062.00.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"Hand Laborers & Movers"`) || strings.Contains(string(data), `\u0026`) {
+		t.Errorf("the title is not written as typed:\n%s", data)
+	}
+	code, _, stderr := run(t, "check", "--source", site)
+	if code != ExitOK || !strings.Contains(stderr, "content/frameworks/53-7062.00.json:") || !strings.Contains(stderr, "placeholder statement") {
+		t.Errorf("check: exit %d, stderr %q; want placeholder warnings", code, stderr)
 	}
 	if code, _, _ := run(t, "new", "framework", "x"); code != ExitUsage {
 		t.Errorf("missing --title: exit %d, want 2", code)

@@ -16,6 +16,10 @@ import (
 	"github.com/ladder-ssg/ladder/generator/framework"
 )
 
+// PlaceholderTopic is the topic of the example statements that `ladder new
+// framework` writes; a statement with it is a warning until replaced.
+const PlaceholderTopic = "Example topic"
+
 // DecodeFramework decodes one framework file. It reports every problem it
 // can find in one pass, each with the line:column and JSON path where it
 // is, and returns a nil framework when any of them is an error. Unknown
@@ -148,7 +152,7 @@ func (d *decoder) occupation(o *framework.Occupation, path string, start int) {
 				return
 			}
 			s = strings.TrimSpace(s)
-			if msg := checkCode(s); msg != "" {
+			if msg := CheckCode(s); msg != "" {
 				d.errorAt(at, p, msg)
 				return
 			}
@@ -249,7 +253,11 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 						d.warnAt(sat, sp, "empty statement (skipped)")
 						return
 					}
-					lv.Statements = append(lv.Statements, framework.Split(s))
+					st := framework.Split(s)
+					if st.Topic == PlaceholderTopic {
+						d.warnAt(sat, sp, "placeholder statement from 'ladder new framework': replace it with one of the occupation's own")
+					}
+					lv.Statements = append(lv.Statements, st)
 				})
 				// A statement of the wrong type is reported already.
 				statementsOK = statementsOK && len(d.diags.Errors()) == before
@@ -559,9 +567,9 @@ func (d *decoder) add(offset int, path string, sev diag.Severity, msg string) {
 	d.diags = append(d.diags, diag.Diagnostic{File: d.file, Line: line, Column: col, Path: path, Severity: sev, Message: msg})
 }
 
-// checkCode returns why code is not a safe occupation code, or "".
+// CheckCode returns why code is not a safe occupation code, or "".
 // The code names the occupation's folder, so it must not escape it.
-func checkCode(code string) string {
+func CheckCode(code string) string {
 	if code == "" {
 		return "expected a non-empty occupation code such as \"29-2012.00\""
 	}
