@@ -25,6 +25,9 @@ const (
 	ExitOK    = 0
 	ExitInput = 1
 	ExitUsage = 2
+	// ExitInterrupted is a build stopped by Ctrl-C or SIGTERM, reported
+	// the way shells report SIGINT (128 + 2).
+	ExitInterrupted = 130
 )
 
 // Version is ladder's version, printed by `ladder version`.
@@ -268,6 +271,10 @@ func (a *App) help(args []string) int {
 // fail prints an error, every diagnostic on its own line, and returns
 // the exit code for it.
 func (a *App) fail(err error) int {
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(a.Stderr, "ladder: interrupted: the output folder was left as it was")
+		return ExitInterrupted
+	}
 	var list diag.List
 	if errors.As(err, &list) {
 		fmt.Fprintf(a.Stderr, "ladder: %d %s:\n", len(list), plural(len(list), "error", "errors"))

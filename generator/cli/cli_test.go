@@ -2,7 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -368,5 +372,27 @@ func TestReadmeQuickStart(t *testing.T) {
 	dev := readme[strings.Index(readme, "## Development"):]
 	if !strings.Contains(dev, "scripts/test.sh") || !strings.Contains(dev, "installs") {
 		t.Error("Development does not say what scripts/test.sh does")
+	}
+}
+
+// TestFailMessages checks how errors reach a person: an interrupted
+// build (Ctrl-C) says so plainly with its own exit code, not "context
+// canceled"; other errors keep theirs.
+func TestFailMessages(t *testing.T) {
+	tests := []struct {
+		err    error
+		code   int
+		stderr string
+	}{
+		{context.Canceled, ExitInterrupted, "ladder: interrupted: the output folder was left as it was\n"},
+		{fmt.Errorf("rendering: %w", context.Canceled), ExitInterrupted, "ladder: interrupted: the output folder was left as it was\n"},
+		{errors.New("disk full"), ExitInput, "ladder: disk full\n"},
+	}
+	for _, tt := range tests {
+		var errb bytes.Buffer
+		app := &App{Stdout: io.Discard, Stderr: &errb}
+		if code := app.fail(tt.err); code != tt.code || errb.String() != tt.stderr {
+			t.Errorf("fail(%v) = %d, %q; want %d, %q", tt.err, code, errb.String(), tt.code, tt.stderr)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -44,7 +45,8 @@ func (a *App) serve(args []string) int {
 			}
 		},
 	})
-	if err != nil {
+	// Ctrl-C is how serve is meant to stop, even during the first build.
+	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(a.Stderr, "ladder serve: %v\n", err)
 		return ExitInput
 	}
@@ -64,10 +66,11 @@ func (a *App) watchBuild(opts build.Options, poll time.Duration) int {
 			fmt.Fprintf(a.Stdout, "ladder: watching %s, writing %s (Ctrl-C to stop)\n", opts.Source, out)
 		},
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(a.Stderr, "ladder build --watch: %v\n", err)
 		return ExitInput
 	}
+	fmt.Fprintln(a.Stdout, "ladder: stopped")
 	return ExitOK
 }
 
