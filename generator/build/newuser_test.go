@@ -53,3 +53,36 @@ func TestPagesWithoutCreditsOrRepeats(t *testing.T) {
 		}
 	}
 }
+
+// TestBaseURLNotes checks what a build says about its base URL, once, in
+// its result: without one, which URLs stay relative; below a host's root,
+// that robots.txt is not written (crawlers never read it there) and what
+// to add to the host's own; at the root, robots.txt and nothing to say.
+func TestBaseURLNotes(t *testing.T) {
+	tests := []struct {
+		base   string
+		note   []string // substrings of the one note; nil for none
+		robots bool
+	}{
+		{"", []string{"no base URL", "CASE package URIs", "embed code", "base_url"}, false},
+		{"https://example.org/frameworks/", []string{"https://example.org/robots.txt", "Sitemap: https://example.org/frameworks/sitemap.xml"}, false},
+		{"https://example.org/", nil, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.base, func(t *testing.T) {
+			out, res := buildSite(t, t.TempDir(), Options{BaseURL: tt.base})
+			if len(res.Notes) != min(len(tt.note), 1) {
+				t.Fatalf("notes %q, want %d", res.Notes, min(len(tt.note), 1))
+			}
+			for _, want := range tt.note {
+				if !strings.Contains(res.Notes[0], want) {
+					t.Errorf("note %q lacks %q", res.Notes[0], want)
+				}
+			}
+			_, err := os.Stat(filepath.Join(out, "robots.txt"))
+			if (err == nil) != tt.robots {
+				t.Errorf("robots.txt written: %v, want %v", err == nil, tt.robots)
+			}
+		})
+	}
+}

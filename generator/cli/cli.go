@@ -196,6 +196,9 @@ func (a *App) build(args []string) int {
 	fmt.Fprintf(a.Stdout, "ladder: wrote %d pages (%d files, %s) to %s in %s, %d %s\n",
 		res.Pages, res.Files, humanBytes(res.Bytes), res.Out, res.Duration.Round(100_000),
 		len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
+	for _, n := range res.Notes {
+		fmt.Fprintf(a.Stdout, "ladder: note: %s\n", n)
+	}
 	if *summary != "" {
 		if err := writeSummary(*summary, res, nil); err != nil {
 			fmt.Fprintf(a.Stderr, "ladder: %v\n", err)

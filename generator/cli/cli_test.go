@@ -332,6 +332,10 @@ func TestInitForPeople(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The build says once that without a base URL some URLs stay relative.
+	if code, stdout, stderr := run(t, "build", "--source", dir); code != ExitOK || strings.Count(stdout, "ladder: note: no base URL") != 1 {
+		t.Errorf("build: exit %d, stdout %q, stderr %q; want one note about the base URL", code, stdout, stderr)
+	}
 	lines := strings.Split(string(data), "\n")
 	if len(lines) < 20 || !strings.HasPrefix(lines[1], "  \"") {
 		t.Errorf("the example framework is %d lines, starting %q; want it indented", len(lines), lines[:min(2, len(lines))])
