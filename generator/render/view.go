@@ -141,6 +141,25 @@ func (v *View) URL(p string) string {
 	return site.RelURL(v.Page.Path, p)
 }
 
+// TopNames lists the names at the top of the site (its folders and
+// top-level files), for the 404 page's script to find the site root in a
+// missing path: the root is what comes before the first of them.
+func (v *View) TopNames() []string {
+	names := []string{"assets", "downloads", "compare", "search"}
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+	}
+	for _, p := range v.Site.Pages {
+		top, _, _ := strings.Cut(p.Path, "/")
+		if !seen[top] {
+			seen[top] = true
+			names = append(names, top)
+		}
+	}
+	return names
+}
+
 // Root returns the URL of the site file p relative to this page through
 // the site root ("../../p"): unlike URL, it depends only on the page's
 // depth, so partials cached per depth (the header, the footer) may use it.
