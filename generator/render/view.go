@@ -318,6 +318,7 @@ func (v *View) EmbedSnippet() string {
 	if base := v.Site.Config.BaseURL; base != "" {
 		src = base + src
 	}
+	src += "?theme=" + v.Site.Config.EmbedTheme
 	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) +
 		`" width="100%" height="640" style="border:0" loading="lazy"></iframe>`
 }
