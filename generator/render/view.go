@@ -89,10 +89,42 @@ func (v *View) CompareRows(l site.ComparedLevel, cell string) ([]ComparedRow, er
 	return rows, nil
 }
 
+// Section is the menu entry of the part of the site this page is in: the
+// first folder of its path when the menu has it ("occupations", "levels",
+// "groups", "sectors", "job-zones", "skills"), "occupations" for the
+// comparisons of occupations, else "".
+func (v *View) Section() string {
+	top, _, ok := strings.Cut(v.Page.Path, "/")
+	if !ok {
+		return ""
+	}
+	switch top {
+	case "occupations", "levels", "groups", "sectors", "job-zones", "skills":
+		return top
+	case "compare":
+		return "occupations"
+	}
+	return ""
+}
+
+// NavCurrent marks the menu entry of section: aria-current="page" on the
+// section's own index, aria-current="true" anywhere else in it, nothing
+// outside it.
+func (v *View) NavCurrent(section string) template.HTMLAttr {
+	switch {
+	case v.Page.Path == section+"/index.html":
+		return ` aria-current="page"`
+	case v.Section() == section:
+		return ` aria-current="true"`
+	}
+	return ""
+}
+
 // NavKey identifies what the site header shows on this page: the same on
-// every page at one folder depth, except where a menu entry is current.
+// every page at one folder depth in one section (see Section), except
+// where a menu entry is the page itself.
 func (v *View) NavKey() string {
-	key := strconv.Itoa(strings.Count(v.Page.Path, "/"))
+	key := strconv.Itoa(strings.Count(v.Page.Path, "/")) + " " + v.Section()
 	switch v.Page.Kind {
 	case site.HomePage, site.OccupationsIndex, site.LevelsIndex, site.HubsIndex, site.ContentPageKind, site.SkillsIndex:
 		key += " " + v.Page.Path

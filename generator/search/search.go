@@ -121,8 +121,9 @@ type Index struct {
 	frags                                                  map[int]string
 	titleLen                                               []int // per title
 
-	words []string       // terms by id
-	post  [][nUnit][]int // per term: the units that have it, per unit kind, ascending
+	words  []string       // terms by id
+	wordID map[string]int // ids by term
+	post   [][nUnit][]int // per term: the units that have it, per unit kind, ascending
 
 	files []File
 }
@@ -230,7 +231,8 @@ func (ix *Index) units() {
 
 // fragments finds the documents whose fragment search.js cannot derive
 // and stores theirs in ix.frags. search.js derives, page by page (by URL
-// without fragment) in document order: no fragment for an occupation;
+// without fragment) in document order: no fragment for an occupation or
+// a skill;
 // for anything else, the anchorBase of its title named by the page's
 // namer. A stored fragment is claimed in the namer instead.
 func (ix *Index) fragments() {
@@ -242,7 +244,7 @@ func (ix *Index) fragments() {
 	bases := map[string]base{} // titles repeat
 	for i, d := range ix.docs {
 		base, frag, hasFrag := strings.Cut(d.URL, "#")
-		if d.Kind == KindOccupation {
+		if d.Kind != KindStatement {
 			if hasFrag {
 				ix.frags[i] = frag
 			}
@@ -300,6 +302,7 @@ func commonSuffix(all []Doc, docs []int) string {
 // index fills the postings: each term's units per unit kind.
 func (ix *Index) index() {
 	ids := map[string]int{}
+	ix.wordID = ids
 	addAll := func(kind, unit int, text string) int {
 		n := 0
 		relate.EachWord(text, func(w []byte) {
@@ -334,7 +337,28 @@ func (ix *Index) index() {
 		title, code, _ := strings.Cut(oc, "\x00")
 		addAll(unitOcc, u, title)
 		addAll(unitOcc, u, code)
+		addAll(unitOcc, u, initials(title))
 	}
+}
+
+// initials is the abbreviation people use for a title of two to five
+// words: their first letters ("Registered Nurses" → "rn", "Licensed
+// Practical Nurses" → "lpn"), leaving out stop-words; "" for others.
+func initials(title string) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range relate.Words(title) {
+		if relate.IsStopWord(w) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+		n++
+	}
+	if n < 2 || n > 5 {
+		return ""
+	}
+	return b.String()
 }
 
 // Files returns the index files: keys.js, meta.js, then the terms files,
