@@ -2,7 +2,7 @@
 // under search/ that assets/search.js loads with <script> tags, so search
 // works from file:// (where fetch fails) as well as from a host.
 //
-// Build takes documents — occupations and statements — and Files returns
+// Build takes documents — occupations, shared skills and statements — and Files returns
 // the index files. Search answers a query in Go exactly as search.js does
 // in the browser; the tests hold the two to the same results.
 //
@@ -22,7 +22,11 @@
 //
 // and an occupation whose title matches every word gets 1000 more, so it
 // comes before statements. Ties go to the document with fewer title words,
-// then to the earlier document in Build's input.
+// then to the earlier document in Build's input. An occupation's initials
+// ("rn") are words of its title. A query word that matches no word at all
+// matches the words a few edits away instead (fuzzy.go), as near words,
+// and Suggest offers the closest. Of the statements of one occupation with
+// one topic, the best ranked stands for the others (Hit.Also).
 //
 // # Units
 //
