@@ -187,6 +187,67 @@
     return -1;
   }
 
+  // allowedEdits, editDistance, likeness and typoMatches are their
+  // namesakes in search (fuzzy.go): a word that matches nothing finds the
+  // words of its terms file a few edits away, and the closest is offered.
+  function allowedEdits(n) {
+    return n < 5 ? 0 : n < 8 ? 1 : 2;
+  }
+
+  function editDistance(a, b, max) {
+    var r = Array.from(a), s = Array.from(b);
+    if (Math.abs(r.length - s.length) > max) return max + 1;
+    var prev2 = new Array(s.length + 1).fill(0), prev = [], cur = new Array(s.length + 1).fill(0);
+    for (var j = 0; j <= s.length; j++) prev.push(j);
+    for (var i = 1; i <= r.length; i++) {
+      cur[0] = i;
+      var low = i;
+      for (j = 1; j <= s.length; j++) {
+        var cost = r[i - 1] === s[j - 1] ? 0 : 1;
+        cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && r[i - 1] === s[j - 2] && r[i - 2] === s[j - 1]) cur[j] = Math.min(cur[j], prev2[j - 2] + 1);
+        low = Math.min(low, cur[j]);
+      }
+      if (low > max) return max + 1;
+      var t = prev2;
+      prev2 = prev;
+      prev = cur;
+      cur = t;
+    }
+    return Math.min(prev[s.length], max + 1);
+  }
+
+  // likeness compares UTF-8 bytes, as Go does.
+  function likeness(a, b) {
+    var x = new TextEncoder().encode(a), y = new TextEncoder().encode(b);
+    var p = 0, s = 0;
+    while (p < x.length && p < y.length && x[p] === y[p]) p++;
+    while (s < x.length && s < y.length && x[x.length - 1 - s] === y[y.length - 1 - s]) s++;
+    return p + s;
+  }
+
+  // typoMatches returns {found: a Set of words, suggest: the word to offer}.
+  function typoMatches(word, entries) {
+    var max = allowedEdits(Array.from(word).length);
+    var found = new Set(), suggest = "", bestD = max + 1, bestL = -1;
+    if (max === 0) return { found: found, suggest: suggest };
+    var k = key(word);
+    for (var e = 0; e < entries.length; e++) {
+      var w = entries[e][0];
+      if (key(w) !== k) continue;
+      var d = editDistance(word, w, max);
+      if (d > max) continue;
+      found.add(w);
+      var l = likeness(word, w);
+      if (d < bestD || (d === bestD && (l > bestL || (l === bestL && w < suggest)))) {
+        bestD = d;
+        bestL = l;
+        suggest = w;
+      }
+    }
+    return { found: found, suggest: suggest };
+  }
+
   // matches reports whether a folded word matches any query term.
   function matches(w, terms) {
     for (var i = 0; i < terms.length; i++) {
@@ -327,8 +388,8 @@
     var ctx = m.ctx, runs = m.runs;
     var nruns = runs.length / 2;
     var ctxOf = new Int32Array(n), urlOf = new Int32Array(n);
-    var isOcc = new Uint8Array(n);
-    var occKind = m.kinds.indexOf("occupation");
+    var isOcc = new Uint8Array(n), isStmt = new Uint8Array(n);
+    var occKind = m.kinds.indexOf("occupation"), stmtKind = m.kinds.indexOf("statement");
     // Runs of documents: run r covers documents runStart[r] to runStart[r+1]-1.
     var runStart = new Int32Array(nruns + 1);
     var sufOfRun = new Int32Array(nruns), occOfRun = new Int32Array(nruns), urlOfRun = new Int32Array(nruns);
@@ -341,6 +402,7 @@
       ctxOf.fill(ci, d, end);
       urlOf.fill(ctx[c + 5], d, end);
       if (ctx[c] === occKind) isOcc.fill(1, d, end);
+      if (ctx[c] === stmtKind) isStmt.fill(1, d, end);
       d = end;
     }
     runStart[nruns] = n;
@@ -352,6 +414,7 @@
     this.xi = new Fixed(m.xi, n);
     this.urlOf = urlOf;
     this.isOcc = isOcc;
+    this.isStmt = isStmt;
     this.runStart = runStart;
     this.urlOfRun = urlOfRun;
     // For each kind of unit: the documents (titles, texts) or the runs of
@@ -395,10 +458,17 @@
     var best = new Uint8Array(this.n);
     var touched = [];
     var near = nearStem(t.word);
+    var kinds = entries.map(function (entry) { return match(entry[0], t, near); });
+    var fix = "";
+    if (kinds.every(function (m) { return m < 0; })) {
+      var typos = typoMatches(t.word, entries);
+      fix = typos.suggest;
+      kinds = entries.map(function (entry) { return typos.found.has(entry[0]) ? NEAR : -1; });
+    }
     for (var e = 0; e < entries.length; e++) {
       var entry = entries[e];
       var w = entry[0];
-      var m = match(w, t, near);
+      var m = kinds[e];
       if (m < 0) continue;
       for (var u = 0; u < entry.length - 1; u++) {
         var pk = w + "\u0000" + u;
@@ -428,7 +498,7 @@
         }
       }
     }
-    return { best: best, touched: touched };
+    return { best: best, touched: touched, fix: fix };
   };
 
   // search returns a promise of {terms, hits, total}: hits are document
@@ -439,19 +509,24 @@
   Engine.prototype.search = function (q, filter, wanted) {
     var self = this;
     var terms = parseQuery(q);
-    if (terms.length === 0) return Promise.resolve({ terms: terms, hits: [], total: 0 });
+    if (terms.length === 0) return Promise.resolve({ terms: terms, hits: [], total: 0, also: new Map(), suggestion: "" });
     // The terms files load beside meta.js.
     var lists = Promise.all(terms.map(function (t) { return self.termEntries(key(t.word)); }));
     return Promise.all([lists, this.ready()]).then(function (all) {
       if (wanted && !wanted()) return null;
-      var hits = self.rank(terms, all[0], filter || {});
-      return { terms: terms, hits: hits, total: hits.length };
+      var r = self.rank(terms, all[0], filter || {});
+      return { terms: terms, hits: r.hits, total: r.hits.length, also: r.also, suggestion: r.suggestion };
     });
   };
 
   Engine.prototype.rank = function (terms, lists, filter) {
     var m = this.meta;
     var per = terms.map(function (t, i) { return this.best(t, lists[i]); }, this);
+    var fixed = false;
+    var suggestion = terms.map(function (t, i) {
+      if (per[i].fix) fixed = true;
+      return per[i].fix || t.word;
+    }).join(" ");
     var levels = null, groupIdx = -2, i;
     if (filter.level) {
       levels = new Set();
@@ -484,16 +559,40 @@
       keys.push((1048575 - s) * 4294967296 + tl * 67108864 + d);
     }
     var sorted = Float64Array.from(keys).sort();
-    var hits = new Array(sorted.length);
-    for (i = 0; i < sorted.length; i++) hits[i] = sorted[i] % 67108864;
-    return hits;
+    var g = this.groupSkills(sorted);
+    return { hits: g.hits, also: g.also, suggestion: fixed ? suggestion : "" };
+  };
+
+  // groupSkills is search.Index.groupSkills: of the statements of one
+  // occupation with one topic, the best ranked stands for the others,
+  // listed in also (a Map from a hit to its other documents).
+  Engine.prototype.groupSkills = function (sorted) {
+    var hits = [], also = new Map(), first = new Map();
+    for (var i = 0; i < sorted.length; i++) {
+      var d = sorted[i] % 67108864;
+      var occ = this.meta.ctx[this.ctxOf[d] * 6 + 1];
+      if (this.isStmt[d] !== 1 || occ < 0) {
+        hits.push(d);
+        continue;
+      }
+      var k = occ + ":" + this.ti.at(d);
+      var at = first.get(k);
+      if (at !== undefined) {
+        if (!also.has(at)) also.set(at, []);
+        also.get(at).push(d);
+        continue;
+      }
+      first.set(k, d);
+      hits.push(d);
+    }
+    return { hits: hits, also: also };
   };
 
   // fragment returns the #fragment of document d, without "#".
   Engine.prototype.fragment = function (d) {
     var m = this.meta;
     if (Object.prototype.hasOwnProperty.call(m.frags, d)) return m.frags[d];
-    if (this.isOcc[d] === 1) return "";
+    if (this.isStmt[d] !== 1) return "";
     var url = this.urlOf[d];
     if (!this.pages) this.pages = inverse(this.urlOfRun, this.urls.length);
     var anchors = this.anchors.get(url);
@@ -503,7 +602,7 @@
       for (var j = this.pages.off[url]; j < this.pages.off[url + 1]; j++) {
         var run = this.pages.docs[j];
         for (var e = this.runStart[run]; e < this.runStart[run + 1]; e++) {
-          if (this.isOcc[e] === 1) continue;
+          if (this.isStmt[e] !== 1) continue;
           if (Object.prototype.hasOwnProperty.call(m.frags, e)) nm.claim(m.frags[e]);
           else anchors.set(e, nm.name(anchorBase(m.titles[this.ti.at(e)])));
         }
@@ -530,6 +629,19 @@
       group: c[3] >= 0 ? m.groups[c[3]] : "",
       url: this.urls[c[5]] + (frag ? "#" + frag : ""),
     };
+  };
+
+  // levels returns the labels of the levels that hit d stands for, itself
+  // and the documents grouped under it (r.also), in the framework's order.
+  Engine.prototype.levels = function (d, also) {
+    var self = this;
+    var ds = [d].concat(also.get(d) || []).sort(function (a, b) { return a - b; });
+    var out = [];
+    ds.forEach(function (x) {
+      var l = self.doc(x).level;
+      if (l && out.indexOf(l) < 0) out.push(l);
+    });
+    return out;
   };
 
   // texts loads the texts of documents ds and returns a promise of them.
@@ -654,10 +766,24 @@
     return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
   }
 
-  function context(doc) {
+  // context is the line under a result's title: an occupation's code and
+  // group; a shared skill's count; a statement's occupation and levels
+  // (levels: the labels of the levels it stands for, see groupSkills).
+  function context(doc, levels) {
     if (doc.kind === "occupation") return [doc.code, doc.group].filter(Boolean).join(" · ");
+    if (doc.kind === "skill") return "Shared skill · " + doc.level;
     var occ = doc.occupation + (doc.code ? " (" + doc.code + ")" : "");
-    return [occ, doc.level].filter(Boolean).join(" · ");
+    return [occ, (levels || [doc.level]).join(", ")].filter(Boolean).join(" · ");
+  }
+
+  // suggestion appends "Did you mean …?" to parent, linking the query
+  // with its typos corrected.
+  function suggestion(parent, s, href) {
+    parent.appendChild(document.createTextNode("Did you mean "));
+    var a = el("a", "", s);
+    a.href = href;
+    parent.appendChild(a);
+    parent.appendChild(document.createTextNode("?"));
   }
 
   function quoted(q) {
@@ -869,7 +995,7 @@
       var title = el("span", "search-option-title");
       highlight(title, doc.title, r.terms);
       var ctx = el("span", "search-option-context");
-      highlight(ctx, context(doc), r.terms);
+      highlight(ctx, context(doc, self.engine.levels(d, r.also)), r.terms);
       a.appendChild(title);
       a.appendChild(document.createTextNode(" "));
       a.appendChild(ctx);
@@ -883,6 +1009,15 @@
       all.tabIndex = -1;
       all.href = this.searchURL(q, this.filter());
       opts.push(all);
+    }
+    if (r.suggestion) {
+      var fix = el("a", "search-option search-suggestion", "Did you mean " + r.suggestion + "?");
+      fix.id = this.listbox.id + "-fix";
+      fix.setAttribute("role", "option");
+      fix.setAttribute("aria-selected", "false");
+      fix.tabIndex = -1;
+      fix.href = this.searchURL(r.suggestion, this.filter());
+      opts.unshift(fix);
     }
     this.listbox.replaceChildren.apply(this.listbox, opts);
     this.listbox.hidden = opts.length === 0;
@@ -912,7 +1047,7 @@
     this.summary.setAttribute("role", "status");
     this.page.replaceChildren(this.summary);
     if (this.input.value.trim()) this.update();
-    else this.summary.textContent = "Type a word to search occupations and their statements.";
+    else this.summary.textContent = "Type a word to search occupations, shared skills and statements.";
   };
 
   Search.prototype.syncAddress = function (q, filter) {
@@ -934,13 +1069,17 @@
     this.result = r;
     this.query = q;
     if (!q.trim()) {
-      this.summary.textContent = "Type a word to search occupations and their statements.";
+      this.summary.textContent = "Type a word to search occupations, shared skills and statements.";
       this.page.replaceChildren(this.summary);
       return null;
     }
     if (r.total === 0) {
       this.summary.textContent = "No results for " + quoted(q) + ".";
       var hint = el("p", "search-empty");
+      if (r.suggestion) {
+        suggestion(hint, r.suggestion, this.searchURL(r.suggestion, this.filter()));
+        hint.appendChild(document.createTextNode(" "));
+      }
       hint.appendChild(document.createTextNode("Check the spelling, try fewer or shorter words, or browse the "));
       var az = el("a", "", "A–Z list of occupations");
       az.href = this.root + "occupations/index.html";
@@ -971,7 +1110,7 @@
         highlight(a, doc.title, r.terms);
         li.appendChild(a);
         var ctx = el("p", "search-hit-context");
-        highlight(ctx, context(doc), r.terms);
+        highlight(ctx, context(doc, self.engine.levels(d, r.also)), r.terms);
         li.appendChild(ctx);
         if (texts[i]) {
           var p = el("p", "search-hit-text");
@@ -987,6 +1126,11 @@
         (self.shown < r.total ? ", showing " + self.shown : "") + ".";
       if (first) {
         self.page.replaceChildren(self.summary, self.list);
+        if (r.suggestion) {
+          var fix = el("p", "search-suggestion");
+          suggestion(fix, r.suggestion, self.searchURL(r.suggestion, self.filter()));
+          self.summary.insertAdjacentElement("afterend", fix);
+        }
       }
       if (self.shown < r.total) {
         self.page.appendChild(self.more);

@@ -25,6 +25,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/render"
@@ -64,6 +65,9 @@ type Result struct {
 	// occupations afresh.
 	Pending  bool
 	Warnings diag.List
+	// Notes are site-wide remarks for the build summary, such as what a
+	// missing base URL leaves relative (export.Notes); not input problems.
+	Notes    []string
 	Steps    []Step
 	Duration time.Duration
 }
@@ -126,6 +130,7 @@ func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previ
 	if err := diags.Err(); err != nil {
 		return nil, nil, err
 	}
+	res.Notes = export.Notes(s)
 	res.step("model", t)
 	return in, s, nil
 }

@@ -121,7 +121,7 @@ func TestFailedBuildLeavesPreviousSiteUnchanged(t *testing.T) {
 		t.Fatalf("want 2 diagnostics, got %v", err)
 	}
 	if !strings.Contains(list[0].Error(), "broken.json:1:27: occupation: unexpected end of file") ||
-		!strings.Contains(list[1].Error(), `dup.json: occupation.soc: duplicate occupation code "19-4021.00": `) {
+		!strings.Contains(list[1].Error(), `dup.json:1:84: occupation.soc: duplicate occupation code "19-4021.00": `) {
 		t.Errorf("diagnostics:\n%v", list)
 	}
 	if after := treeHash(t, out); after != before {

@@ -25,6 +25,9 @@ const (
 	ExitOK    = 0
 	ExitInput = 1
 	ExitUsage = 2
+	// ExitInterrupted is a build stopped by Ctrl-C or SIGTERM, reported
+	// the way shells report SIGINT (128 + 2).
+	ExitInterrupted = 130
 )
 
 // Version is ladder's version, printed by `ladder version`.
@@ -119,12 +122,20 @@ func hasFlags(fs *flag.FlagSet) bool {
 // parse parses flags and reports the exit code when the command must stop:
 // ExitOK after -h, ExitUsage for bad flags or stray arguments.
 func (a *App) parse(fs *flag.FlagSet, args []string, positional int) (int, bool) {
-	if err := fs.Parse(args); err != nil {
+	// The flag package prints the usage itself on -h and on a bad flag,
+	// always to the one output; hold it back and print it here, once,
+	// to stdout for help and to stderr for a mistake.
+	usage := fs.Usage
+	fs.Usage = func() {}
+	err := fs.Parse(args)
+	fs.Usage = usage
+	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			fs.SetOutput(a.Stdout)
 			fs.Usage()
 			return ExitOK, true
 		}
+		fs.Usage()
 		return ExitUsage, true
 	}
 	if fs.NArg() != positional {
@@ -186,6 +197,9 @@ func (a *App) build(args []string) int {
 	fmt.Fprintf(a.Stdout, "ladder: wrote %d pages (%d files, %s) to %s in %s, %d %s\n",
 		res.Pages, res.Files, humanBytes(res.Bytes), res.Out, res.Duration.Round(100_000),
 		len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
+	for _, n := range res.Notes {
+		fmt.Fprintf(a.Stdout, "ladder: note: %s\n", n)
+	}
 	if *summary != "" {
 		if err := writeSummary(*summary, res, nil); err != nil {
 			fmt.Fprintf(a.Stderr, "ladder: %v\n", err)
@@ -261,6 +275,10 @@ func (a *App) help(args []string) int {
 // fail prints an error, every diagnostic on its own line, and returns
 // the exit code for it.
 func (a *App) fail(err error) int {
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(a.Stderr, "ladder: interrupted: the output folder was left as it was")
+		return ExitInterrupted
+	}
 	var list diag.List
 	if errors.As(err, &list) {
 		fmt.Fprintf(a.Stderr, "ladder: %d %s:\n", len(list), plural(len(list), "error", "errors"))

@@ -2,9 +2,14 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -39,6 +44,12 @@ func TestExitCodesAndUsage(t *testing.T) {
 		{[]string{"init", "-h"}, ExitOK, "Usage: ladder init DIR", ""},
 		{[]string{"version", "-h"}, ExitOK, "Usage: ladder version", ""},
 		{[]string{"help", "build"}, ExitOK, "--base-url", ""},
+		{[]string{"serve", "-h"}, ExitOK, "Usage: ladder serve", ""},
+		{[]string{"new", "-h"}, ExitOK, "Usage: ladder new", ""},
+		{[]string{"new", "framework", "-h"}, ExitOK, "Usage: ladder new", ""},
+		{[]string{"diff", "-h"}, ExitOK, "Usage: ladder diff", ""},
+		{[]string{"schema", "-h"}, ExitOK, "Usage: ladder schema", ""},
+		{[]string{"help", "serve"}, ExitOK, "--port", ""},
 		{[]string{"build", "--bogus"}, ExitUsage, "", "flag provided but not defined: -bogus"},
 		{[]string{"build", "extra"}, ExitUsage, "", `unexpected argument "extra"`},
 		{[]string{"init"}, ExitUsage, "", "missing argument"},
@@ -49,6 +60,14 @@ func TestExitCodesAndUsage(t *testing.T) {
 			code, stdout, stderr := run(t, tt.args...)
 			if code != tt.code || !strings.Contains(stdout, tt.stdout) || !strings.Contains(stderr, tt.stderr) {
 				t.Errorf("exit %d, stdout %q, stderr %q; want exit %d with %q / %q", code, stdout, stderr, tt.code, tt.stdout, tt.stderr)
+			}
+			// Usage is printed once, to one stream: stdout for help,
+			// stderr for a mistake.
+			if n := strings.Count(stdout+stderr, "Usage:"); n > 1 {
+				t.Errorf("usage printed %d times: stdout %q, stderr %q", n, stdout, stderr)
+			}
+			if code == ExitOK && stderr != "" {
+				t.Errorf("help or success wrote to stderr: %q", stderr)
 			}
 		})
 	}
@@ -190,13 +209,56 @@ func TestNewFramework(t *testing.T) {
 	if code, _, stderr := run(t, "check", "--source", dir, "--strict"); code != ExitOK {
 		t.Errorf("the new framework fails check: %s", stderr)
 	}
-	for _, args := range [][]string{
-		{"new", "framework", "29-2099.00", "--title", "Again", "--source", dir},
-		{"new", "framework", "../x", "--title", "Escape", "--source", dir},
-	} {
-		if code, _, _ := run(t, args...); code != ExitInput {
-			t.Errorf("%v: exit %d, want 1", args, code)
-		}
+	if code, _, _ := run(t, "new", "framework", "29-2099.00", "--title", "Again", "--source", dir); code != ExitInput {
+		t.Errorf("a second 29-2099.00: exit %d, want 1", code)
+	}
+}
+
+// TestNewFrameworkForPeople checks what a new user met with `ladder new
+// framework`: it refuses to scatter files outside a site folder, rejects
+// a bad code without naming a file it never wrote, writes "&" as "&", and
+// its example statements are warnings (at their line) until replaced.
+func TestNewFrameworkForPeople(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	if code, _, _ := run(t, "init", site); code != ExitOK {
+		t.Fatal("init failed")
+	}
+	empty := t.TempDir()
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"outside a site", []string{"new", "framework", "29-2099.00", "--title", "T", "--source", empty}, ExitUsage, "is not a site folder"},
+		{"path-escaping code", []string{"new", "framework", "../x", "--title", "T", "--source", site}, ExitUsage, `CODE: unsafe occupation code "../x"`},
+		{"code with a space", []string{"new", "framework", "bad code", "--title", "T", "--source", site}, ExitUsage, `CODE: unsafe occupation code "bad code"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := run(t, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.stderr) || strings.Contains(stderr, ".json") {
+				t.Errorf("exit %d, stderr %q; want exit %d with %q and no file name", code, stderr, tt.code, tt.stderr)
+			}
+		})
+	}
+	if entries, _ := os.ReadDir(empty); len(entries) != 0 {
+		t.Errorf("new framework wrote %d entries outside a site", len(entries))
+	}
+
+	if code, _, stderr := run(t, "new", "framework", "53-7062.00", "--title", "Hand Laborers & Movers", "--group", "Transportation & Material Moving", "--source", site); code != ExitOK {
+		t.Fatalf("new framework: %s", stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(site, "content", "frameworks", "53-7062.00.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"Hand Laborers & Movers"`) || strings.Contains(string(data), `\u0026`) {
+		t.Errorf("the title is not written as typed:\n%s", data)
+	}
+	code, _, stderr := run(t, "check", "--source", site)
+	if code != ExitOK || !strings.Contains(stderr, "content/frameworks/53-7062.00.json:") || !strings.Contains(stderr, "placeholder statement") {
+		t.Errorf("check: exit %d, stderr %q; want placeholder warnings", code, stderr)
 	}
 	if code, _, _ := run(t, "new", "framework", "x"); code != ExitUsage {
 		t.Errorf("missing --title: exit %d, want 2", code)
@@ -250,5 +312,91 @@ func TestBuildProfiles(t *testing.T) {
 	}
 	if code, _, _ := run(t, "build", "--source", dir, "--out", filepath.Join(dir, "public"), "--cpuprofile", filepath.Join(dir, "missing", "cpu.prof")); code != ExitUsage {
 		t.Errorf("an unwritable profile: exit %d, want %d", code, ExitUsage)
+	}
+}
+
+// TestInitForPeople checks what `init` leaves a person to read: the
+// example framework indented over many short lines, so that an error in
+// it points at a line, and a next step that opens the site on this
+// operating system.
+func TestInitForPeople(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "site")
+	code, stdout, stderr := run(t, "init", dir)
+	if code != ExitOK {
+		t.Fatalf("init: exit %d: %s", code, stderr)
+	}
+	if want := opener(runtime.GOOS) + " " + filepath.Join("public", "index.html"); !strings.Contains(stdout, want) {
+		t.Errorf("init's next steps %q lack %q", stdout, want)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "content", "frameworks", "29-2012.00.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The build says once that without a base URL some URLs stay relative.
+	if code, stdout, stderr := run(t, "build", "--source", dir); code != ExitOK || strings.Count(stdout, "ladder: note: no base URL") != 1 {
+		t.Errorf("build: exit %d, stdout %q, stderr %q; want one note about the base URL", code, stdout, stderr)
+	}
+	lines := strings.Split(string(data), "\n")
+	if len(lines) < 20 || !strings.HasPrefix(lines[1], "  \"") {
+		t.Errorf("the example framework is %d lines, starting %q; want it indented", len(lines), lines[:min(2, len(lines))])
+	}
+}
+
+func TestOpener(t *testing.T) {
+	for goos, want := range map[string]string{"linux": "xdg-open", "freebsd": "xdg-open", "darwin": "open", "windows": "start"} {
+		if got := opener(goos); got != want {
+			t.Errorf("opener(%q) = %q, want %q", goos, got, want)
+		}
+	}
+}
+
+// TestReadmeQuickStart holds the README's first steps to what a new user
+// needs: building and opening the site on any desktop, without the test
+// suite (which installs tools and takes long) posing as a set-up step.
+func TestReadmeQuickStart(t *testing.T) {
+	data, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start := strings.Index(readme, "## Quick start")
+	end := strings.Index(readme[start+1:], "\n## ")
+	if start < 0 || end < 0 {
+		t.Fatal("README has no Quick start section")
+	}
+	quick := readme[start : start+1+end]
+	for _, want := range []string{"xdg-open public/index.html", "open public/index.html", "ladder init"} {
+		if !strings.Contains(quick, want) {
+			t.Errorf("Quick start lacks %q", want)
+		}
+	}
+	if strings.Contains(quick, "scripts/test.sh") {
+		t.Error("Quick start presents the test suite as a set-up step")
+	}
+	dev := readme[strings.Index(readme, "## Development"):]
+	if !strings.Contains(dev, "scripts/test.sh") || !strings.Contains(dev, "installs") {
+		t.Error("Development does not say what scripts/test.sh does")
+	}
+}
+
+// TestFailMessages checks how errors reach a person: an interrupted
+// build (Ctrl-C) says so plainly with its own exit code, not "context
+// canceled"; other errors keep theirs.
+func TestFailMessages(t *testing.T) {
+	tests := []struct {
+		err    error
+		code   int
+		stderr string
+	}{
+		{context.Canceled, ExitInterrupted, "ladder: interrupted: the output folder was left as it was\n"},
+		{fmt.Errorf("rendering: %w", context.Canceled), ExitInterrupted, "ladder: interrupted: the output folder was left as it was\n"},
+		{errors.New("disk full"), ExitInput, "ladder: disk full\n"},
+	}
+	for _, tt := range tests {
+		var errb bytes.Buffer
+		app := &App{Stdout: io.Discard, Stderr: &errb}
+		if code := app.fail(tt.err); code != tt.code || errb.String() != tt.stderr {
+			t.Errorf("fail(%v) = %d, %q; want %d, %q", tt.err, code, errb.String(), tt.code, tt.stderr)
+		}
 	}
 }

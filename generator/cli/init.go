@@ -1,11 +1,14 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/ladder-ssg/ladder/generator/schema"
 )
@@ -57,7 +60,7 @@ func (a *App) init(args []string) int {
 		fmt.Fprintf(a.Stderr, "ladder init: %v\n", err)
 		return ExitInput
 	}
-	fmt.Fprintf(a.Stdout, "ladder: created a new site in %s\n\nNext:\n  cd %s\n  ladder build\n  open public/index.html\n", dir, dir)
+	fmt.Fprintf(a.Stdout, "ladder: created a new site in %s\n\nNext:\n  cd %s\n  ladder build\n  %s %s\n", dir, dir, opener(runtime.GOOS), filepath.Join("public", "index.html"))
 	return ExitOK
 }
 
@@ -67,7 +70,14 @@ func (a *App) writeScaffold(dir string) error {
 	if err != nil {
 		return fmt.Errorf("reading the example framework: %w", err)
 	}
-	files := map[string][]byte{"content/" + exampleFramework: example}
+	// The embedded file is one long line; indent it so that a person
+	// editing it reads it, and its errors point at short lines.
+	var indented bytes.Buffer
+	if err := json.Indent(&indented, example, "", "  "); err != nil {
+		return fmt.Errorf("indenting the example framework: %w", err)
+	}
+	indented.WriteByte('\n')
+	files := map[string][]byte{"content/" + exampleFramework: indented.Bytes()}
 	for name, body := range scaffold {
 		files[name] = []byte(body)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/build"
+	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/load"
 )
 
@@ -53,6 +54,15 @@ func (a *App) newCmd(args []string) int {
 		fmt.Fprintln(a.Stderr, "ladder new framework: --job-zone must be 1 to 5")
 		return ExitUsage
 	}
+	if msg := load.CheckCode(code); msg != "" {
+		fmt.Fprintf(a.Stderr, "ladder new framework: CODE: %s\n", msg)
+		return ExitUsage
+	}
+	if !isSite(*source) {
+		fmt.Fprintf(a.Stderr, "ladder new framework: %s is not a site folder (it has neither %s nor content/): "+
+			"run this in a site made by 'ladder init', or name one with --source DIR\n", *source, config.FileName)
+		return ExitUsage
+	}
 	data, err := newFramework(code, *title, *group, *sector, *jobZone, a.levelScheme(*source))
 	if err != nil {
 		fmt.Fprintf(a.Stderr, "ladder new framework: %v\n", err)
@@ -77,6 +87,16 @@ func (a *App) newCmd(args []string) int {
 	return ExitOK
 }
 
+// isSite reports whether dir is a site folder: one with a ladder.toml or
+// a content/ folder.
+func isSite(dir string) bool {
+	if st, err := os.Stat(filepath.Join(dir, "content")); err == nil && st.IsDir() {
+		return true
+	}
+	_, err := os.Stat(filepath.Join(dir, config.FileName))
+	return err == nil
+}
+
 func boolToInt(b bool) int {
 	if b {
 		return 1
@@ -98,9 +118,14 @@ func (a *App) levelScheme(source string) [][2]string {
 // and one example statement each.
 func newFramework(code, title, group, sector string, jobZone int, levels [][2]string) ([]byte, error) {
 	var b bytes.Buffer
+	// Strings are written as people type them: "&" and "<" stay as they
+	// are (json.Marshal would write \u0026 and \u003c).
 	str := func(s string) string {
-		out, _ := json.Marshal(s)
-		return string(out)
+		var out bytes.Buffer
+		enc := json.NewEncoder(&out)
+		enc.SetEscapeHTML(false)
+		enc.Encode(s)
+		return strings.TrimSuffix(out.String(), "\n")
 	}
 	fmt.Fprintf(&b, "{\n  \"schemaVersion\": \"1.0\",\n  \"exportedAt\": %s,\n", str(time.Now().UTC().Format(time.RFC3339)))
 	fmt.Fprintf(&b, "  \"occupation\": {\n    \"soc\": %s,\n    \"title\": %s", str(code), str(title))
@@ -116,7 +141,7 @@ func newFramework(code, title, group, sector string, jobZone int, levels [][2]st
 	b.WriteString("\n  },\n  \"framework\": {\n    \"version\": \"1.0\",\n    \"description\": \"\",\n    \"contextCovered\": \"\",\n    \"levels\": {\n")
 	for i, lv := range levels {
 		fmt.Fprintf(&b, "      %s: {\n        \"label\": %s,\n        \"statements\": [\n          %s\n        ]\n      }",
-			str(lv[0]), str(lv[1]), str("Example topic — what a person does at the "+lv[1]+" level."))
+			str(lv[0]), str(lv[1]), str(load.PlaceholderTopic+" — what a person does at the "+lv[1]+" level."))
 		if i < len(levels)-1 {
 			b.WriteString(",")
 		}

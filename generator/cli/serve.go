@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -44,7 +45,8 @@ func (a *App) serve(args []string) int {
 			}
 		},
 	})
-	if err != nil {
+	// Ctrl-C is how serve is meant to stop, even during the first build.
+	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(a.Stderr, "ladder serve: %v\n", err)
 		return ExitInput
 	}
@@ -64,24 +66,32 @@ func (a *App) watchBuild(opts build.Options, poll time.Duration) int {
 			fmt.Fprintf(a.Stdout, "ladder: watching %s, writing %s (Ctrl-C to stop)\n", opts.Source, out)
 		},
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, context.Canceled) {
 		fmt.Fprintf(a.Stderr, "ladder build --watch: %v\n", err)
 		return ExitInput
 	}
+	fmt.Fprintln(a.Stdout, "ladder: stopped")
 	return ExitOK
+}
+
+// opener is the command that opens a file or URL with the desktop's
+// default application on the operating system goos.
+func opener(goos string) string {
+	switch goos {
+	case "darwin":
+		return "open"
+	case "windows":
+		return "start"
+	}
+	return "xdg-open"
 }
 
 // openBrowser asks the desktop to open url; failing quietly is fine, as
 // the URL is printed anyway.
 func openBrowser(url string) {
-	var cmd *exec.Cmd
-	switch runtime.GOOS {
-	case "darwin":
-		cmd = exec.Command("open", url)
-	case "windows":
+	cmd := exec.Command(opener(runtime.GOOS), url)
+	if runtime.GOOS == "windows" {
 		cmd = exec.Command("rundll32", "url.dll,FileProtocolHandler", url)
-	default:
-		cmd = exec.Command("xdg-open", url)
 	}
 	if cmd.Start() == nil {
 		go cmd.Wait()

@@ -22,6 +22,7 @@ type buildSummary struct {
 	Errors     int          `json:"errors"`
 	Steps      []stepTiming `json:"steps"`
 	Diagnostic []string     `json:"diagnostics,omitempty"`
+	Notes      []string     `json:"notes,omitempty"`
 }
 
 type stepTiming struct {
@@ -31,7 +32,7 @@ type stepTiming struct {
 
 func writeSummary(path string, res build.Result, buildErr error) error {
 	s := buildSummary{OK: buildErr == nil, Out: res.Out, Pages: res.Pages, Files: res.Files, Bytes: res.Bytes,
-		Seconds: res.Duration.Seconds(), Warnings: len(res.Warnings), Steps: []stepTiming{}}
+		Seconds: res.Duration.Seconds(), Warnings: len(res.Warnings), Steps: []stepTiming{}, Notes: res.Notes}
 	for _, st := range res.Steps {
 		s.Steps = append(s.Steps, stepTiming{st.Name, st.Duration.Seconds()})
 	}

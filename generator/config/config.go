@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,7 +33,14 @@ type Config struct {
 	// Publisher names who publishes the site; the O*NET modification notice
 	// says who modified the O*NET material.
 	Publisher string `toml:"publisher"`
+	// EmbedTheme is the colour scheme of the embed views when their URL
+	// has no ?theme=: "light" (the default, as most course pages are),
+	// "dark", or "auto" to follow the reader's system setting.
+	EmbedTheme string `toml:"embed_theme"`
 }
+
+// EmbedThemes are the values of embed_theme and of an embed URL's ?theme=.
+func EmbedThemes() []string { return []string{"light", "dark", "auto"} }
 
 // typeErrorPattern matches the TOML decoder's type-mismatch errors.
 var typeErrorPattern = regexp.MustCompile(`line (\d+) \(last key "([^"]*)"\): (.*)`)
@@ -43,6 +51,7 @@ func Default() Config {
 		Title:       "Competency frameworks",
 		Description: "Occupational competency frameworks with proficiency levels, published with ladder.",
 		Language:    "en",
+		EmbedTheme:  "light",
 	}
 }
 
@@ -93,6 +102,7 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 	if c.Language == "" {
 		c.Language = "en"
 	}
+	diags = append(diags, checkEmbedTheme(file, data, &c)...)
 	return c, diags
 }
 
@@ -127,4 +137,20 @@ func keyPosition(data []byte, key string) (line, column int) {
 		}
 	}
 	return 0, 0
+}
+
+// checkEmbedTheme validates embed_theme, defaulting an empty one.
+func checkEmbedTheme(file string, data []byte, c *Config) diag.List {
+	c.EmbedTheme = strings.ToLower(strings.TrimSpace(c.EmbedTheme))
+	if c.EmbedTheme == "" {
+		c.EmbedTheme = Default().EmbedTheme
+	}
+	if slices.Contains(EmbedThemes(), c.EmbedTheme) {
+		return nil
+	}
+	d := diag.Diagnostic{File: file, Path: "embed_theme", Severity: diag.Error,
+		Message: fmt.Sprintf("expected \"light\", \"dark\" or \"auto\", found %q", c.EmbedTheme)}
+	d.Line, d.Column = keyPosition(data, "embed_theme")
+	c.EmbedTheme = Default().EmbedTheme
+	return diag.List{d}
 }

@@ -16,6 +16,8 @@ func TestParse(t *testing.T) {
 		{"bad url", "base_url = \"example.org\"", "", []string{"x.toml:1:1: base_url: expected an absolute http or https URL"}},
 		{"syntax", "title = ", "", []string{"x.toml:1:"}},
 		{"wrong type", "title = 3", "", []string{"x.toml:1:"}},
+		{"embed theme", "title = \"T\"\nembed_theme = \"Dark\"", "", nil},
+		{"bad embed theme", "title = \"T\"\n  embed_theme = \"sepia\"", "", []string{`x.toml:2:3: embed_theme: expected "light", "dark" or "auto", found "sepia"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -39,5 +41,19 @@ func TestParseStrict(t *testing.T) {
 	_, diags := Parse("x.toml", []byte("colour = 1"), true)
 	if diags.Err() == nil {
 		t.Fatal("strict mode accepted an unknown key")
+	}
+}
+
+// TestEmbedTheme checks the default and the accepted spellings of
+// embed_theme.
+func TestEmbedTheme(t *testing.T) {
+	for src, want := range map[string]string{"": "light", `embed_theme = "auto"`: "auto", `embed_theme = " DARK "`: "dark", `embed_theme = ""`: "light"} {
+		c, diags := Parse("x.toml", []byte(src), true)
+		if len(diags) != 0 || c.EmbedTheme != want {
+			t.Errorf("%q: EmbedTheme %q, %v; want %q", src, c.EmbedTheme, diags, want)
+		}
+	}
+	if Default().EmbedTheme != "light" {
+		t.Errorf("default embed theme %q", Default().EmbedTheme)
 	}
 }

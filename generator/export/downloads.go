@@ -85,13 +85,16 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 func SiteFileNames(s *site.Site) []string {
 	var names []string
 	if absolute(s) {
-		names = append(names, SitemapPath, RobotsPath)
+		names = append(names, SitemapPath)
+	}
+	if atHostRoot(s) {
+		names = append(names, RobotsPath)
 	}
 	return append(names, FeedPath, CataloguePath)
 }
 
-// SiteFiles returns the site-wide files: the feed and the catalogue, and
-// with a base URL the sitemap and robots.txt too.
+// SiteFiles returns the site-wide files: the feed and the catalogue, with
+// a base URL the sitemap, and at the root of a host robots.txt too.
 func SiteFiles(s *site.Site) ([]BundleFile, error) {
 	var files []BundleFile
 	if absolute(s) {
@@ -99,7 +102,10 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, BundleFile{SitemapPath, sm}, BundleFile{RobotsPath, Robots(s)})
+		files = append(files, BundleFile{SitemapPath, sm})
+	}
+	if atHostRoot(s) {
+		files = append(files, BundleFile{RobotsPath, Robots(s)})
 	}
 	feed, err := Feed(s)
 	if err != nil {

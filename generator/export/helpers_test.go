@@ -30,6 +30,13 @@ func baseConfig() config.Config {
 	return c
 }
 
+// rootConfig is a site at the root of its host.
+func rootConfig() config.Config {
+	c := baseConfig()
+	c.BaseURL = "https://frameworks.example.org/"
+	return c
+}
+
 // offlineConfig is a site without a base URL.
 func offlineConfig() config.Config { return config.Default() }
 

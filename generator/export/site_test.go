@@ -186,10 +186,15 @@ func TestSiteFiles(t *testing.T) {
 		s    *site.Site
 		want []string
 	}{
-		{"base URL", seeds(t, baseConfig()), []string{SitemapPath, RobotsPath, FeedPath, CataloguePath}},
+		// Crawlers read robots.txt only at the root of a host.
+		{"base URL below the root", seeds(t, baseConfig()), []string{SitemapPath, FeedPath, CataloguePath}},
+		{"base URL at the root", seeds(t, rootConfig()), []string{SitemapPath, RobotsPath, FeedPath, CataloguePath}},
 		{"offline", seeds(t, offlineConfig()), []string{FeedPath, CataloguePath}},
 	}
 	for _, c := range cases {
+		if got := SiteFileNames(c.s); strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("%s: SiteFileNames %q, want %q", c.name, got, c.want)
+		}
 		files, err := SiteFiles(c.s)
 		if err != nil {
 			t.Fatal(err)

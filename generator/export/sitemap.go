@@ -51,8 +51,9 @@ func Sitemap(s *site.Site) ([]byte, error) {
 // Robots returns robots.txt for a site with a base URL: every crawler may
 // fetch everything, and the Sitemap line names the sitemap. It returns
 // nil for a site without a base URL. Crawlers read robots.txt only at the
-// root of a host, so a site published below it should copy the Sitemap
-// line into the host's own robots.txt.
+// root of a host, so SiteFiles writes it only for a site published there;
+// Notes tells a site below the root to copy the Sitemap line into the
+// host's own robots.txt.
 func Robots(s *site.Site) []byte {
 	if !absolute(s) {
 		return nil

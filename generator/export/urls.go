@@ -38,3 +38,37 @@ func escapePath(p string) string {
 
 // absolute reports whether the site's URLs are absolute.
 func absolute(s *site.Site) bool { return s.Config.BaseURL != "" }
+
+// atHostRoot reports whether the site is published at the root of its host
+// (base URL path "/"), the one place crawlers look for robots.txt.
+func atHostRoot(s *site.Site) bool {
+	u, err := url.Parse(s.Config.BaseURL)
+	return err == nil && absolute(s) && (u.Path == "" || u.Path == "/")
+}
+
+// Notes says, once per build, what the site's base URL leaves out: without
+// one, the URLs that other systems keep (CASE URIs, the embed code, Open
+// Badges targets) are relative and there is no sitemap; below a host's
+// root, robots.txt is not written, as crawlers would never read it there.
+func Notes(s *site.Site) []string {
+	if !absolute(s) {
+		return []string{"no base URL, so the URLs other systems keep are relative: CASE package URIs, " +
+			"the embed code's src, Open Badges target URLs and the feed's links; and there is no sitemap.xml " +
+			"or robots.txt. Set base_url in ladder.toml or pass --base-url if the site will be published."}
+	}
+	if !atHostRoot(s) {
+		return []string{"robots.txt is not written: crawlers read it only at " + hostRoot(s.Config.BaseURL) + "robots.txt, " +
+			"the root of the host; add the line \"Sitemap: " + link(s, "", SitemapPath, "") + "\" to that file."}
+	}
+	return nil
+}
+
+// hostRoot is the root URL of the host of a base URL, ending in "/".
+func hostRoot(base string) string {
+	u, err := url.Parse(base)
+	if err != nil {
+		return base
+	}
+	u.Path, u.RawPath, u.RawQuery, u.Fragment = "/", "", "", ""
+	return u.String()
+}

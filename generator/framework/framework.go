@@ -30,6 +30,10 @@ type Occupation struct {
 	Sector          string // two-digit NAICS sector code, e.g. "62"
 	JobZone         int    // 1–5, or 0 when unknown
 	JobZoneInferred bool
+	// RenamedFrom is the title of this occupation's earlier versions when
+	// this version renames it; it lets versions with different titles
+	// share a code.
+	RenamedFrom string
 }
 
 // Level is one proficiency level: a key as written in the JSON

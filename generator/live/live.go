@@ -55,11 +55,12 @@ func Run(ctx context.Context, opts Options) (err error) {
 	if logw == nil {
 		logw = io.Discard
 	}
+	// The watcher needs the absolute folder; the build keeps the folder
+	// as given, so its messages name files as the person typed them.
 	src, err := filepath.Abs(opts.Build.Source)
 	if err != nil {
 		return err
 	}
-	opts.Build.Source = src
 	if opts.Build.Out == "" {
 		tmp, err := os.MkdirTemp("", "ladder-serve-*")
 		if err != nil {
@@ -242,7 +243,7 @@ func (s *settle) stop() {
 // describe names what a batch changed, for the log line.
 func describe(src string, b watch.Batch) string {
 	if b.Rescan {
-		return "many changes"
+		return "many files"
 	}
 	if len(b.Paths) == 1 {
 		if rel, err := filepath.Rel(src, b.Paths[0]); err == nil {
@@ -250,7 +251,7 @@ func describe(src string, b watch.Batch) string {
 		}
 		return b.Paths[0]
 	}
-	return fmt.Sprintf("%d changes", len(b.Paths))
+	return fmt.Sprintf("%d files", len(b.Paths))
 }
 
 // report prints one line for a build, or its errors.

@@ -16,22 +16,54 @@ import (
 	"github.com/ladder-ssg/ladder/generator/framework"
 )
 
+// PlaceholderTopic is the topic of the example statements that `ladder new
+// framework` writes; a statement with it is a warning until replaced.
+const PlaceholderTopic = "Example topic"
+
 // DecodeFramework decodes one framework file. It reports every problem it
 // can find in one pass, each with the line:column and JSON path where it
 // is, and returns a nil framework when any of them is an error. Unknown
 // fields are warnings, or errors when strict is set.
 func DecodeFramework(file string, data []byte, strict bool) (*framework.Framework, diag.List) {
-	d := &decoder{file: file, strict: strict}
+	f, _, diags := decodeFramework(file, data, strict)
+	return f, diags
+}
+
+// Places says where the values that identify a framework are in its
+// file, for diagnostics about the site as a whole.
+type Places struct {
+	SOC, Title Place
+}
+
+// Place is a 1-based line and column in a file; zero when unknown.
+type Place struct{ Line, Column int }
+
+// decodeFramework is DecodeFramework, also returning where the
+// occupation's code and title are.
+func decodeFramework(file string, data []byte, strict bool) (*framework.Framework, Places, diag.List) {
+	var places Places
+	f, d := decodeFile(file, data, strict)
+	if d.socAt >= 0 {
+		places.SOC.Line, places.SOC.Column = diag.Position(d.data, d.socAt)
+	}
+	if d.titleAt >= 0 {
+		places.Title.Line, places.Title.Column = diag.Position(d.data, d.titleAt)
+	}
+	return f, places, d.diags
+}
+
+func decodeFile(file string, data []byte, strict bool) (*framework.Framework, *decoder) {
+	d := &decoder{file: file, strict: strict, socAt: -1, titleAt: -1}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	d.data = data
 	if len(bytes.TrimSpace(data)) == 0 {
 		d.errorAt(0, "", "empty file: expected a JSON object with \"occupation\" and \"framework\"")
-		return nil, d.diags
+		return nil, d
 	}
 	if !utf8.Valid(data) {
 		off := invalidUTF8Offset(data)
 		d.errorAt(off, "", "invalid UTF-8: the file must be saved as UTF-8")
-		return nil, d.diags
+		return nil, d
 	}
 	d.dec = jsontext.NewDecoder(bytes.NewReader(data))
 	var f framework.Framework
@@ -43,9 +75,9 @@ func DecodeFramework(file string, data []byte, strict bool) (*framework.Framewor
 		}
 	}
 	if len(d.diags.Errors()) > 0 {
-		return nil, d.diags
+		return nil, d
 	}
-	return &f, d.diags
+	return &f, d
 }
 
 // decoder walks the token stream of one file against the framework format.
@@ -59,6 +91,9 @@ type decoder struct {
 	// skipped is set when describeNext already consumed the value.
 	skipped bool
 	diags   diag.List
+	// socAt and titleAt are the offsets of the occupation's code and
+	// title values, or -1.
+	socAt, titleAt int
 }
 
 func (d *decoder) frameworkFile(f *framework.Framework) {
@@ -111,17 +146,19 @@ func (d *decoder) occupation(o *framework.Occupation, path string, start int) {
 		seen[name] = true
 		switch name {
 		case "soc":
+			d.socAt = at
 			s, ok := d.reqString(p)
 			if !ok {
 				return
 			}
 			s = strings.TrimSpace(s)
-			if msg := checkCode(s); msg != "" {
+			if msg := CheckCode(s); msg != "" {
 				d.errorAt(at, p, msg)
 				return
 			}
 			o.SOC = s
 		case "title":
+			d.titleAt = at
 			s, ok := d.reqString(p)
 			if ok && strings.TrimSpace(s) == "" {
 				d.errorAt(at, p, "expected a non-empty title")
@@ -142,6 +179,9 @@ func (d *decoder) occupation(o *framework.Occupation, path string, start int) {
 			o.JobZone = n
 		case "jobZoneInferred":
 			o.JobZoneInferred, _ = d.optBool(p)
+		case "renamedFrom":
+			s, _ := d.optString(p)
+			o.RenamedFrom = strings.TrimSpace(s)
 		default:
 			d.unknown(name, p, at)
 		}
@@ -191,12 +231,16 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 			return
 		}
 		lv := framework.Level{Key: key}
+		seenLabel, labelBad, labelAt := false, false, at
 		seenStatements, statementsOK, statementsAt := false, false, at
 		d.object(p, "an object with \"label\" and \"statements\"", func(name, lp string, lat int) {
 			switch name {
 			case "label":
+				seenLabel, labelAt = true, lat
+				before := len(d.diags.Errors())
 				s, _ := d.optString(lp)
 				lv.Label = strings.TrimSpace(s)
+				labelBad = len(d.diags.Errors()) > before
 			case "statements":
 				seenStatements, statementsAt = true, lat
 				before := len(d.diags.Errors())
@@ -209,7 +253,11 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 						d.warnAt(sat, sp, "empty statement (skipped)")
 						return
 					}
-					lv.Statements = append(lv.Statements, framework.Split(s))
+					st := framework.Split(s)
+					if st.Topic == PlaceholderTopic {
+						d.warnAt(sat, sp, "placeholder statement from 'ladder new framework': replace it with one of the occupation's own")
+					}
+					lv.Statements = append(lv.Statements, st)
 				})
 				// A statement of the wrong type is reported already.
 				statementsOK = statementsOK && len(d.diags.Errors()) == before
@@ -220,8 +268,11 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 		if d.failed || !d.wasObject(at) {
 			return
 		}
-		if lv.Label == "" {
+		// A label of the wrong type is reported already.
+		if !seenLabel {
 			d.errorAt(at, p, "missing \"label\": expected the level's name for people, e.g. \"Emerging\"")
+		} else if !labelBad && lv.Label == "" {
+			d.errorAt(labelAt, p+".label", "empty \"label\": expected the level's name for people, e.g. \"Emerging\"")
 		}
 		if !seenStatements {
 			d.errorAt(at, p, "missing \"statements\": expected an array of statement strings")
@@ -516,9 +567,9 @@ func (d *decoder) add(offset int, path string, sev diag.Severity, msg string) {
 	d.diags = append(d.diags, diag.Diagnostic{File: d.file, Line: line, Column: col, Path: path, Severity: sev, Message: msg})
 }
 
-// checkCode returns why code is not a safe occupation code, or "".
+// CheckCode returns why code is not a safe occupation code, or "".
 // The code names the occupation's folder, so it must not escape it.
-func checkCode(code string) string {
+func CheckCode(code string) string {
 	if code == "" {
 		return "expected a non-empty occupation code such as \"29-2012.00\""
 	}

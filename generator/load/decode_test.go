@@ -82,6 +82,12 @@ func TestDecodeFrameworkErrors(t *testing.T) {
 			`f.json:4:53: framework.levels.emerging.statements: expected at least one non-empty statement`}},
 		{"missing label", strings.Replace(valid, `"label": "Emerging", `, ``, 1), []string{
 			`f.json:4:17: framework.levels.emerging: missing "label": expected the level's name for people, e.g. "Emerging"`}},
+		{"number label", strings.Replace(valid, `"label": "Emerging"`, `"label": 5`, 1), []string{
+			`f.json:4:27: framework.levels.emerging.label: expected a string, found number 5`}},
+		{"null label", strings.Replace(valid, `"label": "Emerging"`, `"label": null`, 1), []string{
+			`f.json:4:27: framework.levels.emerging.label: empty "label": expected the level's name for people, e.g. "Emerging"`}},
+		{"blank label", strings.Replace(valid, `"label": "Emerging"`, `"label": " "`, 1), []string{
+			`f.json:4:27: framework.levels.emerging.label: empty "label": expected the level's name for people, e.g. "Emerging"`}},
 		{"missing statements", strings.Replace(valid, `, "statements": ["Topic — performance"]`, ``, 1), []string{
 			`f.json:4:17: framework.levels.emerging: missing "statements": expected an array of statement strings`}},
 		{"level not an object", strings.Replace(valid, `{"label": "Emerging", "statements": ["Topic — performance"]}`, `"Emerging"`, 1), []string{

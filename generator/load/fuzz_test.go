@@ -40,7 +40,7 @@ func FuzzDecodeFramework(f *testing.F) {
 			}
 		}
 		if fw != nil {
-			if checkCode(fw.Occupation.SOC) != "" || fw.Occupation.Title == "" || len(fw.Levels) == 0 {
+			if CheckCode(fw.Occupation.SOC) != "" || fw.Occupation.Title == "" || len(fw.Levels) == 0 {
 				t.Fatalf("invalid framework accepted: %+v", fw.Occupation)
 			}
 			for _, lv := range fw.Levels {

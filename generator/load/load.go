@@ -104,6 +104,8 @@ type Framework struct {
 	File string
 	// Sum is a hash of the file's bytes: equal sums, equal frameworks.
 	Sum uint64
+	// Places says where the code and title are in the file.
+	Places Places
 	*framework.Framework
 }
 
@@ -170,6 +172,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	in.Frameworks = fws
 	diags = append(diags, d...)
 	diags = append(diags, duplicateCodes(in.Frameworks, label)...)
+	diags = append(diags, titleConflicts(in.Frameworks, label, opts.Strict)...)
 	if len(jsonFiles) == 0 {
 		diags = append(diags, diag.Diagnostic{File: label(FrameworksDir), Severity: diag.Error,
 			Message: "no framework files: expected at least one .json file under content/frameworks/"})
@@ -228,10 +231,10 @@ func decodeAll(fsys fs.FS, files []string, label func(string) string, strict boo
 					diagsPer[i] = diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}
 					continue
 				}
-				f, d := DecodeFramework(name, data, strict)
+				f, places, d := decodeFramework(name, data, strict)
 				diagsPer[i] = d
 				if f != nil {
-					results[i] = &Framework{File: files[i], Sum: sum64(data), Framework: f}
+					results[i] = &Framework{File: files[i], Sum: sum64(data), Places: places, Framework: f}
 				}
 				cache.store(files[i], st, cacheEntry{result: results[i], diags: d})
 			}
@@ -282,7 +285,8 @@ func duplicateCodes(fws []*Framework, label func(string) string) diag.List {
 			default:
 				continue
 			}
-			diags = append(diags, diag.Diagnostic{File: label(f.File), Path: "occupation.soc", Severity: diag.Error, Message: msg})
+			diags = append(diags, diag.Diagnostic{File: label(f.File), Line: f.Places.SOC.Line, Column: f.Places.SOC.Column,
+				Path: "occupation.soc", Severity: diag.Error, Message: msg})
 			break
 		}
 		seen[key] = append(seen[key], f)

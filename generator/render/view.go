@@ -89,10 +89,42 @@ func (v *View) CompareRows(l site.ComparedLevel, cell string) ([]ComparedRow, er
 	return rows, nil
 }
 
+// Section is the menu entry of the part of the site this page is in: the
+// first folder of its path when the menu has it ("occupations", "levels",
+// "groups", "sectors", "job-zones", "skills"), "occupations" for the
+// comparisons of occupations, else "".
+func (v *View) Section() string {
+	top, _, ok := strings.Cut(v.Page.Path, "/")
+	if !ok {
+		return ""
+	}
+	switch top {
+	case "occupations", "levels", "groups", "sectors", "job-zones", "skills":
+		return top
+	case "compare":
+		return "occupations"
+	}
+	return ""
+}
+
+// NavCurrent marks the menu entry of section: aria-current="page" on the
+// section's own index, aria-current="true" anywhere else in it, nothing
+// outside it.
+func (v *View) NavCurrent(section string) template.HTMLAttr {
+	switch {
+	case v.Page.Path == section+"/index.html":
+		return ` aria-current="page"`
+	case v.Section() == section:
+		return ` aria-current="true"`
+	}
+	return ""
+}
+
 // NavKey identifies what the site header shows on this page: the same on
-// every page at one folder depth, except where a menu entry is current.
+// every page at one folder depth in one section (see Section), except
+// where a menu entry is the page itself.
 func (v *View) NavKey() string {
-	key := strconv.Itoa(strings.Count(v.Page.Path, "/"))
+	key := strconv.Itoa(strings.Count(v.Page.Path, "/")) + " " + v.Section()
 	switch v.Page.Kind {
 	case site.HomePage, site.OccupationsIndex, site.LevelsIndex, site.HubsIndex, site.ContentPageKind, site.SkillsIndex:
 		key += " " + v.Page.Path
@@ -141,6 +173,25 @@ func (v *View) URL(p string) string {
 	return site.RelURL(v.Page.Path, p)
 }
 
+// TopNames lists the names at the top of the site (its folders and
+// top-level files), for the 404 page's script to find the site root in a
+// missing path: the root is what comes before the first of them.
+func (v *View) TopNames() []string {
+	names := []string{"assets", "downloads", "compare", "search"}
+	seen := map[string]bool{}
+	for _, n := range names {
+		seen[n] = true
+	}
+	for _, p := range v.Site.Pages {
+		top, _, _ := strings.Cut(p.Path, "/")
+		if !seen[top] {
+			seen[top] = true
+			names = append(names, top)
+		}
+	}
+	return names
+}
+
 // Root returns the URL of the site file p relative to this page through
 // the site root ("../../p"): unlike URL, it depends only on the page's
 // depth, so partials cached per depth (the header, the footer) may use it.
@@ -181,6 +232,12 @@ type Attribution struct {
 	Changes string
 }
 
+// Empty reports whether there is nothing to credit: no attribution line,
+// no source and no O*NET notice, so the page shows no credits section.
+func (a Attribution) Empty() bool {
+	return len(a.Lines) == 0 && len(a.Sources) == 0 && !a.ONET
+}
+
 // Attribution returns the credits for this page: the framework's own on
 // occupation and level pages, every framework's on the others.
 func (v *View) Attribution() Attribution {
@@ -214,6 +271,19 @@ func (v *View) Attribution() Attribution {
 // NavActive reports whether a content page is this page or its parent,
 // for aria-current in the menu.
 func (v *View) NavActive(c *site.ContentPage) bool { return v.Page.Content == c }
+
+// CardMeta is the line under an occupation's title on a card: its group,
+// except on a group's own hub, where every card shares the group and its
+// job zone tells the cards apart instead ("" when unknown).
+func (v *View) CardMeta(o *site.Occupation) string {
+	if v.Page.Kind != site.HubPage || v.Page.HubKind != site.GroupHub {
+		return o.Framework.Occupation.Group
+	}
+	if z := o.Framework.Occupation.JobZone; framework.ValidJobZone(z) {
+		return "Job zone " + strconv.Itoa(z) + ": " + framework.JobZoneName(z)
+	}
+	return ""
+}
 
 // HubKindTitle names the hubs of this page's kind.
 func (v *View) HubKindTitle() string { return site.HubKindTitle(v.Page.HubKind) }
@@ -283,6 +353,7 @@ func (v *View) EmbedSnippet() string {
 	if base := v.Site.Config.BaseURL; base != "" {
 		src = base + src
 	}
+	src += "?theme=" + v.Site.Config.EmbedTheme
 	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) +
 		`" width="100%" height="640" style="border:0" loading="lazy"></iframe>`
 }

@@ -94,6 +94,7 @@ func TestEveryFieldDocumented(t *testing.T) {
 		"/properties/occupation/properties/soc", "/properties/occupation/properties/title",
 		"/properties/occupation/properties/group", "/properties/occupation/properties/sector",
 		"/properties/occupation/properties/jobZone", "/properties/occupation/properties/jobZoneInferred",
+		"/properties/occupation/properties/renamedFrom",
 		"/properties/framework/properties/version", "/properties/framework/properties/description",
 		"/properties/framework/properties/contextCovered", "/properties/framework/properties/levels",
 		"/properties/framework/properties/levels/propertyNames", "/properties/sources/additionalProperties",

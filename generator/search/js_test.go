@@ -59,10 +59,12 @@ type jsAnswers struct {
 }
 
 type jsResult struct {
-	Hits   []int    `json:"hits"`
-	Total  int      `json:"total"`
-	Millis float64  `json:"millis"`
-	Loads  []string `json:"loads"`
+	Hits       []int    `json:"hits"`
+	Also       [][]int  `json:"also"`
+	Suggestion string   `json:"suggestion"`
+	Total      int      `json:"total"`
+	Millis     float64  `json:"millis"`
+	Loads      []string `json:"loads"`
 }
 
 // runJS writes the index into a temporary site folder and answers the
@@ -153,11 +155,17 @@ func compareSearch(t *testing.T, ix *Index, qs []jsQuery, got []jsResult) {
 	for i, q := range qs {
 		hits, total := ix.Search(q.Q, Filter{LevelKey: q.Level, Group: q.Group}, q.Limit)
 		want := []int{}
-		for _, h := range hits {
+		for k, h := range hits {
 			want = append(want, h.Doc)
+			if k < len(got[i].Also) && !slices.Equal(got[i].Also[k], append([]int{}, h.Also...)) {
+				t.Errorf("query %+v: search.js groups %v under %d, Go %v", q, got[i].Also[k], h.Doc, h.Also)
+			}
 		}
 		if got[i].Total != total || !slices.Equal(got[i].Hits, want) {
 			t.Errorf("query %+v: search.js found %d %v, Go %d %v", q, got[i].Total, got[i].Hits, total, want)
+		}
+		if s := ix.Suggest(q.Q); got[i].Suggestion != s {
+			t.Errorf("query %+v: search.js suggests %q, Go %q", q, got[i].Suggestion, s)
 		}
 	}
 }
@@ -242,6 +250,9 @@ var fixtureQueries = []jsQuery{
 	{Q: "lab", Group: "Healthcare Practitioners & Technical", Level: "emerging"},
 	{Q: "xyzzy"}, {Q: "a"}, {Q: "the"}, {Q: "main"}, {Q: "medical lab tech"}, {Q: "work"},
 	{Q: "chief"}, {Q: "plan"}, {Q: "2024"}, {Q: "blood", Limit: 2},
+	// Typos, abbreviations, shared skills and skills at several levels.
+	{Q: "bloood"}, {Q: "specimns"}, {Q: "labortory"}, {Q: "phlebotomsites"}, {Q: "carpentrs"}, {Q: "blood speciment"},
+	{Q: "mlt"}, {Q: "collect blood"}, {Q: "collect"},
 }
 
 func TestSearchJS(t *testing.T) {

@@ -42,10 +42,14 @@ type Filter struct {
 	LevelKey, Group string
 }
 
-// Hit is one document found, with its score.
+// Hit is one document found, with its score. Also lists the other
+// statements of the same occupation with the same topic (the same skill
+// at other levels, or again at one), worse first ranked, that the hit
+// stands for: results show a skill of an occupation once.
 type Hit struct {
 	Doc   int
 	Score int
+	Also  []int
 }
 
 // Scores of a query word's best match in a document, by field, for a
@@ -145,12 +149,9 @@ func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
 	best := make([]map[int]int, len(terms))
 	for i, t := range terms {
 		best[i] = map[int]int{}
-		near := NearStem(t.Word)
-		for id, w := range ix.words {
-			m := match(w, t, near)
-			if m < 0 {
-				continue
-			}
+		ids, kinds, _ := ix.termMatches(t)
+		for n, id := range ids {
+			m := kinds[n]
 			for u, units := range ix.post[id] {
 				for _, unit := range units {
 					for _, d := range docsOf[u][unit] {
@@ -196,9 +197,73 @@ func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
 		}
 		return cmp.Compare(a.Doc, b.Doc)
 	})
+	hits = ix.groupSkills(hits)
 	total := len(hits)
 	if limit > 0 && len(hits) > limit {
 		hits = hits[:limit]
 	}
 	return hits, total
+}
+
+// termMatches returns the dictionary words that term t matches, with the
+// kind of each match. A term that matches no word matches the words a
+// typo away (see typoMatches) as near words, and fix is the word to
+// suggest in its place; otherwise fix is "".
+func (ix *Index) termMatches(t Term) (ids, kinds []int, fix string) {
+	near := NearStem(t.Word)
+	for id, w := range ix.words {
+		if m := match(w, t, near); m >= 0 {
+			ids, kinds = append(ids, id), append(kinds, m)
+		}
+	}
+	if len(ids) > 0 {
+		return ids, kinds, ""
+	}
+	found, fix := typoMatches(t.Word, ix.words)
+	for _, w := range found {
+		ids, kinds = append(ids, ix.wordID[w]), append(kinds, matchNear)
+	}
+	return ids, kinds, fix
+}
+
+// Suggest returns the query with each word that matched nothing replaced
+// by the closest word of the index ("nurce" → "nurse"), or "" when no
+// word was replaced. Stop-words are left out, as the search leaves them.
+func (ix *Index) Suggest(query string) string {
+	terms := ParseQuery(query)
+	words := make([]string, len(terms))
+	fixed := false
+	for i, t := range terms {
+		words[i] = t.Word
+		if _, _, fix := ix.termMatches(t); fix != "" {
+			words[i], fixed = fix, true
+		}
+	}
+	if !fixed {
+		return ""
+	}
+	return strings.Join(words, " ")
+}
+
+// groupSkills keeps the best ranked statement of each occupation and
+// topic and lists the others in its Also, in rank order.
+func (ix *Index) groupSkills(hits []Hit) []Hit {
+	type skill struct{ occ, title int }
+	first := map[skill]int{} // position in out
+	out := hits[:0:0]
+	for _, h := range hits {
+		c := ix.ctxs[ix.ctxOf[h.Doc]]
+		if ix.kinds.list[c[ctxKind]] != KindStatement || c[ctxOcc] < 0 {
+			out = append(out, h)
+			continue
+		}
+		k := skill{c[ctxOcc], ix.ti[h.Doc]}
+		if at, ok := first[k]; ok {
+			out[at].Also = append(out[at].Also, h.Doc)
+			continue
+		}
+		first[k] = len(out)
+		out = append(out, h)
+	}
+	return out
 }

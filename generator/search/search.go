@@ -2,7 +2,7 @@
 // under search/ that assets/search.js loads with <script> tags, so search
 // works from file:// (where fetch fails) as well as from a host.
 //
-// Build takes documents — occupations and statements — and Files returns
+// Build takes documents — occupations, shared skills and statements — and Files returns
 // the index files. Search answers a query in Go exactly as search.js does
 // in the browser; the tests hold the two to the same results.
 //
@@ -22,7 +22,11 @@
 //
 // and an occupation whose title matches every word gets 1000 more, so it
 // comes before statements. Ties go to the document with fewer title words,
-// then to the earlier document in Build's input.
+// then to the earlier document in Build's input. An occupation's initials
+// ("rn") are words of its title. A query word that matches no word at all
+// matches the words a few edits away instead (fuzzy.go), as near words,
+// and Suggest offers the closest. Of the statements of one occupation with
+// one topic, the best ranked stands for the others (Hit.Also).
 //
 // # Units
 //
@@ -121,8 +125,9 @@ type Index struct {
 	frags                                                  map[int]string
 	titleLen                                               []int // per title
 
-	words []string       // terms by id
-	post  [][nUnit][]int // per term: the units that have it, per unit kind, ascending
+	words  []string       // terms by id
+	wordID map[string]int // ids by term
+	post   [][nUnit][]int // per term: the units that have it, per unit kind, ascending
 
 	files []File
 }
@@ -230,7 +235,8 @@ func (ix *Index) units() {
 
 // fragments finds the documents whose fragment search.js cannot derive
 // and stores theirs in ix.frags. search.js derives, page by page (by URL
-// without fragment) in document order: no fragment for an occupation;
+// without fragment) in document order: no fragment for an occupation or
+// a skill;
 // for anything else, the anchorBase of its title named by the page's
 // namer. A stored fragment is claimed in the namer instead.
 func (ix *Index) fragments() {
@@ -242,7 +248,7 @@ func (ix *Index) fragments() {
 	bases := map[string]base{} // titles repeat
 	for i, d := range ix.docs {
 		base, frag, hasFrag := strings.Cut(d.URL, "#")
-		if d.Kind == KindOccupation {
+		if d.Kind != KindStatement {
 			if hasFrag {
 				ix.frags[i] = frag
 			}
@@ -300,6 +306,7 @@ func commonSuffix(all []Doc, docs []int) string {
 // index fills the postings: each term's units per unit kind.
 func (ix *Index) index() {
 	ids := map[string]int{}
+	ix.wordID = ids
 	addAll := func(kind, unit int, text string) int {
 		n := 0
 		words.EachWord(text, func(w []byte) {
@@ -334,7 +341,28 @@ func (ix *Index) index() {
 		title, code, _ := strings.Cut(oc, "\x00")
 		addAll(unitOcc, u, title)
 		addAll(unitOcc, u, code)
+		addAll(unitOcc, u, initials(title))
 	}
+}
+
+// initials is the abbreviation people use for a title of two to five
+// words: their first letters ("Registered Nurses" → "rn", "Licensed
+// Practical Nurses" → "lpn"), leaving out stop-words; "" for others.
+func initials(title string) string {
+	var b strings.Builder
+	n := 0
+	for _, w := range words.Words(title) {
+		if words.IsStopWord(w) {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+		n++
+	}
+	if n < 2 || n > 5 {
+		return ""
+	}
+	return b.String()
 }
 
 // Files returns the index files: keys.js, meta.js, then the terms files,

@@ -174,7 +174,11 @@ func TestRanking(t *testing.T) {
 		var out []string
 		for _, h := range hits {
 			d := ix.Doc(h.Doc)
-			out = append(out, d.Kind[:1]+":"+d.Title+"@"+d.Level)
+			s := d.Kind[:1] + ":" + d.Title + "@" + d.Level
+			for i, a := range h.Also {
+				s += map[bool]string{true: "+", false: ","}[i == 0] + ix.Doc(a).Level
+			}
+			out = append(out, s)
 		}
 		return out
 	}
@@ -187,12 +191,12 @@ func TestRanking(t *testing.T) {
 		// (shorter first), then performance text, then the context.
 		{"phlebotomistes", Filter{}, []string{
 			"o:Phlébotomistes@", "s:Main@Emerging", "s:Sécurité biologique@Emerging", "s:2024 plan@Proficient",
-			"s:Collect blood specimens@Emerging", "s:Collect blood specimens@Emerging", "s:Collect blood specimens@Proficient",
+			"s:Collect blood specimens@Emerging+Emerging,Proficient",
 			"s:Draw blood for PCR testing.@Emerging"}},
 		// Whole word in the topic (fewer title words first), then in the
 		// text ("blood-borne" is two words).
 		{"blood", Filter{}, []string{
-			"s:Collect blood specimens@Emerging", "s:Collect blood specimens@Emerging", "s:Collect blood specimens@Proficient",
+			"s:Collect blood specimens@Emerging+Emerging,Proficient",
 			"s:Draw blood for PCR testing.@Emerging", "s:PCR testing@Emerging level"}},
 		// A prefix ranks below the whole word.
 		{"tes", Filter{}, []string{"s:PCR testing@Emerging level", "s:Draw blood for PCR testing.@Emerging"}},
@@ -200,7 +204,7 @@ func TestRanking(t *testing.T) {
 		{"blood", Filter{Group: "Construction"}, nil},
 		// "specimen" is not the last word: whole word or near words only.
 		{"specimen handling", Filter{}, []string{"s:Specimen handling@Emerging level"}},
-		{"specimens coll", Filter{}, []string{"s:Collect blood specimens@Emerging", "s:Collect blood specimens@Emerging", "s:Collect blood specimens@Proficient"}},
+		{"specimens coll", Filter{}, []string{"s:Collect blood specimens@Emerging+Emerging,Proficient"}},
 		// Near words: "biosafety" in a topic beats it in a text.
 		{"biosafety", Filter{}, []string{"s:Biosafety@Advanced", "s:Sécurité biologique@Emerging"}},
 		{"securite", Filter{}, []string{"s:Sécurité biologique@Emerging"}},

@@ -1,10 +1,21 @@
 package search
 
-import "github.com/ladder-ssg/ladder/generator/site"
+import (
+	"strconv"
+
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// KindSkill is the kind of a shared skill's document: Title its name,
+// Level how many occupations share it ("Shared by 3 occupations", shown
+// with the result but not searched; LevelKey is empty, so a level filter
+// leaves skills out), URL its page.
+const KindSkill = "skill"
 
 // FromSite lists the documents of a site model in the order Build works
-// best with: every occupation A–Z, then every statement by occupation,
-// level and position. An occupation's Text is its description. The level
+// best with: every occupation A–Z, every shared skill A–Z (before the
+// statements, so that a skill ranks above its statements of equal
+// score), then every statement by occupation, level and position. An occupation's Text is its description. The level
 // filter's values are the site-wide level slugs (site.Level.Slug) and the
 // group filter's are the group names (site.Hub.Key of s.Groups).
 func FromSite(s *site.Site) []Doc {
@@ -18,6 +29,10 @@ func FromSite(s *site.Site) []Doc {
 	for _, o := range s.Occupations {
 		docs = append(docs, Doc{Kind: KindOccupation, Title: o.Title(), Text: o.Description, Code: o.Code,
 			Occupation: o.Title(), Group: group(o), URL: o.Path})
+	}
+	for _, sk := range s.Skills {
+		docs = append(docs, Doc{Kind: KindSkill, Title: sk.Name,
+			Level: "Shared by " + strconv.Itoa(sk.Occupations) + " occupations", URL: sk.Path})
 	}
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {

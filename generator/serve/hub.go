@@ -182,13 +182,27 @@ func (h *Hub) ReloadPages(pages []string) {
 	}{h.buildIDLocked(), pages}))
 }
 
+// allCSS reports whether a style sheet swap shows every change in paths:
+// each is a style sheet or a file no page loads (see notLoaded).
 func allCSS(paths []string) bool {
 	for _, p := range paths {
-		if !strings.EqualFold(path.Ext(strings.ReplaceAll(p, `\`, "/")), ".css") {
+		ext := strings.ToLower(path.Ext(strings.ReplaceAll(p, `\`, "/")))
+		if ext != ".css" && !notLoaded(ext) {
 			return false
 		}
 	}
 	return true
+}
+
+// notLoaded reports whether files with the extension ext are ones no page
+// loads while it is shown: downloads and data files (packages, exports,
+// feeds), which a style sheet edit rewrites too when they bundle it.
+func notLoaded(ext string) bool {
+	switch ext {
+	case ".zip", ".imscc", ".json", ".csv", ".xml", ".txt":
+		return true
+	}
+	return false
 }
 
 // ShowError shows diags in an overlay over every open page, which keeps

@@ -331,6 +331,11 @@ func TestAllCSS(t *testing.T) {
 		{[]string{"a.css", "index.html"}, false},
 		{[]string{"a.css.map"}, false},
 		{[]string{"style.scss"}, false},
+		// Packages that bundle the style sheet change with it; no page
+		// loads them, so the swap still shows everything.
+		{[]string{"assets/style.css", "downloads/scorm/29-2012.00.zip", "downloads/frameworks.imscc"}, true},
+		{[]string{"assets/style.css", "assets/ladder.js"}, false},
+		{[]string{"assets/style.css", "search/index-0.js"}, false},
 	} {
 		if got := allCSS(tc.paths); got != tc.want {
 			t.Errorf("allCSS(%v) = %v", tc.paths, got)

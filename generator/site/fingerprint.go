@@ -77,7 +77,7 @@ func (o *Occupation) summary(f *fingerprinter) uint64 {
 func (s *Site) siteSum() uint64 {
 	f := newFingerprinter(s.seed)
 	c := s.Config
-	f.str(c.Title, c.Description, c.BaseURL, c.Language, c.Publisher, strconv.FormatBool(s.Aligned()))
+	f.str(c.Title, c.Description, c.BaseURL, c.Language, c.Publisher, c.EmbedTheme, strconv.FormatBool(s.Aligned()))
 	for _, p := range s.Nav {
 		f.str(p.Title, p.Path)
 	}

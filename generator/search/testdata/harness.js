@@ -42,7 +42,8 @@ function load(file) {
     t = process.hrtime.bigint();
     const r = await engine.search(c.q, { level: c.level || "", group: c.group || "" });
     const millis = Number(process.hrtime.bigint() - t) / 1e6;
-    out.search.push({ hits: c.limit ? r.hits.slice(0, c.limit) : r.hits, total: r.total, millis: millis, loads: loads.slice() });
+    const hits = c.limit ? r.hits.slice(0, c.limit) : r.hits;
+    out.search.push({ hits: hits, also: hits.map((d) => r.also.get(d) || []), suggestion: r.suggestion, total: r.total, millis: millis, loads: loads.slice() });
   }
   if (cases.docs) {
     const all = cases.docs === true ? [...Array(engine.n).keys()] : cases.docs;
