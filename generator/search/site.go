@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // KindSkill is the kind of a shared skill's document: Title its name,
@@ -40,16 +41,34 @@ func FromSite(s *site.Site) []Doc {
 			if ol.Level != nil {
 				key = ol.Level.Slug
 			}
-			for _, st := range ol.Statements {
-				d := Doc{Kind: KindStatement, Title: st.Topic, Text: st.Performance, Code: o.Code,
+			for i, st := range ol.Statements {
+				d := Doc{Kind: KindStatement, Title: st.Topic, Text: withActivity(st.Performance, st.Topic, ol, i), Code: o.Code,
 					Occupation: o.Title(), Level: ol.Label, LevelKey: key, Group: group(o),
 					URL: ol.Path + "#" + st.Anchor}
 				if d.Title == "" {
-					d.Title, d.Text = st.Performance, ""
+					d.Title, d.Text = st.Performance, withActivity("", st.Performance, ol, i)
 				}
 				docs = append(docs, d)
 			}
 		}
 	}
 	return docs
+}
+
+// withActivity adds to a statement's searchable text the title of the
+// O*NET element it is aligned to, so that a search for the activity finds
+// it, unless the topic already says it (as in frameworks whose topics are
+// O*NET titles).
+func withActivity(text, topic string, ol *site.OccupationLevel, i int) string {
+	if ol.Aligned == nil || ol.Aligned[i] == nil {
+		return text
+	}
+	t := ol.Aligned[i].Element.Title
+	if words.Key(t) == words.Key(topic) {
+		return text
+	}
+	if text == "" {
+		return t
+	}
+	return text + " (" + t + ")"
 }
