@@ -177,6 +177,14 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 			if err == nil {
 				return
 			}
+			// A page rewritten before the stop holds what its new
+			// fingerprint stands for, which s.pages does not record:
+			// forget its old one, so the next build renders it again.
+			for rel := range s.pages {
+				if h, ok := w.files[rel]; ok && h != s.files[rel] {
+					delete(s.pages, rel)
+				}
+			}
 			s.remember(w, out.removed())
 			if exportKeys != nil {
 				s.exports = exportKeys
