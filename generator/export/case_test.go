@@ -270,3 +270,45 @@ func TestCASEOfflineAndOddFrameworks(t *testing.T) {
 		t.Errorf("statement uri %q, want practitioner/index.html#<anchor>", got)
 	}
 }
+
+// TestCASEAlignments checks that every aligned statement of the seeds has
+// one association with its O*NET element, of the type its band calls for,
+// and that the packages stay valid.
+func TestCASEAlignments(t *testing.T) {
+	sch := caseSchema(t)
+	s := seeds(t, baseConfig())
+	for _, o := range s.Occupations {
+		data, err := CASE(o, s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		validateCASE(t, sch, o.Code, data)
+		p := readCASE(t, data)
+		toONET := map[string]string{} // statement identifier → association type
+		for _, a := range p.CFAssociations {
+			if strings.HasPrefix(a.DestinationNodeURI.Identifier, "urn:onet:29.3:") {
+				if _, dup := toONET[a.OriginNodeURI.Identifier]; dup {
+					t.Errorf("%s: statement %s has two O*NET associations", o.Code, a.OriginNodeURI.Identifier)
+				}
+				toONET[a.OriginNodeURI.Identifier] = a.AssociationType
+			}
+		}
+		n := 0
+		for _, ol := range o.Levels {
+			for _, al := range ol.Aligned {
+				if al == nil {
+					continue
+				}
+				n++
+			}
+		}
+		if n == 0 || len(toONET) != n {
+			t.Errorf("%s: %d O*NET associations for %d aligned statements", o.Code, len(toONET), n)
+		}
+		for id, kind := range toONET {
+			if kind != "exactMatchOf" && kind != "isRelatedTo" {
+				t.Errorf("%s: %s associated by %q", o.Code, id, kind)
+			}
+		}
+	}
+}

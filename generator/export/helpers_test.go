@@ -9,9 +9,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -82,8 +84,25 @@ func newSite(t testing.TB, in *load.Input) *site.Site {
 	return s
 }
 
-// seeds is the default content's frameworks.
-func seeds(t testing.TB, cfg config.Config) *site.Site { return loadDir(t, seedsDir, cfg) }
+// seeds is the default content's frameworks, aligned to O*NET as a build
+// aligns them.
+func seeds(t testing.TB, cfg config.Config) *site.Site {
+	t.Helper()
+	plain := loadDir(t, seedsDir, cfg)
+	in := &load.Input{Config: cfg}
+	for _, o := range plain.Occupations {
+		in.Frameworks = append(in.Frameworks, &load.Framework{File: o.File, Framework: o.Framework})
+	}
+	tax, err := onet.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, diags := site.New(in, site.WithAligner(align.New(tax)))
+	if len(diags.Errors()) > 0 {
+		t.Fatal(diags)
+	}
+	return s
+}
 
 // hostile is a site of one framework with everything unusual at once:
 // level keys that share a first letter or start with a digit, no export
