@@ -37,9 +37,11 @@ type Rule struct {
 	Index      int    // statement position in the level, -1 for any
 	Topic      string // statement topic, "" for any
 	Element    string // O*NET element id; checked against the taxonomy by the model
-	// Where the rule is, for diagnostics.
+	// Where the rule is, for diagnostics: file, line, and its place in
+	// the file's arrays, e.g. "pin[1]".
 	File         string
 	Line, Column int
+	Path         string
 }
 
 type rawRule struct {
@@ -84,12 +86,11 @@ func ParseAlignments(file string, data []byte, strict bool) ([]Rule, diag.List) 
 		for i, r := range table.rows {
 			line := tableLine(data, table.name, i)
 			rule := Rule{Reject: table.reject, Occupation: r.Occupation, Level: r.Level, Index: -1, Topic: r.Topic,
-				Element: strings.TrimSpace(r.Element), File: file, Line: line, Column: 1}
+				Element: strings.TrimSpace(r.Element), File: file, Line: line, Column: 1, Path: fmt.Sprintf("%s[%d]", table.name, i)}
 			if r.Index != nil {
 				rule.Index = *r.Index
 			}
-			path := fmt.Sprintf("%s[%d]", table.name, i)
-			if d := rule.check(path); len(d) > 0 {
+			if d := rule.check(); len(d) > 0 {
 				diags = append(diags, d...)
 				continue
 			}
@@ -100,7 +101,7 @@ func ParseAlignments(file string, data []byte, strict bool) ([]Rule, diag.List) 
 }
 
 // check reports what is missing or contradictory in a rule by itself.
-func (r Rule) check(path string) diag.List {
+func (r Rule) check() diag.List {
 	var msgs []string
 	if r.Occupation == "" {
 		msgs = append(msgs, "expected occupation, the O*NET-SOC code of a framework")
@@ -116,7 +117,7 @@ func (r Rule) check(path string) diag.List {
 	}
 	var out diag.List
 	for _, m := range msgs {
-		out = append(out, diag.Diagnostic{File: r.File, Line: r.Line, Column: r.Column, Path: path, Severity: diag.Error, Message: m})
+		out = append(out, diag.Diagnostic{File: r.File, Line: r.Line, Column: r.Column, Path: r.Path, Severity: diag.Error, Message: m})
 	}
 	return out
 }
@@ -141,9 +142,8 @@ func tableLine(data []byte, name string, n int) int {
 // the site does not have.
 func checkRules(rules []Rule, fws []*Framework) diag.List {
 	var diags diag.List
-	for i, r := range rules {
-		kind := map[bool]string{false: "pin", true: "reject"}[r.Reject]
-		d := diag.Diagnostic{File: r.File, Line: r.Line, Column: r.Column, Path: fmt.Sprintf("%s (entry %d)", kind, i+1), Severity: diag.Error}
+	for _, r := range rules {
+		d := diag.Diagnostic{File: r.File, Line: r.Line, Column: r.Column, Path: r.Path, Severity: diag.Error}
 		k := slices.IndexFunc(fws, func(f *Framework) bool { return f.Occupation.SOC == r.Occupation })
 		if k < 0 {
 			d.Message = fmt.Sprintf("occupation %q: no framework has this code", r.Occupation)

@@ -138,7 +138,7 @@ func knownElements(tax *onet.Taxonomy, rules []load.Rule) ([]load.Rule, diag.Lis
 	var diags diag.List
 	for _, r := range rules {
 		if _, found := tax.Lookup(r.Element); !found {
-			diags = append(diags, diag.Diagnostic{File: r.File, Line: r.Line, Column: r.Column, Path: "element",
+			diags = append(diags, diag.Diagnostic{File: r.File, Line: r.Line, Column: r.Column, Path: r.Path + ".element",
 				Severity: diag.Error, Message: fmt.Sprintf("element %q: not an O*NET %s element id (expected e.g. \"4.A.2.a.4.I01.D02\" or \"2.A.1.a\")", r.Element, onet.Version)})
 			continue
 		}
