@@ -5,6 +5,8 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/ladder-ssg/ladder/generator/lms"
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -73,21 +75,25 @@ func (p packager) siteSCORM(buf *bytes.Buffer) error {
 	return lms.SCORM12(buf, pkg)
 }
 
-// cartridge writes the Common Cartridge: a module per occupational group,
-// an item per occupation with its embed pages, and a link to the live page
-// when the site has a base URL.
+// cartridge writes the Common Cartridge: a first module introducing the
+// course (Moodle's importer puts the first module into section 0), then a
+// module per occupational group, an item per occupation page and per level
+// page; with a base URL, links between the pages go to the published site.
 func (p packager) cartridge(buf *bytes.Buffer) error {
-	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
-		Language: p.model.Config.Language, Deflated: p.deflated}
+	cfg := p.model.Config
+	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: cfg.Title, Description: cfg.Description,
+		Language: cfg.Language, Modified: latestExport(p.model.Occupations), Deflated: p.deflated, Styles: cartridgeStyles()}
+	c.Modules = append(c.Modules, lms.Module{Title: "About this course", Items: []lms.CCItem{
+		{Title: cfg.Title, Files: p.files(site.EmbedIndexPath), Href: site.EmbedIndexPath, Published: p.published("occupations/index.html")},
+	}})
 	module := func(title string, occs []*site.Occupation) {
 		m := lms.Module{Title: title}
 		for _, o := range occs {
-			item := lms.CCItem{Title: o.Title(), Files: p.files(occupationPaths(o)...), Href: o.EmbedPath}
-			if base := p.model.Config.BaseURL; base != "" {
-				item.WebLink = base + "occupations/" + o.Code + "/"
-				item.WebLinkTitle = o.Title() + " (web page)"
+			m.Items = append(m.Items, lms.CCItem{Title: o.Title(), Files: p.files(o.EmbedPath), Href: o.EmbedPath, Published: p.published(o.Path)})
+			for _, ol := range o.Levels {
+				m.Items = append(m.Items, lms.CCItem{Title: o.Title() + ": " + ol.Label, Files: p.files(ol.EmbedPath),
+					Href: ol.EmbedPath, Published: p.published(ol.Path)})
 			}
-			m.Items = append(m.Items, item)
 		}
 		c.Modules = append(c.Modules, m)
 	}
@@ -105,6 +111,48 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 	}
 	buf.Reset()
 	return lms.CommonCartridge(buf, c)
+}
+
+// published returns the address of the page at rel on the published site,
+// or "" without a base URL.
+func (p packager) published(rel string) string {
+	base := p.model.Config.BaseURL
+	if base == "" {
+		return ""
+	}
+	return base + strings.TrimSuffix(rel, "index.html")
+}
+
+// latestExport returns the newest export date of occs: the date of their
+// packages' zip entries, the same from build to build.
+func latestExport(occs []*site.Occupation) time.Time {
+	var t time.Time
+	for _, o := range occs {
+		if o.ExportedAt.After(t) {
+			t = o.ExportedAt
+		}
+	}
+	return t
+}
+
+// cartridgeStyles are the inline styles of the cartridge's pages, by tag
+// and by the classes of the embed templates: the importers drop style
+// sheets, and keep these CSS properties.
+func cartridgeStyles() map[string]string {
+	const muted = "color:#555555"
+	return map[string]string{
+		".code":              muted + ";font-size:0.85em;font-weight:normal",
+		".eyebrow":           muted + ";font-size:0.9em;text-transform:uppercase;letter-spacing:0.05em;margin:0",
+		".count":             muted + ";margin:0",
+		".step-number":       "font-weight:bold;color:#1a5e8a",
+		".progression-level": "margin:0 0 1em 0",
+		".topics":            "margin:0.25em 0 0 0",
+		".statement":         "margin:0 0 0.75em 0",
+		".topic":             "font-weight:bold",
+		".pager":             "margin:1.5em 0;padding-top:0.75em;border-top:1px solid #cccccc",
+		".pager-dir":         muted + ";font-size:0.85em",
+		".embed-footer":      muted + ";margin-top:2em;padding-top:0.75em;border-top:1px solid #cccccc;font-size:0.85em",
+	}
 }
 
 // writeLMS writes the SCORM package of every occupation whose embed pages

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The SCORM 1.2 schema files ship inside every SCORM 1.2 package, and the
@@ -67,6 +68,8 @@ type Package struct {
 	Files []File
 	// Deflated, when set, shares compressed entries with other packages.
 	Deflated *Deflated
+	// Modified dates every zip entry (see entryTime); zero means 2000-01-01.
+	Modified time.Time
 	// Start is the path (one of Files) the launch page shows first; unless
 	// it is a level, the launch page also links to it as Labels.Overview.
 	Start string
@@ -138,7 +141,7 @@ func SCORM12(w io.Writer, p Package) error {
 	if err != nil {
 		return err
 	}
-	return writeZip(w, files, p.Deflated)
+	return writeZip(w, files, p.Deflated, p.Modified)
 }
 
 // scorm12Files returns every file of p's package, unsorted.
