@@ -51,6 +51,7 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	pkg := lms.Package{
 		Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
 		Language: p.model.Config.Language, Files: p.files(occupationPaths(o)...), Start: o.EmbedPath, Deflated: p.deflated,
+		Modified: o.ExportedAt,
 	}
 	for _, ol := range o.Levels {
 		pkg.Levels = append(pkg.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})

@@ -85,7 +85,9 @@ func TestMsDosTime(t *testing.T) {
 // TestEntryTime checks the dates entries get: the given time (in UTC, to
 // two seconds), 2000-01-01 without one, clamped to the MS-DOS years.
 func TestEntryTime(t *testing.T) {
-	utc := func(y int, m time.Month, d, h, min, s int) time.Time { return time.Date(y, m, d, h, min, s, 0, time.UTC) }
+	utc := func(y int, m time.Month, d, h, min, s int) time.Time {
+		return time.Date(y, m, d, h, min, s, 0, time.UTC)
+	}
 	cases := []struct {
 		name string
 		in   time.Time
