@@ -60,20 +60,55 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	return lms.SCORM12(buf, pkg)
 }
 
-// siteSCORM writes the package of the whole site, completed once the
-// learner has opened every occupation.
+// siteSCORM writes the package of the whole site: an SCO per occupation,
+// in a group per occupational group, so that the LMS tracks each.
 func (p packager) siteSCORM(buf *bytes.Buffer) error {
-	paths := append([]string{site.EmbedIndexPath}, embedAssets...)
-	pkg := lms.Package{Identifier: "ladder-all-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
-		Language: p.model.Config.Language, Start: site.EmbedIndexPath, Deflated: p.deflated}
-	for _, o := range p.model.Occupations {
-		paths = append(paths, occupationPaths(o)[len(embedAssets)+1:]...)
-		paths = append(paths, o.EmbedPath)
-		pkg.Levels = append(pkg.Levels, lms.Level{Title: o.Title(), Href: o.EmbedPath})
+	cfg := p.model.Config
+	c := lms.Course{Identifier: "ladder-all-frameworks", Title: cfg.Title, Description: cfg.Description,
+		Language: cfg.Language, Deflated: p.deflated, Modified: latestExport(p.model.Occupations)}
+	paths := append([]string(nil), embedAssets...)
+	for _, g := range occupationGroups(p.model) {
+		group := lms.Group{Title: g.title}
+		for _, o := range g.occupations {
+			paths = append(paths, occupationPaths(o)[len(embedAssets)+1:]...)
+			paths = append(paths, o.EmbedPath)
+			sco := lms.SCO{Identifier: o.Code, Title: o.Title(), Start: o.EmbedPath}
+			for _, ol := range o.Levels {
+				sco.Levels = append(sco.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
+			}
+			group.SCOs = append(group.SCOs, sco)
+		}
+		c.Groups = append(c.Groups, group)
 	}
-	pkg.Files = p.files(paths...)
+	c.Files = p.files(paths...)
 	buf.Reset()
-	return lms.SCORM12(buf, pkg)
+	return lms.SCORM12Course(buf, c)
+}
+
+// occupationGroup is a group's title and occupations.
+type occupationGroup struct {
+	title       string
+	occupations []*site.Occupation
+}
+
+// occupationGroups returns the occupational groups in order, then "Other
+// occupations" with those of no group: the modules of the cartridge and
+// the groups of the site-wide SCORM package.
+func occupationGroups(model *site.Site) []occupationGroup {
+	var out []occupationGroup
+	for _, g := range model.Groups {
+		out = append(out, occupationGroup{g.Title, g.Occupations})
+	}
+	var ungrouped []*site.Occupation
+	for _, o := range model.Occupations {
+		if o.Group == nil {
+			ungrouped = append(ungrouped, o)
+		}
+	}
+	if len(ungrouped) > 0 {
+		out = append(out, occupationGroup{"Other occupations", ungrouped})
+	}
+	return out
 }
 
 // cartridge writes the Common Cartridge: a first module introducing the
@@ -87,9 +122,9 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 	c.Modules = append(c.Modules, lms.Module{Title: "About this course", Items: []lms.CCItem{
 		{Title: cfg.Title, Files: p.files(site.EmbedIndexPath), Href: site.EmbedIndexPath, Published: p.published("occupations/index.html")},
 	}})
-	module := func(title string, occs []*site.Occupation) {
-		m := lms.Module{Title: title}
-		for _, o := range occs {
+	for _, g := range occupationGroups(p.model) {
+		m := lms.Module{Title: g.title}
+		for _, o := range g.occupations {
 			m.Items = append(m.Items, lms.CCItem{Title: o.Title(), Files: p.files(o.EmbedPath), Href: o.EmbedPath, Published: p.published(o.Path)})
 			for _, ol := range o.Levels {
 				m.Items = append(m.Items, lms.CCItem{Title: o.Title() + ": " + ol.Label, Files: p.files(ol.EmbedPath),
@@ -97,18 +132,6 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 			}
 		}
 		c.Modules = append(c.Modules, m)
-	}
-	var ungrouped []*site.Occupation
-	for _, o := range p.model.Occupations {
-		if o.Group == nil {
-			ungrouped = append(ungrouped, o)
-		}
-	}
-	for _, g := range p.model.Groups {
-		module(g.Title, g.Occupations)
-	}
-	if len(ungrouped) > 0 {
-		module("Other occupations", ungrouped)
 	}
 	buf.Reset()
 	return lms.CommonCartridge(buf, c)

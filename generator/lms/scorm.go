@@ -268,37 +268,8 @@ func launchPage(p Package) ([]byte, error) {
 func scorm12Manifest(p Package, files []string) []byte {
 	id := xmlID("ladder-", p.Identifier)
 	title := truncate(strings.TrimSpace(p.Title), 200)
-	lang := cmpOr(p.Language, "en")
 	x := newXMLWriter()
-	x.open("manifest",
-		"identifier", id,
-		"version", "1.0",
-		"xmlns", nsIMSCP12,
-		"xmlns:adlcp", nsADLCP12,
-		"xmlns:imsmd", nsIMSMD12,
-		"xmlns:xsi", nsXSI,
-		"xsi:schemaLocation", strings.Join([]string{
-			nsIMSCP12, "imscp_rootv1p1p2.xsd",
-			nsIMSMD12, "imsmd_rootv1p2p1.xsd",
-			nsADLCP12, "adlcp_rootv1p2.xsd",
-		}, " "))
-	x.open("metadata")
-	x.text("schema", "ADL SCORM")
-	x.text("schemaversion", "1.2")
-	x.open("imsmd:lom")
-	x.open("imsmd:general")
-	x.open("imsmd:title")
-	x.text("imsmd:langstring", p.Title, "xml:lang", lang)
-	x.close("imsmd:title")
-	x.text("imsmd:language", lang)
-	if d := strings.TrimSpace(p.Description); d != "" {
-		x.open("imsmd:description")
-		x.text("imsmd:langstring", d, "xml:lang", lang)
-		x.close("imsmd:description")
-	}
-	x.close("imsmd:general")
-	x.close("imsmd:lom")
-	x.close("metadata")
+	manifest12Open(x, id, p.Title, p.Description, cmpOr(p.Language, "en"))
 
 	org, item, res := scormOrg, scormItem, scormRes
 	x.open("organizations", "default", org)
@@ -319,6 +290,40 @@ func scorm12Manifest(p Package, files []string) []byte {
 	x.close("resources")
 	x.close("manifest")
 	return x.bytes()
+}
+
+// manifest12Open opens a SCORM 1.2 manifest identified by id and writes
+// its metadata: title, language and description (when not blank).
+func manifest12Open(x *xmlWriter, id, title, description, lang string) {
+	x.open("manifest",
+		"identifier", id,
+		"version", "1.0",
+		"xmlns", nsIMSCP12,
+		"xmlns:adlcp", nsADLCP12,
+		"xmlns:imsmd", nsIMSMD12,
+		"xmlns:xsi", nsXSI,
+		"xsi:schemaLocation", strings.Join([]string{
+			nsIMSCP12, "imscp_rootv1p1p2.xsd",
+			nsIMSMD12, "imsmd_rootv1p2p1.xsd",
+			nsADLCP12, "adlcp_rootv1p2.xsd",
+		}, " "))
+	x.open("metadata")
+	x.text("schema", "ADL SCORM")
+	x.text("schemaversion", "1.2")
+	x.open("imsmd:lom")
+	x.open("imsmd:general")
+	x.open("imsmd:title")
+	x.text("imsmd:langstring", title, "xml:lang", lang)
+	x.close("imsmd:title")
+	x.text("imsmd:language", lang)
+	if d := strings.TrimSpace(description); d != "" {
+		x.open("imsmd:description")
+		x.text("imsmd:langstring", d, "xml:lang", lang)
+		x.close("imsmd:description")
+	}
+	x.close("imsmd:general")
+	x.close("imsmd:lom")
+	x.close("metadata")
 }
 
 // cmpOr returns s, or def when s is blank.

@@ -138,6 +138,37 @@ func TestBuiltSCORMCompletes(t *testing.T) {
 	qa.AssertNone(t, "without an LMS", b.Events().Findings())
 }
 
+// TestBuiltSiteSCORMCompletesEachSCO runs every SCO of the site-wide
+// SCORM 1.2 package under scorm-again, each in a fresh LMS session as an
+// LMS launches them: opening an occupation's four levels completes it,
+// and only it.
+func TestBuiltSiteSCORMCompletesEachSCO(t *testing.T) {
+	out := builtSite(t)
+	pkg := readZip(t, filepath.Join(out, "downloads", "scorm", "all-frameworks.zip"))
+	same, _ := lms.LMSServer(t, pkg)
+	b := qa.NewBrowser(t)
+	for _, code := range []string{"29-2012.00", "19-4021.00"} {
+		launch := "/pkg/launch-ladder-" + code + ".html"
+		if pkg[strings.TrimPrefix(launch, "/pkg/")] == nil {
+			t.Fatalf("no launch page %s", launch)
+		}
+		b.Reset()
+		if err := b.Navigate(lms.HostURL(same, url.Values{"api": {"1"}, "src": {launch}})); err != nil {
+			t.Fatal(err)
+		}
+		lms.WaitFor(t, b, code+" launched", `window.API.cmi.core.lesson_status === "incomplete" && levelLinks().length === 4`)
+		for i := 0; i < 4; i++ {
+			if err := b.Eval(fmt.Sprintf("levelLinks()[%d].click()", i), nil); err != nil {
+				t.Fatal(err)
+			}
+			lms.WaitFor(t, b, fmt.Sprintf("%s level %d marked", code, i+1), fmt.Sprintf(`levelLinks()[%d].hasAttribute("data-visited")`, i))
+		}
+		lms.WaitFor(t, b, code+" completed", `window.API.cmi.core.lesson_status === "completed"`)
+		lms.WaitFor(t, b, code+" shows its own levels", fmt.Sprintf(`innerFrame().contentWindow.location.pathname.indexOf("/embed/occupations/%s/") >= 0`, code))
+		qa.AssertNone(t, code, b.Events().Findings())
+	}
+}
+
 // TestEmbedPagePostsHeight frames a built embed page from a host page
 // and waits for the lti.frameResize message.
 func TestEmbedPagePostsHeight(t *testing.T) {
