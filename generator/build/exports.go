@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -125,13 +126,13 @@ func bundleNames(model *site.Site) []string {
 }
 
 // writeBundle zips the bundle's files, read back from root where they were
-// just written, into the output at export.BundlePath.
-func writeBundle(out output, root string, names []string) error {
+// just written, into the output at export.BundlePath, dated modified.
+func writeBundle(out output, root string, names []string, modified time.Time) error {
 	wc, err := out.create(export.BundlePath)
 	if err != nil {
 		return err
 	}
-	err = export.StreamBundle(wc, names, func(name string) ([]byte, error) {
+	err = export.StreamBundle(wc, names, modified, func(name string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
 	})
 	if cerr := wc.Close(); err == nil {
