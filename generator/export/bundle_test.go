@@ -24,7 +24,9 @@ func bundleOf(t *testing.T, files []BundleFile) []byte {
 // TestBundleDates checks the date of the entries: the given time in UTC
 // to two seconds, 2000-01-01 without one, clamped to the MS-DOS years.
 func TestBundleDates(t *testing.T) {
-	utc := func(y int, m time.Month, d, h, min, s int) time.Time { return time.Date(y, m, d, h, min, s, 0, time.UTC) }
+	utc := func(y int, m time.Month, d, h, min, s int) time.Time {
+		return time.Date(y, m, d, h, min, s, 0, time.UTC)
+	}
 	cases := []struct {
 		name     string
 		in, want time.Time
