@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -60,9 +61,15 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	return lms.SCORM12(buf, pkg)
 }
 
-// siteSCORM writes the package of the whole site: an SCO per occupation,
-// in a group per occupational group, so that the LMS tracks each.
-func (p packager) siteSCORM(buf *bytes.Buffer) error {
+// Paths of the site-wide SCORM 2004 and cmi5 packages.
+const (
+	siteSCORM2004Path = "downloads/scorm/all-frameworks-scorm2004.zip"
+	siteCmi5Path      = "downloads/cmi5/all-frameworks.zip"
+)
+
+// siteCourse is the whole site as a course: an SCO per occupation, in a
+// group per occupational group, so that the LMS tracks each.
+func (p packager) siteCourse() lms.Course {
 	cfg := p.model.Config
 	c := lms.Course{Identifier: "ladder-all-frameworks", Title: cfg.Title, Description: cfg.Description,
 		Language: cfg.Language, Deflated: p.deflated, Modified: latestExport(p.model.Occupations)}
@@ -81,8 +88,27 @@ func (p packager) siteSCORM(buf *bytes.Buffer) error {
 		c.Groups = append(c.Groups, group)
 	}
 	c.Files = p.files(paths...)
-	buf.Reset()
-	return lms.SCORM12Course(buf, c)
+	return c
+}
+
+// sitePackages are the site-wide packages, each with its path and writer.
+func (p packager) sitePackages() []struct {
+	path  string
+	write func(*bytes.Buffer) error
+} {
+	course := func(f func(io.Writer, lms.Course) error) func(*bytes.Buffer) error {
+		return func(buf *bytes.Buffer) error { buf.Reset(); return f(buf, p.siteCourse()) }
+	}
+	cmi5 := func(w io.Writer, c lms.Course) error { return lms.Cmi5Course(w, c, p.model.Config.BaseURL) }
+	return []struct {
+		path  string
+		write func(*bytes.Buffer) error
+	}{
+		{site.SiteSCORMPath, course(lms.SCORM12Course)},
+		{siteSCORM2004Path, course(lms.SCORM2004Course)},
+		{siteCmi5Path, course(cmi5)},
+		{site.CartridgePath, p.cartridge},
+	}
 }
 
 // occupationGroup is a group's title and occupations.
@@ -180,9 +206,9 @@ func cartridgeStyles() map[string]string {
 }
 
 // writeLMS writes the SCORM package of every occupation whose embed pages
-// changed, and the site-wide SCORM package and Common Cartridge when any
-// did (previews skip those after the first build). It returns the keys the
-// packages were made from.
+// changed, and the site-wide packages (SCORM 1.2 and 2004, cmi5, Common
+// Cartridge) when any did (previews skip those after the first build). It
+// returns the keys the packages were made from.
 func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, previous map[string]uint64, old map[string]uint64, first, preview bool) (map[string]uint64, error) {
 	p := packager{root: root, model: model, deflated: &lms.Deflated{}}
 	keys := map[string]uint64{}
@@ -211,24 +237,22 @@ func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, pre
 	}
 	siteKey := w.sumOf(append(all, site.EmbedIndexPath))
 	keys[siteFilesKeyName] = siteKey
+	packages := p.sitePackages()
 	if !first && (siteKey == previous[siteFilesKeyName] || preview) {
-		w.keep(site.SiteSCORMPath, old)
-		w.keep(site.CartridgePath, old)
+		for _, pkg := range packages {
+			w.keep(pkg.path, old)
+		}
 		keys[siteFilesKeyName] = previous[siteFilesKeyName]
 		return keys, nil
 	}
 	var buf bytes.Buffer
-	if err := p.siteSCORM(&buf); err != nil {
-		return forget(keys, nil), err
-	}
-	if err := w.writeRaw(site.SiteSCORMPath, buf.Bytes()); err != nil {
-		return forget(keys, nil), err
-	}
-	if err := p.cartridge(&buf); err != nil {
-		return forget(keys, nil), err
-	}
-	if err := w.writeRaw(site.CartridgePath, buf.Bytes()); err != nil {
-		return forget(keys, nil), err
+	for _, pkg := range packages {
+		if err := pkg.write(&buf); err != nil {
+			return forget(keys, nil), err
+		}
+		if err := w.writeRaw(pkg.path, buf.Bytes()); err != nil {
+			return forget(keys, nil), err
+		}
 	}
 	return keys, nil
 }

@@ -48,9 +48,9 @@ func readZip(t *testing.T, p string) map[string][]byte {
 func TestBuiltPackagesValidate(t *testing.T) {
 	qa.Xmllint(t)
 	out := builtSite(t)
-	zips, _ := filepath.Glob(filepath.Join(out, "downloads", "scorm", "*.zip"))
-	if len(zips) != 3 {
-		t.Fatalf("SCORM packages: %v", zips)
+	var zips []string
+	for _, name := range []string{"19-4021.00", "29-2012.00", "all-frameworks"} {
+		zips = append(zips, filepath.Join(out, "downloads", "scorm", name+".zip"))
 	}
 	for _, z := range zips {
 		files := readZip(t, z)
@@ -68,6 +68,20 @@ func TestBuiltPackagesValidate(t *testing.T) {
 	qa.AssertNone(t, "cartridge manifest", lms.ValidateCC(t, lms.CCSchema, cc[lms.ManifestPath]))
 	if broken := lms.BrokenLinks(cc); len(broken) > 0 {
 		t.Errorf("cartridge links leaving the package: %v", broken)
+	}
+	for _, rel := range []string{"downloads/scorm/all-frameworks-scorm2004.zip", "downloads/cmi5/all-frameworks.zip"} {
+		files := readZip(t, filepath.Join(out, filepath.FromSlash(rel)))
+		if files[lms.ManifestPath] == nil && files[lms.Cmi5Path] == nil {
+			t.Errorf("%s has neither imsmanifest.xml nor cmi5.xml", rel)
+		}
+		if broken := lms.BrokenLinks(files); len(broken) > 0 {
+			t.Errorf("%s: links leaving the package: %v", rel, broken)
+		}
+		for _, code := range []string{"29-2012.00", "19-4021.00"} {
+			if files["launch-ladder-"+code+".html"] == nil {
+				t.Errorf("%s: no launch page for %s", rel, code)
+			}
+		}
 	}
 }
 
