@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/lms"
+	"github.com/ladder-ssg/ladder/generator/preflight"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -255,4 +257,35 @@ func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, pre
 		}
 	}
 	return keys, nil
+}
+
+// checkLMS runs the pre-flight of opts.LMS on the model: its warnings join
+// out's, its notes are out's, and its errors are returned.
+func checkLMS(opts Options, model *site.Site, out *CheckResult) error {
+	src := func(o *site.Occupation) (string, []byte) {
+		name := filepath.Join(opts.Source, "content", filepath.FromSlash(o.File))
+		display := filepath.ToSlash(name)
+		if opts.Source == "." || opts.Source == "" {
+			display = "content/" + o.File
+		}
+		if data, err := os.ReadFile(name); err == nil {
+			return display, data
+		}
+		if opts.Defaults.Content != nil {
+			data, _ := fs.ReadFile(opts.Defaults.Content, o.File)
+			return "content/" + o.File, data
+		}
+		return display, nil
+	}
+	config := "ladder.toml"
+	if opts.Source != "." && opts.Source != "" {
+		config = filepath.ToSlash(filepath.Join(opts.Source, config))
+	}
+	res, err := preflight.Check(model, opts.LMS, src, config)
+	if err != nil {
+		return err
+	}
+	out.Warnings = append(out.Warnings, res.Problems.Warnings()...)
+	out.Notes = res.Notes
+	return res.Problems.Err()
 }
