@@ -68,7 +68,8 @@ func entryTime(t time.Time) time.Time {
 // 00:00:00, no directory entries and no extra fields. The date is written
 // only as an MS-DOS date and time (which have no time zone), never as an
 // extended timestamp, and the time of the build is recorded nowhere: the
-// same files give the same bytes.
+// same files give the same bytes. The packages of this package date their
+// entries with the time their caller gives instead (see entryTime).
 //
 // It rejects, before writing anything, a path that is empty, absolute,
 // contains a backslash, a colon, a control character, or an empty, "." or
