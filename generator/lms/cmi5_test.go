@@ -141,6 +141,11 @@ func (l *lrsStub) routes(mux *http.ServeMux) {
 func (l *lrsStub) verbs() []string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	return l.verbsLocked()
+}
+
+// verbsLocked is verbs, with l.mu held.
+func (l *lrsStub) verbsLocked() []string {
 	var out []string
 	for _, st := range l.statements {
 		id, _ := st["verb"].(map[string]any)["id"].(string)
@@ -162,12 +167,12 @@ func (l *lrsStub) waitVerbs(t *testing.T, want ...string) {
 	t.Fatalf("statements %q, want %q", l.verbs(), want)
 }
 
-// TestCmi5Launch launches an AU of the cmi5 package as a cmi5 LMS does,
-// with an LRS stub on loopback: the AU sends initialized, completed once
-// its four levels are open, and terminated when it closes, each with the
-// launch data's context, the registration and cmi5's categories.
-func TestCmi5Launch(t *testing.T) {
-	files := cmi5Package(t)
+// runCmi5 launches the AU whose launch page is launch in the unzipped cmi5
+// package files, as a cmi5 LMS does, with an LRS stub on loopback: it
+// waits for "initialized", opens the AU's levels, waits for "completed",
+// closes the page and waits for "terminated". It returns the stub.
+func runCmi5(t *testing.T, files map[string][]byte, launch, activity string, levels int) *lrsStub {
+	t.Helper()
 	lrs := &lrsStub{}
 	mux := http.NewServeMux()
 	lrs.routes(mux)
@@ -183,15 +188,14 @@ func TestCmi5Launch(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 
-	activity := "https://example.org/course/#web-developer"
 	q := url.Values{"endpoint": {srv.URL + "/xapi/"}, "fetch": {srv.URL + "/fetch"}, "registration": {"reg-1"},
 		"activityId": {activity}, "actor": {`{"objectType": "Agent", "account": {"homePage": "https://lms.example", "name": "learner-1"}}`}}
 	b := qa.NewBrowser(t)
-	if err := b.Navigate(srv.URL + "/pkg/launch-web-developer.html?" + q.Encode()); err != nil {
+	if err := b.Navigate(srv.URL + "/pkg/" + launch + "?" + q.Encode()); err != nil {
 		t.Fatal(err)
 	}
 	lrs.waitVerbs(t, "initialized")
-	for i := 0; i < 4; i++ {
+	for i := 0; i < levels; i++ {
 		b.Eval(fmt.Sprintf(`document.querySelectorAll("a[data-level]")[%d].click()`, i), nil)
 		waitFor(t, b, fmt.Sprintf("level %d", i+1), fmt.Sprintf(`document.querySelectorAll("a[data-level]")[%d].hasAttribute("data-visited")`, i))
 	}
@@ -201,7 +205,16 @@ func TestCmi5Launch(t *testing.T) {
 		t.Fatal(err)
 	}
 	lrs.waitVerbs(t, "initialized", "completed", "terminated")
+	return lrs
+}
 
+// TestCmi5Launch launches an AU of the cmi5 package as a cmi5 LMS does,
+// with an LRS stub on loopback: the AU sends initialized, completed once
+// its four levels are open, and terminated when it closes, each with the
+// launch data's context, the registration and cmi5's categories.
+func TestCmi5Launch(t *testing.T) {
+	activity := "https://example.org/course/#web-developer"
+	lrs := runCmi5(t, cmi5Package(t), "launch-web-developer.html", activity, 4)
 	lrs.mu.Lock()
 	defer lrs.mu.Unlock()
 	for _, p := range lrs.problems {

@@ -24,3 +24,13 @@ func MoodleReading(t *testing.T, files map[string][]byte) (sections []moodleSect
 	c := readAsMoodle(t, files)
 	return c.Sections, len(c.Pages), c.deadLinks(), c.unstyled()
 }
+
+// Cmi5Verbs launches the AU at launch of an unzipped cmi5 package with an
+// LRS stub (see runCmi5), opening its levels, and returns the verbs the
+// stub received, in order, and what it found wrong.
+func Cmi5Verbs(t *testing.T, files map[string][]byte, launch, activity string, levels int) (verbs, problems []string) {
+	lrs := runCmi5(t, files, launch, activity, levels)
+	lrs.mu.Lock()
+	defer lrs.mu.Unlock()
+	return lrs.verbsLocked(), lrs.problems
+}

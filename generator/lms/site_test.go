@@ -183,6 +183,44 @@ func TestBuiltSiteSCORMCompletesEachSCO(t *testing.T) {
 	}
 }
 
+// TestBuiltSiteSCORM2004CompletesEachSCO runs every SCO of the built
+// SCORM 2004 package under scorm-again's SCORM 2004 runtime: each is
+// completed once its four levels are open.
+func TestBuiltSiteSCORM2004CompletesEachSCO(t *testing.T) {
+	out := builtSite(t)
+	pkg := readZip(t, filepath.Join(out, "downloads", "scorm", "all-frameworks-scorm2004.zip"))
+	same, _ := lms.LMSServer(t, pkg)
+	b := qa.NewBrowser(t)
+	for _, code := range []string{"29-2012.00", "19-4021.00"} {
+		b.Reset()
+		if err := b.Navigate(same + "/host2004.html?" + url.Values{"src": {"/pkg/launch-ladder-" + code + ".html"}}.Encode()); err != nil {
+			t.Fatal(err)
+		}
+		lms.WaitFor(t, b, code+" launched", `API_1484_11.cmi.completion_status === "incomplete" && levelLinks().length === 4`)
+		for i := 0; i < 4; i++ {
+			if err := b.Eval(fmt.Sprintf("levelLinks()[%d].click()", i), nil); err != nil {
+				t.Fatal(err)
+			}
+			lms.WaitFor(t, b, fmt.Sprintf("%s level %d marked", code, i+1), fmt.Sprintf(`levelLinks()[%d].hasAttribute("data-visited")`, i))
+		}
+		lms.WaitFor(t, b, code+" completed", `API_1484_11.cmi.completion_status === "completed"`)
+		qa.AssertNone(t, code, b.Events().Findings())
+	}
+}
+
+// TestBuiltCmi5Reports launches each AU of the built cmi5 package with an
+// LRS stub on loopback: initialized, completed, terminated for each.
+func TestBuiltCmi5Reports(t *testing.T) {
+	out := builtSite(t)
+	files := readZip(t, filepath.Join(out, "downloads", "cmi5", "all-frameworks.zip"))
+	for _, code := range []string{"29-2012.00", "19-4021.00"} {
+		verbs, problems := lms.Cmi5Verbs(t, files, "launch-ladder-"+code+".html", "https://example.org/frameworks/#ladder-"+code, 4)
+		if strings.Join(verbs, " ") != "initialized completed terminated" || len(problems) > 0 {
+			t.Errorf("%s: verbs %q, problems %q", code, verbs, problems)
+		}
+	}
+}
+
 // TestEmbedPagePostsHeight frames a built embed page from a host page
 // and waits for the lti.frameResize message.
 func TestEmbedPagePostsHeight(t *testing.T) {
