@@ -40,6 +40,9 @@ type Options struct {
 	NoMinify bool
 	Strict   bool
 	Defaults load.Defaults
+	// LMS, when set, makes Check also run the pre-flight of that LMS's
+	// importers (see preflight.LMSs).
+	LMS string
 	// Preview marks a session whose output is only looked at (ladder
 	// serve): after the first build it does not rebuild the bulk-download
 	// zip for content edits, which takes seconds on a large site.
@@ -238,10 +241,13 @@ type CheckResult struct {
 	Frameworks int
 	Pages      int
 	Warnings   diag.List
+	// Notes are what to do in the LMS before importing (with Options.LMS).
+	Notes []string
 }
 
 // Check loads and models the site exactly as Build does, and renders
-// nothing. Its errors are the ones Build would report.
+// nothing. Its errors are the ones Build would report, and with
+// opts.LMS those the LMS's importers would meet (see checkLMS).
 func Check(opts Options) (CheckResult, error) {
 	var res Result
 	aligner, err := NewAligner()
@@ -252,6 +258,9 @@ func Check(opts Options) (CheckResult, error) {
 	out := CheckResult{Warnings: res.Warnings}
 	if in != nil {
 		out.Frameworks, out.Pages = len(in.Frameworks), len(s.Pages)
+	}
+	if err == nil && opts.LMS != "" {
+		err = checkLMS(opts, s, &out)
 	}
 	return out, err
 }

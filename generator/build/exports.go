@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -70,7 +71,41 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 		}
 	}
 	keys[siteFilesKeyName] = siteKey
+	if err := writeSiteLMS(w, model, keys, previous, old, all); err != nil {
+		return forget(keys, nil), err
+	}
 	return keys, nil
+}
+
+// writeSiteLMS writes the Moodle and Canvas files of every framework when
+// any framework's exports or the site-wide files changed, recording their
+// key in keys.
+func writeSiteLMS(w *writer, model *site.Site, keys, previous, old map[string]uint64, all bool) error {
+	var h maphash.Hash
+	h.SetSeed(w.seed)
+	for _, o := range model.Occupations {
+		h.WriteString(o.Code)
+		binary.Write(&h, binary.LittleEndian, keys[o.Code])
+	}
+	binary.Write(&h, binary.LittleEndian, keys[siteFilesKeyName])
+	key := h.Sum64()
+	if !all && key == previous[siteLMSKeyName] {
+		for _, name := range export.SiteLMSFileNames() {
+			w.keep(name, old)
+		}
+	} else {
+		files, err := export.SiteLMSFiles(model)
+		if err != nil {
+			return err
+		}
+		for _, f := range files {
+			if err := w.write(f.Name, f.Data, nil); err != nil {
+				return err
+			}
+		}
+	}
+	keys[siteLMSKeyName] = key
+	return nil
 }
 
 // forget returns keys without the entries of todo and of the site-wide
@@ -85,12 +120,17 @@ func forget(keys map[string]uint64, todo []*site.Occupation) map[string]uint64 {
 		delete(out, o.Code)
 	}
 	delete(out, siteFilesKeyName)
+	delete(out, siteLMSKeyName)
 	return out
 }
 
 // siteFilesKeyName is the entry of the export keys that holds siteFilesKey;
 // it cannot clash with an occupation code, which has no spaces.
 const siteFilesKeyName = "site files"
+
+// siteLMSKeyName is the entry of the export keys that holds the key of the
+// site-wide LMS files.
+const siteLMSKeyName = "site lms files"
 
 // siteFilesKey hashes what the feed, catalogue, sitemap and robots.txt show.
 func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
@@ -125,13 +165,13 @@ func bundleNames(model *site.Site) []string {
 }
 
 // writeBundle zips the bundle's files, read back from root where they were
-// just written, into the output at export.BundlePath.
-func writeBundle(out output, root string, names []string) error {
+// just written, into the output at export.BundlePath, dated modified.
+func writeBundle(out output, root string, names []string, modified time.Time) error {
 	wc, err := out.create(export.BundlePath)
 	if err != nil {
 		return err
 	}
-	err = export.StreamBundle(wc, names, func(name string) ([]byte, error) {
+	err = export.StreamBundle(wc, names, modified, func(name string) ([]byte, error) {
 		return os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
 	})
 	if cerr := wc.Close(); err == nil {

@@ -3,10 +3,15 @@ package build
 import (
 	"bytes"
 	"context"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/ladder-ssg/ladder/generator/lms"
+	"github.com/ladder-ssg/ladder/generator/preflight"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -49,6 +54,7 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	pkg := lms.Package{
 		Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
 		Language: p.model.Config.Language, Files: p.files(occupationPaths(o)...), Start: o.EmbedPath, Deflated: p.deflated,
+		Modified: o.ExportedAt,
 	}
 	for _, ol := range o.Levels {
 		pkg.Levels = append(pkg.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
@@ -57,60 +63,154 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	return lms.SCORM12(buf, pkg)
 }
 
-// siteSCORM writes the package of the whole site, completed once the
-// learner has opened every occupation.
-func (p packager) siteSCORM(buf *bytes.Buffer) error {
-	paths := append([]string{site.EmbedIndexPath}, embedAssets...)
-	pkg := lms.Package{Identifier: "ladder-all-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
-		Language: p.model.Config.Language, Start: site.EmbedIndexPath, Deflated: p.deflated}
-	for _, o := range p.model.Occupations {
-		paths = append(paths, occupationPaths(o)[len(embedAssets)+1:]...)
-		paths = append(paths, o.EmbedPath)
-		pkg.Levels = append(pkg.Levels, lms.Level{Title: o.Title(), Href: o.EmbedPath})
+// Paths of the site-wide SCORM 2004 and cmi5 packages.
+const (
+	siteSCORM2004Path = "downloads/scorm/all-frameworks-scorm2004.zip"
+	siteCmi5Path      = "downloads/cmi5/all-frameworks.zip"
+)
+
+// siteCourse is the whole site as a course: an SCO per occupation, in a
+// group per occupational group, so that the LMS tracks each.
+func (p packager) siteCourse() lms.Course {
+	cfg := p.model.Config
+	c := lms.Course{Identifier: "ladder-all-frameworks", Title: cfg.Title, Description: cfg.Description,
+		Language: cfg.Language, Deflated: p.deflated, Modified: latestExport(p.model.Occupations)}
+	paths := append([]string(nil), embedAssets...)
+	for _, g := range occupationGroups(p.model) {
+		group := lms.Group{Title: g.title}
+		for _, o := range g.occupations {
+			paths = append(paths, occupationPaths(o)[len(embedAssets)+1:]...)
+			paths = append(paths, o.EmbedPath)
+			sco := lms.SCO{Identifier: o.Code, Title: o.Title(), Start: o.EmbedPath}
+			for _, ol := range o.Levels {
+				sco.Levels = append(sco.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
+			}
+			group.SCOs = append(group.SCOs, sco)
+		}
+		c.Groups = append(c.Groups, group)
 	}
-	pkg.Files = p.files(paths...)
-	buf.Reset()
-	return lms.SCORM12(buf, pkg)
+	c.Files = p.files(paths...)
+	return c
 }
 
-// cartridge writes the Common Cartridge: a module per occupational group,
-// an item per occupation with its embed pages, and a link to the live page
-// when the site has a base URL.
-func (p packager) cartridge(buf *bytes.Buffer) error {
-	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: p.model.Config.Title, Description: p.model.Config.Description,
-		Language: p.model.Config.Language, Deflated: p.deflated}
-	module := func(title string, occs []*site.Occupation) {
-		m := lms.Module{Title: title}
-		for _, o := range occs {
-			item := lms.CCItem{Title: o.Title(), Files: p.files(occupationPaths(o)...), Href: o.EmbedPath}
-			if base := p.model.Config.BaseURL; base != "" {
-				item.WebLink = base + "occupations/" + o.Code + "/"
-				item.WebLinkTitle = o.Title() + " (web page)"
-			}
-			m.Items = append(m.Items, item)
-		}
-		c.Modules = append(c.Modules, m)
+// sitePackages are the site-wide packages, each with its path and writer.
+func (p packager) sitePackages() []struct {
+	path  string
+	write func(*bytes.Buffer) error
+} {
+	course := func(f func(io.Writer, lms.Course) error) func(*bytes.Buffer) error {
+		return func(buf *bytes.Buffer) error { buf.Reset(); return f(buf, p.siteCourse()) }
+	}
+	cmi5 := func(w io.Writer, c lms.Course) error { return lms.Cmi5Course(w, c, p.model.Config.BaseURL) }
+	return []struct {
+		path  string
+		write func(*bytes.Buffer) error
+	}{
+		{site.SiteSCORMPath, course(lms.SCORM12Course)},
+		{siteSCORM2004Path, course(lms.SCORM2004Course)},
+		{siteCmi5Path, course(cmi5)},
+		{site.CartridgePath, p.cartridge},
+	}
+}
+
+// occupationGroup is a group's title and occupations.
+type occupationGroup struct {
+	title       string
+	occupations []*site.Occupation
+}
+
+// occupationGroups returns the occupational groups in order, then "Other
+// occupations" with those of no group: the modules of the cartridge and
+// the groups of the site-wide SCORM package.
+func occupationGroups(model *site.Site) []occupationGroup {
+	var out []occupationGroup
+	for _, g := range model.Groups {
+		out = append(out, occupationGroup{g.Title, g.Occupations})
 	}
 	var ungrouped []*site.Occupation
-	for _, o := range p.model.Occupations {
+	for _, o := range model.Occupations {
 		if o.Group == nil {
 			ungrouped = append(ungrouped, o)
 		}
 	}
-	for _, g := range p.model.Groups {
-		module(g.Title, g.Occupations)
-	}
 	if len(ungrouped) > 0 {
-		module("Other occupations", ungrouped)
+		out = append(out, occupationGroup{"Other occupations", ungrouped})
+	}
+	return out
+}
+
+// cartridge writes the Common Cartridge: a first module introducing the
+// course (Moodle's importer puts the first module into section 0), then a
+// module per occupational group, an item per occupation page and per level
+// page; with a base URL, links between the pages go to the published site.
+func (p packager) cartridge(buf *bytes.Buffer) error {
+	cfg := p.model.Config
+	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: cfg.Title, Description: cfg.Description,
+		Language: cfg.Language, Modified: latestExport(p.model.Occupations), Deflated: p.deflated, Styles: cartridgeStyles()}
+	c.Modules = append(c.Modules, lms.Module{Title: "About this course", Items: []lms.CCItem{
+		{Title: cfg.Title, Files: p.files(site.EmbedIndexPath), Href: site.EmbedIndexPath, Published: p.published("occupations/index.html")},
+	}})
+	for _, g := range occupationGroups(p.model) {
+		m := lms.Module{Title: g.title}
+		for _, o := range g.occupations {
+			m.Items = append(m.Items, lms.CCItem{Title: o.Title(), Files: p.files(o.EmbedPath), Href: o.EmbedPath, Published: p.published(o.Path)})
+			for _, ol := range o.Levels {
+				m.Items = append(m.Items, lms.CCItem{Title: o.Title() + ": " + ol.Label, Files: p.files(ol.EmbedPath),
+					Href: ol.EmbedPath, Published: p.published(ol.Path)})
+			}
+		}
+		c.Modules = append(c.Modules, m)
 	}
 	buf.Reset()
 	return lms.CommonCartridge(buf, c)
 }
 
+// published returns the address of the page at rel on the published site,
+// or "" without a base URL.
+func (p packager) published(rel string) string {
+	base := p.model.Config.BaseURL
+	if base == "" {
+		return ""
+	}
+	return base + strings.TrimSuffix(rel, "index.html")
+}
+
+// latestExport returns the newest export date of occs: the date of their
+// packages' zip entries, the same from build to build.
+func latestExport(occs []*site.Occupation) time.Time {
+	var t time.Time
+	for _, o := range occs {
+		if o.ExportedAt.After(t) {
+			t = o.ExportedAt
+		}
+	}
+	return t
+}
+
+// cartridgeStyles are the inline styles of the cartridge's pages, by tag
+// and by the classes of the embed templates: the importers drop style
+// sheets, and keep these CSS properties.
+func cartridgeStyles() map[string]string {
+	const muted = "color:#555555"
+	return map[string]string{
+		".code":              muted + ";font-size:0.85em;font-weight:normal",
+		".eyebrow":           muted + ";font-size:0.9em;text-transform:uppercase;letter-spacing:0.05em;margin:0",
+		".count":             muted + ";margin:0",
+		".step-number":       "font-weight:bold;color:#1a5e8a",
+		".progression-level": "margin:0 0 1em 0",
+		".topics":            "margin:0.25em 0 0 0",
+		".statement":         "margin:0 0 0.75em 0",
+		".topic":             "font-weight:bold",
+		".pager":             "margin:1.5em 0;padding-top:0.75em;border-top:1px solid #cccccc",
+		".pager-dir":         muted + ";font-size:0.85em",
+		".embed-footer":      muted + ";margin-top:2em;padding-top:0.75em;border-top:1px solid #cccccc;font-size:0.85em",
+	}
+}
+
 // writeLMS writes the SCORM package of every occupation whose embed pages
-// changed, and the site-wide SCORM package and Common Cartridge when any
-// did (previews skip those after the first build). It returns the keys the
-// packages were made from.
+// changed, and the site-wide packages (SCORM 1.2 and 2004, cmi5, Common
+// Cartridge) when any did (previews skip those after the first build). It
+// returns the keys the packages were made from.
 func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, previous map[string]uint64, old map[string]uint64, first, preview bool) (map[string]uint64, error) {
 	p := packager{root: root, model: model, deflated: &lms.Deflated{}}
 	keys := map[string]uint64{}
@@ -139,24 +239,53 @@ func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, pre
 	}
 	siteKey := w.sumOf(append(all, site.EmbedIndexPath))
 	keys[siteFilesKeyName] = siteKey
+	packages := p.sitePackages()
 	if !first && (siteKey == previous[siteFilesKeyName] || preview) {
-		w.keep(site.SiteSCORMPath, old)
-		w.keep(site.CartridgePath, old)
+		for _, pkg := range packages {
+			w.keep(pkg.path, old)
+		}
 		keys[siteFilesKeyName] = previous[siteFilesKeyName]
 		return keys, nil
 	}
 	var buf bytes.Buffer
-	if err := p.siteSCORM(&buf); err != nil {
-		return forget(keys, nil), err
-	}
-	if err := w.writeRaw(site.SiteSCORMPath, buf.Bytes()); err != nil {
-		return forget(keys, nil), err
-	}
-	if err := p.cartridge(&buf); err != nil {
-		return forget(keys, nil), err
-	}
-	if err := w.writeRaw(site.CartridgePath, buf.Bytes()); err != nil {
-		return forget(keys, nil), err
+	for _, pkg := range packages {
+		if err := pkg.write(&buf); err != nil {
+			return forget(keys, nil), err
+		}
+		if err := w.writeRaw(pkg.path, buf.Bytes()); err != nil {
+			return forget(keys, nil), err
+		}
 	}
 	return keys, nil
+}
+
+// checkLMS runs the pre-flight of opts.LMS on the model: its warnings join
+// out's, its notes are out's, and its errors are returned.
+func checkLMS(opts Options, model *site.Site, out *CheckResult) error {
+	src := func(o *site.Occupation) (string, []byte) {
+		name := filepath.Join(opts.Source, "content", filepath.FromSlash(o.File))
+		display := filepath.ToSlash(name)
+		if opts.Source == "." || opts.Source == "" {
+			display = "content/" + o.File
+		}
+		if data, err := os.ReadFile(name); err == nil {
+			return display, data
+		}
+		if opts.Defaults.Content != nil {
+			data, _ := fs.ReadFile(opts.Defaults.Content, o.File)
+			return "content/" + o.File, data
+		}
+		return display, nil
+	}
+	config := "ladder.toml"
+	if opts.Source != "." && opts.Source != "" {
+		config = filepath.ToSlash(filepath.Join(opts.Source, config))
+	}
+	res, err := preflight.Check(model, opts.LMS, src, config)
+	if err != nil {
+		return err
+	}
+	out.Warnings = append(out.Warnings, res.Problems.Warnings()...)
+	out.Notes = res.Notes
+	return res.Problems.Err()
 }

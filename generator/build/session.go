@@ -296,7 +296,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	names := bundleNames(model)
 	bundleKey := w.sumOf(names)
 	if first || bundleKey != s.bundle && !s.opts.Preview {
-		if err := writeBundle(out, out.root(), names); err != nil {
+		if err := writeBundle(out, out.root(), names, latestExport(model.Occupations)); err != nil {
 			return res, err
 		}
 		w.record(export.BundlePath, out.root())

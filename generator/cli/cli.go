@@ -12,12 +12,14 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 
 	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/preflight"
 )
 
 // Exit codes.
@@ -49,7 +51,7 @@ func commands() []command {
 	return []command{
 		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict] [--summary FILE] [--cpuprofile FILE] [--memprofile FILE] [--watch [--poll DURATION]]", "build the site into the output folder", (*App).build},
 		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--open] [--poll DURATION]", "build, serve on loopback, and rebuild and reload the browser as files change", (*App).serve},
-		{"check", "[--source DIR] [--strict] [--format text|json|github]", "validate the site's input without writing anything", (*App).check},
+		{"check", "[--source DIR] [--strict] [--format text|json|github] [--lms moodle|canvas|brightspace|blackboard]", "validate the site's input without writing anything; with --lms, also what that LMS's importers enforce", (*App).check},
 		{"align", "[--source DIR] [--top K] [--format text|json|tsv]", "print each statement's best O*NET work activities, skills or knowledge", (*App).alignCmd},
 		{"new", "framework CODE --title TITLE [--source DIR] [--group G] [--sector NN] [--job-zone N]", "create a framework file with the site's level scheme", (*App).newCmd},
 		{"diff", "[--format text|markdown] [--reword RATIO] OLD NEW", "show what changed between two versions of frameworks (files or folders)", (*App).diffCmd},
@@ -214,6 +216,7 @@ func (a *App) check(args []string) int {
 	source := fs.String("source", ".", "the site `folder`")
 	strict := fs.Bool("strict", false, "treat unknown fields and keys as errors")
 	format := fs.String("format", "text", "how to print problems: text, json (an array of objects) or github (Actions annotations)")
+	lms := fs.String("lms", "", "also check what this LMS's importers enforce: "+strings.Join(preflight.LMSs(), ", "))
 	if code, stop := a.parse(fs, args, 0); stop {
 		return code
 	}
@@ -221,7 +224,11 @@ func (a *App) check(args []string) int {
 		fmt.Fprintf(a.Stderr, "ladder check: unknown --format %q: use text, json or github\n", *format)
 		return ExitUsage
 	}
-	res, err := build.Check(build.Options{Source: *source, Strict: *strict, Defaults: a.Defaults})
+	if *lms != "" && !slices.Contains(preflight.LMSs(), *lms) {
+		fmt.Fprintf(a.Stderr, "ladder check: unknown --lms %q: use %s\n", *lms, strings.Join(preflight.LMSs(), ", "))
+		return ExitUsage
+	}
+	res, err := build.Check(build.Options{Source: *source, Strict: *strict, Defaults: a.Defaults, LMS: *lms})
 	if *format != "text" {
 		var all diag.List
 		if !errors.As(err, &all) && err != nil {
@@ -244,6 +251,12 @@ func (a *App) check(args []string) int {
 		return a.fail(err)
 	}
 	fmt.Fprintf(a.Stdout, "ladder: %s is valid: %d %s, %d pages\n", *source, res.Frameworks, plural(res.Frameworks, "framework", "frameworks"), res.Pages)
+	if *lms != "" {
+		fmt.Fprintf(a.Stdout, "ladder: ready to import into %s\n", *lms)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(a.Stdout, "  %s\n", n)
+	}
 	return ExitOK
 }
 

@@ -54,6 +54,9 @@ func TestExitCodesAndUsage(t *testing.T) {
 		{[]string{"build", "extra"}, ExitUsage, "", `unexpected argument "extra"`},
 		{[]string{"init"}, ExitUsage, "", "missing argument"},
 		{[]string{"check", "--source", "testdata/does-not-exist"}, ExitOK, "is valid: 2 frameworks", ""},
+		{[]string{"check", "--source", "testdata/does-not-exist", "--lms", "moodle"}, ExitOK, `Moodle scale "Emerging – Advanced", values "Emerging,Developing,Proficient,Advanced" (2 frameworks)`, "warning: base_url: no base_url"},
+		{[]string{"check", "--source", "testdata/does-not-exist", "--lms", "blackboard"}, ExitOK, "ready to import into blackboard", ""},
+		{[]string{"check", "--lms", "sakai"}, ExitUsage, "", `unknown --lms "sakai"`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -70,6 +73,33 @@ func TestExitCodesAndUsage(t *testing.T) {
 				t.Errorf("help or success wrote to stderr: %q", stderr)
 			}
 		})
+	}
+}
+
+// TestCheckLMSLocatesErrors runs the Canvas pre-flight on a framework
+// whose two levels share a label: an error at the second label's line and
+// column, exit 1.
+func TestCheckLMSLocatesErrors(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "content", "frameworks"), 0o755)
+	data := `{
+  "occupation": {"soc": "11-0001.00", "title": "Twice"},
+  "framework": {"levels": {
+    "a": {"label": "Level", "statements": ["T — d"]},
+    "b": {"label": "Level", "statements": ["U — d"]}
+  }}
+}
+`
+	if err := os.WriteFile(filepath.Join(dir, "content", "frameworks", "x.json"), []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(t, "check", "--source", dir, "--lms", "canvas")
+	want := filepath.ToSlash(filepath.Join(dir, "content", "frameworks", "x.json")) + `:5:20: framework.levels.b.label: two levels are labelled "Level"`
+	if code != ExitInput || !strings.Contains(stderr, want) {
+		t.Errorf("exit %d, stderr %q; want 1 and %q", code, stderr, want)
+	}
+	if code, _, _ := run(t, "check", "--source", dir); code != ExitOK {
+		t.Errorf("without --lms: exit %d, want 0", code)
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 )
 
 // BundleFile is one file of the bundle, or of an export: its path in the
@@ -24,20 +25,35 @@ type BundleFile struct {
 // deflateLevel is the compression of the bundle's entries.
 const deflateLevel = flate.DefaultCompression
 
-// bundleTime is the modification time of every bundle entry, 2000-01-01
-// 00:00 as an MS-DOS date and time (bits: year-1980 | month | day, and
-// hour | minute | second/2).
-const (
-	bundleDate = (2000-1980)<<9 | 1<<5 | 1
-	bundleTime = 0
-)
+// bundleEpoch dates the entries of a bundle given no date.
+var bundleEpoch = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// dosTime returns t (bundleEpoch when zero) as the MS-DOS date and time of
+// a zip header, in UTC, kept within the years they hold (1980–2107); bits:
+// year-1980 | month | day, and hour | minute | second/2.
+func dosTime(t time.Time) (date, clock uint16) {
+	if t.IsZero() {
+		t = bundleEpoch
+	}
+	t = t.UTC()
+	switch {
+	case t.Year() < 1980:
+		return 1<<5 | 1, 0
+	case t.Year() > 2107:
+		return 127<<9 | 12<<5 | 31, 23<<11 | 59<<5 | 29
+	}
+	date = uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	return date, clock
+}
 
 // WriteBundle writes files as a zip archive whose bytes depend on nothing
-// but the files: entries sorted by name, deflated, each dated 2000-01-01
-// 00:00 with mode 0644 and no extra fields (no extended timestamps). It
-// fails on a name that is empty, absolute, not clean or repeated, so that
-// unzipping cannot write outside its folder.
-func WriteBundle(w io.Writer, files []BundleFile) error {
+// but the files and modified: entries sorted by name, deflated, each dated
+// modified (in UTC, to two seconds; 2000-01-01 00:00 when zero) with mode
+// 0644 and no extra fields (no extended timestamps). It fails on a name
+// that is empty, absolute, not clean or repeated, so that unzipping cannot
+// write outside its folder.
+func WriteBundle(w io.Writer, files []BundleFile, modified time.Time) error {
 	byName := make(map[string][]byte, len(files))
 	names := make([]string, 0, len(files))
 	for _, f := range files {
@@ -47,14 +63,14 @@ func WriteBundle(w io.Writer, files []BundleFile) error {
 		byName[f.Name] = f.Data
 		names = append(names, f.Name)
 	}
-	return StreamBundle(w, names, func(name string) ([]byte, error) { return byName[name], nil })
+	return StreamBundle(w, names, modified, func(name string) ([]byte, error) { return byName[name], nil })
 }
 
 // StreamBundle writes the same zip as WriteBundle, reading each file with
 // read when its turn comes, so that a bundle of a large site never holds
 // more than a few files in memory. Entries are compressed on every core
 // and written in name order.
-func StreamBundle(w io.Writer, names []string, read func(name string) ([]byte, error)) error {
+func StreamBundle(w io.Writer, names []string, modified time.Time, read func(name string) ([]byte, error)) error {
 	sorted := append([]string(nil), names...)
 	sort.Strings(sorted)
 	for i, name := range sorted {
@@ -113,6 +129,7 @@ func StreamBundle(w io.Writer, names []string, read func(name string) ([]byte, e
 		}
 	}()
 	zw := zip.NewWriter(w)
+	date, clock := dosTime(modified)
 	for i, name := range sorted {
 		e := entries[i]
 		<-e.finished
@@ -125,7 +142,7 @@ func StreamBundle(w io.Writer, names []string, read func(name string) ([]byte, e
 		fh.SetMode(0o644)
 		// Setting Modified would add an extended-timestamp extra field;
 		// the MS-DOS fields alone carry the date.
-		fh.ModifiedDate, fh.ModifiedTime = bundleDate, bundleTime //lint:ignore SA1019 the MS-DOS fields avoid the extra field Modified adds
+		fh.ModifiedDate, fh.ModifiedTime = date, clock //lint:ignore SA1019 the MS-DOS fields avoid the extra field Modified adds
 		fw, err := zw.CreateRaw(fh)
 		if err != nil {
 			return err

@@ -15,10 +15,43 @@ import (
 func bundleOf(t *testing.T, files []BundleFile) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteBundle(&buf, files); err != nil {
+	if err := WriteBundle(&buf, files, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestBundleDates checks the date of the entries: the given time in UTC
+// to two seconds, 2000-01-01 without one, clamped to the MS-DOS years.
+func TestBundleDates(t *testing.T) {
+	utc := func(y int, m time.Month, d, h, min, s int) time.Time {
+		return time.Date(y, m, d, h, min, s, 0, time.UTC)
+	}
+	cases := []struct {
+		name     string
+		in, want time.Time
+	}{
+		{"none", time.Time{}, utc(2000, 1, 1, 0, 0, 0)},
+		{"export date", utc(2026, 5, 15, 12, 38, 5), utc(2026, 5, 15, 12, 38, 4)},
+		{"another zone", time.Date(2026, 5, 15, 14, 38, 6, 0, time.FixedZone("CEST", 7200)), utc(2026, 5, 15, 12, 38, 6)},
+		{"before 1980", utc(1970, 1, 1, 0, 0, 0), utc(1980, 1, 1, 0, 0, 0)},
+		{"after 2107", utc(2200, 1, 1, 0, 0, 0), utc(2107, 12, 31, 23, 59, 58)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := WriteBundle(&buf, []BundleFile{{Name: "a.txt", Data: []byte("a")}}, c.in); err != nil {
+				t.Fatal(err)
+			}
+			zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := zr.File[0].Modified; !got.Equal(c.want) {
+				t.Errorf("dated %v, want %v", got, c.want)
+			}
+		})
+	}
 }
 
 func TestBundleDeterministic(t *testing.T) {
@@ -104,11 +137,11 @@ func TestBundleDeterministic(t *testing.T) {
 
 func TestBundleRejectsUnsafeNames(t *testing.T) {
 	for _, name := range []string{"", "/etc/passwd", "../x", "a/../../x", "a//b", "a\\b", "./a", "..", "a/"} {
-		if err := WriteBundle(io.Discard, []BundleFile{{Name: name}}); err == nil {
+		if err := WriteBundle(io.Discard, []BundleFile{{Name: name}}, time.Time{}); err == nil {
 			t.Errorf("WriteBundle accepted %q", name)
 		}
 	}
-	if err := WriteBundle(io.Discard, []BundleFile{{Name: "a"}, {Name: "a"}}); err == nil {
+	if err := WriteBundle(io.Discard, []BundleFile{{Name: "a"}, {Name: "a"}}, time.Time{}); err == nil {
 		t.Error("WriteBundle accepted a name twice")
 	}
 }

@@ -24,22 +24,50 @@ const canvasTitleMax = 255
 // than duplicate and never clash with another framework or site.
 // An outcome's title is the statement's topic (the statement when it has
 // none, cut to 255 characters), its description the statement (HTML with
-// "&", "<" and ">" escaped), its display name the statement's code, its
-// calculation method "highest". Its ratings map the levels to points,
-// highest first: with n levels the last is worth n points and the first 1,
-// each described by its label. mastery_points is the points of the level
-// keyed or labelled "proficient", or of the middle level when there is
-// none (the upper middle one for an even count: the third of four).
-// The header ends in "ratings" and enough unnamed columns for every
-// rating, and every row has as many fields.
+// "&", "<" and ">" escaped), its display name, which Canvas shows in
+// reports, the topic with its level ("Critical test results
+// (Proficient)"), its calculation method "highest". Its ratings map the
+// levels to points, highest first: with n levels the last is worth n
+// points and the first 1, each described by its label. mastery_points is
+// the points of the level keyed or labelled "proficient", or of the middle
+// level when there is none (the upper middle one for an even count: the
+// third of four). The header ends in "ratings" and enough unnamed columns
+// for every rating, and every row has as many fields. The CSV is UTF-8
+// with a byte-order mark, CRLF line ends.
 func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
-	x := siteIDs(s)
-	c := codesOf(o)
-	n := len(o.Levels)
-	width := len(CanvasHeader) + 2*n
+	width := canvasWidth(len(o.Levels))
+	return writeCSV(append([][]string{canvasHeader(width)}, canvasRows(o, s, width)...))
+}
 
-	header := append(append([]string(nil), CanvasHeader...), "ratings")
-	rows := [][]string{pad(header, width)}
+// SiteCanvasCSV returns every framework of s in one Canvas outcomes
+// import: the rows of CanvasCSV for each, under one header as wide as the
+// framework with the most levels needs.
+func SiteCanvasCSV(s *site.Site) ([]byte, error) {
+	most := 0
+	for _, o := range s.Occupations {
+		most = max(most, len(o.Levels))
+	}
+	width := canvasWidth(most)
+	rows := [][]string{canvasHeader(width)}
+	for _, o := range s.Occupations {
+		rows = append(rows, canvasRows(o, s, width)...)
+	}
+	return writeCSV(rows)
+}
+
+// canvasWidth is the number of columns for ratings of n levels.
+func canvasWidth(n int) int { return len(CanvasHeader) + 2*n }
+
+// canvasHeader is the header row, width columns wide.
+func canvasHeader(width int) []string {
+	return pad(append(append([]string(nil), CanvasHeader...), "ratings"), width)
+}
+
+// canvasRows returns o's rows of a Canvas outcomes import, width columns
+// wide.
+func canvasRows(o *site.Occupation, s *site.Site, width int) [][]string {
+	x := siteIDs(s)
+	n := len(o.Levels)
 	var ratings []string
 	for i := n - 1; i >= 0; i-- {
 		ratings = append(ratings, strconv.Itoa(i+1), o.Levels[i].Label)
@@ -47,8 +75,8 @@ func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
 	mastery := strconv.Itoa(masteryLevel(o) + 1)
 
 	docID := x.document(o)
-	rows = append(rows, pad([]string{docID, "group", shorten(o.Title(), canvasTitleMax), lmsDescription(o),
-		"", "", "", "", "active", ""}, width))
+	rows := [][]string{pad([]string{docID, "group", shorten(o.Title(), canvasTitleMax), lmsDescription(o),
+		"", "", "", "", "active", ""}, width)}
 	for _, ol := range o.Levels {
 		levelID := x.level(ol)
 		rows = append(rows, pad([]string{levelID, "group", shorten(ol.Label, canvasTitleMax),
@@ -56,9 +84,9 @@ func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
 			"", "", "", docID, "active", ""}, width))
 		for _, st := range ol.Statements {
 			row := []string{x.statement(ol, st), "outcome", shorten(shortName(st), canvasTitleMax), htmlText(st.Text),
-				c.statement(ol, st), "highest", "", levelID, "active", mastery}
-			rows = append(rows, append(row, ratings...))
+				shorten(shortName(st)+" ("+ol.Label+")", canvasTitleMax), "highest", "", levelID, "active", mastery}
+			rows = append(rows, pad(append(row, ratings...), width))
 		}
 	}
-	return writeCSV(rows)
+	return rows
 }

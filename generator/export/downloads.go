@@ -13,6 +13,9 @@ const (
 	FeedPath      = "feed.xml"
 	CataloguePath = "frameworks.json"
 	BundlePath    = "downloads/frameworks.zip"
+	// SiteMoodlePath and SiteCanvasPath import every framework at once.
+	SiteMoodlePath = "downloads/frameworks.moodle.csv"
+	SiteCanvasPath = "downloads/frameworks.canvas.csv"
 )
 
 // Download is one file of a framework that its page links to.
@@ -91,6 +94,24 @@ func SiteFileNames(s *site.Site) []string {
 		names = append(names, RobotsPath)
 	}
 	return append(names, FeedPath, CataloguePath)
+}
+
+// SiteLMSFileNames lists the paths SiteLMSFiles writes.
+func SiteLMSFileNames() []string { return []string{SiteMoodlePath, SiteCanvasPath} }
+
+// SiteLMSFiles returns the Moodle and Canvas files of every framework
+// (SiteMoodleCSV, SiteCanvasCSV), which change whenever a framework's
+// exports do.
+func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
+	moodle, err := SiteMoodleCSV(s)
+	if err != nil {
+		return nil, err
+	}
+	canvas, err := SiteCanvasCSV(s)
+	if err != nil {
+		return nil, err
+	}
+	return []BundleFile{{SiteMoodlePath, moodle}, {SiteCanvasPath, canvas}}, nil
 }
 
 // SiteFiles returns the site-wide files: the feed and the catalogue, with

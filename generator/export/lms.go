@@ -69,9 +69,15 @@ func shortName(st site.Statement) string {
 	return st.Text
 }
 
-// writeCSV writes rows as RFC 4180 CSV with CRLF line ends.
+// utf8BOM is the byte-order mark that tells spreadsheets (Excel above
+// all) a CSV file is UTF-8; without it they read "—" as "â€”".
+const utf8BOM = "\ufeff"
+
+// writeCSV writes rows as RFC 4180 CSV with CRLF line ends, after a UTF-8
+// byte-order mark.
 func writeCSV(rows [][]string) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.WriteString(utf8BOM)
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
 	if err := w.WriteAll(rows); err != nil {

@@ -14,13 +14,18 @@ import (
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
-// readCSV parses data as RFC 4180 CSV, every record as wide as the header.
+// readCSV parses data as RFC 4180 CSV after its UTF-8 byte-order mark
+// (which it requires, as spreadsheets do to read UTF-8), every record as
+// wide as the header.
 func readCSV(t testing.TB, data []byte) [][]string {
 	t.Helper()
 	if !utf8.Valid(data) {
 		t.Fatal("CSV is not UTF-8")
 	}
-	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if !bytes.HasPrefix(data, []byte(utf8BOM)) {
+		t.Fatalf("CSV starts with %q, not a UTF-8 byte-order mark", data[:min(3, len(data))])
+	}
+	rows, err := csv.NewReader(bytes.NewReader(data[len(utf8BOM):])).ReadAll()
 	if err != nil {
 		t.Fatalf("CSV does not parse: %v", err)
 	}
@@ -86,6 +91,16 @@ func checkMoodle(rows [][]string) error {
 		}
 		if r[format] != "1" || r[ruleType] != "" {
 			return fmt.Errorf("%s: format %q, rule %q", r[idnumber], r[format], r[ruleType])
+		}
+		// A competency's own scale: its configuration names each value.
+		if (r[scale] == "") != (r[scaleConfig] == "") {
+			return fmt.Errorf("%s: scale values %q with configuration %q", r[idnumber], r[scale], r[scaleConfig])
+		}
+		if r[scale] != "" {
+			var own []map[string]any
+			if err := json.Unmarshal([]byte(r[scaleConfig]), &own); err != nil || len(own) != len(strings.Split(r[scale], ","))+1 {
+				return fmt.Errorf("%s: scale configuration %s for %q", r[idnumber], r[scaleConfig], r[scale])
+			}
 		}
 	}
 	return nil
@@ -223,6 +238,72 @@ func TestCSVsCorpus(t *testing.T) {
 	t.Logf("%d Moodle and %d Canvas CSVs importable", len(s.Occupations), len(s.Occupations))
 }
 
+// TestSiteCSVs checks the site-wide Moodle and Canvas files on every test
+// site: each imports as its LMS reads it and holds every framework; in the
+// Moodle file, occupations are top competencies, the framework's scale is
+// the scheme most occupations use, and only the others carry their own.
+func TestSiteCSVs(t *testing.T) {
+	for _, s := range lmsSites(t) {
+		m, err := SiteMoodleCSV(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows := readCSV(t, m)
+		if err := checkMoodle(rows); err != nil {
+			t.Errorf("moodle: %v", err)
+		}
+		c, err := SiteCanvasCSV(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		crows := readCSV(t, c)
+		if err := checkCanvas(crows); err != nil {
+			t.Errorf("canvas: %v", err)
+		}
+		want := 2
+		byID := map[string][]string{}
+		for _, r := range rows {
+			byID[r[1]] = r
+		}
+		for _, o := range s.Occupations {
+			want += 1 + len(o.Levels)
+			for _, ol := range o.Levels {
+				want += len(ol.Statements)
+			}
+			r := byID[o.Code]
+			values, _, _ := moodleScale(o)
+			own := values != rows[1][5]
+			if r == nil || r[0] != "" || (r[5] != "") != own || byID[codesOf(o).level(o.Levels[0])][0] != o.Code {
+				t.Errorf("moodle: occupation %s: row %q, own scale %v", o.Code, r, own)
+			}
+		}
+		if len(rows) != want || len(crows) != want-1 {
+			t.Errorf("moodle %d rows, canvas %d, want %d and %d", len(rows), len(crows), want, want-1)
+		}
+	}
+}
+
+// TestLevelScheme names level schemes.
+func TestLevelScheme(t *testing.T) {
+	for _, c := range []struct {
+		labels []string
+		want   string
+	}{
+		{[]string{"Emerging", "Developing", "Proficient", "Advanced"}, "Emerging – Advanced"},
+		{[]string{" Novice ", "Expert"}, "Novice – Expert"},
+		{[]string{"Only"}, "Only"},
+		{nil, ""},
+	} {
+		o := &site.Occupation{}
+		for _, l := range c.labels {
+			o.Levels = append(o.Levels, &site.OccupationLevel{Label: l})
+		}
+		if got := LevelScheme(o); got != c.want {
+			t.Errorf("LevelScheme(%q) = %q, want %q", c.labels, got, c.want)
+		}
+	}
+}
+
 func TestMoodleRows(t *testing.T) {
 	s := seeds(t, baseConfig())
 	o := s.Occupations[1] // 29-2012.00
@@ -278,13 +359,13 @@ func TestCanvasRows(t *testing.T) {
 	}
 	rows := readCSV(t, data)
 	wantHeader := "vendor_guid,object_type,title,description,display_name,calculation_method,calculation_int,parent_guids,workflow_state,mastery_points,ratings,,,,,,,"
-	if got := strings.SplitN(string(data), "\r\n", 2)[0]; got != wantHeader {
+	if got := strings.SplitN(strings.TrimPrefix(string(data), utf8BOM), "\r\n", 2)[0]; got != wantHeader {
 		t.Errorf("header\n%s\nwant\n%s", got, wantHeader)
 	}
 	x := siteIDs(s)
 	ol := o.Levels[2]
 	st := ol.Statements[2]
-	want := []string{x.statement(ol, st), "outcome", "Reagent and solution preparation", st.Text, "29-2012.00.P.3",
+	want := []string{x.statement(ol, st), "outcome", "Reagent and solution preparation", st.Text, "Reagent and solution preparation (Proficient)",
 		"highest", "", x.level(ol), "active", "3", "4", "Advanced", "3", "Proficient", "2", "Developing", "1", "Emerging"}
 	found := false
 	for _, r := range rows {

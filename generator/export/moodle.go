@@ -43,37 +43,125 @@ const moodleShortNameMax = 100
 //     (29-2012.00.P.3), short name its topic (the statement when it has
 //     none) cut to 100 characters, description the statement.
 //
+// The importer looks a scale up by its values among the site's global
+// scales and creates one only when none matches, so every framework of one
+// level scheme (see LevelScheme) is rated on one Moodle scale.
+//
 // Descriptions are HTML (format 1) with "&", "<" and ">" escaped. The CSV
-// is RFC 4180, UTF-8, CRLF line ends.
+// is RFC 4180, UTF-8 with a byte-order mark (so that spreadsheets read it
+// as UTF-8; Moodle's CSV reader drops it), CRLF line ends.
 func MoodleCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
-	c := codesOf(o)
-	mastery := masteryLevel(o)
-	labels := make([]string, len(o.Levels))
-	config := []any{map[string]string{"scaleid": "0"}}
-	for i, ol := range o.Levels {
-		labels[i] = strings.ReplaceAll(strings.TrimSpace(ol.Label), ",", ";")
-		config = append(config, moodleScaleItem{ID: i + 1, ScaleDefault: flag(i == mastery), Proficient: flag(i >= mastery)})
-	}
-	scaleConfig, err := json.Marshal(config)
+	values, config, err := moodleScale(o)
 	if err != nil {
 		return nil, err
 	}
+	rows := [][]string{MoodleHeader,
+		moodleRow("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "1", "level,competency")}
+	rows = append(rows, moodleLevelRows(o, "", "", "")...)
+	return writeCSV(rows)
+}
 
-	rows := [][]string{MoodleHeader}
-	row := func(parent, id, name, desc, scale, scaleConfig, isFramework, taxonomy string) {
-		rows = append(rows, []string{parent, id, name, desc, moodleFormatHTML, scale, scaleConfig, "", "", "", "", "", isFramework, taxonomy})
+// SiteMoodleCSV returns every framework of s in one Moodle competency
+// framework import. Moodle's importer makes one framework of one file (a
+// second framework row would replace the first), so the file is one
+// framework named after the site whose top competencies are the
+// occupations (ID number the occupation code, description as in
+// MoodleCSV), each holding its levels and statements as MoodleCSV does;
+// taxonomy "domain,level,competency". The framework's scale is the level
+// scheme most occupations use; an occupation of another scheme carries its
+// own scale on its rows.
+func SiteMoodleCSV(s *site.Site) ([]byte, error) {
+	primary, err := primaryScheme(s)
+	if err != nil {
+		return nil, err
 	}
-	row("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o),
-		strings.Join(labels, ","), string(scaleConfig), "1", "level,competency")
-	for _, ol := range o.Levels {
-		levelID := c.level(ol)
-		row("", levelID, shorten(ol.Label, moodleShortNameMax),
-			htmlText(ol.Label+" level of the "+o.Title()+" competency framework."), "", "", "0", "")
-		for _, st := range ol.Statements {
-			row(levelID, c.statement(ol, st), shorten(shortName(st), moodleShortNameMax), htmlText(st.Text), "", "", "0", "")
+	rows := [][]string{MoodleHeader, moodleRow("", siteIDs(s).id("moodle-framework"), shorten(s.Config.Title, moodleShortNameMax),
+		htmlText(s.Config.Description), primary[0], primary[1], "1", "domain,level,competency")}
+	for _, o := range s.Occupations {
+		values, config, err := moodleScale(o)
+		if err != nil {
+			return nil, err
 		}
+		if values == primary[0] {
+			values, config = "", ""
+		}
+		rows = append(rows, moodleRow("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "0", ""))
+		rows = append(rows, moodleLevelRows(o, o.Code, values, config)...)
 	}
 	return writeCSV(rows)
+}
+
+// primaryScheme returns the scale values and configuration of the level
+// scheme most occupations of s use (the first in A–Z order on a tie).
+func primaryScheme(s *site.Site) ([2]string, error) {
+	count := map[string]int{}
+	var best [2]string
+	for _, o := range s.Occupations {
+		values, config, err := moodleScale(o)
+		if err != nil {
+			return best, err
+		}
+		count[values]++
+		if best[0] == "" || count[values] > count[best[0]] {
+			best = [2]string{values, config}
+		}
+	}
+	return best, nil
+}
+
+// moodleRow is one row of a Moodle import.
+func moodleRow(parent, id, name, desc, scale, scaleConfig, isFramework, taxonomy string) []string {
+	return []string{parent, id, name, desc, moodleFormatHTML, scale, scaleConfig, "", "", "", "", "", isFramework, taxonomy}
+}
+
+// moodleLevelRows returns the rows of o's levels, each below parent, and
+// of their statements, with the scale values and configuration given
+// (empty when the framework's scale applies).
+func moodleLevelRows(o *site.Occupation, parent, values, config string) [][]string {
+	c := codesOf(o)
+	var rows [][]string
+	for _, ol := range o.Levels {
+		levelID := c.level(ol)
+		rows = append(rows, moodleRow(parent, levelID, shorten(ol.Label, moodleShortNameMax),
+			htmlText(ol.Label+" level of the "+o.Title()+" competency framework."), values, config, "0", ""))
+		for _, st := range ol.Statements {
+			rows = append(rows, moodleRow(levelID, c.statement(ol, st), shorten(shortName(st), moodleShortNameMax),
+				htmlText(st.Text), values, config, "0", ""))
+		}
+	}
+	return rows
+}
+
+// moodleScale returns the scale values of o's levels (their labels from
+// lowest to highest, joined by commas, a comma inside a label made ";")
+// and the scale configuration (see MoodleCSV).
+func moodleScale(o *site.Occupation) (values, config string, err error) {
+	mastery := masteryLevel(o)
+	labels := make([]string, len(o.Levels))
+	items := []any{map[string]string{"scaleid": "0"}}
+	for i, ol := range o.Levels {
+		labels[i] = strings.ReplaceAll(strings.TrimSpace(ol.Label), ",", ";")
+		items = append(items, moodleScaleItem{ID: i + 1, ScaleDefault: flag(i == mastery), Proficient: flag(i >= mastery)})
+	}
+	data, err := json.Marshal(items)
+	if err != nil {
+		return "", "", err
+	}
+	return strings.Join(labels, ","), string(data), nil
+}
+
+// LevelScheme names o's level scheme for people: its first and last level
+// labels joined by an en dash ("Emerging – Advanced"), or its one label.
+// The name to give the Moodle scale its frameworks share.
+func LevelScheme(o *site.Occupation) string {
+	if len(o.Levels) == 0 {
+		return ""
+	}
+	first, last := strings.TrimSpace(o.Levels[0].Label), strings.TrimSpace(o.Levels[len(o.Levels)-1].Label)
+	if len(o.Levels) == 1 {
+		return first
+	}
+	return first + " – " + last
 }
 
 // moodleScaleItem is one value's entry in a Moodle scale configuration.

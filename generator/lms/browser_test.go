@@ -53,6 +53,32 @@ function levelLinks() { return launchDoc().querySelectorAll("a[data-level]"); }
 </html>
 `
 
+// host2004Page plays a SCORM 2004 LMS: scorm-again's SCORM 2004 runtime at
+// window.API_1484_11 (recording every SetValue in window.sets), framing the
+// page given by ?src=.
+const host2004Page = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Test LMS 2004</title>
+<script src="/scorm-again/scorm2004.min.js"></script>
+<script>
+window.API_1484_11 = new Scorm2004API({});
+window.sets = {};
+var setValue = API_1484_11.SetValue;
+API_1484_11.SetValue = function (k, v) { window.sets[k] = v; return setValue.apply(API_1484_11, arguments); };
+function launchDoc() { return document.getElementById("sco").contentDocument; }
+function innerFrame() { return launchDoc().getElementById("ladder-frame"); }
+function levelLinks() { return launchDoc().querySelectorAll("a[data-level]"); }
+</script>
+</head>
+<body>
+<main><iframe id="sco" title="Course" style="width: 100%; height: 800px"></iframe></main>
+<script>document.getElementById("sco").src = new URLSearchParams(location.search).get("src");</script>
+</body>
+</html>
+`
+
 // wrapPage is a frame between the LMS and the launch page, as LMS players
 // have: it frames ?src=.
 const wrapPage = `<!DOCTYPE html>
@@ -85,6 +111,10 @@ func lmsServer(t *testing.T, pkg map[string][]byte) (same, other string) {
 	mux.HandleFunc("/scorm-again/scorm12.min.js", func(w http.ResponseWriter, r *http.Request) {
 		http.ServeFile(w, r, runtime)
 	})
+	runtime2004 := qa.ToolFile(t, "scorm-again/dist/scorm2004.min.js")
+	mux.HandleFunc("/scorm-again/scorm2004.min.js", func(w http.ResponseWriter, r *http.Request) {
+		http.ServeFile(w, r, runtime2004)
+	})
 	serve := func(body string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -93,6 +123,7 @@ func lmsServer(t *testing.T, pkg map[string][]byte) (same, other string) {
 	}
 	mux.HandleFunc("/host.html", serve(hostPage))
 	mux.HandleFunc("/wrap.html", serve(wrapPage))
+	mux.HandleFunc("/host2004.html", serve(host2004Page))
 	mux.HandleFunc("/favicon.ico", func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(http.StatusNoContent) })
 	srv := httptest.NewServer(mux) // listens on 127.0.0.1 only
 	t.Cleanup(srv.Close)

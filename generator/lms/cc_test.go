@@ -12,27 +12,47 @@ import (
 	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
-// cartridge returns a cartridge of two modules: packaged pages with and
-// without a web link, and a web link alone.
+// cartridge returns a cartridge of two modules: the pages of two
+// occupations, each page an item of its own (one occupation published on
+// the web, one not, and one with a web link too), and a web link alone.
 func cartridge() Cartridge {
-	item := func(occupation, title, link string) CCItem {
-		start, _, files := contentFiles(occupation)
-		return CCItem{Title: title, Files: files, Href: start, WebLink: link}
-	}
 	return Cartridge{
 		Identifier:  "ladder-site",
 		Title:       "Digital careers framework",
 		Description: "Occupations, levels and competencies.",
+		Styles:      map[string]string{"h1": "font-size:1.5em", ".tall": "height:2000px"},
 		Modules: []Module{
-			{Title: "Computer and mathematical", Items: []CCItem{
-				item("web-developer", "Web developer", "https://example.org/occupations/web-developer/index.html"),
-				item("data-scientist", "Data scientist", ""),
-			}},
+			{Title: "Computer and mathematical", Items: append(
+				occupationItems("web-developer", "Web developer", "https://example.org/occupations/web-developer/"),
+				occupationItems("data-scientist", "Data scientist", "")...)},
 			{Title: "Healthcare", Items: []CCItem{
 				{Title: "Nurse", WebLink: "https://example.org/occupations/nurse/index.html", WebLinkTitle: "Nurse (published)"},
 			}},
 		},
 	}
+}
+
+// occupationItems returns an item for each page of the synthetic
+// occupation, each with the style sheet; with a web address, the pages
+// have published addresses below it, and the overview a web link too.
+func occupationItems(occupation, title, web string) []CCItem {
+	start, levels, files := contentFiles(occupation)
+	byPath := map[string]File{}
+	for _, f := range files {
+		byPath[f.Path] = f
+	}
+	css := byPath["content/assets/style.css"]
+	published := func(page string) string {
+		if web == "" {
+			return ""
+		}
+		return web + strings.TrimPrefix(page, "content/occupations/"+occupation+"/")
+	}
+	items := []CCItem{{Title: title, Files: []File{byPath[start], css}, Href: start, Published: published(start), WebLink: published(start)}}
+	for _, l := range levels {
+		items = append(items, CCItem{Title: title + ": " + l.Title, Files: []File{byPath[l.Href], css}, Href: l.Href, Published: published(l.Href)})
+	}
+	return items
 }
 
 // ccManifest is the part of a Common Cartridge 1.1 manifest the tests read.
@@ -145,9 +165,15 @@ func TestCommonCartridgeStructure(t *testing.T) {
 	want := []entry{
 		{"Computer and mathematical", "Web developer", "webcontent"},
 		{"Computer and mathematical", "Web developer", "imswl_xmlv1p1"},
-		{"Computer and mathematical", "Data scientist", "webcontent"},
-		{"Healthcare", "Nurse (published)", "imswl_xmlv1p1"},
 	}
+	for _, l := range levelNames {
+		want = append(want, entry{"Computer and mathematical", "Web developer: " + l, "webcontent"})
+	}
+	want = append(want, entry{"Computer and mathematical", "Data scientist", "webcontent"})
+	for _, l := range levelNames {
+		want = append(want, entry{"Computer and mathematical", "Data scientist: " + l, "webcontent"})
+	}
+	want = append(want, entry{"Healthcare", "Nurse (published)", "imswl_xmlv1p1"})
 	if !slices.Equal(got, want) {
 		t.Errorf("entries:\n%q\nwant\n%q", got, want)
 	}
@@ -165,8 +191,8 @@ func TestCommonCartridgeStructure(t *testing.T) {
 			if !slices.Contains(hrefs, r.Href) {
 				t.Errorf("resource %s: href %q is not one of its files", r.Identifier, r.Href)
 			}
-			if !slices.Contains(hrefs, "content/assets/style.css") || len(hrefs) != 6 {
-				t.Errorf("resource %s: files %q, want the page, its levels and the style sheet", r.Identifier, hrefs)
+			if !slices.Contains(hrefs, "content/assets/style.css") || len(hrefs) != 2 {
+				t.Errorf("resource %s: files %q, want the page and the style sheet", r.Identifier, hrefs)
 			}
 		case "imswl_xmlv1p1":
 			// A web link has exactly one file, no href and no dependency.
@@ -258,8 +284,7 @@ func TestCommonCartridgeStableIdentifiers(t *testing.T) {
 	}
 	before := ids(cartridge())
 	c := cartridge()
-	start, _, files := contentFiles("archivist")
-	c.Modules[0].Items = slices.Insert(c.Modules[0].Items, 0, CCItem{Title: "Archivist", Files: files, Href: start})
+	c.Modules[0].Items = slices.Insert(c.Modules[0].Items, 0, occupationItems("archivist", "Archivist", "")...)
 	after := ids(c)
 	for k, v := range before {
 		if after[k] != v {
@@ -280,7 +305,9 @@ func TestCommonCartridgeErrors(t *testing.T) {
 		"javascript web link":    func(c *Cartridge) { c.Modules[1].Items[0].WebLink = "javascript:alert(1)" },
 		"path escapes":           func(c *Cartridge) { c.Modules[0].Items[0].Files[0].Path = "../x.css" },
 		"file named manifest":    func(c *Cartridge) { c.Modules[0].Items[0].Files[0].Path = "imsmanifest.xml" },
-		"same path, other bytes": func(c *Cartridge) { c.Modules[0].Items[1].Files[0].Data = []byte("body {}") },
+		"same path, other bytes": func(c *Cartridge) { c.Modules[0].Items[1].Files[1].Data = []byte("body {}") },
+		"page of no item":        func(c *Cartridge) { c.Modules[0].Items[1].Files[1].Path = "content/other.html" },
+		"relative published":     func(c *Cartridge) { c.Modules[0].Items[1].Published = "novice.html" },
 	} {
 		t.Run(name, func(t *testing.T) {
 			c := cartridge()

@@ -100,8 +100,8 @@ func unzip(t *testing.T, data []byte) map[string][]byte {
 		if len(f.Extra) != 0 {
 			t.Errorf("%s: extra fields %x, want none", f.Name, f.Extra)
 		}
-		if !f.Modified.Equal(zipTime) {
-			t.Errorf("%s: modified %v, want %v", f.Name, f.Modified, zipTime)
+		if !f.Modified.Equal(zr.File[0].Modified) {
+			t.Errorf("%s: modified %v, the first entry %v: want one date for all", f.Name, f.Modified, zr.File[0].Modified)
 		}
 		if err := checkPath(f.Name); err != nil {
 			t.Errorf("%v", err)

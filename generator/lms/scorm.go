@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The SCORM 1.2 schema files ship inside every SCORM 1.2 package, and the
@@ -67,6 +68,8 @@ type Package struct {
 	Files []File
 	// Deflated, when set, shares compressed entries with other packages.
 	Deflated *Deflated
+	// Modified dates every zip entry (see entryTime); zero means 2000-01-01.
+	Modified time.Time
 	// Start is the path (one of Files) the launch page shows first; unless
 	// it is a level, the launch page also links to it as Labels.Overview.
 	Start string
@@ -138,7 +141,7 @@ func SCORM12(w io.Writer, p Package) error {
 	if err != nil {
 		return err
 	}
-	return writeZip(w, files, p.Deflated)
+	return writeZip(w, files, p.Deflated, p.Modified)
 }
 
 // scorm12Files returns every file of p's package, unsorted.
@@ -265,37 +268,8 @@ func launchPage(p Package) ([]byte, error) {
 func scorm12Manifest(p Package, files []string) []byte {
 	id := xmlID("ladder-", p.Identifier)
 	title := truncate(strings.TrimSpace(p.Title), 200)
-	lang := cmpOr(p.Language, "en")
 	x := newXMLWriter()
-	x.open("manifest",
-		"identifier", id,
-		"version", "1.0",
-		"xmlns", nsIMSCP12,
-		"xmlns:adlcp", nsADLCP12,
-		"xmlns:imsmd", nsIMSMD12,
-		"xmlns:xsi", nsXSI,
-		"xsi:schemaLocation", strings.Join([]string{
-			nsIMSCP12, "imscp_rootv1p1p2.xsd",
-			nsIMSMD12, "imsmd_rootv1p2p1.xsd",
-			nsADLCP12, "adlcp_rootv1p2.xsd",
-		}, " "))
-	x.open("metadata")
-	x.text("schema", "ADL SCORM")
-	x.text("schemaversion", "1.2")
-	x.open("imsmd:lom")
-	x.open("imsmd:general")
-	x.open("imsmd:title")
-	x.text("imsmd:langstring", p.Title, "xml:lang", lang)
-	x.close("imsmd:title")
-	x.text("imsmd:language", lang)
-	if d := strings.TrimSpace(p.Description); d != "" {
-		x.open("imsmd:description")
-		x.text("imsmd:langstring", d, "xml:lang", lang)
-		x.close("imsmd:description")
-	}
-	x.close("imsmd:general")
-	x.close("imsmd:lom")
-	x.close("metadata")
+	manifest12Open(x, id, p.Title, p.Description, cmpOr(p.Language, "en"))
 
 	org, item, res := scormOrg, scormItem, scormRes
 	x.open("organizations", "default", org)
@@ -316,6 +290,40 @@ func scorm12Manifest(p Package, files []string) []byte {
 	x.close("resources")
 	x.close("manifest")
 	return x.bytes()
+}
+
+// manifest12Open opens a SCORM 1.2 manifest identified by id and writes
+// its metadata: title, language and description (when not blank).
+func manifest12Open(x *xmlWriter, id, title, description, lang string) {
+	x.open("manifest",
+		"identifier", id,
+		"version", "1.0",
+		"xmlns", nsIMSCP12,
+		"xmlns:adlcp", nsADLCP12,
+		"xmlns:imsmd", nsIMSMD12,
+		"xmlns:xsi", nsXSI,
+		"xsi:schemaLocation", strings.Join([]string{
+			nsIMSCP12, "imscp_rootv1p1p2.xsd",
+			nsIMSMD12, "imsmd_rootv1p2p1.xsd",
+			nsADLCP12, "adlcp_rootv1p2.xsd",
+		}, " "))
+	x.open("metadata")
+	x.text("schema", "ADL SCORM")
+	x.text("schemaversion", "1.2")
+	x.open("imsmd:lom")
+	x.open("imsmd:general")
+	x.open("imsmd:title")
+	x.text("imsmd:langstring", title, "xml:lang", lang)
+	x.close("imsmd:title")
+	x.text("imsmd:language", lang)
+	if d := strings.TrimSpace(description); d != "" {
+		x.open("imsmd:description")
+		x.text("imsmd:langstring", d, "xml:lang", lang)
+		x.close("imsmd:description")
+	}
+	x.close("imsmd:general")
+	x.close("imsmd:lom")
+	x.close("metadata")
 }
 
 // cmpOr returns s, or def when s is blank.

@@ -42,20 +42,39 @@ func (f File) bytes() ([]byte, error) {
 // deflateLevel is the compression of the packages' entries.
 const deflateLevel = flate.DefaultCompression
 
-// zipTime is the modification time of every zip entry (see WriteZip).
+// zipTime is the modification time of every zip entry when the caller
+// gives none (see WriteZip).
 var zipTime = time.Date(2000, time.January, 1, 0, 0, 0, 0, time.UTC)
+
+// entryTime returns the time zip entries are dated with: t in UTC, or
+// zipTime when t is zero, kept within the years an MS-DOS date holds
+// (1980–2107).
+func entryTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return zipTime
+	}
+	t = t.UTC()
+	if low := time.Date(1980, time.January, 1, 0, 0, 0, 0, time.UTC); t.Before(low) {
+		return low
+	}
+	if high := time.Date(2107, time.December, 31, 23, 59, 58, 0, time.UTC); t.After(high) {
+		return high
+	}
+	return t
+}
 
 // WriteZip writes files to w as a zip archive: one deflated entry per file,
 // sorted by path (byte order), each with mode 0644 and dated 2000-01-01
 // 00:00:00, no directory entries and no extra fields. The date is written
 // only as an MS-DOS date and time (which have no time zone), never as an
 // extended timestamp, and the time of the build is recorded nowhere: the
-// same files give the same bytes.
+// same files give the same bytes. The packages of this package date their
+// entries with the time their caller gives instead (see entryTime).
 //
 // It rejects, before writing anything, a path that is empty, absolute,
 // contains a backslash, a colon, a control character, or an empty, "." or
 // ".." segment, or that ends in "/", and a path given twice.
-func WriteZip(w io.Writer, files []File) error { return writeZip(w, files, nil) }
+func WriteZip(w io.Writer, files []File) error { return writeZip(w, files, nil, time.Time{}) }
 
 // Deflated keeps the compressed entries of the zips written with it, so a
 // file in several packages (each page of a site is in its occupation's
@@ -78,18 +97,18 @@ type deflatedKey struct {
 
 type deflatedEntry struct{ raw []byte }
 
-// writeZip is WriteZip, with entries compressed through cache when given.
-// Every entry is compressed here and written raw with its sizes and CRC in
+// writeZip is WriteZip, with entries compressed through cache when given
+// and dated modified (see entryTime). Every entry is compressed here and written raw with its sizes and CRC in
 // the header (no data descriptor), cached or not, so the bytes do not
 // depend on the cache.
-func writeZip(w io.Writer, files []File, cache *Deflated) error {
+func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) error {
 	sorted, err := sortedFiles(files)
 	if err != nil {
 		return err
 	}
 	zw := zip.NewWriter(w)
 	var deflater *flate.Writer // one for all entries: each costs over half a megabyte
-	date, clock := msDosTime(zipTime)
+	date, clock := msDosTime(entryTime(modified))
 	for _, f := range sorted {
 		data, err := f.bytes()
 		if err != nil {

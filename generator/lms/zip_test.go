@@ -1,11 +1,13 @@
 package lms
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestWriteZipDeterministic(t *testing.T) {
@@ -80,6 +82,40 @@ func TestMsDosTime(t *testing.T) {
 	}
 }
 
+// TestEntryTime checks the dates entries get: the given time (in UTC, to
+// two seconds), 2000-01-01 without one, clamped to the MS-DOS years.
+func TestEntryTime(t *testing.T) {
+	utc := func(y int, m time.Month, d, h, min, s int) time.Time {
+		return time.Date(y, m, d, h, min, s, 0, time.UTC)
+	}
+	cases := []struct {
+		name string
+		in   time.Time
+		want time.Time
+	}{
+		{"none", time.Time{}, zipTime},
+		{"export date", utc(2026, 5, 15, 12, 38, 5), utc(2026, 5, 15, 12, 38, 4)},
+		{"another zone", time.Date(2026, 5, 15, 14, 38, 6, 0, time.FixedZone("CEST", 7200)), utc(2026, 5, 15, 12, 38, 6)},
+		{"before 1980", utc(1970, 1, 1, 0, 0, 0), utc(1980, 1, 1, 0, 0, 0)},
+		{"after 2107", utc(2200, 1, 1, 0, 0, 0), utc(2107, 12, 31, 23, 59, 58)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := writeZip(&buf, []File{{Path: "a.txt", Data: []byte("a")}}, nil, c.in); err != nil {
+				t.Fatal(err)
+			}
+			zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := zr.File[0].Modified; !got.Equal(c.want) {
+				t.Errorf("dated %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
 // zipOf is WriteZip into a new buffer.
 func zipOf(t *testing.T, files []File) []byte {
 	t.Helper()
@@ -126,10 +162,10 @@ func TestDeflatedShares(t *testing.T) {
 	own := File{Path: "imsmanifest.xml", Data: []byte("<manifest/>")}
 	var cache Deflated
 	var a, b, plain bytes.Buffer
-	if err := writeZip(&a, []File{page("<p>one</p>"), own}, &cache); err != nil {
+	if err := writeZip(&a, []File{page("<p>one</p>"), own}, &cache, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeZip(&b, []File{page("<p>one</p>"), own}, &cache); err != nil {
+	if err := writeZip(&b, []File{page("<p>one</p>"), own}, &cache, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := WriteZip(&plain, []File{page("<p>one</p>"), own}); err != nil {
@@ -142,7 +178,7 @@ func TestDeflatedShares(t *testing.T) {
 		t.Errorf("the cache holds %d entries, want the one shared page", n)
 	}
 	var c bytes.Buffer
-	if err := writeZip(&c, []File{page("<p>two</p>")}, &cache); err != nil {
+	if err := writeZip(&c, []File{page("<p>two</p>")}, &cache, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	if got := unzip(t, c.Bytes()); string(got["content/p.html"]) != "<p>two</p>" {

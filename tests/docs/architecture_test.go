@@ -30,6 +30,7 @@ func TestImportGraph(t *testing.T) {
 		{"site", []string{"render", "build", "publish", "export", "search"}},
 		{"render", []string{"publish", "build", "cli", "live", "serve"}},
 		{"export", []string{"render", "publish", "build"}},
+		{"preflight", []string{"render", "publish", "build", "lms", "cli"}},
 		{"search", []string{"render", "publish", "build"}},
 		{"serve", []string{"build", "load", "site", "render"}},
 		{"build", []string{"cli", "live", "serve", "watch"}},

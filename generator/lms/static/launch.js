@@ -1,13 +1,19 @@
 /*
- * ladder's SCORM 1.2 launch script.
+ * ladder's launch script, for SCORM 1.2, SCORM 2004 and cmi5.
  *
- * It finds the LMS's API object (window.API in a parent frame or in the
- * window that opened this one), initialises the session, and records which
- * level pages the learner has shown in the frame #ladder-frame. Once every
- * level link (a[data-level]) has been shown, cmi.core.lesson_status becomes
- * "completed"; before that it is "incomplete". The visited set is kept in
- * cmi.suspend_data so that it survives to the next session, and
- * cmi.core.lesson_location names the last level shown.
+ * Launched by a cmi5 LMS (the URL has endpoint, fetch, actor, registration
+ * and activityId), it reports by xAPI to the LMS's LRS: "initialized" once
+ * started, "completed" once every level has been shown, "terminated" when
+ * the page goes away. Otherwise it finds the LMS's SCORM API object
+ * (window.API_1484_11 for SCORM 2004, else window.API for SCORM 1.2, in a
+ * parent frame or in the window that opened this one), initialises the
+ * session, and records which level pages the learner has shown in the
+ * frame #ladder-frame. Once every level link (a[data-level]) has been
+ * shown, the completion status (cmi.core.lesson_status, or
+ * cmi.completion_status in 2004) becomes "completed"; before that it is
+ * "incomplete". The visited set is kept in cmi.suspend_data so that it
+ * survives to the next session, and the location names the last level
+ * shown.
  *
  * With no LMS around, the page works the same but records nothing. Nothing
  * here may throw: every call into another window or into the LMS is guarded.
@@ -17,11 +23,25 @@
 
   var MAX_HOPS = 500; // parent frames to climb before giving up
   var SUSPEND_PREFIX = "ladder1:"; // format of cmi.suspend_data, see encode
-  var LOCATION_MAX = 255; // CMIString255
-  var SUSPEND_MAX = 4096; // CMIString4096
 
-  var api = null; // the LMS API, once LMSInitialize has succeeded
-  var finished = false; // LMSFinish has been called
+  // The two SCORM run-times' names and limits for the same things.
+  var SCORM12 = {
+    api: "API", init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish",
+    status: "cmi.core.lesson_status", location: "cmi.core.lesson_location", suspend: "cmi.suspend_data",
+    time: "cmi.core.session_time", exit: "cmi.core.exit", normalExit: "",
+    locationMax: 255, suspendMax: 4096, duration: sessionTime
+  };
+  var SCORM2004 = {
+    api: "API_1484_11", init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit", finish: "Terminate",
+    status: "cmi.completion_status", location: "cmi.location", suspend: "cmi.suspend_data",
+    time: "cmi.session_time", exit: "cmi.exit", normalExit: "normal",
+    locationMax: 1000, suspendMax: 64000, duration: isoDuration
+  };
+  var rte = SCORM12; // the run-time of the API found
+
+  var api = null; // the LMS API, once its initialisation has succeeded
+  var xapi = null; // the cmi5 session, when launched by a cmi5 LMS
+  var finished = false; // the session has been ended
   var completed = false; // lesson_status is completed (or passed)
   var started = new Date().getTime();
   var restored = null; // visited flags read from cmi.suspend_data
@@ -32,14 +52,15 @@
   var observer = null; // ResizeObserver of the framed page
   var sized = null; // the framed document that reported its own height
 
-  // apiIn climbs from win through its parents, returning the first
-  // window.API that has LMSInitialize. A frame from another origin throws on
-  // access; that frame is skipped, and the climb goes on where it can.
-  function apiIn(win) {
+  // apiIn climbs from win through its parents, returning the first API
+  // object of the run-time r (window[r.api] with the method r.init). A
+  // frame from another origin throws on access; that frame is skipped, and
+  // the climb goes on where it can.
+  function apiIn(win, r) {
     for (var hops = 0; win && hops <= MAX_HOPS; hops++) {
       try {
-        var candidate = win.API;
-        if (candidate && typeof candidate.LMSInitialize === "function") {
+        var candidate = win[r.api];
+        if (candidate && typeof candidate[r.init] === "function") {
           return candidate;
         }
       } catch (e) { /* another origin */ }
@@ -53,16 +74,25 @@
     return null;
   }
 
+  // findAPI looks for a SCORM 2004 API, then a SCORM 1.2 one, setting rte
+  // to the run-time found.
   function findAPI() {
-    var found = apiIn(window);
-    if (!found) {
-      try {
-        if (window.opener) {
-          found = apiIn(window.opener);
-        }
-      } catch (e) { found = null; }
+    var runtimes = [SCORM2004, SCORM12];
+    for (var i = 0; i < runtimes.length; i++) {
+      var found = apiIn(window, runtimes[i]);
+      if (!found) {
+        try {
+          if (window.opener) {
+            found = apiIn(window.opener, runtimes[i]);
+          }
+        } catch (e) { found = null; }
+      }
+      if (found) {
+        rte = runtimes[i];
+        return found;
+      }
     }
-    return found;
+    return null;
   }
 
   // lms calls the API method name with args, returning its result as a
@@ -79,26 +109,29 @@
     }
   }
 
-  function get(element) { return lms("LMSGetValue", element); }
-  function set(element, value) { return lms("LMSSetValue", element, String(value)); }
+  function get(element) { return lms(rte.get, element); }
+  function set(element, value) { return lms(rte.set, element, String(value)); }
 
   function start() {
+    if (cmi5Start()) {
+      return;
+    }
     var found = null;
     try { found = findAPI(); } catch (e) { found = null; }
     if (!found) {
       return;
     }
     api = found;
-    if (lms("LMSInitialize", "") !== "true") {
+    if (lms(rte.init, "") !== "true") {
       api = null; // the LMS refused: behave as if there were none
       return;
     }
-    var status = get("cmi.core.lesson_status");
+    var status = get(rte.status);
     completed = status === "completed" || status === "passed";
-    restored = decode(get("cmi.suspend_data"));
+    restored = decode(get(rte.suspend));
     if (!completed) {
-      set("cmi.core.lesson_status", "incomplete");
-      lms("LMSCommit", "");
+      set(rte.status, "incomplete");
+      lms(rte.commit, "");
     }
   }
 
@@ -224,30 +257,34 @@
       visited[level] = true;
     }
     render();
+    if (xapi && !completed && countVisited() === visited.length) {
+      completed = true;
+      cmi5Completed();
+    }
     if (!api || finished) {
       return;
     }
     var changed = false;
     if (level >= 0) {
       var href = links[level].getAttribute("href") || "";
-      set("cmi.core.lesson_location", href.length <= LOCATION_MAX ? href : String(level));
+      set(rte.location, href.length <= rte.locationMax ? href : String(level));
       changed = true;
     }
     if (fresh) {
       var data = encode(visited);
-      if (data.length <= SUSPEND_MAX) {
-        set("cmi.suspend_data", data);
+      if (data.length <= rte.suspendMax) {
+        set(rte.suspend, data);
       }
     }
     // Checked on every page, not only on a fresh level: every level may
     // have been restored as opened while the LMS says incomplete.
     if (!completed && countVisited() === visited.length) {
       completed = true;
-      set("cmi.core.lesson_status", "completed");
+      set(rte.status, "completed");
       changed = true;
     }
     if (changed) {
-      lms("LMSCommit", "");
+      lms(rte.commit, "");
     }
   }
 
@@ -319,13 +356,18 @@
 
   // finish ends the session once, however the page goes away.
   function finish() {
+    if (xapi && !finished) {
+      finished = true;
+      cmi5Send("terminated", {duration: isoDuration(new Date().getTime() - started)}, true);
+      return;
+    }
     if (!api || finished) {
       return;
     }
     finished = true;
-    set("cmi.core.session_time", sessionTime(new Date().getTime() - started));
-    set("cmi.core.exit", completed ? "" : "suspend");
-    lms("LMSFinish", "");
+    set(rte.time, rte.duration(new Date().getTime() - started));
+    set(rte.exit, completed ? rte.normalExit : "suspend");
+    lms(rte.finish, "");
   }
 
   // sessionTime formats milliseconds as a CMITimespan, HHHH:MM:SS.SS.
@@ -337,6 +379,108 @@
     var c = cs % 100;
     function two(n) { return (n < 10 ? "0" : "") + n; }
     return two(h) + ":" + two(m) + ":" + two(s) + "." + two(c);
+  }
+
+  // isoDuration formats milliseconds as an ISO 8601 duration to the
+  // hundredth of a second, PT#H#M#.##S (SCORM 2004 timeinterval, xAPI).
+  function isoDuration(ms) {
+    var cs = Math.max(0, Math.round(ms / 10));
+    var c = cs % 100;
+    return "PT" + Math.floor(cs / 360000) + "H" + (Math.floor(cs / 6000) % 60) + "M" +
+      (Math.floor(cs / 100) % 60) + "." + (c < 10 ? "0" : "") + c + "S";
+  }
+
+  // cmi5Start starts a cmi5 session when the URL carries cmi5's launch
+  // parameters: it fetches the auth token from the fetch URL, reads the
+  // LMS.LaunchData state (its context template and launch mode), then
+  // sends "initialized". It returns whether the page was launched so.
+  function cmi5Start() {
+    var q = null;
+    try { q = new URLSearchParams(window.location.search); } catch (e) { return false; }
+    var p = {endpoint: q.get("endpoint"), fetch: q.get("fetch"), actor: q.get("actor"),
+      registration: q.get("registration"), activityId: q.get("activityId")};
+    if (!p.endpoint || !p.fetch || !p.actor || !p.registration || !p.activityId || !window.fetch) {
+      return false;
+    }
+    try { p.actor = JSON.parse(p.actor); } catch (e) { return false; }
+    if (p.endpoint.charAt(p.endpoint.length - 1) !== "/") {
+      p.endpoint += "/";
+    }
+    p.context = {};
+    p.mode = "Normal";
+    xapi = p;
+    p.queue = window.fetch(p.fetch, {method: "POST"}).then(function (r) { return r.json(); }).then(function (body) {
+      p.auth = "Basic " + body["auth-token"];
+      var query = "stateId=LMS.LaunchData&activityId=" + encodeURIComponent(p.activityId) +
+        "&agent=" + encodeURIComponent(JSON.stringify(p.actor)) + "&registration=" + encodeURIComponent(p.registration);
+      return window.fetch(p.endpoint + "activities/state?" + query, {headers: xapiHeaders()});
+    }).then(function (r) { return r.json(); }).then(function (data) {
+      p.context = (data && data.contextTemplate) || {};
+      p.mode = (data && data.launchMode) || "Normal";
+    }).catch(function () { xapi = null; });
+    cmi5Send("initialized", null, false);
+    return true;
+  }
+
+  function xapiHeaders() {
+    return {"Authorization": xapi.auth, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json"};
+  }
+
+  // cmi5Completed reports completion, unless the LMS launched the page for
+  // review or browsing only.
+  function cmi5Completed() {
+    cmi5Send("completed", {completion: true, duration: isoDuration(new Date().getTime() - started)}, false);
+  }
+
+  // cmi5Send queues the cmi5-defined statement verb (with result when
+  // given) after those before it; keepalive lets it leave a closing page.
+  function cmi5Send(verb, result, keepalive) {
+    var session = xapi;
+    if (!session) {
+      return;
+    }
+    var at = new Date().toISOString();
+    session.queue = session.queue.then(function () {
+      if (xapi !== session || (verb === "completed" && session.mode !== "Normal")) {
+        return null;
+      }
+      return window.fetch(session.endpoint + "statements", {method: "POST", headers: xapiHeaders(),
+        body: JSON.stringify(cmi5Statement(verb, result, at)), keepalive: keepalive});
+    }).catch(function () { return null; });
+  }
+
+  // cmi5Statement builds a cmi5-defined statement: the LMS's context
+  // template with the registration and cmi5's categories.
+  function cmi5Statement(verb, result, at) {
+    var ctx = JSON.parse(JSON.stringify(xapi.context || {}));
+    ctx.registration = xapi.registration;
+    ctx.contextActivities = ctx.contextActivities || {};
+    var category = ctx.contextActivities.category || [];
+    category.push({id: "https://w3id.org/xapi/cmi5/context/categories/cmi5"});
+    if (verb === "completed") {
+      category.push({id: "https://w3id.org/xapi/cmi5/context/categories/moveon"});
+    }
+    ctx.contextActivities.category = category;
+    var s = {
+      id: uuid(), timestamp: at, actor: xapi.actor,
+      verb: {id: "http://adlnet.gov/expapi/verbs/" + verb, display: {"en-US": verb}},
+      object: {id: xapi.activityId, objectType: "Activity"}, context: ctx
+    };
+    if (result) {
+      s.result = result;
+    }
+    return s;
+  }
+
+  // uuid returns a random (version 4) UUID.
+  function uuid() {
+    if (window.crypto && window.crypto.randomUUID) {
+      return window.crypto.randomUUID();
+    }
+    return "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx".replace(/[xy]/g, function (c) {
+      var r = Math.floor(Math.random() * 16);
+      return (c === "x" ? r : (r & 3) | 8).toString(16);
+    });
   }
 
   start();

@@ -1,0 +1,67 @@
+package lms
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCCPage runs ccPage over small pages at a/b/page.html, in a
+// cartridge whose pages are a/b/page.html, a/b/other.html (published) and
+// a/c/plain.html (not published), with the asset a/img.png.
+func TestCCPage(t *testing.T) {
+	links := ccLinks{
+		pages:  map[string]string{"a/b/page.html": "", "a/b/other.html": "https://example.org/other/", "a/c/plain.html": ""},
+		assets: map[string]bool{"a/img.png": true},
+	}
+	styles := map[string]string{"h1": "font-size:2em", ".topic": "font-weight:bold", ".muted": "color:#555"}
+	cases := []struct {
+		name, body string
+		want       []string // in the output
+		not        []string // not in the output
+	}{
+		{"scripts and style sheets go",
+			`<script>x()</script><style>p{}</style><link rel="stylesheet" href="s.css"><noscript>n</noscript><!-- c --><p>kept</p>`,
+			[]string{"<p>kept</p>"}, []string{"script", "<style", "<link", "noscript", "<!--"}},
+		{"tag and class styles inline, before the element's own",
+			`<h1 class="topic muted" style="margin:0">T</h1>`,
+			[]string{`style="font-size:2em;font-weight:bold;color:#555;margin:0"`}, nil},
+		{"a published page is linked on the web, fragment kept",
+			`<a href="other.html#x">o</a>`,
+			[]string{`<a href="https://example.org/other/#x" target="_blank" rel="noopener">o</a>`}, nil},
+		{"an unpublished page becomes text",
+			`<p><a href="../c/plain.html"><b>plain</b> text</a></p>`,
+			[]string{"<p><b>plain</b> text</p>"}, []string{"<a"}},
+		{"a link to the page itself becomes its fragment",
+			`<a href="page.html#y">me</a><a href="./page.html">top</a>`,
+			[]string{`<a href="#y">me</a>`, `<a href="#">top</a>`}, nil},
+		{"assets, fragments and absolute links stay",
+			`<img src="../img.png" alt=""><a href="../img.png">i</a><a href="#z">z</a><a href="https://x.org/">x</a><a href="mailto:a@b.org">m</a>`,
+			[]string{`<a href="../img.png">i</a>`, `<a href="#z">z</a>`, `<a href="https://x.org/">x</a>`, `<a href="mailto:a@b.org">m</a>`}, nil},
+		{"a link to a file outside the cartridge becomes text",
+			`<a href="../../search/index.html">s</a>`,
+			[]string{"s"}, []string{"<a"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := `<!doctype html><html lang="fr"><head><title>Page  one</title><link rel="stylesheet" href="x.css"></head><body>` + c.body + `</body></html>`
+			out, err := ccPage([]byte(in), "a/b/page.html", links, styles)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := string(out)
+			if !strings.HasPrefix(got, "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>Page one</title>\n</head>\n<body>") {
+				t.Errorf("head:\n%s", got)
+			}
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("missing %s in\n%s", w, got)
+				}
+			}
+			for _, n := range c.not {
+				if strings.Contains(got, n) {
+					t.Errorf("%s still in\n%s", n, got)
+				}
+			}
+		})
+	}
+}
