@@ -70,7 +70,7 @@ func (s *Site) align(a *align.Aligner, rules []load.Rule, previous *Site) diag.L
 			for o := range next {
 				if prev := reuse[o.Framework]; prev != nil {
 					for i, ol := range o.Levels {
-						ol.Aligned = copyAligned(prev.Levels[i].Aligned)
+						ol.candidates = prev.Levels[i].candidates
 					}
 					continue
 				}
@@ -83,41 +83,78 @@ func (s *Site) align(a *align.Aligner, rules []load.Rule, previous *Site) diag.L
 	}
 	close(next)
 	wg.Wait()
+	s.choose(tax)
 	return diags
 }
 
-// copyAligned copies a previous model's alignments, whose Skill pages
-// belong to that model.
-func copyAligned(in []*Alignment) []*Alignment {
-	out := make([]*Alignment, len(in))
-	for i, al := range in {
-		if al != nil {
-			c := *al
-			c.Skill = nil
-			out[i] = &c
-		}
+// candidateCount is how many matches of each statement are kept, for
+// choose to pick among.
+const candidateCount = 3
+
+// alignOccupation aligns one occupation's statements, its rules applied,
+// keeping the best few matches of each.
+func alignOccupation(a *align.Aligner, o *Occupation, rules []load.Rule) {
+	matches := a.Framework(o.Framework, alignRules(a.Taxonomy(), rules), candidateCount)
+	for l, ol := range o.Levels {
+		ol.candidates = matches[l]
 	}
-	return out
 }
 
-// alignOccupation aligns one occupation's statements, its rules applied.
-func alignOccupation(a *align.Aligner, o *Occupation, rules []load.Rule) {
-	tax := a.Taxonomy()
-	matches := a.Framework(o.Framework, alignRules(tax, rules), 1)
-	for l, ol := range o.Levels {
-		ol.Aligned = make([]*Alignment, len(ol.Statements))
-		for k, ms := range matches[l] {
-			if len(ms) == 0 {
-				continue
+// consensusShare is how close to a statement's best match a runner-up
+// must score to be chosen because other occupations share it.
+const consensusShare = 0.6
+
+// choose gives every statement its alignment: its best match, unless
+// that element is the occupation's alone and a runner-up scoring nearly
+// as well is one that other occupations have. O*NET's activities overlap
+// ("Prepare biological specimens …", "Prepare compounds or solutions …");
+// where the text cannot tell them apart, the one that links the
+// occupation to others is the more useful choice. Pinned and exact
+// matches stay.
+func (s *Site) choose(tax *onet.Taxonomy) {
+	users := map[int]map[*Occupation]bool{} // element → occupations whose best match it is
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			for _, ms := range ol.candidates {
+				if len(ms) > 0 {
+					if users[ms[0].Element] == nil {
+						users[ms[0].Element] = map[*Occupation]bool{}
+					}
+					users[ms[0].Element][o] = true
+				}
 			}
-			el := &tax.Elements[ms[0].Element]
-			al := &Alignment{Element: el, Score: ms[0].Score, Band: ms[0].Band, Prior: tax.Prevalence(ms[0].Element)}
-			if el.Kind == onet.DWA && el.Parent >= 0 {
-				al.Parent = &tax.Elements[el.Parent]
-			}
-			ol.Aligned[k] = al
 		}
 	}
+	shared := func(e int, o *Occupation) bool { return len(users[e]) > 1 || len(users[e]) == 1 && !users[e][o] }
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			ol.Aligned = make([]*Alignment, len(ol.Statements))
+			for k, ms := range ol.candidates {
+				if len(ms) == 0 {
+					continue
+				}
+				m := ms[0]
+				if m.Band < align.Exact && !shared(m.Element, o) {
+					for _, alt := range ms[1:] {
+						if alt.Score >= consensusShare*m.Score && shared(alt.Element, o) {
+							m = alt
+							break
+						}
+					}
+				}
+				ol.Aligned[k] = newAlignment(tax, m)
+			}
+		}
+	}
+}
+
+func newAlignment(tax *onet.Taxonomy, m align.Match) *Alignment {
+	el := &tax.Elements[m.Element]
+	al := &Alignment{Element: el, Score: m.Score, Band: m.Band, Prior: tax.Prevalence(m.Element)}
+	if el.Kind == onet.DWA && el.Parent >= 0 {
+		al.Parent = &tax.Elements[el.Parent]
+	}
+	return al
 }
 
 // alignRules turns a site's rules for one occupation into the aligner's;

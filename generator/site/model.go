@@ -101,7 +101,10 @@ type OccupationLevel struct {
 	Skills []*SkillPage
 	// Aligned holds, for each statement, its O*NET alignment, or nil;
 	// nil as a whole when the site is not aligned.
-	Aligned    []*Alignment
+	Aligned []*Alignment
+	// candidates are each statement's best matches, from which Aligned
+	// is chosen; shared with later models while the framework stays.
+	candidates [][]align.Match
 	Prev, Next *OccupationLevel
 	// Elsewhere lists the same level of the related occupations.
 	Elsewhere []*OccupationLevel
