@@ -218,29 +218,6 @@ const SkillKeyPrefix = "onet:"
 
 func workerCount(n int) int { return max(1, min(n, runtime.GOMAXPROCS(0))) }
 
-// sameAlignedSkills reports whether every statement has the same aligned
-// skill as in previous, whose occupations are the same ones in the same
-// order (relate.Relations.Fits checks that).
-func (s *Site) sameAlignedSkills(previous *Site) bool {
-	if s.aligner == nil {
-		return true
-	}
-	skill := s.alignedSkill()
-	before := previous.alignedSkill()
-	for i, o := range s.Occupations {
-		for l, ol := range o.Levels {
-			for k := range ol.Statements {
-				a, okA := skill(i, l, k)
-				b, okB := before(i, l, k)
-				if okA != okB || a.Key != b.Key {
-					return false
-				}
-			}
-		}
-	}
-	return true
-}
-
 // Aligned reports whether the site's statements were aligned to O*NET.
 func (s *Site) Aligned() bool { return s.aligner != nil }
 

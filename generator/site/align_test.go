@@ -15,7 +15,9 @@ func TestChoose(t *testing.T) {
 		t.Fatal(err)
 	}
 	const own, sharedEl, other = 10, 20, 30 // element indexes; only their identity matters
-	m := func(e int, score float64, b align.Band) align.Match { return align.Match{Element: e, Score: score, Band: b} }
+	m := func(e int, score float64, b align.Band) align.Match {
+		return align.Match{Element: e, Score: score, Band: b}
+	}
 	tests := []struct {
 		name  string
 		cands []align.Match // the statement's candidates in occupation A

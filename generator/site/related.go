@@ -75,7 +75,9 @@ func (s *Site) relate(previous *Site, keep bool) {
 	case sameAlign && sameFrameworks(previous.frameworks, fws) && (keep || !previous.Provisional):
 		s.relations = previous.relations
 		s.Provisional = previous.Provisional
-	case sameAlign && keep && previous.relations.Fits(fws) && s.sameAlignedSkills(previous):
+	case sameAlign && keep && previous.relations.Fits(fws):
+		// Alignments may have moved with the performance text; the
+		// provisional relations keep the old skills until the next Build.
 		s.relations = previous.relations
 		s.Provisional = true
 	default:
@@ -119,7 +121,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 				ol.Skills = make([]*SkillPage, len(ol.Statements))
 			}
 			ol.Skills[u.Statement] = p
-			if ol.Aligned != nil && ol.Aligned[u.Statement] != nil && strings.HasPrefix(p.Key, SkillKeyPrefix) {
+			if al := ol.Aligned; al != nil && al[u.Statement] != nil && p.Key == SkillKeyPrefix+al[u.Statement].Element.ID {
 				ol.Aligned[u.Statement].Skill = p
 			}
 		}
