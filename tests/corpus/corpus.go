@@ -13,13 +13,21 @@ import (
 // CI=true, where ../shared is always present, and is skipped elsewhere.
 func Dir(tb testing.TB) string {
 	tb.Helper()
+	return Shared(tb, "corpus", "onet-29.3")
+}
+
+// Shared returns the folder ../shared/<parts…> beside the repository.
+// When it is missing the test fails under CI=true, where ../shared is
+// always present, and is skipped elsewhere.
+func Shared(tb testing.TB, parts ...string) string {
+	tb.Helper()
 	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "corpus", "onet-29.3")
+	dir := filepath.Join(append([]string{filepath.Dir(file), "..", "..", "..", "shared"}, parts...)...)
 	if _, err := os.Stat(dir); err != nil {
 		if os.Getenv("CI") == "true" {
-			tb.Fatalf("corpus missing: %v", err)
+			tb.Fatalf("%s missing: %v", filepath.Join(parts...), err)
 		}
-		tb.Skipf("corpus missing: %v", err)
+		tb.Skipf("%s missing: %v", filepath.Join(parts...), err)
 	}
 	return dir
 }

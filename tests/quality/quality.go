@@ -9,11 +9,12 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ladder-ssg/ladder/tests/corpus"
 
 	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
@@ -22,18 +23,7 @@ import (
 
 // EvalDir returns ../shared/onet-eval beside the repository, skipping
 // the test without it (failing under CI=true).
-func EvalDir(tb testing.TB) string {
-	tb.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "onet-eval")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("onet-eval missing: %v", err)
-		}
-		tb.Skipf("onet-eval missing: %v", err)
-	}
-	return dir
-}
+func EvalDir(tb testing.TB) string { return corpus.Shared(tb, "onet-eval") }
 
 // Truth is O*NET's related occupations: for each occupation, all related
 // ones and the closest tier (Primary-Short).
