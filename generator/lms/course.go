@@ -203,21 +203,29 @@ func course12Manifest(c Course, scos []courseSCO, shared []string) []byte {
 	}
 	x.close("organization")
 	x.close("organizations")
+	courseResources(x, scos, shared, "adlcp:scormtype")
+	x.close("manifest")
+	return x.bytes()
+}
+
+// courseResources writes the resources of a site-wide course: a SCO per
+// occupation, each depending on one asset resource of the shared files.
+// typeAttr is the SCO type attribute's name, which SCORM 1.2 and 2004
+// spell differently.
+func courseResources(x *xmlWriter, scos []courseSCO, shared []string, typeAttr string) {
 	x.open("resources")
 	for _, s := range scos {
-		x.open("resource", "identifier", s.id, "type", "webcontent", "adlcp:scormtype", "sco", "href", s.launch)
+		x.open("resource", "identifier", s.id, "type", "webcontent", typeAttr, "sco", "href", s.launch)
 		for _, f := range s.files {
 			x.empty("file", "href", f)
 		}
 		x.empty("dependency", "identifierref", courseAssets)
 		x.close("resource")
 	}
-	x.open("resource", "identifier", courseAssets, "type", "webcontent", "adlcp:scormtype", "asset")
+	x.open("resource", "identifier", courseAssets, "type", "webcontent", typeAttr, "asset")
 	for _, f := range shared {
 		x.empty("file", "href", f)
 	}
 	x.close("resource")
 	x.close("resources")
-	x.close("manifest")
-	return x.bytes()
 }

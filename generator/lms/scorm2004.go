@@ -79,21 +79,7 @@ func course2004Manifest(c Course, scos []courseSCO, shared []string) []byte {
 	freeChoice(x)
 	x.close("organization")
 	x.close("organizations")
-	x.open("resources")
-	for _, s := range scos {
-		x.open("resource", "identifier", s.id, "type", "webcontent", "adlcp:scormType", "sco", "href", s.launch)
-		for _, f := range s.files {
-			x.empty("file", "href", f)
-		}
-		x.empty("dependency", "identifierref", courseAssets)
-		x.close("resource")
-	}
-	x.open("resource", "identifier", courseAssets, "type", "webcontent", "adlcp:scormType", "asset")
-	for _, f := range shared {
-		x.empty("file", "href", f)
-	}
-	x.close("resource")
-	x.close("resources")
+	courseResources(x, scos, shared, "adlcp:scormType")
 	x.close("manifest")
 	return x.bytes()
 }
