@@ -12,6 +12,10 @@ import (
 	"golang.org/x/text/language"
 )
 
+// CountName is the placeholder of a count message's count, always its
+// first argument; a plural form may leave it out ("one statement").
+const CountName = "n"
+
 // Reference is the language every other catalogue is checked against.
 const Reference = "en"
 
@@ -96,14 +100,16 @@ func readFS(fsys fs.FS, name string) []byte {
 var placeholderRE = regexp.MustCompile(`\{([A-Za-z][A-Za-z0-9_]*)\}`)
 
 // placeholders lists a message's placeholder names in order of first
-// appearance (of its "other" form for a count).
+// appearance; a count's are {n}, the count, first, then those of its
+// "other" form.
 func placeholders(m Message) []string {
 	text := m.Text
-	if m.Plural() {
-		text = m.Forms["other"]
-	}
 	var out []string
 	seen := map[string]bool{}
+	if m.Plural() {
+		text = m.Forms["other"]
+		out, seen[CountName] = []string{CountName}, true
+	}
 	for _, sub := range placeholderRE.FindAllStringSubmatch(text, -1) {
 		if !seen[sub[1]] {
 			seen[sub[1]] = true
@@ -195,8 +201,8 @@ func comparePlaceholders(got, want []string, plural bool) string {
 			return fmt.Sprintf("unknown placeholder {%s}; expected %s", g, braces(want))
 		}
 	}
-	for i, w := range want {
-		if !have[w] && !(plural && i == 0) {
+	for _, w := range want {
+		if !have[w] && !(plural && w == CountName) {
 			return fmt.Sprintf("missing placeholder {%s}; expected %s", w, braces(want))
 		}
 	}
