@@ -1,6 +1,19 @@
 // ladder site script: small enhancements; every page works without it.
 (function () {
   "use strict";
+  // t is the message of key in the page's language, from the catalogue
+  // ladder writes into <script id="ladder-text"> (keys js.* of its
+  // i18n/<lang>.toml), {name} placeholders filled from vars.
+  var text = {};
+  try {
+    text = JSON.parse(document.getElementById("ladder-text").textContent).messages || {};
+  } catch (e) { /* no catalogue: keys show */ }
+  function t(key, vars) {
+    var m = typeof text[key] === "string" ? text[key] : key;
+    return m.replace(/\{([a-z]+)\}/g, function (all, name) {
+      return vars && vars[name] !== undefined ? vars[name] : all;
+    });
+  }
   // "Copy embed code" buttons copy the text of the element they name.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));
@@ -12,11 +25,11 @@
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(source.textContent).then(function () {
         if (status) {
-          status.textContent = "Copied.";
+          status.textContent = t("copied");
         }
       }, function () {
         if (status) {
-          status.textContent = "Copying failed: select the code and copy it.";
+          status.textContent = t("copy-failed-code");
         }
       });
     });
@@ -57,11 +70,11 @@
       copyText(uri).then(function () {
         button.setAttribute("data-copied", uri);
         if (copyStatus) {
-          copyStatus.textContent = "Copied " + uri;
+          copyStatus.textContent = t("copied-link", { uri: uri });
         }
       }, function () {
         if (copyStatus) {
-          copyStatus.textContent = "Copying failed: the link is " + uri;
+          copyStatus.textContent = t("copy-failed-link", { uri: uri });
         }
       });
     });

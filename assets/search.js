@@ -75,6 +75,53 @@
   "use strict";
 
   // ---------------------------------------------------------------------
+  // Words of the interface: the page's catalogue, written by ladder into
+  // <script type="application/json" id="ladder-text"> in the page's
+  // language (keys js.* of i18n/<lang>.toml, without "js.").
+
+  var TEXT = (function () {
+    var node = typeof document !== "undefined" && document.getElementById("ladder-text");
+    try {
+      return JSON.parse(node.textContent);
+    } catch (e) {
+      return { lang: "en", messages: {} };
+    }
+  })();
+
+  // t is the message of key with {name} placeholders filled from vars; a
+  // message with plural forms picks the form of vars.n by the language's
+  // CLDR rules.
+  function t(key, vars) {
+    var m = TEXT.messages[key];
+    if (m === undefined) return key;
+    vars = vars || {};
+    if (typeof m === "object") {
+      var cat = "other";
+      try {
+        cat = new Intl.PluralRules(TEXT.lang).select(vars.n);
+      } catch (e) { /* an unknown language: other */ }
+      m = m[cat] !== undefined ? m[cat] : m.other;
+    }
+    return m.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, function (all, name) {
+      return vars[name] !== undefined ? String(vars[name]) : all;
+    });
+  }
+
+  // tNodes appends the message of key to parent, each {name} of nodes as
+  // that node (a link) and the rest as text.
+  function tNodes(parent, key, vars, nodes) {
+    var text = t(key, vars);
+    var re = /\{([A-Za-z][A-Za-z0-9_]*)\}/g, last = 0, m;
+    while ((m = re.exec(text)) !== null) {
+      if (!nodes[m[1]]) continue;
+      if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+      parent.appendChild(nodes[m[1]]);
+      last = re.lastIndex;
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  // ---------------------------------------------------------------------
   // Text: the same folding and words as relate.Fold and relate.Words.
 
   var WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
@@ -771,7 +818,7 @@
   // (levels: the labels of the levels it stands for, see groupSkills).
   function context(doc, levels) {
     if (doc.kind === "occupation") return [doc.code, doc.group].filter(Boolean).join(" · ");
-    if (doc.kind === "skill") return "Shared skill · " + doc.level;
+    if (doc.kind === "skill") return t("shared-skill") + " · " + doc.level;
     var occ = doc.occupation + (doc.code ? " (" + doc.code + ")" : "");
     return [occ, (levels || [doc.level]).join(", ")].filter(Boolean).join(" · ");
   }
@@ -779,19 +826,13 @@
   // suggestion appends "Did you mean …?" to parent, linking the query
   // with its typos corrected.
   function suggestion(parent, s, href) {
-    parent.appendChild(document.createTextNode("Did you mean "));
     var a = el("a", "", s);
     a.href = href;
-    parent.appendChild(a);
-    parent.appendChild(document.createTextNode("?"));
+    tNodes(parent, "did-you-mean", null, { suggestion: a });
   }
 
   function quoted(q) {
-    return "“" + q.trim() + "”";
-  }
-
-  function plural(n, one, many) {
-    return n + " " + (n === 1 ? one : many);
+    return t("quoted", { q: q.trim() });
   }
 
   var uid = 0;
@@ -859,7 +900,7 @@
   };
 
   Search.prototype.fail = function (err) {
-    var msg = "Search is not available: its index could not be loaded.";
+    var msg = t("unavailable");
     if (typeof console !== "undefined") console.error(err);
     if (this.page) {
       this.page.replaceChildren(el("p", "search-empty", msg));
@@ -881,7 +922,7 @@
     this.listbox = el("div", "search-listbox");
     this.listbox.id = id + "-listbox";
     this.listbox.setAttribute("role", "listbox");
-    this.listbox.setAttribute("aria-label", "Search suggestions");
+    this.listbox.setAttribute("aria-label", t("suggestions"));
     this.status = el("p", "search-status");
     this.status.setAttribute("role", "status");
     this.dropdown.appendChild(this.listbox);
@@ -1002,7 +1043,7 @@
       opts.push(a);
     });
     if (r.total > 0) {
-      var all = el("a", "search-option search-all", r.total > opts.length ? "See all " + plural(r.total, "result", "results") : "Open the search page");
+      var all = el("a", "search-option search-all", r.total > opts.length ? t("see-all", { n: r.total }) : t("open-page"));
       all.id = this.listbox.id + "-all";
       all.setAttribute("role", "option");
       all.setAttribute("aria-selected", "false");
@@ -1011,7 +1052,7 @@
       opts.push(all);
     }
     if (r.suggestion) {
-      var fix = el("a", "search-option search-suggestion", "Did you mean " + r.suggestion + "?");
+      var fix = el("a", "search-option search-suggestion", t("did-you-mean", { suggestion: r.suggestion }));
       fix.id = this.listbox.id + "-fix";
       fix.setAttribute("role", "option");
       fix.setAttribute("aria-selected", "false");
@@ -1021,7 +1062,7 @@
     }
     this.listbox.replaceChildren.apply(this.listbox, opts);
     this.listbox.hidden = opts.length === 0;
-    this.status.textContent = r.total === 0 ? "No results for " + quoted(q) + "." : plural(r.total, "result", "results") + ".";
+    this.status.textContent = r.total === 0 ? t("no-results", { q: quoted(q) }) : t("results", { n: r.total });
     this.status.className = r.total === 0 ? "search-status search-empty" : "search-status visually-hidden";
     this.active = -1;
     this.input.removeAttribute("aria-activedescendant");
@@ -1047,7 +1088,7 @@
     this.summary.setAttribute("role", "status");
     this.page.replaceChildren(this.summary);
     if (this.input.value.trim()) this.update();
-    else this.summary.textContent = "Type a word to search occupations, shared skills and statements.";
+    else this.summary.textContent = t("prompt");
   };
 
   Search.prototype.syncAddress = function (q, filter) {
@@ -1069,27 +1110,25 @@
     this.result = r;
     this.query = q;
     if (!q.trim()) {
-      this.summary.textContent = "Type a word to search occupations, shared skills and statements.";
+      this.summary.textContent = t("prompt");
       this.page.replaceChildren(this.summary);
       return null;
     }
     if (r.total === 0) {
-      this.summary.textContent = "No results for " + quoted(q) + ".";
+      this.summary.textContent = t("no-results", { q: quoted(q) });
       var hint = el("p", "search-empty");
       if (r.suggestion) {
         suggestion(hint, r.suggestion, this.searchURL(r.suggestion, this.filter()));
         hint.appendChild(document.createTextNode(" "));
       }
-      hint.appendChild(document.createTextNode("Check the spelling, try fewer or shorter words, or browse the "));
-      var az = el("a", "", "A–Z list of occupations");
+      var az = el("a", "", t("az-list"));
       az.href = this.root + "occupations/index.html";
-      hint.appendChild(az);
-      hint.appendChild(document.createTextNode("."));
+      tNodes(hint, "no-results-hint", null, { az: az });
       this.page.replaceChildren(this.summary, hint);
       return null;
     }
     this.list = el("ol", "search-hits");
-    this.more = el("button", "search-more", "Show more results");
+    this.more = el("button", "search-more", t("more"));
     this.more.type = "button";
     this.more.addEventListener("click", function () { self.showMore(self.seq); });
     this.shown = 0;
@@ -1122,8 +1161,9 @@
       var firstNew = items[0];
       items.forEach(function (li) { self.list.appendChild(li); });
       self.shown += ds.length;
-      self.summary.textContent = plural(r.total, "result", "results") + " for " + quoted(self.query) +
-        (self.shown < r.total ? ", showing " + self.shown : "") + ".";
+      self.summary.textContent = self.shown < r.total ?
+        t("results-for-showing", { n: r.total, q: quoted(self.query), shown: self.shown }) :
+        t("results-for", { n: r.total, q: quoted(self.query) });
       if (first) {
         self.page.replaceChildren(self.summary, self.list);
         if (r.suggestion) {

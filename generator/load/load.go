@@ -21,6 +21,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
@@ -96,6 +97,9 @@ type Input struct {
 	ContentDir string
 	// Alignments are the rules of content/alignments.toml, if any.
 	Alignments []Rule
+	// Text is the interface's messages in the site's language: the
+	// shipped catalogue with the site's i18n/ files layered over it.
+	Text *i18n.Catalogue
 }
 
 // Framework is a decoded framework file. File is its path inside content/,
@@ -115,6 +119,10 @@ type Page struct {
 	FrontMatter markup.FrontMatter
 	Body        []byte
 }
+
+// I18nDir is the folder of a site that holds its message catalogues,
+// <lang>.toml, which override the shipped ones by key.
+const I18nDir = "i18n"
 
 // FrameworksDir is the folder of content/ that holds framework files.
 const FrameworksDir = "frameworks"
@@ -145,6 +153,10 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	}
 	in.Templates = Overlay(dirIfExists(filepath.Join(dir, "templates")), defaults.Templates)
 	in.Assets = Overlay(dirIfExists(filepath.Join(dir, "assets")), defaults.Assets)
+	text, d := i18n.Load(in.Config.Language, i18n.Sources{Site: dirIfExists(filepath.Join(dir, I18nDir)),
+		Label: func(name string) string { return displayPath(dir, I18nDir+"/"+name) }})
+	in.Text = text
+	diags = append(diags, d...)
 
 	files, err := contentFiles(in.Content)
 	if err != nil {

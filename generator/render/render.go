@@ -238,6 +238,8 @@ func funcs() template.FuncMap {
 		"jobZoneName": framework.JobZoneName,
 		"sectorName":  framework.SectorName,
 		"add":         func(a, b int) int { return a + b },
+		"link":        link,
+		"code":        code,
 		"bandLabel":   bandLabel,
 		"isURL": func(s string) bool {
 			return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"html"
 	"html/template"
 	"sort"
@@ -39,6 +40,7 @@ func (v *View) PartialCached(name string, key string) (template.HTML, error) {
 type Fragment struct {
 	Item any
 	URL  string
+	text *i18n.Catalogue // the page's language, for T
 }
 
 // FragmentCached renders the named template with Fragment{item,
@@ -49,7 +51,7 @@ type Fragment struct {
 // never changes once built), and the template must show nothing but
 // what the Fragment holds.
 func (v *View) FragmentCached(name string, item any, target string) (template.HTML, error) {
-	return v.r.fragmentCached(v, name, Fragment{Item: item, URL: v.URL(target)})
+	return v.r.fragmentCached(v, name, Fragment{Item: item, URL: v.URL(target), text: v.Site.Text})
 }
 
 // ComparedRow is a row of a compare table as a template shows it: each
@@ -76,12 +78,12 @@ func (v *View) CompareRows(l site.ComparedLevel, cell string) ([]ComparedRow, er
 		rows[i].Skill = r.Skill
 		var err error
 		if r.A != nil {
-			if rows[i].A, err = v.r.fragmentCached(v, cell, Fragment{Item: r.A, URL: urlA}); err != nil {
+			if rows[i].A, err = v.r.fragmentCached(v, cell, Fragment{Item: r.A, URL: urlA, text: v.Site.Text}); err != nil {
 				return nil, err
 			}
 		}
 		if r.B != nil {
-			if rows[i].B, err = v.r.fragmentCached(v, cell, Fragment{Item: r.B, URL: urlB}); err != nil {
+			if rows[i].B, err = v.r.fragmentCached(v, cell, Fragment{Item: r.B, URL: urlB, text: v.Site.Text}); err != nil {
 				return nil, err
 			}
 		}
@@ -280,13 +282,13 @@ func (v *View) CardMeta(o *site.Occupation) string {
 		return o.Framework.Occupation.Group
 	}
 	if z := o.Framework.Occupation.JobZone; framework.ValidJobZone(z) {
-		return "Job zone " + strconv.Itoa(z) + ": " + framework.JobZoneName(z)
+		return v.Site.Text.T("card.job-zone", z, v.JobZoneName(z))
 	}
 	return ""
 }
 
 // HubKindTitle names the hubs of this page's kind.
-func (v *View) HubKindTitle() string { return site.HubKindTitle(v.Page.HubKind) }
+func (v *View) HubKindTitle() string { return v.Site.Text.T(site.HubKindKey(v.Page.HubKind)) }
 
 // HubKindIndex is the path of the index of this page's hub kind.
 func (v *View) HubKindIndex() string { return site.HubKindIndex(v.Page.HubKind) }

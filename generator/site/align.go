@@ -296,7 +296,7 @@ func (s *Site) SkillTree() []SkillGroup {
 		title string
 		list  []*SkillPage
 		onet  bool
-	}{{"Skills", skills, true}, {"Knowledge", knowledge, true}, {"Other shared topics", other, false}} {
+	}{{s.Text.T("skills.group-skills"), skills, true}, {s.Text.T("skills.group-knowledge"), knowledge, true}, {s.Text.T("skills.group-other"), other, false}} {
 		if len(g.list) > 0 {
 			out = append(out, SkillGroup{Title: g.title, Elements: g.onet, Subs: []SkillSubgroup{{Skills: g.list}}})
 		}

@@ -5,6 +5,7 @@
 package site
 
 import (
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"hash/maphash"
 
 	"github.com/ladder-ssg/ladder/generator/align"
@@ -17,11 +18,12 @@ import (
 // Site is the whole model.
 type Site struct {
 	Config       config.Config
-	Occupations  []*Occupation // A–Z by title, then code
-	Levels       []*Level      // level hubs, in proficiency order
-	Groups       []*Hub        // by name
-	Sectors      []*Hub        // by NAICS code
-	JobZones     []*Hub        // 1 to 5
+	Text         *i18n.Catalogue // the interface's messages in the site's language
+	Occupations  []*Occupation   // A–Z by title, then code
+	Levels       []*Level        // level hubs, in proficiency order
+	Groups       []*Hub          // by name
+	Sectors      []*Hub          // by NAICS code
+	JobZones     []*Hub          // 1 to 5
 	ContentPages []*ContentPage
 	Pages        []*Page // every page to render, in a stable order
 	// Intro is the markdown of content/_index.md shown on the home page.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"hash/maphash"
 	"path"
 	"sort"
@@ -55,7 +56,10 @@ func New(in *load.Input, opts ...Option) (*Site, diag.List) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	s := &Site{Config: in.Config, seed: maphash.MakeSeed()}
+	s := &Site{Config: in.Config, Text: in.Text, seed: maphash.MakeSeed()}
+	if s.Text == nil {
+		s.Text = i18n.Shipped(in.Config.Language)
+	}
 	if o.previous != nil {
 		s.seed = o.previous.seed
 	}
@@ -231,18 +235,19 @@ func (s *Site) addHubs() {
 		if c := occ.Sector; c != "" {
 			h := sectors[c]
 			if h == nil {
-				name := framework.SectorName(c)
-				title := name
-				if title == "" {
-					title = "Sector " + c
+				title := ""
+				if framework.SectorName(c) != "" {
+					title = s.Text.T("sector." + c[:2])
+				} else {
+					title = s.Text.T("sector.unknown", c)
 				}
 				slug := Slugify(c, 20)
 				if slug == "" {
 					slug = "sector"
 				}
 				h = &Hub{Kind: SectorHub, Key: c, Title: title, Path: "sectors/" + slug + "/index.html"}
-				if name != "" {
-					h.Description = "NAICS sector " + c + ": " + name
+				if framework.SectorName(c) != "" {
+					h.Description = s.Text.T("hub.sector-description", c, title)
 				}
 				sectors[c] = h
 				s.Sectors = append(s.Sectors, h)
@@ -254,8 +259,8 @@ func (s *Site) addHubs() {
 			key := strconv.Itoa(z)
 			h := zones[key]
 			if h == nil {
-				h = &Hub{Kind: JobZoneHub, Key: key, Title: "Job Zone " + key + ": " + framework.JobZoneName(z),
-					Description: framework.JobZoneName(z), Path: "job-zones/" + key + "/index.html"}
+				h = &Hub{Kind: JobZoneHub, Key: key, Title: s.Text.T("hub.job-zone", key, s.Text.T("jobzone."+key)),
+					Description: s.Text.T("jobzone." + key), Path: "job-zones/" + key + "/index.html"}
 				zones[key] = h
 				s.JobZones = append(s.JobZones, h)
 			}

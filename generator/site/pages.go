@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"strings"
 	"unicode"
 )
@@ -18,15 +19,20 @@ const (
 	HomePath        = "index.html"
 )
 
-// HubKindTitle names the hubs of a kind for people.
+// HubKindTitle names the hubs of a kind for people, in English.
 func HubKindTitle(k HubKind) string {
+	return i18n.Shipped(i18n.Reference).T(HubKindKey(k))
+}
+
+// HubKindKey is the message key (see i18n) of the name of the hubs of a kind.
+func HubKindKey(k HubKind) string {
 	switch k {
 	case SectorHub:
-		return "Industry sectors"
+		return "page.sectors"
 	case JobZoneHub:
-		return "Job zones"
+		return "page.job-zones"
 	}
-	return "Occupational groups"
+	return "page.groups"
 }
 
 // HubKindIndex is the path of the page that lists the hubs of a kind.
@@ -63,17 +69,18 @@ func (s *Site) addPages() {
 		slab = append(slab, p)
 		s.Pages = append(s.Pages, &slab[len(slab)-1])
 	}
-	home := Crumb{Title: "Home", Path: HomePath}
+	t := s.Text.T
+	home := Crumb{Title: t("page.home"), Path: HomePath}
 	toHome := []Crumb{home}
 
 	add(Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
-	add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: "Page not found",
-		Description: "The page you asked for is not part of this site."})
+	add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: t("page.not-found"),
+		Description: t("page.not-found-description")})
 
-	occIndex := Crumb{Title: "Occupations A–Z", Path: OccupationsPath}
+	occIndex := Crumb{Title: t("page.occupations"), Path: OccupationsPath}
 	toOccIndex := []Crumb{home, occIndex}
 	add(Page{Kind: OccupationsIndex, Path: OccupationsPath, Title: occIndex.Title, Crumbs: toHome,
-		Description: "Every occupation with a competency framework on this site, A to Z."})
+		Description: t("page.occupations-description")})
 	toOcc := make(map[*Occupation][]Crumb, len(s.Occupations))
 	for _, o := range s.Occupations {
 		desc := o.Framework.Description
@@ -85,18 +92,18 @@ func (s *Site) addPages() {
 		crumbs := []Crumb{home, occIndex, {Title: title, Path: o.Path}}
 		toOcc[o] = crumbs
 		for _, v := range o.History {
-			add(Page{Kind: VersionPage, Path: v.Path, Title: title + ": version " + v.Label,
-				Description: "An earlier version of the " + title + " competency framework.",
+			add(Page{Kind: VersionPage, Path: v.Path, Title: t("page.version", title, v.Label),
+				Description: t("page.version-description", title),
 				Occupation:  o, Version: v, Crumbs: crumbs})
 			c := v.Changes
-			add(Page{Kind: ChangesPage, Path: c.Path, Title: title + ": what changed in " + c.To,
-				Description: "Changes to the " + title + " framework from " + c.From + " to " + c.To + ": " + c.Summary + ".",
+			add(Page{Kind: ChangesPage, Path: c.Path, Title: t("page.changes", title, c.To),
+				Description: t("page.changes-description", title, c.From, c.To, c.Summary),
 				Occupation:  o, Changes: c, Crumbs: crumbs})
 		}
 		first := len(slab)
 		for _, ol := range o.Levels {
-			add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: title + ": " + ol.Label,
-				Description: ol.Label + " level of the " + title + " competency framework.",
+			add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
+				Description: t("page.level-description", ol.Label, title),
 				Occupation:  o, Level: ol, Crumbs: crumbs})
 		}
 		// The iframe-friendly variants, for LMS courses and SCORM packages.
@@ -109,17 +116,17 @@ func (s *Site) addPages() {
 
 	add(Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
 
-	levels := Crumb{Title: "Proficiency levels", Path: LevelsPath}
+	levels := Crumb{Title: t("page.levels"), Path: LevelsPath}
 	add(Page{Kind: LevelsIndex, Path: LevelsPath, Title: levels.Title, Crumbs: toHome,
-		Description: "The proficiency levels of the frameworks, from entry to leadership."})
+		Description: t("page.levels-description")})
 	toLevels := []Crumb{home, levels}
 	for _, lv := range s.Levels {
-		add(Page{Kind: LevelHubPage, Path: lv.Path, Title: lv.Label + " level", LevelHub: lv, Crumbs: toLevels,
-			Description: "What every occupation expects at the " + lv.Label + " level."})
+		add(Page{Kind: LevelHubPage, Path: lv.Path, Title: t("page.level-hub", lv.Label), LevelHub: lv, Crumbs: toLevels,
+			Description: t("page.level-hub-description", lv.Label)})
 	}
 
 	for _, k := range []HubKind{GroupHub, SectorHub, JobZoneHub} {
-		idx := Crumb{Title: HubKindTitle(k), Path: HubKindIndex(k)}
+		idx := Crumb{Title: t(HubKindKey(k)), Path: HubKindIndex(k)}
 		add(Page{Kind: HubsIndex, Path: idx.Path, Title: idx.Title, Hubs: s.hubs(k), HubKind: k, Crumbs: toHome})
 		toIdx := []Crumb{home, idx}
 		for _, h := range s.hubs(k) {
@@ -127,21 +134,21 @@ func (s *Site) addPages() {
 		}
 	}
 
-	skills := Crumb{Title: "Shared skills", Path: SkillsPath}
+	skills := Crumb{Title: t("page.skills"), Path: SkillsPath}
 	add(Page{Kind: SkillsIndex, Path: SkillsPath, Title: skills.Title, Crumbs: toHome,
-		Description: "Skills that several occupations share, and where each appears."})
+		Description: t("page.skills-description")})
 	toSkills := []Crumb{home, skills}
 	for _, sk := range s.Skills {
 		add(Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: toSkills,
-			Description: "Every occupation and level where " + sk.Name + " appears."})
+			Description: t("page.skill-description", sk.Name)})
 	}
 	for _, c := range s.Comparisons {
 		a, b := c.A.Title(), c.B.Title()
-		add(Page{Kind: ComparePage, Path: c.Path, Title: a + " and " + b, Comparison: c, Crumbs: toOcc[c.A],
-			Description: "The " + a + " and " + b + " frameworks side by side, level by level."})
+		add(Page{Kind: ComparePage, Path: c.Path, Title: t("page.compare", a, b), Comparison: c, Crumbs: toOcc[c.A],
+			Description: t("page.compare-description", a, b)})
 	}
-	add(Page{Kind: SearchPage, Path: SearchPath, Title: "Search", Crumbs: toHome,
-		Description: "Search occupations and statements."})
+	add(Page{Kind: SearchPage, Path: SearchPath, Title: t("page.search"), Crumbs: toHome,
+		Description: t("page.search-description")})
 
 	for _, c := range s.ContentPages {
 		add(Page{Kind: ContentPageKind, Path: c.Path, Title: c.Title, Description: c.Description, Content: c, Crumbs: toHome})

@@ -1,0 +1,92 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"strings"
+	"time"
+
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/i18n"
+)
+
+// T is the one template function for the words of the interface: the
+// message of key in the page's language (see i18n.Catalogue.T), its
+// placeholders filled from args in the order of the English message. When
+// an argument is HTML (a link made by the link function, a code span made
+// by code), the message is escaped and the HTML set in as it is, so that
+// a translation may move a link within its sentence.
+func (v *View) T(key string, args ...any) any { return translate(v.Site.Text, key, args) }
+
+// T is View.T for the templates of FragmentCached, which see only their
+// Fragment.
+func (f Fragment) T(key string, args ...any) any { return translate(f.text, key, args) }
+
+// translate fills a message, as HTML when an argument is HTML.
+func translate(c *i18n.Catalogue, key string, args []any) any {
+	markup := false
+	for _, a := range args {
+		if _, ok := a.(template.HTML); ok {
+			markup = true
+		}
+	}
+	if !markup {
+		return c.T(key, args...)
+	}
+	// Each argument becomes a marker that escaping leaves alone, then
+	// its HTML, so that no argument's text is read as a placeholder.
+	marks := make([]any, len(args))
+	var pairs []string
+	for i, a := range args {
+		mark := "\x00" + string(rune('A'+i)) + "\x00"
+		switch a := a.(type) {
+		case template.HTML:
+			marks[i], pairs = mark, append(pairs, mark, string(a))
+		case string:
+			marks[i], pairs = mark, append(pairs, mark, html.EscapeString(a))
+		default:
+			marks[i] = a
+		}
+	}
+	return template.HTML(strings.NewReplacer(pairs...).Replace(html.EscapeString(c.T(key, marks...))))
+}
+
+// Dir is the page's writing direction for the html element: "rtl" for a
+// right-to-left language, else "" (left-to-right needs no attribute).
+func (v *View) Dir() string {
+	if d := v.Site.Text.Dir(); d == "rtl" {
+		return d
+	}
+	return ""
+}
+
+// ScriptText is what every page gives its scripts to show (see
+// i18n.Catalogue.ScriptData): written as JSON into
+// <script type="application/json" id="ladder-text">.
+func (v *View) ScriptText() any { return v.Site.Text.ScriptData() }
+
+// JobZoneName names an O*NET job zone in the page's language.
+func (v *View) JobZoneName(zone int) string {
+	if !framework.ValidJobZone(zone) {
+		return ""
+	}
+	return v.Site.Text.T("jobzone." + string(rune('0'+zone)))
+}
+
+// Date writes a date in the page's language ("2 janvier 2006").
+func (v *View) Date(t time.Time) string { return v.Site.Text.Date(t) }
+
+// link is the template function that makes a link to give T: <a href>
+// with the text and, when given, rel, all escaped.
+func link(href, text string, rel ...string) template.HTML {
+	attrs := `<a href="` + html.EscapeString(href) + `"`
+	if len(rel) > 0 {
+		attrs += ` rel="` + html.EscapeString(strings.Join(rel, " ")) + `"`
+	}
+	return template.HTML(attrs + ">" + html.EscapeString(text) + "</a>")
+}
+
+// code is the template function that makes a code span to give T.
+func code(text string) template.HTML {
+	return template.HTML("<code>" + html.EscapeString(text) + "</code>")
+}
