@@ -40,6 +40,10 @@ type Options struct {
 	// serve): after the first build it does not rebuild the bulk-download
 	// zip for content edits, which takes seconds on a large site.
 	Preview bool
+	// Settle, when positive, makes a build that finds a file in the middle
+	// of a save fail with a *load.Saving error instead of reporting the
+	// file as broken (see load.Options.Settle).
+	Settle time.Duration
 }
 
 // Result describes a finished build.
@@ -85,10 +89,15 @@ func Build(ctx context.Context, opts Options) (Result, error) {
 }
 
 // loadAndModel runs the first two stages. The error is a diag.List when
-// the input has errors.
+// the input has errors, a *load.Saving when a file is being saved.
 func loadAndModel(opts Options, cache *load.Cache, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
-	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache})
+	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache, Settle: opts.Settle})
+	if in.Saving != nil {
+		// The rest of the input is as good as incomplete: the save on its
+		// way will bring a rebuild.
+		return nil, nil, in.Saving
+	}
 	if opts.BaseURL != "" {
 		base, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {

@@ -18,6 +18,8 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
@@ -38,6 +40,15 @@ type Options struct {
 	// Cache, when set, keeps decoded frameworks between loads of the same
 	// site, so a rebuild decodes only the files that changed.
 	Cache *Cache
+	// Settle, when positive, tells a file in the middle of a save from a
+	// broken one, for rebuilds while a person edits. An in-place save
+	// truncates the file and then writes it, and a slow writer leaves it
+	// half-written for a while: a framework file that is empty or whose
+	// JSON ends early, or a page that is empty, is taken to be mid-save
+	// when it changed less than Settle ago. Input.Saving then lists it,
+	// and the load is to be retried when the save is done rather than
+	// reported.
+	Settle time.Duration
 }
 
 // Cache remembers decoded framework files by path, size and modification
@@ -94,6 +105,9 @@ type Input struct {
 	// ContentDir is where content was read from on disk, or "" for the
 	// embedded default content.
 	ContentDir string
+	// Saving, when set, lists the files caught in the middle of a save
+	// (see Options.Settle); Input is then incomplete.
+	Saving *Saving
 }
 
 // Framework is a decoded framework file. File is its path inside content/,
@@ -164,7 +178,8 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 		}
 	}
 
-	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict, opts.Cache)
+	check := savingCheck{fsys: in.Content, settle: opts.Settle, now: time.Now}
+	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict, opts.Cache, check, &in.Saving)
 	in.Frameworks = fws
 	diags = append(diags, d...)
 	diags = append(diags, duplicateCodes(in.Frameworks, label)...)
@@ -179,69 +194,99 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 			diags = append(diags, diag.Diagnostic{File: label(f), Severity: diag.Error, Message: err.Error()})
 			continue
 		}
-		fm, body, err := markup.SplitFrontMatter(data)
-		if err != nil {
-			diags = append(diags, frontMatterDiag(label(f), err))
+		if until := check.until(f, data, emptyText); !until.IsZero() {
+			addSaving(&in.Saving, label(f), until)
 			continue
 		}
-		for _, k := range fm.Unknown {
-			sev, msg := diag.Warning, fmt.Sprintf("unknown front matter key %q (ignored)", k)
-			if opts.Strict {
-				sev, msg = diag.Error, fmt.Sprintf("unknown front matter key %q (not allowed with --strict)", k)
-			}
-			diags = append(diags, diag.Diagnostic{File: label(f), Path: k, Severity: sev, Message: msg})
+		page, d := readPage(label(f), f, data, opts.Strict)
+		diags = append(diags, d...)
+		if page != nil {
+			in.Pages = append(in.Pages, page)
 		}
-		in.Pages = append(in.Pages, &Page{File: f, FrontMatter: fm, Body: body})
 	}
 	diags.Sort()
 	return in, diags
 }
 
-// decodeAll decodes the framework files on all cores.
-func decodeAll(fsys fs.FS, files []string, label func(string) string, strict bool, cache *Cache) ([]*Framework, diag.List) {
-	results := make([]*Framework, len(files))
-	diagsPer := make([]diag.List, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				name := label(files[i])
-				st, _ := fs.Stat(fsys, files[i])
-				if e, ok := cache.lookup(files[i], st); ok {
-					results[i], diagsPer[i] = e.result, e.diags
-					continue
-				}
-				data, err := fs.ReadFile(fsys, files[i])
-				if err != nil {
-					diagsPer[i] = diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}
-					continue
-				}
-				f, d := DecodeFramework(name, data, strict)
-				diagsPer[i] = d
-				if f != nil {
-					results[i] = &Framework{File: files[i], Sum: sum64(data), Framework: f}
-				}
-				cache.store(files[i], st, cacheEntry{result: results[i], diags: d})
-			}
-		}()
+// readPage splits a markdown page from its front matter; name is the
+// page's file as diagnostics name it.
+func readPage(name, file string, data []byte, strict bool) (*Page, diag.List) {
+	fm, body, err := markup.SplitFrontMatter(data)
+	if err != nil {
+		return nil, diag.List{frontMatterDiag(name, err)}
 	}
-	for i := range files {
-		next <- i
+	var diags diag.List
+	for _, k := range fm.Unknown {
+		sev, msg := diag.Warning, fmt.Sprintf("unknown front matter key %q (ignored)", k)
+		if strict {
+			sev, msg = diag.Error, fmt.Sprintf("unknown front matter key %q (not allowed with --strict)", k)
+		}
+		diags = append(diags, diag.Diagnostic{File: name, Path: k, Severity: sev, Message: msg})
 	}
-	close(next)
-	wg.Wait()
+	return &Page{File: file, FrontMatter: fm, Body: body}, diags
+}
+
+// decoded is the outcome of decoding one framework file.
+type decoded struct {
+	result *Framework
+	diags  diag.List
+	saving time.Time // set when the file is mid-save (see Options.Settle)
+}
+
+// decodeAll decodes the framework files on all cores. Files caught in the
+// middle of a save are left out, and added to *saving, instead of being
+// reported.
+func decodeAll(fsys fs.FS, files []string, label func(string) string, strict bool, cache *Cache, check savingCheck, saving **Saving) ([]*Framework, diag.List) {
+	per := make([]decoded, len(files))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, file := range files {
+		g.Go(func() error {
+			per[i] = decodeOne(fsys, file, label(file), strict, cache, check)
+			return nil
+		})
+	}
+	g.Wait()
 	var out []*Framework
 	var diags diag.List
-	for i := range files {
-		diags = append(diags, diagsPer[i]...)
-		if results[i] != nil {
-			out = append(out, results[i])
+	for i, d := range per {
+		if !d.saving.IsZero() {
+			addSaving(saving, label(files[i]), d.saving)
+			continue
+		}
+		diags = append(diags, d.diags...)
+		if d.result != nil {
+			out = append(out, d.result)
 		}
 	}
 	return out, diags
+}
+
+// decodeOne decodes one framework file, from the cache when its size and
+// modification time are unchanged; name is the file as diagnostics name
+// it. A file caught mid-save is not cached.
+func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check savingCheck) decoded {
+	st, _ := fs.Stat(fsys, file)
+	if e, ok := cache.lookup(file, st); ok {
+		return decoded{result: e.result, diags: e.diags}
+	}
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return decoded{diags: diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}}
+	}
+	f, d := DecodeFramework(name, data, strict)
+	if f == nil {
+		if until := check.until(file, data, partialJSON); !until.IsZero() {
+			return decoded{saving: until}
+		}
+	}
+	var out decoded
+	out.diags = d
+	if f != nil {
+		out.result = &Framework{File: file, Sum: sum64(data), Framework: f}
+	}
+	cache.store(file, st, cacheEntry{result: out.result, diags: d})
+	return out
 }
 
 // sum64 hashes file content for change detection (FNV-1a, 64 bits).

@@ -487,10 +487,11 @@ func (w *Watcher) run(fsEv <-chan fsnotify.Event, fsErr <-chan error, tick <-cha
 
 // midSave returns how much longer to wait before delivering p: while a
 // changed file (not a temporary one) is missing, an editor may be between
-// renaming it away and putting the new one in its place, so the batch
-// waits, until the debounce has passed since its first change. A deleted
-// file is then reported after the debounce, a saved one as soon as it is
-// back.
+// renaming it away and putting the new one in its place, and while one is
+// empty, a save in place may be between truncating it and writing it. The
+// batch waits, until the debounce has passed since its first change. A
+// deleted or emptied file is then reported after the debounce, a saved
+// one as soon as it is back and written.
 func (w *Watcher) midSave(p *pending, now time.Time) time.Duration {
 	left := p.first.Add(w.cfg.debounce).Sub(now)
 	if left <= 0 || p.rescan {
@@ -500,7 +501,8 @@ func (w *Watcher) midSave(p *pending, now time.Time) time.Duration {
 		if tempName(filepath.Base(path)) {
 			continue
 		}
-		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		fi, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) || err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
 			return min(left, w.cfg.save)
 		}
 	}

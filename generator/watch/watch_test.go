@@ -420,6 +420,40 @@ func TestMidSaveWaits(t *testing.T) {
 	}
 }
 
+// TestTruncateThenWrite checks that a save in place whose writer pauses
+// between truncating the file and writing it, longer than the save window,
+// is one batch delivered once the file is written; and that a file left
+// empty is still delivered, after the debounce.
+func TestTruncateThenWrite(t *testing.T) {
+	dir := filepath.Join(site(t), "content")
+	target := filepath.Join(dir, "framework.json")
+	for _, pause := range []time.Duration{0, 40 * time.Millisecond, 150 * time.Millisecond} {
+		t.Run(pause.String(), func(t *testing.T) {
+			w := start(t, []string{dir}, WithDebounce(time.Second), WithSaveWindow(10*time.Millisecond))
+			f, err := os.OpenFile(target, os.O_WRONLY|os.O_TRUNC, 0o644)
+			must(t, err)
+			time.Sleep(pause)
+			_, err = f.WriteString(`{"v":2}`)
+			must(t, err)
+			must(t, f.Close())
+			if b := next(t, w); !slices.Equal(b.Paths, []string{target}) {
+				t.Errorf("batch = %v", b.Paths)
+			}
+			quiet(t, w)
+		})
+	}
+
+	w := start(t, []string{dir}, WithDebounce(300*time.Millisecond), WithSaveWindow(10*time.Millisecond))
+	began := time.Now()
+	must(t, os.Truncate(target, 0))
+	if b := next(t, w); !slices.Equal(b.Paths, []string{target}) {
+		t.Errorf("emptied file's batch = %v", b.Paths)
+	}
+	if d := time.Since(began); d < 250*time.Millisecond {
+		t.Errorf("an emptied file was delivered after %v, before the debounce", d)
+	}
+}
+
 // TestContinuousWritesCapLatency checks that a stream of writes that never
 // pauses for the debounce period is still delivered.
 func TestContinuousWritesCapLatency(t *testing.T) {
