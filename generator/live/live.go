@@ -40,11 +40,9 @@ type Options struct {
 	// Ready, when set, is called with the site's URL (or output folder)
 	// once the first build is done and the server listens.
 	Ready func(where string)
-	// Built, when set, is called after every build the loop reports, with
-	// its result: the first, every one that failed or changed files, and
-	// the first good one after a failure. A build that found a file in
-	// the middle of a save, or changed nothing after a good one, is not
-	// reported.
+	// Built, when set, is called after every build with its result, but
+	// for one that found a file in the middle of a save: that one is
+	// retried when the save is done.
 	Built func(build.Result, error)
 	// Settled, when set, is called after every follow-up build that
 	// completes a quick one (see build.Session.Quick), and after one is
@@ -188,9 +186,9 @@ func (l *loop) run(ctx context.Context, w *watch.Watcher) error {
 // change, runs the quick build, so the edited page reloads first, and
 // starts the follow-up. A build that found a file mid-save reports
 // nothing: it is retried when the save's next change arrives, or when
-// the file has settled. Nor does a build that changed nothing after a
-// good one (a touched file, or the last event of a save that an earlier
-// build already read whole): there is nothing new to show.
+// the file has settled. A build that changed nothing after a good one (a
+// touched file, or the last event of a save that an earlier build already
+// read whole) is neither logged nor shown: there is nothing new to show.
 func (l *loop) rebuild(ctx context.Context, reason string) {
 	l.stopSettling()
 	if l.retry != nil {
@@ -206,11 +204,11 @@ func (l *loop) rebuild(ctx context.Context, reason string) {
 		if l.srv != nil {
 			announce(l.srv, res, err)
 		}
-		if l.opts.Built != nil {
-			l.opts.Built(res, err)
-		}
 	}
 	l.failed = err != nil
+	if l.opts.Built != nil {
+		l.opts.Built(res, err)
+	}
 	if res.Pending {
 		l.settling = startSettle(ctx, l.settle)
 	}

@@ -45,9 +45,9 @@ type Options struct {
 	// truncates the file and then writes it, and a slow writer leaves it
 	// half-written for a while: a framework file that is empty or whose
 	// JSON ends early, or a page that is empty, is taken to be mid-save
-	// when it changed less than Settle ago. Input.Saving then lists it,
-	// and the load is to be retried when the save is done rather than
-	// reported.
+	// until the Cache has seen it so, unchanged, for Settle (without a
+	// Cache, it never is). Input.Saving then lists it, and the load is to
+	// be retried when the save is done rather than reported.
 	Settle time.Duration
 }
 
@@ -57,17 +57,30 @@ type Options struct {
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry
+	partial map[string]partialVersion // files seen half-written (see Options.Settle)
 }
 
 type cacheEntry struct {
 	size    int64
 	modTime time.Time
-	result  *Framework
-	diags   diag.List
+	// racy is set when the file had changed less than racyWindow before it
+	// was read: a later save within the clock's granularity could leave
+	// size and time as they were, so its content is compared too.
+	racy   bool
+	sum    uint64 // of the bytes decoded
+	result *Framework
+	diags  diag.List
 }
 
+// racyWindow is how recent a change must be for a size and modification
+// time not to be trusted alone: more than the coarsest file time stamps
+// (two seconds, on FAT).
+const racyWindow = 3 * time.Second
+
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+func NewCache() *Cache {
+	return &Cache{entries: map[string]cacheEntry{}, partial: map[string]partialVersion{}}
+}
 
 // lookup returns the cached decode of file when its size and modification
 // time are unchanged. Files without a modification time (embedded ones)
@@ -82,11 +95,13 @@ func (c *Cache) lookup(file string, st fs.FileInfo) (cacheEntry, bool) {
 	return e, ok && e.size == st.Size() && e.modTime.Equal(st.ModTime())
 }
 
-func (c *Cache) store(file string, st fs.FileInfo, e cacheEntry) {
+// store records e for file, as stat'ed at statTime before it was read.
+func (c *Cache) store(file string, st fs.FileInfo, statTime time.Time, e cacheEntry) {
 	if c == nil || st == nil || st.ModTime().IsZero() {
 		return
 	}
 	e.size, e.modTime = st.Size(), st.ModTime()
+	e.racy = st.ModTime().After(statTime.Add(-racyWindow))
 	c.mu.Lock()
 	c.entries[file] = e
 	c.mu.Unlock()
@@ -101,7 +116,10 @@ type Input struct {
 	// that later stages can copy a framework's original file.
 	Content   fs.FS
 	Templates fs.FS // the site's templates over the embedded ones
-	Assets    fs.FS // the site's assets over the embedded ones
+	// TemplateOverrides names the site's own template files, the paths
+	// inside templates/ that replace or add to the embedded ones.
+	TemplateOverrides []string
+	Assets            fs.FS // the site's assets over the embedded ones
 	// ContentDir is where content was read from on disk, or "" for the
 	// embedded default content.
 	ContentDir string
@@ -153,7 +171,9 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	} else {
 		in.Content = defaults.Content
 	}
-	in.Templates = Overlay(dirIfExists(filepath.Join(dir, "templates")), defaults.Templates)
+	siteTemplates := dirIfExists(filepath.Join(dir, "templates"))
+	in.Templates = Overlay(siteTemplates, defaults.Templates)
+	in.TemplateOverrides = fileNames(siteTemplates)
 	in.Assets = Overlay(dirIfExists(filepath.Join(dir, "assets")), defaults.Assets)
 
 	files, err := contentFiles(in.Content)
@@ -178,7 +198,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 		}
 	}
 
-	check := savingCheck{fsys: in.Content, settle: opts.Settle, now: time.Now}
+	check := savingCheck{fsys: in.Content, settle: opts.Settle, cache: opts.Cache, now: time.Now}
 	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict, opts.Cache, check, &in.Saving)
 	in.Frameworks = fws
 	diags = append(diags, d...)
@@ -263,16 +283,24 @@ func decodeAll(fsys fs.FS, files []string, label func(string) string, strict boo
 }
 
 // decodeOne decodes one framework file, from the cache when its size and
-// modification time are unchanged; name is the file as diagnostics name
-// it. A file caught mid-save is not cached.
+// modification time are unchanged (and, for a file changed just before
+// it was last read, its content too); name is the file as diagnostics
+// name it. A file caught mid-save is not cached.
 func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check savingCheck) decoded {
+	statTime := time.Now()
 	st, _ := fs.Stat(fsys, file)
-	if e, ok := cache.lookup(file, st); ok {
+	e, hit := cache.lookup(file, st)
+	if hit && !e.racy {
 		return decoded{result: e.result, diags: e.diags}
 	}
 	data, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return decoded{diags: diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}}
+	}
+	sum := sum64(data)
+	if hit && e.sum == sum {
+		cache.store(file, st, statTime, e)
+		return decoded{result: e.result, diags: e.diags}
 	}
 	f, d := DecodeFramework(name, data, strict)
 	if f == nil {
@@ -280,12 +308,11 @@ func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check s
 			return decoded{saving: until}
 		}
 	}
-	var out decoded
-	out.diags = d
+	out := decoded{diags: d}
 	if f != nil {
-		out.result = &Framework{File: file, Sum: sum64(data), Framework: f}
+		out.result = &Framework{File: file, Sum: sum, Framework: f}
 	}
-	cache.store(file, st, cacheEntry{result: out.result, diags: d})
+	cache.store(file, st, statTime, cacheEntry{sum: sum, result: out.result, diags: d})
 	return out
 }
 
@@ -373,6 +400,21 @@ func frontMatterDiag(file string, err error) diag.Diagnostic {
 		d.Line, d.Column, d.Message = fe.Line, fe.Column, fe.Msg
 	}
 	return d
+}
+
+// fileNames lists the regular files of fsys (nil: none), sorted.
+func fileNames(fsys fs.FS) []string {
+	if fsys == nil {
+		return nil
+	}
+	var names []string
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return nil
+	})
+	return names
 }
 
 func dirIfExists(dir string) fs.FS {

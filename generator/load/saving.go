@@ -29,21 +29,25 @@ func (s *Saving) Error() string {
 }
 
 // savingCheck decides, for one load, whether a file that failed to read
-// as a whole is being saved: it is empty or ends early, and it changed
-// less than settle ago. The file is stat'ed again after the read, as a
-// stat taken before it may show the version the save is replacing.
+// as a whole is being saved: it is empty or ends early, and this version
+// of it (its size and modification time, stat'ed after the read, as a
+// stat taken before may show the version the save replaces) was first
+// seen less than settle ago. It counts from when the load first saw the
+// version, not from the modification time: on a busy machine a save's
+// truncate and its write may be seconds apart from a reader's point of
+// view, though nothing stopped the writer in between.
 type savingCheck struct {
 	fsys   fs.FS
 	settle time.Duration
+	cache  *Cache // remembers when each version was first seen; nil: never
 	now    func() time.Time
 }
 
 // until returns when file stops counting as mid-save, or the zero time
-// when it does not count: settle is off, the content is whole, or the
-// file is older than settle. A modification time in the future (a clock
-// that differs, on a network file system) counts from now.
+// when it does not count: settle is off, or the content is whole, or it
+// has been the same for settle.
 func (c savingCheck) until(file string, data []byte, partial func([]byte) bool) time.Time {
-	if c.settle <= 0 || !partial(data) {
+	if c.settle <= 0 || c.cache == nil || !partial(data) {
 		return time.Time{}
 	}
 	st, err := fs.Stat(c.fsys, file)
@@ -51,15 +55,31 @@ func (c savingCheck) until(file string, data []byte, partial func([]byte) bool) 
 		return time.Time{}
 	}
 	now := c.now()
-	changed := st.ModTime()
-	if changed.After(now) {
-		changed = now
-	}
-	until := changed.Add(c.settle)
+	until := c.cache.firstSeen(file, st, now).Add(c.settle)
 	if !until.After(now) {
 		return time.Time{}
 	}
 	return until
+}
+
+// partialVersion is a version of a file seen half-written.
+type partialVersion struct {
+	size    int64
+	modTime time.Time
+	first   time.Time // when a load first saw it
+}
+
+// firstSeen returns when a load first saw file in the version st, and
+// records now for a version not seen before.
+func (c *Cache) firstSeen(file string, st fs.FileInfo, now time.Time) time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	v, ok := c.partial[file]
+	if ok && v.size == st.Size() && v.modTime.Equal(st.ModTime()) {
+		return v.first
+	}
+	c.partial[file] = partialVersion{size: st.Size(), modTime: st.ModTime(), first: now}
+	return now
 }
 
 // add records file as being saved until until, in *s.

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/ladder-ssg/ladder/generator/diag"
 )
 
 func TestPartialJSON(t *testing.T) {
@@ -36,51 +38,81 @@ func TestPartialJSON(t *testing.T) {
 }
 
 // TestSettle checks which files a load with Settle takes to be mid-save:
-// empty or cut-short files that changed within Settle, and nothing else.
+// empty or cut-short files, until they have been seen unchanged for
+// Settle; and nothing else.
 func TestSettle(t *testing.T) {
 	const cut = `{"occupation": {"soc": "29-2012.00", "title": "T"}, "framework": {"levels": {`
+	const settle = 100 * time.Millisecond
 	tests := []struct {
 		name    string
 		file    string // below content/
 		data    string
-		age     time.Duration // how long ago the file changed
+		saving  bool // whether the first load takes it to be mid-save
 		settle  time.Duration
-		saving  bool   // whether the load reports it mid-save
-		errWant string // otherwise, a diagnostic containing this, if any
+		noCache bool
+		errWant string // the diagnostic once settled, if any
 	}{
-		{"emptied just now", "frameworks/b.json", "", 0, time.Second, true, ""},
-		{"half-written just now", "frameworks/b.json", cut, 0, time.Second, true, ""},
-		{"empty page just now", "about.md", "", 0, time.Second, true, ""},
-		{"emptied long ago", "frameworks/b.json", "", time.Hour, time.Second, false, "empty file"},
-		{"half-written long ago", "frameworks/b.json", cut, time.Hour, time.Second, false, "truncated"},
-		{"empty page long ago", "about.md", "", time.Hour, time.Second, false, ""},
-		{"broken just now", "frameworks/b.json", `{"occupation": 3}`, 0, time.Second, false, "expected an object"},
-		{"emptied just now, settle off", "frameworks/b.json", "", 0, 0, false, "empty file"},
-		{"changed in the future", "frameworks/b.json", "", -time.Hour, time.Second, true, ""},
+		{"emptied", "frameworks/b.json", "", true, settle, false, "empty file"},
+		{"half-written", "frameworks/b.json", cut, true, settle, false, "truncated"},
+		{"empty page", "about.md", "", true, settle, false, ""},
+		{"broken", "frameworks/b.json", `{"occupation": 3}`, false, settle, false, "expected an object"},
+		{"emptied, settle off", "frameworks/b.json", "", false, 0, false, "empty file"},
+		{"emptied, no cache", "frameworks/b.json", "", false, settle, true, "empty file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			writeFile(t, filepath.Join(dir, "content/frameworks/a.json"), valid, time.Now().Add(-time.Hour))
-			p := filepath.Join(dir, "content", tt.file)
-			writeFile(t, p, tt.data, time.Now().Add(-tt.age))
-			in, diags := Site(dir, Defaults{Templates: fstest.MapFS{}, Assets: fstest.MapFS{}}, Options{Settle: tt.settle})
+			writeFile(t, filepath.Join(dir, "content", tt.file), tt.data, time.Now().Add(-time.Hour))
+			opts := Options{Settle: tt.settle, Cache: NewCache()}
+			if tt.noCache {
+				opts.Cache = nil
+			}
+			load := func() (*Input, diag.List) {
+				return Site(dir, Defaults{Templates: fstest.MapFS{}, Assets: fstest.MapFS{}}, opts)
+			}
+			in, diags := load()
 			if got := in.Saving != nil; got != tt.saving {
 				t.Fatalf("Saving = %v, want saving %v (diagnostics %v)", in.Saving, tt.saving, diags)
 			}
 			if tt.saving {
-				if !strings.HasSuffix(in.Saving.Files[0], tt.file) || in.Saving.Until.Before(time.Now()) {
-					t.Errorf("Saving = %+v", in.Saving)
-				}
 				var err error = in.Saving
-				if !errors.As(err, new(*Saving)) || !strings.Contains(err.Error(), "being saved") {
-					t.Errorf("error %v", err)
+				if !strings.HasSuffix(in.Saving.Files[0], tt.file) || in.Saving.Until.Before(time.Now()) || len(diags.Errors()) > 0 ||
+					!errors.As(err, new(*Saving)) || !strings.Contains(err.Error(), "being saved") {
+					t.Fatalf("Saving = %+v (%v), diagnostics %v", in.Saving, err, diags)
+				}
+				if in, _ = load(); in.Saving == nil {
+					t.Fatal("the second look, before it settled, did not wait")
+				}
+				time.Sleep(time.Until(in.Saving.Until))
+				if in, diags = load(); in.Saving != nil {
+					t.Fatalf("still saving after it settled: %+v", in.Saving)
 				}
 			}
 			if got := diags.Error(); tt.errWant != "" && !strings.Contains(got, tt.errWant) || tt.errWant == "" && len(diags.Errors()) > 0 {
 				t.Errorf("diagnostics %q, want %q", got, tt.errWant)
 			}
 		})
+	}
+}
+
+// TestCacheSeesSameSizeEdits checks that a file saved again within the
+// clock's granularity, with the same size and modification time, is not
+// taken from the cache.
+func TestCacheSeesSameSizeEdits(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "content/frameworks/a.json")
+	stamp := time.Now().Truncate(time.Second)
+	writeFile(t, p, valid, stamp)
+	opts := Options{Cache: NewCache()}
+	defaults := Defaults{Templates: fstest.MapFS{}, Assets: fstest.MapFS{}}
+	if in, diags := Site(dir, defaults, opts); len(in.Frameworks) != 1 || diags.Err() != nil {
+		t.Fatalf("first load: %v", diags)
+	}
+	writeFile(t, p, strings.Replace(valid, "Technicians", "Technicianz", 1), stamp)
+	in, _ := Site(dir, defaults, opts)
+	if got := in.Frameworks[0].Occupation.Title; got != "Technicianz" {
+		t.Errorf("title %q: the cache served the earlier version", got)
 	}
 }
 

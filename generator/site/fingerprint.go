@@ -123,6 +123,11 @@ func (s *Site) fingerprint() {
 		for _, ol := range o.Levels {
 			f.reset()
 			f.num(o.Sum, o.summarySum)
+			// The attribution links the list of changes of the versions.
+			for _, v := range o.History {
+				f.num(v.Sum)
+				f.str(v.Label)
+			}
 			for _, sk := range ol.Skills {
 				if sk != nil {
 					f.num(sk.pathSum)
