@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
@@ -339,10 +341,16 @@ func pathSegment(slug string) string {
 	return "page"
 }
 
+// titleFromName makes a page title from a file name without its
+// extension: dashes and underscores become spaces, and each word starts
+// with a capital letter (the first letter, not the first byte: "über-uns"
+// is "Über Uns").
 func titleFromName(name string) string {
 	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
 	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		if r, size := utf8.DecodeRuneInString(w); r != utf8.RuneError {
+			words[i] = string(unicode.ToTitle(r)) + w[size:]
+		}
 	}
 	return strings.Join(words, " ")
 }
