@@ -11,14 +11,15 @@ package build
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
 	"sort"
-	"sync"
+	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
@@ -145,47 +146,26 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*site.Page, em
 
 // forEach calls fn for 0 ≤ i < n on every core, giving each worker two
 // buffers of its own to reuse. It stops at the first error, or when ctx
-// is done, and returns every error that happened.
+// is done, and returns that error.
 func forEach(ctx context.Context, n int, fn func(i int, a, b *bytes.Buffer) error) error {
-	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
-	jobs := make(chan int)
-	errs := make(chan error, workers)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	g, gctx := errgroup.WithContext(ctx)
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		g.Go(func() error {
 			var a, b bytes.Buffer
-			for i := range jobs {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				if err := gctx.Err(); err != nil {
+					return err
+				}
 				if err := fn(i, &a, &b); err != nil {
-					errs <- err
-					cancel()
-					for range jobs {
-					}
-					return
+					return err
 				}
 			}
-		}()
+			return nil
+		})
 	}
-feed:
-	for i := 0; i < n; i++ {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	close(errs)
-	var all []error
-	for err := range errs {
-		all = append(all, err)
-	}
-	if len(all) > 0 {
-		return errors.Join(all...)
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	return ctx.Err()
 }

@@ -69,10 +69,7 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 		return Default(), diag.List{d}
 	}
 	for _, k := range md.Undecoded() {
-		sev, msg := diag.Warning, fmt.Sprintf("unknown key %q (ignored)", k.String())
-		if strict {
-			sev, msg = diag.Error, fmt.Sprintf("unknown key %q (not allowed with --strict)", k.String())
-		}
+		sev, msg := diag.Unknown("key", k.String(), strict)
 		d := diag.Diagnostic{File: file, Path: k.String(), Severity: sev, Message: msg}
 		d.Line, d.Column = keyPosition(data, k[len(k)-1])
 		diags = append(diags, d)

@@ -329,7 +329,7 @@ func report(w io.Writer, reason string, res build.Result, err error) {
 	var list diag.List
 	switch {
 	case errors.As(err, &list):
-		fmt.Fprintf(w, "ladder: %d %s; still serving the last good build:\n", len(list), plural(len(list), "error", "errors"))
+		fmt.Fprintf(w, "ladder: %d %s; still serving the last good build:\n", len(list), diag.Plural(len(list), "error", "errors"))
 		for _, d := range list {
 			fmt.Fprintf(w, "  %s\n", d.Error())
 		}
@@ -339,8 +339,8 @@ func report(w io.Writer, reason string, res build.Result, err error) {
 		fmt.Fprintf(w, "ladder: built %d pages (%d files) in %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond))
 	default:
 		fmt.Fprintf(w, "ladder: %s changed: rebuilt in %s, %d %s rendered, %d %s written\n", reason,
-			res.Duration.Round(100*time.Microsecond), res.Rendered, plural(res.Rendered, "page", "pages"),
-			res.Written, plural(res.Written, "file", "files"))
+			res.Duration.Round(100*time.Microsecond), res.Rendered, diag.Plural(res.Rendered, "page", "pages"),
+			res.Written, diag.Plural(res.Written, "file", "files"))
 	}
 }
 
@@ -351,13 +351,6 @@ func reportSettled(w io.Writer, res build.Result, err error) {
 		report(w, "", res, err)
 	case res.Written > 0 || len(res.Changed) > 0:
 		fmt.Fprintf(w, "ladder: search index, downloads and related pages updated in %s, %d %s written\n",
-			res.Duration.Round(100*time.Microsecond), len(res.Changed), plural(len(res.Changed), "file", "files"))
+			res.Duration.Round(100*time.Microsecond), len(res.Changed), diag.Plural(len(res.Changed), "file", "files"))
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

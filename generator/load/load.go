@@ -237,10 +237,7 @@ func readPage(name, file string, data []byte, strict bool) (*Page, diag.List) {
 	}
 	var diags diag.List
 	for _, k := range fm.Unknown {
-		sev, msg := diag.Warning, fmt.Sprintf("unknown front matter key %q (ignored)", k)
-		if strict {
-			sev, msg = diag.Error, fmt.Sprintf("unknown front matter key %q (not allowed with --strict)", k)
-		}
+		sev, msg := diag.Unknown("front matter key", k, strict)
 		diags = append(diags, diag.Diagnostic{File: name, Path: k, Severity: sev, Message: msg})
 	}
 	return &Page{File: file, FrontMatter: fm, Body: body}, diags

@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -253,12 +254,7 @@ func funcs() template.FuncMap {
 			}
 			return m, nil
 		},
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return one
-			}
-			return many
-		},
+		"plural": diag.Plural,
 	}
 }
 

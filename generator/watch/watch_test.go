@@ -433,7 +433,10 @@ func TestTruncateThenWrite(t *testing.T) {
 	target := filepath.Join(dir, "framework.json")
 	for _, pause := range []time.Duration{0, 40 * time.Millisecond, 150 * time.Millisecond} {
 		t.Run(pause.String(), func(t *testing.T) {
-			w := start(t, []string{dir}, WithDebounce(5*time.Second), WithSaveWindow(10*time.Millisecond))
+			// A long debounce, so that a slow machine does not make the
+			// pause outlast it; the batch comes a debounce after the write.
+			const debounce = 3 * time.Second
+			w := start(t, []string{dir}, WithDebounce(debounce), WithSaveWindow(10*time.Millisecond))
 			f, err := os.OpenFile(target, os.O_WRONLY|os.O_TRUNC, 0o644)
 			must(t, err)
 			time.Sleep(pause)
@@ -445,7 +448,19 @@ func TestTruncateThenWrite(t *testing.T) {
 			_, err = f.WriteString(`{"v":2}`)
 			must(t, err)
 			must(t, f.Close())
-			bs := collect(t, w)
+			var bs []Batch
+			for wait := debounce + batchTimeout; ; wait = debounce + quietPeriod {
+				select {
+				case b := <-w.Events():
+					bs = append(bs, b)
+					continue
+				case <-time.After(wait):
+				}
+				break
+			}
+			if len(bs) == 0 {
+				t.Fatal("no batch")
+			}
 			for _, b := range bs {
 				if !slices.Equal(b.Paths, []string{target}) {
 					t.Errorf("batch = %v", b.Paths)
