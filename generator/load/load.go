@@ -7,7 +7,6 @@ package load
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
@@ -23,6 +22,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
@@ -294,7 +294,7 @@ func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check s
 	if err != nil {
 		return decoded{diags: diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}}
 	}
-	sum := sum64(data)
+	sum := ids.FNV64(data)
 	if hit && e.sum == sum {
 		cache.store(file, st, statTime, e)
 		return decoded{result: e.result, diags: e.diags}
@@ -311,13 +311,6 @@ func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check s
 	}
 	cache.store(file, st, statTime, cacheEntry{sum: sum, result: out.result, diags: d})
 	return out
-}
-
-// sum64 hashes file content for change detection (FNV-1a, 64 bits).
-func sum64(data []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(data)
-	return h.Sum64()
 }
 
 // duplicateCodes reports occupation codes used by more than one file,

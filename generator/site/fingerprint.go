@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+
+	"github.com/ladder-ssg/ladder/generator/ids"
 )
 
 // Fingerprints let a rebuild skip pages whose inputs did not change. A
@@ -45,20 +47,6 @@ func (f *fingerprinter) num(ns ...uint64) {
 }
 
 func (f *fingerprinter) sum() uint64 { return maphash.Bytes(f.seed, f.buf) }
-
-// fnv64 is the FNV-1a hash of ss, each ended by a zero byte: unseeded, for
-// sums kept in parts of the model that later models share.
-func fnv64(ss ...string) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for _, s := range ss {
-		for i := 0; i < len(s); i++ {
-			h = (h ^ uint64(s[i])) * prime
-		}
-		h *= prime
-	}
-	return h
-}
 
 // summary hashes what lists of occupations show about one: title, code,
 // group, sector, job zone and the levels with their statement counts.
@@ -139,7 +127,7 @@ func (s *Site) fingerprint() {
 				f.num(e.Occupation.summarySum)
 			}
 			ol.ownSum = f.sum()
-			ol.refSum = fnv64(ol.Path, ol.Label)
+			ol.refSum = ids.FNV64Strings(ol.Path, ol.Label)
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/relate"
 )
 
@@ -99,7 +100,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 			p.Path, p.pathSum = again[i].Path, again[i].pathSum
 		} else {
 			p.Path = "skills/" + sk.Slug + "/index.html"
-			p.pathSum = fnv64(p.Path)
+			p.pathSum = ids.FNV64Strings(p.Path)
 		}
 		for _, u := range sk.Uses {
 			o := s.Occupations[u.Occupation]

@@ -11,6 +11,13 @@
 // place reports its target. Where fsnotify cannot be used, or the system's
 // watch limit is reached, WithPoll compares snapshots of sizes and
 // modification times instead.
+//
+// A batch waits while a changed file is missing or empty (an editor
+// between renaming the old version away and writing the new one, or a
+// save in place between truncating and writing), up to the debounce. When
+// the watcher sees the file written before the write's own event arrives,
+// that event makes one more batch of the same file: a receiver should
+// find nothing changed then.
 package watch
 
 import (
