@@ -12,6 +12,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
 // FileName is the name of the configuration file in a site folder.
@@ -71,14 +72,14 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 	for _, k := range md.Undecoded() {
 		sev, msg := diag.Unknown("key", k.String(), strict)
 		d := diag.Diagnostic{File: file, Path: k.String(), Severity: sev, Message: msg}
-		d.Line, d.Column = keyPosition(data, k[len(k)-1])
+		d.Line, d.Column, _ = markup.TOMLKey(data, k[len(k)-1], false)
 		diags = append(diags, d)
 	}
 	if c.BaseURL != "" {
 		base, err := NormalizeBaseURL(c.BaseURL)
 		if err != nil {
 			d := diag.Diagnostic{File: file, Path: "base_url", Severity: diag.Error, Message: err.Error()}
-			d.Line, d.Column = keyPosition(data, "base_url")
+			d.Line, d.Column, _ = markup.TOMLKey(data, "base_url", false)
 			diags = append(diags, d)
 		}
 		c.BaseURL = base
@@ -108,20 +109,4 @@ func NormalizeBaseURL(u string) (string, error) {
 		s += "/"
 	}
 	return s, nil
-}
-
-// keyPosition finds the line where key is assigned, since the TOML
-// decoder does not report positions of decoded keys.
-func keyPosition(data []byte, key string) (line, column int) {
-	for i, l := range strings.Split(string(data), "\n") {
-		trimmed := strings.TrimLeft(l, " \t")
-		rest, ok := strings.CutPrefix(trimmed, key)
-		if !ok {
-			rest, ok = strings.CutPrefix(trimmed, `"`+key+`"`)
-		}
-		if ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
-			return i + 1, len(l) - len(trimmed) + 1
-		}
-	}
-	return 0, 0
 }
