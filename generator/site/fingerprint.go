@@ -97,12 +97,16 @@ func (s *Site) fingerprint() {
 	// What the several pages of one occupation or level show alike is
 	// hashed once.
 	for _, o := range s.Occupations {
+		// The versions: the occupation page lists them, and the
+		// attribution of its pages links the list of changes.
 		f.reset()
-		f.num(o.Sum, o.summarySum)
 		for _, v := range o.History {
 			f.num(v.Sum)
 			f.str(v.Label)
 		}
+		history := f.sum()
+		f.reset()
+		f.num(o.Sum, o.summarySum, history)
 		for _, r := range o.Related {
 			f.num(r.Occupation.summarySum)
 			f.str(r.Reason, r.Compare.Path)
@@ -110,12 +114,7 @@ func (s *Site) fingerprint() {
 		o.ownSum = f.sum()
 		for _, ol := range o.Levels {
 			f.reset()
-			f.num(o.Sum, o.summarySum)
-			// The attribution links the list of changes of the versions.
-			for _, v := range o.History {
-				f.num(v.Sum)
-				f.str(v.Label)
-			}
+			f.num(o.Sum, o.summarySum, history)
 			for _, sk := range ol.Skills {
 				if sk != nil {
 					f.num(sk.pathSum)
