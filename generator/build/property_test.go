@@ -27,7 +27,7 @@ func TestSessionProperty(t *testing.T) {
 			t.Fatalf("LADDER_PROPERTY_SEED: %v", err)
 		}
 	}
-	steps := 30
+	steps := 20
 	if testing.Short() {
 		steps = 8
 	}
