@@ -14,7 +14,8 @@
 //
 // A batch waits while a changed file is missing or empty (an editor
 // between renaming the old version away and writing the new one, or a
-// save in place between truncating and writing), up to the debounce. When
+// save in place between truncating and writing), or while the temporary
+// file of an atomic save is not yet renamed, up to the debounce. When
 // the watcher sees the file written before the write's own event arrives,
 // that event makes one more batch of the same file: a receiver should
 // find nothing changed then.
@@ -494,21 +495,27 @@ func (w *Watcher) run(fsEv <-chan fsnotify.Event, fsErr <-chan error, tick <-cha
 
 // midSave returns how much longer to wait before delivering p: while a
 // changed file (not a temporary one) is missing, an editor may be between
-// renaming it away and putting the new one in its place, and while one is
-// empty, a save in place may be between truncating it and writing it. The
-// batch waits, until the debounce has passed since its first change. A
-// deleted or emptied file is then reported after the debounce, a saved
-// one as soon as it is back and written.
+// renaming it away and putting the new one in its place; while one is
+// empty, a save in place may be between truncating it and writing it; and
+// while a temporary file (tempName) exists, an atomic save has not yet
+// renamed it over its target. The batch waits, until the debounce has
+// passed since its first change. A deleted or emptied file is then
+// reported after the debounce, a saved one as soon as it is in place.
 func (w *Watcher) midSave(p *pending, now time.Time) time.Duration {
 	left := p.first.Add(w.cfg.debounce).Sub(now)
 	if left <= 0 || p.rescan {
 		return 0
 	}
 	for path := range p.paths {
+		fi, err := os.Lstat(path)
 		if tempName(filepath.Base(path)) {
+			if err == nil {
+				// The temporary file of an atomic save, not yet renamed
+				// into place.
+				return min(left, w.cfg.save)
+			}
 			continue
 		}
-		fi, err := os.Lstat(path)
 		if errors.Is(err, fs.ErrNotExist) || err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
 			return min(left, w.cfg.save)
 		}
