@@ -341,13 +341,18 @@ func TestBurst(t *testing.T) {
 	dir := filepath.Join(site(t), "content")
 	w := start(t, []string{dir})
 	want := make([]string, 200)
+	began := time.Now()
 	for i := range want {
 		want[i] = filepath.Join(dir, fmt.Sprintf("f%03d.json", i))
 		write(t, want[i], "{}")
 	}
+	// A burst is delivered at least every second (WithDebounce): on a
+	// machine so busy that the writes take seconds, one batch more a
+	// second.
+	limit := 2 + int(time.Since(began)/time.Second)
 	bs := collect(t, w)
-	if len(bs) > 2 {
-		t.Errorf("%d batches for a burst, want 1 or 2", len(bs))
+	if len(bs) > limit {
+		t.Errorf("%d batches for a burst of %v, want at most %d", len(bs), time.Since(began).Round(time.Millisecond), limit)
 	}
 	var got []string
 	for _, b := range bs {
