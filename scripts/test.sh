@@ -5,6 +5,7 @@
 # already there), then runs every gate and prints a summary:
 #
 #   gofmt -l         no file may need formatting
+#   go mod tidy      go.mod and go.sum must be tidy (go mod tidy -diff)
 #   go vet ./...
 #   staticcheck ./...
 #   go test ./...    the packages with -race, the whole-site tests without; 40 minute timeout, via gotestsum
@@ -132,6 +133,16 @@ gate_gofmt() {
 	echo "all files formatted"
 }
 
+# gate_tidy fails when go.mod or go.sum is not what go mod tidy would make,
+# and prints the difference.
+gate_tidy() {
+	if ! go mod tidy -diff; then
+		echo "go.mod or go.sum is not tidy: run go mod tidy"
+		return 1
+	fi
+	echo "go.mod and go.sum are tidy"
+}
+
 gate_test() {
 	# The race detector runs on the packages (concurrent builds, publish,
 	# watch, serve); the whole-site tests under tests/ build the 1,016-
@@ -202,6 +213,7 @@ run "install: staticcheck $STATICCHECK_VERSION" go_tool staticcheck honnef.co/go
 run "install: gotestsum $GOTESTSUM_VERSION" go_tool gotestsum gotest.tools/gotestsum "$GOTESTSUM_VERSION"
 
 run "gofmt -l" gate_gofmt
+run "go mod tidy -diff" gate_tidy
 run "go vet ./..." go vet ./...
 run "staticcheck ./..." staticcheck ./...
 race_note=""

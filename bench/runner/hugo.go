@@ -9,8 +9,8 @@ import (
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/load"
-	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // hugoVersion changes whenever the generated Hugo content would differ.
@@ -158,7 +158,7 @@ func writeHugoContent(content string, files []string) error {
 		}
 		seen := map[string]bool{}
 		for i, lv := range fw.Levels {
-			slug := site.Slugify(lv.Key, 40)
+			slug := ids.Slug(lv.Key, 40)
 			if slug == "" || seen[slug] {
 				return fmt.Errorf("%s: level %q: no unique slug", file, lv.Key)
 			}

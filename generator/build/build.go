@@ -11,17 +11,17 @@ package build
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
 	"sort"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/onet"
+	"golang.org/x/sync/errgroup"
 
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
@@ -47,6 +47,10 @@ type Options struct {
 	// serve): after the first build it does not rebuild the bulk-download
 	// zip for content edits, which takes seconds on a large site.
 	Preview bool
+	// Settle, when positive, makes a build that finds a file in the middle
+	// of a save fail with a *load.Saving error instead of reporting the
+	// file as broken (see load.Options.Settle).
+	Settle time.Duration
 }
 
 // Result describes a finished build.
@@ -105,10 +109,15 @@ func NewAligner() (*align.Aligner, error) {
 }
 
 // loadAndModel runs the first two stages. The error is a diag.List when
-// the input has errors.
+// the input has errors, a *load.Saving when a file is being saved.
 func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
-	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache})
+	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache, Settle: opts.Settle})
+	if in.Saving != nil {
+		// The rest of the input is as good as incomplete: the save on its
+		// way will bring a rebuild.
+		return nil, nil, in.Saving
+	}
 	if opts.BaseURL != "" {
 		base, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
@@ -157,47 +166,26 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*site.Page, em
 
 // forEach calls fn for 0 ≤ i < n on every core, giving each worker two
 // buffers of its own to reuse. It stops at the first error, or when ctx
-// is done, and returns every error that happened.
+// is done, and returns that error.
 func forEach(ctx context.Context, n int, fn func(i int, a, b *bytes.Buffer) error) error {
-	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
-	jobs := make(chan int)
-	errs := make(chan error, workers)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	g, gctx := errgroup.WithContext(ctx)
+	var next atomic.Int64
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		g.Go(func() error {
 			var a, b bytes.Buffer
-			for i := range jobs {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				if err := gctx.Err(); err != nil {
+					return err
+				}
 				if err := fn(i, &a, &b); err != nil {
-					errs <- err
-					cancel()
-					for range jobs {
-					}
-					return
+					return err
 				}
 			}
-		}()
+			return nil
+		})
 	}
-feed:
-	for i := 0; i < n; i++ {
-		select {
-		case jobs <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	close(errs)
-	var all []error
-	for err := range errs {
-		all = append(all, err)
-	}
-	if len(all) > 0 {
-		return errors.Join(all...)
+	if err := g.Wait(); err != nil {
+		return err
 	}
 	return ctx.Err()
 }

@@ -132,7 +132,8 @@ const siteFilesKeyName = "site files"
 // site-wide LMS files.
 const siteLMSKeyName = "site lms files"
 
-// siteFilesKey hashes what the feed, catalogue, sitemap and robots.txt show.
+// siteFilesKey hashes what the feed, catalogue, sitemap and robots.txt show:
+// the page list, the home page and every framework.
 func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
@@ -142,9 +143,10 @@ func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
 			binary.Write(&h, binary.LittleEndian, p.Fingerprint)
 		}
 	}
+	// The feed and catalogue show each framework's description, version
+	// and export date: a framework's file changes with any of them.
 	for _, o := range model.Occupations {
-		h.WriteString(o.Version)
-		h.WriteString(o.ExportedAt.String())
+		binary.Write(&h, binary.LittleEndian, o.Sum)
 	}
 	return h.Sum64()
 }

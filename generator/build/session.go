@@ -225,11 +225,13 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	t = time.Now()
 	pages := make(map[string]uint64, len(model.Pages))
 	var todo []*site.Page
+	// A site's own template may show what fingerprints do not cover.
+	overridden := render.Overridden(in.TemplateOverrides)
 	for _, p := range model.Pages {
 		pages[p.Path] = p.Fingerprint
 		old, existed := s.pages[p.Path]
 		switch {
-		case !all && old == p.Fingerprint:
+		case !all && old == p.Fingerprint && !overridden(p.Kind):
 			w.keep(p.Path, s.files)
 		case quick && existed && !firstSeen(p.Kind):
 			// Left for the Build that follows, which sees the old

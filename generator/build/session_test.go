@@ -138,6 +138,13 @@ func sessionSteps(t *testing.T, src string) []sessionStep {
 		{"an asset changed", func() {
 			writeFile(t, filepath.Join(src, "assets", "print.css"), "body{color:#000}")
 		}, 1000, "assets/print.css", "occupations/29-2012.00/index.html", true},
+		{"a site template shows what fingerprints do not cover", func() {
+			writeFile(t, filepath.Join(src, "templates", "hub.html"),
+				`{{define "main"}}<div class="wrap">{{range .Page.Hub.Occupations}}<p>{{.Framework.Description}}</p>{{end}}</div>{{end}}`)
+		}, 1000, "groups/healthcare-practitioners-technical/index.html", "", true},
+		{"a description that only the site template shows changed", func() {
+			editFile(t, fw, `"description":"`, `"description":"Now: `)
+		}, 100, "groups/healthcare-practitioners-technical/index.html", "", false},
 	}
 }
 

@@ -198,7 +198,7 @@ func (a *App) build(args []string) int {
 	}
 	fmt.Fprintf(a.Stdout, "ladder: wrote %d pages (%d files, %s) to %s in %s, %d %s\n",
 		res.Pages, res.Files, humanBytes(res.Bytes), res.Out, res.Duration.Round(100_000),
-		len(res.Warnings), plural(len(res.Warnings), "warning", "warnings"))
+		len(res.Warnings), diag.Plural(len(res.Warnings), "warning", "warnings"))
 	for _, n := range res.Notes {
 		fmt.Fprintf(a.Stdout, "ladder: note: %s\n", n)
 	}
@@ -250,7 +250,7 @@ func (a *App) check(args []string) int {
 	if err != nil {
 		return a.fail(err)
 	}
-	fmt.Fprintf(a.Stdout, "ladder: %s is valid: %d %s, %d pages\n", *source, res.Frameworks, plural(res.Frameworks, "framework", "frameworks"), res.Pages)
+	fmt.Fprintf(a.Stdout, "ladder: %s is valid: %d %s, %d pages\n", *source, res.Frameworks, diag.Plural(res.Frameworks, "framework", "frameworks"), res.Pages)
 	if *lms != "" {
 		fmt.Fprintf(a.Stdout, "ladder: ready to import into %s\n", *lms)
 	}
@@ -294,7 +294,7 @@ func (a *App) fail(err error) int {
 	}
 	var list diag.List
 	if errors.As(err, &list) {
-		fmt.Fprintf(a.Stderr, "ladder: %d %s:\n", len(list), plural(len(list), "error", "errors"))
+		fmt.Fprintf(a.Stderr, "ladder: %d %s:\n", len(list), diag.Plural(len(list), "error", "errors"))
 		for _, d := range list {
 			fmt.Fprintf(a.Stderr, "  %s\n", d.Error())
 		}
@@ -308,13 +308,6 @@ func (a *App) printWarnings(ws diag.List) {
 	for _, w := range ws {
 		fmt.Fprintf(a.Stderr, "%s\n", w.Error())
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 func humanBytes(n int64) string {

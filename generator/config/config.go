@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
 // FileName is the name of the configuration file in a site folder.
@@ -78,19 +79,16 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 		return Default(), diag.List{d}
 	}
 	for _, k := range md.Undecoded() {
-		sev, msg := diag.Warning, fmt.Sprintf("unknown key %q (ignored)", k.String())
-		if strict {
-			sev, msg = diag.Error, fmt.Sprintf("unknown key %q (not allowed with --strict)", k.String())
-		}
+		sev, msg := diag.Unknown("key", k.String(), strict)
 		d := diag.Diagnostic{File: file, Path: k.String(), Severity: sev, Message: msg}
-		d.Line, d.Column = keyPosition(data, k[len(k)-1])
+		d.Line, d.Column, _ = markup.TOMLKey(data, k[len(k)-1], false)
 		diags = append(diags, d)
 	}
 	if c.BaseURL != "" {
 		base, err := NormalizeBaseURL(c.BaseURL)
 		if err != nil {
 			d := diag.Diagnostic{File: file, Path: "base_url", Severity: diag.Error, Message: err.Error()}
-			d.Line, d.Column = keyPosition(data, "base_url")
+			d.Line, d.Column, _ = markup.TOMLKey(data, "base_url", false)
 			diags = append(diags, d)
 		}
 		c.BaseURL = base
@@ -123,21 +121,6 @@ func NormalizeBaseURL(u string) (string, error) {
 	return s, nil
 }
 
-// keyPosition finds the line where key is assigned, since the TOML
-// decoder does not report positions of decoded keys.
-func keyPosition(data []byte, key string) (line, column int) {
-	for i, l := range strings.Split(string(data), "\n") {
-		trimmed := strings.TrimLeft(l, " \t")
-		rest, ok := strings.CutPrefix(trimmed, key)
-		if !ok {
-			rest, ok = strings.CutPrefix(trimmed, `"`+key+`"`)
-		}
-		if ok && strings.HasPrefix(strings.TrimLeft(rest, " \t"), "=") {
-			return i + 1, len(l) - len(trimmed) + 1
-		}
-	}
-	return 0, 0
-}
 
 // checkEmbedTheme validates embed_theme, defaulting an empty one.
 func checkEmbedTheme(file string, data []byte, c *Config) diag.List {
@@ -150,7 +133,7 @@ func checkEmbedTheme(file string, data []byte, c *Config) diag.List {
 	}
 	d := diag.Diagnostic{File: file, Path: "embed_theme", Severity: diag.Error,
 		Message: fmt.Sprintf("expected \"light\", \"dark\" or \"auto\", found %q", c.EmbedTheme)}
-	d.Line, d.Column = keyPosition(data, "embed_theme")
+	d.Line, d.Column, _ = markup.TOMLKey(data, "embed_theme", false)
 	c.EmbedTheme = Default().EmbedTheme
 	return diag.List{d}
 }

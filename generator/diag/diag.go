@@ -113,12 +113,7 @@ func (l List) Err() error {
 // Error prints one diagnostic per line, preceded by a count.
 func (l List) Error() string {
 	var b strings.Builder
-	n := len(l)
-	if n == 1 {
-		b.WriteString("1 problem:\n")
-	} else {
-		fmt.Fprintf(&b, "%d problems:\n", n)
-	}
+	fmt.Fprintf(&b, "%d %s:\n", len(l), Plural(len(l), "problem", "problems"))
 	for i, d := range l {
 		if i > 0 {
 			b.WriteByte('\n')

@@ -18,6 +18,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/serve"
 	"github.com/ladder-ssg/ladder/generator/watch"
 )
@@ -39,7 +40,9 @@ type Options struct {
 	// Ready, when set, is called with the site's URL (or output folder)
 	// once the first build is done and the server listens.
 	Ready func(where string)
-	// Built, when set, is called after every build with its result.
+	// Built, when set, is called after every build with its result, but
+	// for one that found a file in the middle of a save: that one is
+	// retried when the save is done.
 	Built func(build.Result, error)
 	// Settled, when set, is called after every follow-up build that
 	// completes a quick one (see build.Session.Quick), and after one is
@@ -47,13 +50,21 @@ type Options struct {
 	Settled func(build.Result, error)
 }
 
+// SaveSettle is how long after its last change a file that is empty or
+// half-written is taken to be in the middle of a save (see
+// load.Options.Settle): the rebuild waits for the rest of the save, or
+// for this long, before it shows the file as broken.
+const SaveSettle = time.Second
+
 // Run builds, then rebuilds on every change until ctx is done. It returns
 // nil after a clean stop. When serving without an output folder, the site
 // is built into a temporary folder that Run removes before it returns.
 func Run(ctx context.Context, opts Options) (err error) {
-	logw := opts.Log
-	if logw == nil {
-		logw = io.Discard
+	if opts.Log == nil {
+		opts.Log = io.Discard
+	}
+	if opts.Build.Settle == 0 {
+		opts.Build.Settle = SaveSettle
 	}
 	// The watcher needs the absolute folder; the build keeps the folder
 	// as given, so its messages name files as the person typed them.
@@ -69,14 +80,48 @@ func Run(ctx context.Context, opts Options) (err error) {
 		defer os.RemoveAll(tmp)
 		opts.Build.Out = filepath.Join(tmp, "public")
 	}
-	out, err := filepath.Abs(opts.Build.Out)
+	if opts.Build.Out, err = filepath.Abs(opts.Build.Out); err != nil {
+		return err
+	}
+	w, err := watchSite(src, opts)
 	if err != nil {
 		return err
 	}
-	opts.Build.Out = out
+	defer w.Close()
 
-	var wopts []watch.Option
-	wopts = append(wopts, watch.WithExclude(out))
+	l := &loop{opts: opts, sess: build.NewSession(opts.Build)}
+	where := opts.Build.Out
+	var done <-chan error
+	if opts.Serve {
+		l.srv = serve.New(opts.Build.Out)
+		url, d, err := l.srv.ListenAndServe(ctx, opts.Addr)
+		if err != nil {
+			if strings.Contains(err.Error(), "address already in use") {
+				return fmt.Errorf("%s is in use: choose another port with --port: %w", opts.Addr, err)
+			}
+			return err
+		}
+		where, done = url, d
+	}
+	defer l.stopSettling()
+	l.rebuild(ctx, "")
+	if opts.Ready != nil {
+		opts.Ready(where)
+	}
+	if err := l.run(ctx, w); err != nil {
+		return err
+	}
+	if done != nil {
+		if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+	}
+	return nil
+}
+
+// watchSite starts watching the parts of the site folder a build reads.
+func watchSite(src string, opts Options) (*watch.Watcher, error) {
+	wopts := []watch.Option{watch.WithExclude(opts.Build.Out)}
 	if opts.Poll > 0 {
 		wopts = append(wopts, watch.WithPoll(opts.Poll))
 	}
@@ -87,102 +132,126 @@ func Run(ctx context.Context, opts Options) (err error) {
 		filepath.Join(src, "content"), filepath.Join(src, "templates"),
 		filepath.Join(src, "assets"), filepath.Join(src, config.FileName),
 	}
-	w, err := watch.New(roots, wopts...)
-	if err != nil {
-		return err
-	}
-	defer w.Close()
+	return watch.New(roots, wopts...)
+}
 
-	var srv *serve.Server
-	where := out
-	var done <-chan error
-	if opts.Serve {
-		srv = serve.New(out)
-		url, d, err := srv.ListenAndServe(ctx, opts.Addr)
-		if err != nil {
-			if strings.Contains(err.Error(), "address already in use") {
-				return fmt.Errorf("%s is in use: choose another port with --port: %w", opts.Addr, err)
-			}
-			return err
-		}
-		where, done = url, d
-	}
+// loop is the state of one Run: the session, the server (nil without
+// one), the follow-up build in the background, and the retry of a build
+// that found a file mid-save.
+type loop struct {
+	opts     Options
+	sess     *build.Session
+	srv      *serve.Server
+	settling *settle
+	retry    *time.Timer // set while a build waits for a save to finish
+	reason   string      // what the build that retry repeats was for
+	failed   bool        // whether the last build reported failed
+}
 
-	sess := build.NewSession(opts.Build)
-	// The show step: the quick build, so the edited page reloads first.
-	rebuild := func(reason string) build.Result {
-		res, err := sess.Quick(ctx)
-		report(logw, reason, res, err)
-		if srv != nil {
-			announce(srv, res, err)
-		}
-		if opts.Built != nil {
-			opts.Built(res, err)
-		}
-		return res
-	}
-	// The settle step: a full build after a quick one, in the background
-	// and stopped by the next change, which starts over with a quick one.
-	var settling *settle
-	stopSettling := func() {
-		if settling != nil {
-			settling.stop()
-			settling = nil
-		}
-	}
-	defer stopSettling()
-	startSettling := func(res build.Result) {
-		if !res.Pending {
-			return
-		}
-		settling = startSettle(ctx, func(sctx context.Context) {
-			res, err := sess.Build(sctx)
-			if sctx.Err() == nil {
-				reportSettled(logw, res, err)
-				if srv != nil {
-					announce(srv, res, err)
-				}
-				// Collect the builds' garbage now, while the person reads,
-				// rather than during the next quick build.
-				runtime.GC()
-			}
-			if opts.Settled != nil {
-				opts.Settled(res, err)
-			}
-		})
-	}
-
-	startSettling(rebuild(""))
-	if opts.Ready != nil {
-		opts.Ready(where)
-	}
+// run rebuilds on every batch of changes until ctx is done.
+func (l *loop) run(ctx context.Context, w *watch.Watcher) error {
 	for {
 		var settled <-chan struct{}
-		if settling != nil {
-			settled = settling.done
+		if l.settling != nil {
+			settled = l.settling.done
+		}
+		var retry <-chan time.Time
+		if l.retry != nil {
+			retry = l.retry.C
 		}
 		select {
 		case <-ctx.Done():
-			stopSettling()
-			if done != nil {
-				if err := <-done; err != nil && !errors.Is(err, context.Canceled) {
-					return err
-				}
+			l.stopSettling()
+			if l.retry != nil {
+				l.retry.Stop()
 			}
 			return nil
 		case <-settled:
-			settling = nil
+			l.settling = nil
+		case <-retry:
+			l.retry = nil
+			l.rebuild(ctx, l.reason)
 		case err, ok := <-w.Errors():
 			if ok {
-				fmt.Fprintf(logw, "ladder: watching: %v\n", err)
+				fmt.Fprintf(l.opts.Log, "ladder: watching: %v\n", err)
 			}
 		case b, ok := <-w.Events():
 			if !ok {
 				return errors.New("the file watcher stopped")
 			}
-			stopSettling()
-			startSettling(rebuild(describe(src, b)))
+			l.rebuild(ctx, describe(l.opts.Build.Source, b))
 		}
+	}
+}
+
+// rebuild is the show step: it stops the follow-up build of the last
+// change, runs the quick build, so the edited page reloads first, and
+// starts the follow-up. A build that found a file mid-save reports
+// nothing: it is retried when the save's next change arrives, or when
+// the file has settled. A build that changed nothing after a good one (a
+// touched file, or the last event of a save that an earlier build already
+// read whole) is neither logged nor shown: there is nothing new to show.
+func (l *loop) rebuild(ctx context.Context, reason string) {
+	l.stopSettling()
+	if l.retry != nil {
+		l.retry.Stop()
+		l.retry = nil
+	}
+	res, err := l.sess.Quick(ctx)
+	if l.waitForSave(reason, err) {
+		return
+	}
+	if err != nil || l.failed || reason == "" || len(res.Changed) > 0 {
+		report(l.opts.Log, reason, res, err)
+		if l.srv != nil {
+			announce(l.srv, res, err)
+		}
+	}
+	l.failed = err != nil
+	if l.opts.Built != nil {
+		l.opts.Built(res, err)
+	}
+	if res.Pending {
+		l.settling = startSettle(ctx, l.settle)
+	}
+}
+
+// waitForSave arms the retry when err says a file is being saved, and
+// reports whether it did.
+func (l *loop) waitForSave(reason string, err error) bool {
+	var saving *load.Saving
+	if !errors.As(err, &saving) {
+		return false
+	}
+	l.retry, l.reason = time.NewTimer(time.Until(saving.Until)), reason
+	return true
+}
+
+// settle is the settle step: a full build after a quick one, in the
+// background and stopped by the next change, which starts over with a
+// quick one.
+func (l *loop) settle(sctx context.Context) {
+	res, err := l.sess.Build(sctx)
+	var saving *load.Saving
+	if sctx.Err() == nil && !errors.As(err, &saving) {
+		// A file being saved brings a new change and a new quick build.
+		reportSettled(l.opts.Log, res, err)
+		if l.srv != nil {
+			announce(l.srv, res, err)
+		}
+		// Collect the builds' garbage now, while the person reads,
+		// rather than during the next quick build.
+		runtime.GC()
+	}
+	if l.opts.Settled != nil {
+		l.opts.Settled(res, err)
+	}
+}
+
+func (l *loop) stopSettling() {
+	if l.settling != nil {
+		l.settling.stop()
+		l.settling = nil
 	}
 }
 
@@ -262,7 +331,7 @@ func report(w io.Writer, reason string, res build.Result, err error) {
 	var list diag.List
 	switch {
 	case errors.As(err, &list):
-		fmt.Fprintf(w, "ladder: %d %s; still serving the last good build:\n", len(list), plural(len(list), "error", "errors"))
+		fmt.Fprintf(w, "ladder: %d %s; still serving the last good build:\n", len(list), diag.Plural(len(list), "error", "errors"))
 		for _, d := range list {
 			fmt.Fprintf(w, "  %s\n", d.Error())
 		}
@@ -272,8 +341,8 @@ func report(w io.Writer, reason string, res build.Result, err error) {
 		fmt.Fprintf(w, "ladder: built %d pages (%d files) in %s\n", res.Pages, res.Files, res.Duration.Round(time.Millisecond))
 	default:
 		fmt.Fprintf(w, "ladder: %s changed: rebuilt in %s, %d %s rendered, %d %s written\n", reason,
-			res.Duration.Round(100*time.Microsecond), res.Rendered, plural(res.Rendered, "page", "pages"),
-			res.Written, plural(res.Written, "file", "files"))
+			res.Duration.Round(100*time.Microsecond), res.Rendered, diag.Plural(res.Rendered, "page", "pages"),
+			res.Written, diag.Plural(res.Written, "file", "files"))
 	}
 }
 
@@ -284,13 +353,6 @@ func reportSettled(w io.Writer, res build.Result, err error) {
 		report(w, "", res, err)
 	case res.Written > 0 || len(res.Changed) > 0:
 		fmt.Fprintf(w, "ladder: search index, downloads and related pages updated in %s, %d %s written\n",
-			res.Duration.Round(100*time.Microsecond), len(res.Changed), plural(len(res.Changed), "file", "files"))
+			res.Duration.Round(100*time.Microsecond), len(res.Changed), diag.Plural(len(res.Changed), "file", "files"))
 	}
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

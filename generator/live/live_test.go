@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,15 +23,24 @@ import (
 	"github.com/ladder-ssg/ladder/templates"
 )
 
+// built is what a build reported.
+type built struct {
+	res build.Result
+	err error
+}
+
 // harness runs the live loop over a site folder with the two seeds and
 // records each build.
 type harness struct {
 	t       *testing.T
 	src     string
 	url     string
-	builds  chan error
+	builds  chan built
 	settles chan error  // the full builds that follow quick ones
 	events  chan string // SSE event names with data, "name data"
+	// overlays counts the error overlays shown, however the test reads
+	// events.
+	overlays atomic.Int32
 }
 
 func start(t *testing.T) *harness {
@@ -47,7 +57,7 @@ func start(t *testing.T) *harness {
 			t.Fatal(err)
 		}
 	}
-	h := &harness{t: t, src: src, builds: make(chan error, 100), settles: make(chan error, 100), events: make(chan string, 1000)}
+	h := &harness{t: t, src: src, builds: make(chan built, 100), settles: make(chan error, 100), events: make(chan string, 1000)}
 	ready := make(chan string, 1)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
@@ -58,7 +68,7 @@ func start(t *testing.T) *harness {
 			Addr:     "127.0.0.1:0",
 			Debounce: 50 * time.Millisecond,
 			Ready:    func(url string) { ready <- url },
-			Built:    func(_ build.Result, err error) { h.builds <- err },
+			Built:    func(res build.Result, err error) { h.builds <- built{res, err} },
 			Settled:  func(_ build.Result, err error) { h.settles <- err },
 		})
 	}()
@@ -67,8 +77,8 @@ func start(t *testing.T) *harness {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the server did not start")
 	}
-	if err := <-h.builds; err != nil {
-		t.Fatalf("first build: %v", err)
+	if b := <-h.builds; b.err != nil {
+		t.Fatalf("first build: %v", b.err)
 	}
 	h.listen(ctx)
 	t.Cleanup(func() {
@@ -99,6 +109,10 @@ func (h *harness) listen(ctx context.Context) {
 			case strings.HasPrefix(line, "event: "):
 				name = strings.TrimPrefix(line, "event: ")
 			case strings.HasPrefix(line, "data: "):
+				if name == "error" {
+					h.overlays.Add(1)
+					h.t.Logf("error overlay: %s", line)
+				}
 				if name == "hello" {
 					close(connected)
 				} else {
@@ -123,21 +137,49 @@ func (h *harness) listen(ctx context.Context) {
 func (h *harness) waitBuild() error {
 	h.t.Helper()
 	select {
-	case err := <-h.builds:
-		return err
+	case b := <-h.builds:
+		return b.err
 	case <-time.After(15 * time.Second):
 		h.t.Fatal("no rebuild")
 		return nil
 	}
 }
 
-// noMoreBuilds asserts that no further build happens for a while.
+// waitChange waits for the next build that failed or changed files,
+// passing over builds that changed nothing (a batch that came before the
+// file it announces was written, or the last event of a save an earlier
+// build read whole), and returns its error.
+func (h *harness) waitChange() error {
+	h.t.Helper()
+	deadline := time.After(15 * time.Second)
+	for {
+		select {
+		case b := <-h.builds:
+			if b.err != nil || len(b.res.Changed) > 0 {
+				return b.err
+			}
+		case <-deadline:
+			h.t.Fatal("no rebuild that changed the site")
+			return nil
+		}
+	}
+}
+
+// noMoreBuilds asserts that no further build that did something happens
+// for a while. A build that changed nothing, from the last event of a
+// save an earlier build already read whole, is no rebuild.
 func (h *harness) noMoreBuilds() {
 	h.t.Helper()
-	select {
-	case err := <-h.builds:
-		h.t.Fatalf("an extra rebuild happened (err %v)", err)
-	case <-time.After(400 * time.Millisecond):
+	deadline := time.After(400 * time.Millisecond)
+	for {
+		select {
+		case b := <-h.builds:
+			if b.err != nil || len(b.res.Changed) > 0 {
+				h.t.Fatalf("an extra rebuild happened (err %v, changed %v)", b.err, b.res.Changed)
+			}
+		case <-deadline:
+			return
+		}
 	}
 }
 
@@ -219,6 +261,14 @@ func TestEditorSaves(t *testing.T) {
 			os.WriteFile(tmp, data, 0o644)
 			os.Rename(tmp, target)
 		}},
+		// A save in place whose writer is held up between truncating the
+		// file and writing it: for less than the watcher's debounce, then
+		// for longer, so a build reads the empty file.
+		{"truncate, pause, write", func(data []byte) { slowWrite(target, data, 1, 30*time.Millisecond) }},
+		{"truncate, long pause, write", func(data []byte) { slowWrite(target, data, 1, 300*time.Millisecond) }},
+		// A writer that writes a few bytes at a time, pausing for longer
+		// than the debounce: builds read the JSON cut short.
+		{"slow writer", func(data []byte) { slowWrite(target, data, 4, 120*time.Millisecond) }},
 	}
 	for i, s := range saves {
 		t.Run(s.name, func(t *testing.T) {
@@ -227,10 +277,13 @@ func TestEditorSaves(t *testing.T) {
 			data := strings.Replace(h.seed("29-2012.00"), "identify and handle", "identify and "+marker, 1)
 			data = strings.Replace(data, fmt.Sprintf("handle (save %d)", i-1), "handle", 1)
 			s.save([]byte(data))
-			if err := h.waitBuild(); err != nil {
+			if err := h.waitChange(); err != nil {
 				t.Fatal(err)
 			}
 			h.noMoreBuilds()
+			if n := h.overlays.Load(); n != 0 {
+				t.Fatalf("%d error overlays shown", n)
+			}
 			h.waitEvent("reload")
 			if code, body := h.get(level); code != 200 || !strings.Contains(body, marker) {
 				t.Errorf("served page (status %d) does not show %q", code, marker)
@@ -244,6 +297,23 @@ func TestEditorSaves(t *testing.T) {
 
 func (h *harness) get2(path string) string { _, b := h.get(path); return b }
 
+// slowWrite saves data in place in parts pieces as a slow writer does:
+// it truncates the file, then writes each piece after pause.
+func slowWrite(target string, data []byte, parts int, pause time.Duration) {
+	f, err := os.OpenFile(target, os.O_WRONLY|os.O_TRUNC, 0o644)
+	if err != nil {
+		panic(err)
+	}
+	defer f.Close()
+	size := (len(data) + parts - 1) / parts
+	for len(data) > 0 {
+		time.Sleep(pause)
+		n := min(size, len(data))
+		f.Write(data[:n])
+		data = data[n:]
+	}
+}
+
 func TestStructureChanges(t *testing.T) {
 	h := start(t)
 	seed := h.seed("19-4021.00")
@@ -252,25 +322,26 @@ func TestStructureChanges(t *testing.T) {
 	// A new nested folder with a framework inside, created at once.
 	os.MkdirAll(nested, 0o755)
 	os.WriteFile(filepath.Join(nested, "19-9999.00.json"), []byte(strings.Replace(seed, `"soc":"19-4021.00"`, `"soc":"19-9999.00"`, 1)), 0o644)
-	if err := h.waitBuild(); err != nil {
+	if err := h.waitChange(); err != nil {
 		t.Fatal(err)
 	}
 	if code, _ := h.get("occupations/19-9999.00/index.html"); code != 200 {
 		t.Fatalf("new framework's page: status %d", code)
 	}
 
-	// A rename keeps the occupation.
+	// A rename keeps the occupation: its rebuild changes nothing.
 	os.Rename(filepath.Join(nested, "19-9999.00.json"), filepath.Join(nested, "renamed.json"))
 	if err := h.waitBuild(); err != nil {
 		t.Fatal(err)
 	}
+	h.noMoreBuilds()
 	if code, _ := h.get("occupations/19-9999.00/index.html"); code != 200 {
 		t.Fatalf("renamed framework's page: status %d", code)
 	}
 
 	// A delete removes its pages.
 	os.Remove(filepath.Join(nested, "renamed.json"))
-	if err := h.waitBuild(); err != nil {
+	if err := h.waitChange(); err != nil {
 		t.Fatal(err)
 	}
 	if code, _ := h.get("occupations/19-9999.00/index.html"); code != 404 {
@@ -279,17 +350,24 @@ func TestStructureChanges(t *testing.T) {
 
 	// A burst of 200 writes is coalesced into a few rebuilds and ends
 	// current. os.WriteFile truncates before it writes, so a rebuild that
-	// the watcher's latency cap starts mid-burst may see an empty file and
-	// fail; the last rebuild must succeed.
+	// the watcher's latency cap starts mid-burst may read an empty file:
+	// it must wait for the save, not fail.
 	target := h.framework("19-4021.00.json")
 	for i := 0; i < 200; i++ {
 		os.WriteFile(target, []byte(strings.Replace(seed, "Lab glassware", fmt.Sprintf("Lab glassware %d", i), 1)), 0o644)
 	}
 	builds, last := 1, h.waitBuild()
+	if last != nil {
+		t.Errorf("a rebuild during the burst failed: %v", last)
+	}
 	for quiet := false; !quiet; {
 		select {
-		case last = <-h.builds:
+		case b := <-h.builds:
+			last = b.err
 			builds++
+			if last != nil {
+				t.Errorf("a rebuild during the burst failed: %v", last)
+			}
 		case <-time.After(1500 * time.Millisecond):
 			quiet = true
 		}
@@ -313,7 +391,7 @@ func TestSettle(t *testing.T) {
 	target := h.framework("29-2012.00.json")
 	const word = "quasarwidget"
 	os.WriteFile(target, []byte(strings.Replace(h.seed("29-2012.00"), "identify and handle", "identify and "+word, 1)), 0o644)
-	if err := h.waitBuild(); err != nil {
+	if err := h.waitChange(); err != nil {
 		t.Fatal(err)
 	}
 	if _, body := h.get(level); !strings.Contains(body, word) {
@@ -350,7 +428,7 @@ func TestBrokenThenFixed(t *testing.T) {
 	_, before := h.get(level)
 
 	os.WriteFile(target, []byte(strings.Replace(good, `"jobZone":3`, `"jobZone":"3"`, 1)), 0o644)
-	if err := h.waitBuild(); err == nil {
+	if err := h.waitChange(); err == nil {
 		t.Fatal("a broken file built")
 	}
 	ev := h.waitEvent("error")
@@ -364,7 +442,7 @@ func TestBrokenThenFixed(t *testing.T) {
 	}
 
 	os.WriteFile(target, []byte(strings.Replace(good, "identify and handle", "identify and carefully handle", 1)), 0o644)
-	if err := h.waitBuild(); err != nil {
+	if err := h.waitChange(); err != nil {
 		t.Fatal(err)
 	}
 	h.waitEvent("reload")
@@ -378,7 +456,7 @@ func TestCSSOnlyChange(t *testing.T) {
 	p := filepath.Join(h.src, "assets", "print.css")
 	os.MkdirAll(filepath.Dir(p), 0o755)
 	os.WriteFile(p, []byte("body{color:#000}"), 0o644)
-	if err := h.waitBuild(); err != nil {
+	if err := h.waitChange(); err != nil {
 		t.Fatal(err)
 	}
 	if ev := h.waitEvent("css"); !strings.Contains(ev, "print.css") && !strings.HasPrefix(ev, "css") {
@@ -438,6 +516,9 @@ func TestLoadDuringRebuilds(t *testing.T) {
 	close(stop)
 	wg.Wait()
 	t.Logf("%d requests during 50 rebuilds, %d failed", requests, failures)
+	if n := h.overlays.Load(); n != 0 {
+		t.Errorf("%d error overlays shown during saves in place", n)
+	}
 	if failures != 0 || requests < 1000 {
 		t.Errorf("%d of %d requests failed or were partial", failures, requests)
 	}

@@ -502,12 +502,8 @@ func (d *decoder) valueStart() int {
 }
 
 func (d *decoder) unknown(name, path string, start int) {
-	msg := fmt.Sprintf("unknown field %q (ignored)", name)
-	if d.strict {
-		d.errorAt(start, path, fmt.Sprintf("unknown field %q (not allowed with --strict)", name))
-	} else {
-		d.warnAt(start, path, msg)
-	}
+	sev, msg := diag.Unknown("field", name, d.strict)
+	d.add(start, path, sev, msg)
 	d.skip()
 }
 

@@ -7,7 +7,6 @@ package load
 import (
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io/fs"
 	"os"
 	"path"
@@ -18,10 +17,13 @@ import (
 	"sync"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/i18n"
+	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
@@ -39,6 +41,15 @@ type Options struct {
 	// Cache, when set, keeps decoded frameworks between loads of the same
 	// site, so a rebuild decodes only the files that changed.
 	Cache *Cache
+	// Settle, when positive, tells a file in the middle of a save from a
+	// broken one, for rebuilds while a person edits. An in-place save
+	// truncates the file and then writes it, and a slow writer leaves it
+	// half-written for a while: a framework file that is empty or whose
+	// JSON ends early, or a page that is empty, is taken to be mid-save
+	// until the Cache has seen it so, unchanged, for Settle (without a
+	// Cache, it never is). Input.Saving then lists it, and the load is to
+	// be retried when the save is done rather than reported.
+	Settle time.Duration
 }
 
 // Cache remembers decoded framework files by path, size and modification
@@ -47,17 +58,30 @@ type Options struct {
 type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry
+	partial map[string]partialVersion // files seen half-written (see Options.Settle)
 }
 
 type cacheEntry struct {
 	size    int64
 	modTime time.Time
-	result  *Framework
-	diags   diag.List
+	// racy is set when the file had changed less than racyWindow before it
+	// was read: a later save within the clock's granularity could leave
+	// size and time as they were, so its content is compared too.
+	racy   bool
+	sum    uint64 // of the bytes decoded
+	result *Framework
+	diags  diag.List
 }
 
+// racyWindow is how recent a change must be for a size and modification
+// time not to be trusted alone: more than the coarsest file time stamps
+// (two seconds, on FAT).
+const racyWindow = 3 * time.Second
+
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+func NewCache() *Cache {
+	return &Cache{entries: map[string]cacheEntry{}, partial: map[string]partialVersion{}}
+}
 
 // lookup returns the cached decode of file when its size and modification
 // time are unchanged. Files without a modification time (embedded ones)
@@ -72,11 +96,13 @@ func (c *Cache) lookup(file string, st fs.FileInfo) (cacheEntry, bool) {
 	return e, ok && e.size == st.Size() && e.modTime.Equal(st.ModTime())
 }
 
-func (c *Cache) store(file string, st fs.FileInfo, e cacheEntry) {
+// store records e for file, as stat'ed at statTime before it was read.
+func (c *Cache) store(file string, st fs.FileInfo, statTime time.Time, e cacheEntry) {
 	if c == nil || st == nil || st.ModTime().IsZero() {
 		return
 	}
 	e.size, e.modTime = st.Size(), st.ModTime()
+	e.racy = st.ModTime().After(statTime.Add(-racyWindow))
 	c.mu.Lock()
 	c.entries[file] = e
 	c.mu.Unlock()
@@ -91,7 +117,10 @@ type Input struct {
 	// that later stages can copy a framework's original file.
 	Content   fs.FS
 	Templates fs.FS // the site's templates over the embedded ones
-	Assets    fs.FS // the site's assets over the embedded ones
+	// TemplateOverrides names the site's own template files, the paths
+	// inside templates/ that replace or add to the embedded ones.
+	TemplateOverrides []string
+	Assets            fs.FS // the site's assets over the embedded ones
 	// ContentDir is where content was read from on disk, or "" for the
 	// embedded default content.
 	ContentDir string
@@ -100,6 +129,9 @@ type Input struct {
 	// Text is the interface's messages in the site's language: the
 	// shipped catalogue with the site's i18n/ files layered over it.
 	Text *i18n.Catalogue
+	// Saving, when set, lists the files caught in the middle of a save
+	// (see Options.Settle); Input is then incomplete.
+	Saving *Saving
 }
 
 // Framework is a decoded framework file. File is its path inside content/,
@@ -151,7 +183,9 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	} else {
 		in.Content = defaults.Content
 	}
-	in.Templates = Overlay(dirIfExists(filepath.Join(dir, "templates")), defaults.Templates)
+	siteTemplates := dirIfExists(filepath.Join(dir, "templates"))
+	in.Templates = Overlay(siteTemplates, defaults.Templates)
+	in.TemplateOverrides = fileNames(siteTemplates)
 	in.Assets = Overlay(dirIfExists(filepath.Join(dir, "assets")), defaults.Assets)
 	text, d := i18n.Load(in.Config.Language, i18n.Sources{Site: dirIfExists(filepath.Join(dir, I18nDir)),
 		Label: func(name string) string { return displayPath(dir, I18nDir+"/"+name) }})
@@ -180,7 +214,8 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 		}
 	}
 
-	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict, opts.Cache)
+	check := savingCheck{fsys: in.Content, settle: opts.Settle, cache: opts.Cache, now: time.Now}
+	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict, opts.Cache, check, &in.Saving)
 	in.Frameworks = fws
 	diags = append(diags, d...)
 	diags = append(diags, duplicateCodes(in.Frameworks, label)...)
@@ -203,76 +238,103 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 			diags = append(diags, diag.Diagnostic{File: label(f), Severity: diag.Error, Message: err.Error()})
 			continue
 		}
-		fm, body, err := markup.SplitFrontMatter(data)
-		if err != nil {
-			diags = append(diags, frontMatterDiag(label(f), err))
+		if until := check.until(f, data, emptyText); !until.IsZero() {
+			addSaving(&in.Saving, label(f), until)
 			continue
 		}
-		for _, k := range fm.Unknown {
-			sev, msg := diag.Warning, fmt.Sprintf("unknown front matter key %q (ignored)", k)
-			if opts.Strict {
-				sev, msg = diag.Error, fmt.Sprintf("unknown front matter key %q (not allowed with --strict)", k)
-			}
-			diags = append(diags, diag.Diagnostic{File: label(f), Path: k, Severity: sev, Message: msg})
+		page, d := readPage(label(f), f, data, opts.Strict)
+		diags = append(diags, d...)
+		if page != nil {
+			in.Pages = append(in.Pages, page)
 		}
-		in.Pages = append(in.Pages, &Page{File: f, FrontMatter: fm, Body: body})
 	}
 	diags.Sort()
 	return in, diags
 }
 
-// decodeAll decodes the framework files on all cores.
-func decodeAll(fsys fs.FS, files []string, label func(string) string, strict bool, cache *Cache) ([]*Framework, diag.List) {
-	results := make([]*Framework, len(files))
-	diagsPer := make([]diag.List, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				name := label(files[i])
-				st, _ := fs.Stat(fsys, files[i])
-				if e, ok := cache.lookup(files[i], st); ok {
-					results[i], diagsPer[i] = e.result, e.diags
-					continue
-				}
-				data, err := fs.ReadFile(fsys, files[i])
-				if err != nil {
-					diagsPer[i] = diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}
-					continue
-				}
-				f, places, d := decodeFramework(name, data, strict)
-				diagsPer[i] = d
-				if f != nil {
-					results[i] = &Framework{File: files[i], Sum: sum64(data), Places: places, Framework: f}
-				}
-				cache.store(files[i], st, cacheEntry{result: results[i], diags: d})
-			}
-		}()
+// readPage splits a markdown page from its front matter; name is the
+// page's file as diagnostics name it.
+func readPage(name, file string, data []byte, strict bool) (*Page, diag.List) {
+	fm, body, err := markup.SplitFrontMatter(data)
+	if err != nil {
+		return nil, diag.List{frontMatterDiag(name, err)}
 	}
-	for i := range files {
-		next <- i
+	var diags diag.List
+	for _, k := range fm.Unknown {
+		sev, msg := diag.Unknown("front matter key", k, strict)
+		diags = append(diags, diag.Diagnostic{File: name, Path: k, Severity: sev, Message: msg})
 	}
-	close(next)
-	wg.Wait()
+	return &Page{File: file, FrontMatter: fm, Body: body}, diags
+}
+
+// decoded is the outcome of decoding one framework file.
+type decoded struct {
+	result *Framework
+	diags  diag.List
+	saving time.Time // set when the file is mid-save (see Options.Settle)
+}
+
+// decodeAll decodes the framework files on all cores. Files caught in the
+// middle of a save are left out, and added to *saving, instead of being
+// reported.
+func decodeAll(fsys fs.FS, files []string, label func(string) string, strict bool, cache *Cache, check savingCheck, saving **Saving) ([]*Framework, diag.List) {
+	per := make([]decoded, len(files))
+	var g errgroup.Group
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, file := range files {
+		g.Go(func() error {
+			per[i] = decodeOne(fsys, file, label(file), strict, cache, check)
+			return nil
+		})
+	}
+	g.Wait()
 	var out []*Framework
 	var diags diag.List
-	for i := range files {
-		diags = append(diags, diagsPer[i]...)
-		if results[i] != nil {
-			out = append(out, results[i])
+	for i, d := range per {
+		if !d.saving.IsZero() {
+			addSaving(saving, label(files[i]), d.saving)
+			continue
+		}
+		diags = append(diags, d.diags...)
+		if d.result != nil {
+			out = append(out, d.result)
 		}
 	}
 	return out, diags
 }
 
-// sum64 hashes file content for change detection (FNV-1a, 64 bits).
-func sum64(data []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(data)
-	return h.Sum64()
+// decodeOne decodes one framework file, from the cache when its size and
+// modification time are unchanged (and, for a file changed just before
+// it was last read, its content too); name is the file as diagnostics
+// name it. A file caught mid-save is not cached.
+func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check savingCheck) decoded {
+	statTime := time.Now()
+	st, _ := fs.Stat(fsys, file)
+	e, hit := cache.lookup(file, st)
+	if hit && !e.racy {
+		return decoded{result: e.result, diags: e.diags}
+	}
+	data, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return decoded{diags: diag.List{{File: name, Severity: diag.Error, Message: err.Error()}}}
+	}
+	sum := ids.FNV64(data)
+	if hit && e.sum == sum {
+		cache.store(file, st, statTime, e)
+		return decoded{result: e.result, diags: e.diags}
+	}
+	f, places, d := decodeFramework(name, data, strict)
+	if f == nil {
+		if until := check.until(file, data, partialJSON); !until.IsZero() {
+			return decoded{saving: until}
+		}
+	}
+	out := decoded{diags: d}
+	if f != nil {
+		out.result = &Framework{File: file, Sum: sum, Places: places, Framework: f}
+	}
+	cache.store(file, st, statTime, cacheEntry{sum: sum, result: out.result, diags: d})
+	return out
 }
 
 // duplicateCodes reports occupation codes used by more than one file,
@@ -353,6 +415,21 @@ func frontMatterDiag(file string, err error) diag.Diagnostic {
 		d.Line, d.Column, d.Message = fe.Line, fe.Column, fe.Msg
 	}
 	return d
+}
+
+// fileNames lists the regular files of fsys (nil: none), sorted.
+func fileNames(fsys fs.FS) []string {
+	if fsys == nil {
+		return nil
+	}
+	var names []string
+	fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			names = append(names, p)
+		}
+		return nil
+	})
+	return names
 }
 
 func dirIfExists(dir string) fs.FS {

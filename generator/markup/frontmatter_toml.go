@@ -3,7 +3,6 @@ package markup
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -120,36 +119,12 @@ func describeTOML(v any) string {
 }
 
 // tomlKeyPos finds where the top-level key is assigned in block: the line
-// and the character column of its value (or of the key itself for a dotted
-// key). BurntSushi/toml does not expose key positions, so this scans the
-// lines before the first table header. When the key is not found it
-// returns the block's first line.
+// and the character column of its value (TOMLKey), or the block's
+// first line when the key is not found.
 func tomlKeyPos(block []byte, key string) (line, col int) {
-	names := []string{key, `"` + key + `"`, `'` + key + `'`}
-	for n := 1; len(block) > 0; n++ {
-		raw, rest := cutLine(block)
-		block = rest
-		text := string(raw)
-		trimmed := strings.TrimLeft(text, " \t")
-		if strings.HasPrefix(trimmed, "[") {
-			break // table headers start nested keys
-		}
-		indent := len(text) - len(trimmed)
-		for _, name := range names {
-			after, ok := strings.CutPrefix(trimmed, name)
-			if !ok {
-				continue
-			}
-			tail := strings.TrimLeft(after, " \t")
-			switch {
-			case strings.HasPrefix(tail, "="):
-				value := strings.TrimLeft(tail[1:], " \t")
-				byteCol := len(text) - len(value) + 1
-				return n, runeColumn(text, byteCol)
-			case strings.HasPrefix(tail, "."):
-				return n, runeColumn(text, indent+1)
-			}
-		}
+	line, _, col = TOMLKey(block, key, true)
+	if line == 0 {
+		return 1, 1
 	}
-	return 1, 1
+	return line, col
 }

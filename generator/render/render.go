@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/align"
+	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/onet"
@@ -90,11 +91,7 @@ func Parse(templates fs.FS) (*Templates, error) {
 			return nil, fmt.Errorf("templates/%s: %w", p, err)
 		}
 	}
-	kinds := []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
-		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
-		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage,
-		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage}
-	for _, k := range kinds {
+	for _, k := range pageKinds() {
 		name := string(k) + ".html"
 		src, err := fs.ReadFile(templates, name)
 		if err != nil {
@@ -110,6 +107,14 @@ func Parse(templates fs.FS) (*Templates, error) {
 		t.kinds[k] = kt
 	}
 	return t, nil
+}
+
+// pageKinds lists the page kinds, each rendered with its own <kind>.html.
+func pageKinds() []site.PageKind {
+	return []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
+		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
+		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage,
+		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage}
 }
 
 // New parses the templates in templates and prepares the rendering of
@@ -258,12 +263,7 @@ func funcs() template.FuncMap {
 			}
 			return m, nil
 		},
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return one
-			}
-			return many
-		},
+		"plural": diag.Plural,
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/relate"
@@ -191,7 +192,7 @@ func rulesKey(rules []load.Rule) uint64 {
 	for _, r := range rules {
 		parts = append(parts, strconv.FormatBool(r.Reject), r.Occupation, r.Level, strconv.Itoa(r.Index), r.Topic, r.Element)
 	}
-	return fnv64(parts...)
+	return ids.FNV64Strings(parts...)
 }
 
 // alignedSkill is what relate.WithAlignment asks of the model: the

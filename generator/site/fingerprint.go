@@ -6,6 +6,8 @@ import (
 	"runtime"
 	"strconv"
 	"sync"
+
+	"github.com/ladder-ssg/ladder/generator/ids"
 )
 
 // Fingerprints let a rebuild skip pages whose inputs did not change. A
@@ -45,20 +47,6 @@ func (f *fingerprinter) num(ns ...uint64) {
 }
 
 func (f *fingerprinter) sum() uint64 { return maphash.Bytes(f.seed, f.buf) }
-
-// fnv64 is the FNV-1a hash of ss, each ended by a zero byte: unseeded, for
-// sums kept in parts of the model that later models share.
-func fnv64(ss ...string) uint64 {
-	const offset, prime = 14695981039346656037, 1099511628211
-	h := uint64(offset)
-	for _, s := range ss {
-		for i := 0; i < len(s); i++ {
-			h = (h ^ uint64(s[i])) * prime
-		}
-		h *= prime
-	}
-	return h
-}
 
 // summary hashes what lists of occupations show about one: title, code,
 // group, sector, job zone and the levels with their statement counts.
@@ -109,12 +97,16 @@ func (s *Site) fingerprint() {
 	// What the several pages of one occupation or level show alike is
 	// hashed once.
 	for _, o := range s.Occupations {
+		// The versions: the occupation page lists them, and the
+		// attribution of its pages links the list of changes.
 		f.reset()
-		f.num(o.Sum, o.summarySum)
 		for _, v := range o.History {
 			f.num(v.Sum)
 			f.str(v.Label)
 		}
+		history := f.sum()
+		f.reset()
+		f.num(o.Sum, o.summarySum, history)
 		for _, r := range o.Related {
 			f.num(r.Occupation.summarySum)
 			f.str(r.Reason, r.Compare.Path)
@@ -122,7 +114,7 @@ func (s *Site) fingerprint() {
 		o.ownSum = f.sum()
 		for _, ol := range o.Levels {
 			f.reset()
-			f.num(o.Sum, o.summarySum)
+			f.num(o.Sum, o.summarySum, history)
 			for _, sk := range ol.Skills {
 				if sk != nil {
 					f.num(sk.pathSum)
@@ -137,7 +129,7 @@ func (s *Site) fingerprint() {
 				al.fingerprint(f)
 			}
 			ol.ownSum = f.sum()
-			ol.refSum = fnv64(ol.Path, ol.Label)
+			ol.refSum = ids.FNV64Strings(ol.Path, ol.Label)
 		}
 	}
 	workers := runtime.GOMAXPROCS(0)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/generator/diff"
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/load"
 )
 
@@ -104,16 +105,16 @@ func addHistory(o *Occupation, earlier []*load.Framework) {
 		return
 	}
 	o.VersionLabel = versionLabel(o.Framework)
-	slugs := uniqueNamer{"changes": 1}
+	slugs := ids.Names{"changes": 1}
 	slugOf := func(f *framework.Framework) string {
-		base := Slugify(f.Version, 40)
+		base := ids.Slug(f.Version, 40)
 		if base == "" && !f.ExportedAt.IsZero() {
 			base = f.ExportedAt.Format("2006-01-02")
 		}
 		if base == "" {
 			base = "version"
 		}
-		return slugs.name(base)
+		return slugs.Name(base)
 	}
 	currentSlug := slugOf(o.Framework)
 	newerFW, newerLabel, newerPath, newerSlug := o.Framework, o.VersionLabel, o.Path, currentSlug
@@ -121,13 +122,13 @@ func addHistory(o *Occupation, earlier []*load.Framework) {
 		v := &Version{Framework: f.Framework, File: f.File, Sum: f.Sum, Label: versionLabel(f.Framework), Slug: slugOf(f.Framework)}
 		dir := "occupations/" + o.Code + "/versions/" + v.Slug + "/"
 		v.Path, v.Download = dir+"index.html", dir+o.Code+".json"
-		anchors := uniqueNamer{}
+		anchors := ids.Names{}
 		for _, lv := range f.Levels {
-			a := Slugify(lv.Key, 40)
+			a := ids.Slug(lv.Key, 40)
 			if a == "" {
 				a = "level"
 			}
-			v.Levels = append(v.Levels, ArchivedLevel{Key: lv.Key, Label: lv.Label, Anchor: anchors.name("level-" + a), Statements: statements(lv.Statements)})
+			v.Levels = append(v.Levels, ArchivedLevel{Key: lv.Key, Label: lv.Label, Anchor: anchors.Name("level-" + a), Statements: statements(lv.Statements)})
 		}
 		d := diff.Frameworks(f.Framework, newerFW)
 		v.Changes = &Changes{

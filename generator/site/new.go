@@ -8,10 +8,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/load"
 )
 
@@ -98,7 +101,7 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			o.SCORMPath = "downloads/scorm/" + code + ".zip"
 		}
 		// Level folders share the occupation folder with these.
-		slugs := uniqueNamer{"index": 1, "versions": 1, "changes": 1}
+		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1}
 		levels := make([]OccupationLevel, len(f.Levels))
 		o.Levels = make([]*OccupationLevel, len(f.Levels))
 		for i, lv := range f.Levels {
@@ -108,11 +111,11 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 				old := prev.Levels[i]
 				ol.Slug, ol.Path, ol.EmbedPath, ol.Statements = old.Slug, old.Path, old.EmbedPath, old.Statements
 			} else {
-				base := Slugify(lv.Key, 40)
+				base := ids.Slug(lv.Key, 40)
 				if base == "" {
 					base = "level-" + strconv.Itoa(i+1)
 				}
-				ol.Slug = slugs.name(base)
+				ol.Slug = slugs.Name(base)
 				ol.Path = "occupations/" + code + "/" + ol.Slug + "/index.html"
 				ol.EmbedPath = "embed/occupations/" + code + "/" + ol.Slug + "/index.html"
 				ol.Statements = statements(lv.Statements)
@@ -143,18 +146,18 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 // without one, its performance), unique within the level.
 func statements(in []framework.Statement) []Statement {
 	out := make([]Statement, 0, len(in))
-	anchors := uniqueNamer{"main": 1, "top": 1}
+	anchors := ids.Names{"main": 1, "top": 1}
 	for j, st := range in {
 		basis := st.Topic
 		if basis == "" {
 			basis = st.Performance
 		}
-		a := Slugify(basis, 48)
+		a := ids.Slug(basis, 48)
 		if a == "" || a[0] >= '0' && a[0] <= '9' {
 			a = "s-" + a
 		}
-		anchor := anchors.name(strings.TrimSuffix(a, "-"))
-		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor, sum: fnv64(st.Text, anchor)})
+		anchor := anchors.Name(strings.TrimSuffix(a, "-"))
+		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor, sum: ids.FNV64Strings(st.Text, anchor)})
 	}
 	return out
 }
@@ -215,17 +218,17 @@ func (s *Site) addLevels() {
 
 func (s *Site) addHubs() {
 	groups, sectors, zones := map[string]*Hub{}, map[string]*Hub{}, map[string]*Hub{}
-	slugs := uniqueNamer{}
+	slugs := ids.Names{}
 	for _, o := range s.Occupations {
 		occ := o.Framework.Occupation
 		if g := occ.Group; g != "" {
 			h := groups[g]
 			if h == nil {
-				slug := Slugify(g, 60)
+				slug := ids.Slug(g, 60)
 				if slug == "" {
 					slug = "group"
 				}
-				h = &Hub{Kind: GroupHub, Key: g, Title: g, Path: "groups/" + slugs.name(slug) + "/index.html"}
+				h = &Hub{Kind: GroupHub, Key: g, Title: g, Path: "groups/" + slugs.Name(slug) + "/index.html"}
 				groups[g] = h
 				s.Groups = append(s.Groups, h)
 			}
@@ -241,7 +244,7 @@ func (s *Site) addHubs() {
 				} else {
 					title = s.Text.T("sector.unknown", c)
 				}
-				slug := Slugify(c, 20)
+				slug := ids.Slug(c, 20)
 				if slug == "" {
 					slug = "sector"
 				}
@@ -341,16 +344,22 @@ func (s *Site) addContent(pages []*load.Page) diag.List {
 
 // pathSegment makes a front-matter slug safe as one folder name.
 func pathSegment(slug string) string {
-	if out := Slugify(slug, 80); out != "" {
+	if out := ids.Slug(slug, 80); out != "" {
 		return out
 	}
 	return "page"
 }
 
+// titleFromName makes a page title from a file name without its
+// extension: dashes and underscores become spaces, and each word starts
+// with a capital letter (the first letter, not the first byte: "über-uns"
+// is "Über Uns").
 func titleFromName(name string) string {
 	words := strings.Fields(strings.NewReplacer("-", " ", "_", " ").Replace(name))
 	for i, w := range words {
-		words[i] = strings.ToUpper(w[:1]) + w[1:]
+		if r, size := utf8.DecodeRuneInString(w); r != utf8.RuneError {
+			words[i] = string(unicode.ToTitle(r)) + w[size:]
+		}
 	}
 	return strings.Join(words, " ")
 }

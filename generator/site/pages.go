@@ -4,6 +4,8 @@ import (
 	"github.com/ladder-ssg/ladder/generator/i18n"
 	"strings"
 	"unicode"
+
+	"github.com/ladder-ssg/ladder/generator/ids"
 )
 
 // Index pages of the hubs and the A–Z list.
@@ -190,7 +192,7 @@ func (s *Site) Alphabet() []LetterGroup {
 			break
 		}
 		if n := len(out); n == 0 || out[n-1].Letter != letter {
-			id := "letter-" + Slugify(letter, 8)
+			id := "letter-" + ids.Slug(letter, 8)
 			if letter == "#" {
 				id = "letter-other"
 			}

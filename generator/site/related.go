@@ -6,6 +6,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/onet"
+	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/relate"
 )
 
@@ -111,7 +112,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 			p.Path, p.pathSum = again[i].Path, again[i].pathSum
 		} else {
 			p.Path = "skills/" + sk.Slug + "/index.html"
-			p.pathSum = fnv64(p.Path)
+			p.pathSum = ids.FNV64Strings(p.Path)
 		}
 		for _, u := range sk.Uses {
 			o := s.Occupations[u.Occupation]

@@ -11,6 +11,14 @@
 // place reports its target. Where fsnotify cannot be used, or the system's
 // watch limit is reached, WithPoll compares snapshots of sizes and
 // modification times instead.
+//
+// A batch waits while a changed file is missing or empty (an editor
+// between renaming the old version away and writing the new one, or a
+// save in place between truncating and writing), or while the temporary
+// file of an atomic save is not yet renamed, up to the debounce. When
+// the watcher sees the file written before the write's own event arrives,
+// that event makes one more batch of the same file: a receiver should
+// find nothing changed then.
 package watch
 
 import (
@@ -487,20 +495,28 @@ func (w *Watcher) run(fsEv <-chan fsnotify.Event, fsErr <-chan error, tick <-cha
 
 // midSave returns how much longer to wait before delivering p: while a
 // changed file (not a temporary one) is missing, an editor may be between
-// renaming it away and putting the new one in its place, so the batch
-// waits, until the debounce has passed since its first change. A deleted
-// file is then reported after the debounce, a saved one as soon as it is
-// back.
+// renaming it away and putting the new one in its place; while one is
+// empty, a save in place may be between truncating it and writing it; and
+// while a temporary file (tempName) exists, an atomic save has not yet
+// renamed it over its target. The batch waits, until the debounce has
+// passed since its first change. A deleted or emptied file is then
+// reported after the debounce, a saved one as soon as it is in place.
 func (w *Watcher) midSave(p *pending, now time.Time) time.Duration {
 	left := p.first.Add(w.cfg.debounce).Sub(now)
 	if left <= 0 || p.rescan {
 		return 0
 	}
 	for path := range p.paths {
+		fi, err := os.Lstat(path)
 		if tempName(filepath.Base(path)) {
+			if err == nil {
+				// The temporary file of an atomic save, not yet renamed
+				// into place.
+				return min(left, w.cfg.save)
+			}
 			continue
 		}
-		if _, err := os.Lstat(path); errors.Is(err, fs.ErrNotExist) {
+		if errors.Is(err, fs.ErrNotExist) || err == nil && fi.Mode().IsRegular() && fi.Size() == 0 {
 			return min(left, w.cfg.save)
 		}
 	}

@@ -17,6 +17,7 @@ func TestImportGraph(t *testing.T) {
 		forbidden []string
 	}{
 		{"diag", []string{"framework", "load", "site", "render", "build"}},
+		{"ids", []string{"diag", "framework", "load", "site", "render", "build"}},
 		{"framework", []string{"diag", "load", "site", "render", "build"}},
 		{"config", []string{"load", "site", "render", "build"}},
 		{"markup", []string{"load", "site", "render", "build", "publish"}},
