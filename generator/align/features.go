@@ -3,11 +3,13 @@ package align
 import (
 	"math"
 
+	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/onet"
 )
 
 // The features of one (statement, element) pair that the ranker weighs.
-// Weights (weights.go) are learned from O*NET's tasks by TestTrain.
+// Weights (weights_learned.go) are learned from O*NET's tasks by
+// TestTrain.
 const (
 	fDWATitle    = iota // cosine of the statement and the DWA title
 	fIWATitle           // cosine of the statement and its IWA title
@@ -41,59 +43,205 @@ type candidate struct {
 	f [nFeatures]float64
 }
 
-// scoring is the evidence for one statement, gathered once.
-type scoring struct {
-	title, iwa  []float64 // by element position, by IWA position
-	knn, knnMax []float64
-	linked      []float64
-	unigrams    []int32
-	iwaKNN      map[int32]float64
-	verbs       [2]string
-	q           vector
+// elemInfo is what the features need of an element.
+type elemInfo struct {
+	iwa  int32 // position of its IWA among IWAs, -1 for none
+	verb int32 // first stem of its title, for DWAs; -1 for none
+	kind onet.Kind
 }
 
-// features fills the candidates' features from the evidence.
-func (a *Aligner) features(s *scoring, c Context, cands []int32, exclude int32) []candidate {
-	out := make([]candidate, 0, len(cands))
-	for _, e := range cands {
-		el := a.elemInfo[e]
-		var f [nFeatures]float64
-		f[fDWATitle] = s.title[e]
-		if el.iwa >= 0 {
-			f[fIWATitle] = s.iwa[el.iwa]
-			f[fIWAKNN] = s.iwaKNN[el.iwa]
-		}
-		f[fCover] = a.cover(s.q, e)
-		if el.verb != "" && (el.verb == s.verbs[0] || el.verb == s.verbs[1]) {
-			f[fVerb] = 1
-		}
-		f[fKNN] = s.knn[e]
-		f[fKNNMax] = s.knnMax[e]
-		f[fPrior] = c.prior[e]
-		f[fPriorTitle] = f[fPrior] * f[fDWATitle]
-		f[fKNNTitle] = f[fKNN] * f[fDWATitle]
-		f[fLinked] = s.linked[e]
-		f[fLinkedTitle] = f[fLinked] * f[fDWATitle]
-		if el.kind == onet.DWA {
-			f[fLM] = a.lm.score(s.unigrams, e, el.iwa, exclude)
-		}
-		links := a.linksWithout(e, exclude)
-		f[fPopular] = math.Log1p(float64(links)) / 5
-		if links == 0 {
-			f[fUnseen] = 1
-		}
-		for i, x := range [...]float64{f[fDWATitle], f[fIWATitle], f[fKNN], f[fKNNMax], f[fLinked], f[fPrior], f[fIWAKNN]} {
-			f[fLogTitle+i] = math.Log(x + 0.01)
-		}
-		f[fBias] = 1
-		out = append(out, candidate{e, f})
+// scratch is the working memory of one statement: reused through the
+// aligner's pool so that Statement allocates little.
+type scratch struct {
+	ids, known   []int32
+	buf          []byte
+	bg           bag
+	q            vector
+	title, skill accum // by element position
+	iwa, iwaKNN  accum // by IWA position
+	ex           accum // by example task
+	knn, knnMax  accum
+	linked       accum
+	lmDWA, lmIWA accum
+	derived      accum // by element position: scores made of others
+	seen         []bool
+	cands        []candidate
+	top, rest    []ranked
+	scores       []float64
+	verbs        [2]int32
+	nq           float64 // stems in the LM query
+}
+
+func (a *Aligner) newScratch() *scratch {
+	n := len(a.elems)
+	return &scratch{
+		title: newAccum(n), skill: newAccum(n), knn: newAccum(n), knnMax: newAccum(n),
+		linked: newAccum(n), lmDWA: newAccum(n), derived: newAccum(n),
+		iwa: newAccum(a.nIWA), iwaKNN: newAccum(a.nIWA), lmIWA: newAccum(a.nIWA),
+		ex: newAccum(a.exActs.len()), seen: make([]bool, n),
 	}
-	return out
 }
 
-// cover is the share of element e's title weight that q has.
-func (a *Aligner) cover(q vector, e int32) float64 {
-	t := a.titleOnly[e]
+// reset clears what the last statement touched.
+func (s *scratch) reset() {
+	for _, acc := range [...]*accum{&s.title, &s.skill, &s.iwa, &s.iwaKNN, &s.ex, &s.knn, &s.knnMax, &s.linked, &s.lmDWA, &s.lmIWA, &s.derived} {
+		acc.reset()
+	}
+	for _, c := range s.cands {
+		s.seen[c.e] = false
+	}
+	s.cands = s.cands[:0]
+}
+
+// analyse sets the statement's query vector, LM stems and verbs.
+func (a *Aligner) analyse(s framework.Statement, sc *scratch) {
+	sc.bg = sc.bg[:0]
+	sc.known = sc.known[:0]
+	for i, text := range [2]string{s.Topic, s.Performance} {
+		sc.ids, sc.buf = a.stemsOf(text, sc.ids[:0], sc.buf)
+		sc.bg = a.voc.addTerms(sc.bg, sc.ids, 1, a.o.pairW, false)
+		sc.verbs[i] = -1
+		if len(sc.ids) > 0 {
+			sc.verbs[i] = sc.ids[0]
+		}
+		for _, id := range sc.ids {
+			if id >= 0 {
+				sc.known = append(sc.known, id)
+			}
+		}
+	}
+	sc.bg = sc.bg.merge()
+	sc.q = sc.bg.vector(a.idf, sc.q)
+	sc.nq = float64(len(sc.known))
+}
+
+// evidence scores the statement against titles, neighbours and the
+// language model.
+func (a *Aligner) evidence(sc *scratch) {
+	a.dwaIdx.scores(sc.q, &sc.title)
+	a.iwaIdx.scores(sc.q, &sc.iwa)
+	a.exIdx.scores(sc.q, &sc.ex)
+	a.lm.scores(sc.known, &sc.lmDWA, &sc.lmIWA)
+	sc.top = topOf(sc.ex.hit, sc.ex.v, a.o.neighbours, sc.top)
+	nb := sc.top
+	total := 0.0
+	for _, t := range nb {
+		total += t.score
+	}
+	for _, t := range nb {
+		acts := a.exActs.of(t.i)
+		for _, e := range acts {
+			v := t.score / total / float64(len(acts))
+			sc.knn.add(e, v)
+			if t.score > sc.knnMax.v[e] {
+				sc.knnMax.add(e, t.score-sc.knnMax.v[e])
+			}
+			if iw := a.elemInfo[e].iwa; iw >= 0 {
+				sc.iwaKNN.add(iw, v)
+			}
+		}
+	}
+	for _, i := range sc.ex.hit {
+		for _, e := range a.exActs.of(i) {
+			sc.linked.add(e, sc.ex.v[i])
+		}
+	}
+	for _, e := range sc.linked.hit {
+		sc.linked.v[e] /= math.Sqrt(float64(a.links[e]))
+	}
+}
+
+// lmScore is the language model's score of element e (0 for those
+// without a model).
+func (a *Aligner) lmScore(sc *scratch, e int32) float64 {
+	el := a.elemInfo[e]
+	if el.kind != onet.DWA || sc.nq == 0 {
+		return 0
+	}
+	s := sc.lmDWA.v[e]
+	if el.iwa >= 0 {
+		s += sc.lmIWA.v[el.iwa]
+	}
+	return a.lm.konst[e] + s/sc.nq
+}
+
+// candidates gathers the evidence for a statement and fills sc.cands
+// with the elements worth ranking and their features: the closest DWA
+// titles, the DWAs near neighbours were linked to, the likeliest under
+// the language model and the likeliest in the occupation.
+func (a *Aligner) candidates(c Context, s framework.Statement, sc *scratch) {
+	a.analyse(s, sc)
+	a.evidence(sc)
+	add := func(top []ranked) {
+		for _, t := range top {
+			if !sc.seen[t.i] {
+				sc.seen[t.i] = true
+				sc.cands = append(sc.cands, candidate{e: t.i})
+			}
+		}
+		sc.rest = top
+	}
+	add(topOf(sc.title.hit, sc.title.v, 60, sc.rest))
+	add(topOf(sc.knn.hit, sc.knn.v, a.o.neighbours*2, sc.rest))
+	add(topOf(sc.linked.hit, sc.linked.v, 40, sc.rest))
+	for _, e := range sc.lmDWA.hit {
+		sc.derived.add(e, a.lmScore(sc, e)+50)
+	}
+	add(topOf(sc.derived.hit, sc.derived.v, a.o.lmCands, sc.rest))
+	sc.derived.reset()
+	if c.prior != nil {
+		for _, hit := range [2][]int32{sc.title.hit, sc.linked.hit} {
+			for _, e := range hit {
+				if sc.derived.v[e] == 0 {
+					sc.derived.add(e, c.prior[e]*(sc.title.v[e]+sc.linked.v[e]))
+				}
+			}
+		}
+		add(topOf(sc.derived.hit, sc.derived.v, 20, sc.rest))
+		sc.derived.reset()
+	}
+	for i := range sc.cands {
+		a.features(sc, c, &sc.cands[i])
+	}
+}
+
+// features fills a candidate's features from the evidence.
+func (a *Aligner) features(sc *scratch, c Context, cd *candidate) {
+	e := cd.e
+	el := a.elemInfo[e]
+	f := &cd.f
+	f[fDWATitle] = sc.title.v[e]
+	if el.iwa >= 0 {
+		f[fIWATitle] = sc.iwa.v[el.iwa]
+		f[fIWAKNN] = sc.iwaKNN.v[el.iwa]
+	}
+	f[fCover] = cover(sc.q, a.titleVec[e])
+	if el.verb >= 0 && (el.verb == sc.verbs[0] || el.verb == sc.verbs[1]) {
+		f[fVerb] = 1
+	}
+	f[fKNN] = sc.knn.v[e]
+	f[fKNNMax] = sc.knnMax.v[e]
+	if c.prior != nil {
+		f[fPrior] = c.prior[e]
+	}
+	f[fPriorTitle] = f[fPrior] * f[fDWATitle]
+	f[fKNNTitle] = f[fKNN] * f[fDWATitle]
+	f[fLinked] = sc.linked.v[e]
+	f[fLinkedTitle] = f[fLinked] * f[fDWATitle]
+	f[fLM] = a.lmScore(sc, e)
+	links := a.links[e]
+	f[fPopular] = math.Log1p(float64(links)) / 5
+	if links == 0 {
+		f[fUnseen] = 1
+	}
+	for i, x := range [...]float64{f[fDWATitle], f[fIWATitle], f[fKNN], f[fKNNMax], f[fLinked], f[fPrior], f[fIWAKNN]} {
+		f[fLogTitle+i] = math.Log(x + 0.01)
+	}
+	f[fBias] = 1
+}
+
+// cover is the share of title t's weight that q has.
+func cover(q, t vector) float64 {
 	s, total := 0.0, 0.0
 	for i, j := 0, 0; i < len(t); i++ {
 		total += t[i].w
@@ -108,11 +256,4 @@ func (a *Aligner) cover(q vector, e int32) float64 {
 		return 0
 	}
 	return s / total
-}
-
-// elemInfo is what the features need of an element.
-type elemInfo struct {
-	iwa  int32  // position of its IWA among IWAs, -1 for none
-	verb string // first stem of its title, for DWAs
-	kind onet.Kind
 }

@@ -8,32 +8,43 @@ import (
 
 // analyzer turns text into the terms the aligner compares: folded words
 // (package words), English stop-words and words of one letter dropped,
-// reduced by the Snowball English stemmer, plus each pair of adjacent
-// stems as one more term, so "blood sample" matches more than "blood" and
-// "sample" apart. It caches stems; it is not safe for concurrent use.
+// reduced by the Snowball English stemmer and numbered by a vocabulary,
+// plus each pair of adjacent stems as one more term, so "blood sample"
+// matches more than "blood" and "sample" apart. It caches the number of
+// each word's stem; it is not safe for concurrent use.
 type analyzer struct {
-	stems map[string]string
-	buf   []byte
+	voc  *vocab
+	word map[string]int32 // folded word → stem number, -1 for a stop-word
+	buf  []byte
 }
 
-func newAnalyzer() *analyzer { return &analyzer{stems: map[string]string{}} }
+func newAnalyzer(v *vocab) *analyzer { return &analyzer{voc: v, word: make(map[string]int32, 1<<14)} }
 
-// stemsOf returns the stems of s in order.
-func (a *analyzer) stemsOf(s string, out []string) []string {
+// stems appends the numbers of the stems of s to out, numbering new
+// stems.
+func (a *analyzer) stems(s string, out []int32) []int32 {
 	a.buf = words.Scan(s, a.buf, func(w []byte) {
-		st, ok := a.stems[string(w)]
+		id, ok := a.word[string(w)]
 		if !ok {
-			ws := string(w)
-			if len(w) > 1 && !english.IsStopWord(ws) && !extraStop[ws] {
-				st = english.Stem(ws, false)
+			id = -1
+			if st := stemOfWord(string(w)); st != "" {
+				id = a.voc.unigram(st, true)
 			}
-			a.stems[ws] = st
+			a.word[string(w)] = id
 		}
-		if st != "" {
-			out = append(out, st)
+		if id >= 0 {
+			out = append(out, id)
 		}
 	})
 	return out
+}
+
+// stemOfWord stems one folded word, "" for a stop-word.
+func stemOfWord(w string) string {
+	if len(w) > 1 && !english.IsStopWord(w) && !extraStop[w] {
+		return english.Stem(w, false)
+	}
+	return ""
 }
 
 // extraStop are fillers of task statements that English stop-word lists
@@ -43,10 +54,22 @@ var extraStop = map[string]bool{
 	"various": true, "appropriate": true, "according": true,
 }
 
-// stemsOfWord stems one folded word, "" for a stop-word.
-func (a *analyzer) stemsOfWord(w string) string {
-	if len(w) > 1 && !english.IsStopWord(w) && !extraStop[w] {
-		return english.Stem(w, false)
-	}
-	return ""
+// stemsOf appends the numbers of the stems of s to out, -1 for a stem
+// the vocabulary lacks, with the aligner's read-only tables: safe for
+// concurrent use.
+func (a *Aligner) stemsOf(s string, out []int32, buf []byte) ([]int32, []byte) {
+	buf = words.Scan(s, buf, func(w []byte) {
+		id, ok := a.word[string(w)]
+		if !ok {
+			st := stemOfWord(string(w))
+			if st == "" {
+				return
+			}
+			id = a.voc.unigram(st, false)
+		}
+		if id != -1 || !ok {
+			out = append(out, id)
+		}
+	})
+	return out, buf
 }

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"go/format"
@@ -22,46 +23,64 @@ var updateWeights = flag.Bool("update", false, "write weights.go from TestTrain"
 type example struct {
 	cands []candidate
 	right []bool
+	key   string // for a deterministic order
 }
 
-// trainingSet gathers the candidates of every task of the occupations an
-// aligner learned from, each scored as if its own occupation were unseen.
-func trainingSet(a *Aligner) []example {
+// trainingSet gathers the candidates of every task of the occupations
+// keep accepts, each scored by an aligner that learned from the other
+// inner folds of them only, so that the features are those of an unseen
+// occupation.
+func trainingSet(tax *onet.Taxonomy, keep func(soc string) bool, opts ...Option) []example {
+	const inner = 5
+	fold := func(soc string) int {
+		h := fnv.New32a()
+		h.Write([]byte("inner " + soc))
+		return int(h.Sum32() % inner)
+	}
 	var out []example
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	occ := int32(0)
-	for _, oc := range a.tax.Examples {
-		if a.o.learn != nil && !a.o.learn(oc.SOC) {
-			continue
-		}
-		self := occ
-		occ++
-		wg.Go(func() {
-			fw := exampleFramework(oc)
-			c := a.context(fw, self)
-			var local []example
-			for i, t := range oc.Tasks {
-				cands := a.candidates(c, fw.Levels[0].Statements[i])
-				ex := example{cands: cands, right: make([]bool, len(cands))}
-				any := false
-				for k, cd := range cands {
-					if slices.Contains(t.Activities, a.elems[cd.e]) {
-						ex.right[k], any = true, true
-					}
-				}
-				if any {
-					local = append(local, ex)
-				}
+	for f := range inner {
+		a := New(tax, append(slices.Clone(opts), LearnFrom(func(soc string) bool { return keep(soc) && fold(soc) != f }))...)
+		var wg sync.WaitGroup
+		for _, oc := range tax.Examples {
+			if !keep(oc.SOC) || fold(oc.SOC) != f {
+				continue
 			}
-			mu.Lock()
-			out = append(out, local...)
-			mu.Unlock()
-		})
+			wg.Go(func() {
+				local := occupationExamples(a, oc)
+				mu.Lock()
+				out = append(out, local...)
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
 	}
-	wg.Wait()
-	slices.SortFunc(out, func(x, y example) int { return int(x.cands[0].e) - int(y.cands[0].e) })
+	slices.SortFunc(out, func(x, y example) int { return cmp.Compare(x.key, y.key) })
 	return out
+}
+
+// occupationExamples returns the training examples of one occupation's
+// tasks: those with a right candidate.
+func occupationExamples(a *Aligner, oc onet.Occupation) []example {
+	fw := exampleFramework(oc)
+	c := a.Occupation(fw)
+	sc := a.newScratch()
+	var local []example
+	for i, t := range oc.Tasks {
+		a.candidates(c, fw.Levels[0].Statements[i], sc)
+		ex := example{cands: slices.Clone(sc.cands), right: make([]bool, len(sc.cands)), key: oc.SOC + "\t" + t.Text}
+		any := false
+		for k, cd := range ex.cands {
+			if slices.Contains(t.Activities, a.elems[cd.e]) {
+				ex.right[k], any = true, true
+			}
+		}
+		if any {
+			local = append(local, ex)
+		}
+		sc.reset()
+	}
+	return local
 }
 
 // train fits the ranker's weights by gradient descent (Adam) on the
@@ -130,14 +149,14 @@ func TestTrain(t *testing.T) {
 	var t1s, t5s float64
 	for f := range folds {
 		learn := LearnFrom(func(soc string) bool { return fold(soc) != f })
-		w := train(trainingSet(New(tax, learn)), 300)
+		w := train(trainingSet(tax, func(soc string) bool { return fold(soc) != f }), 300)
 		t1, t5, _ := heldOutFold(tax, fold, f, learn, withWeights(w))
 		t.Logf("fold %d: top-1 %.3f top-5 %.3f  %v", f, t1, t5, fmtWeights(w))
 		t1s, t5s = t1s+t1, t5s+t5
 	}
 	t.Logf("mean of %d folds: top-1 %.3f top-5 %.3f", folds, t1s/folds, t5s/folds)
 	if *updateWeights {
-		w := train(trainingSet(New(tax)), 300)
+		w := train(trainingSet(tax, func(string) bool { return true }), 300)
 		if err := writeWeights("weights_learned.go", w); err != nil {
 			t.Fatal(err)
 		}
