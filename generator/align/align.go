@@ -64,7 +64,8 @@ type Aligner struct {
 	tax     *onet.Taxonomy
 	o       options
 	weights [nFeatures]float64
-	pool    sync.Pool // of *scratch
+	calib   [2]float64 // a, b of calibrate
+	pool    sync.Pool  // of *scratch
 
 	voc  vocab
 	word map[string]int32 // folded word → stem number, -1 for a stop-word
@@ -78,8 +79,10 @@ type Aligner struct {
 
 	dwaIdx, skillIdx, iwaIdx index
 	exIdx, occIdx            index
-	exActs, occActs          lists // example task (occupation) → element positions
+	exActs, occActs          lists   // example task (occupation) → element positions
+	exOcc                    []int32 // example task → its example occupation
 	links                    []int32
+	popular                  []float64 // ln(1 + links) / 5, by element position
 	lm                       langModel
 }
 
@@ -89,6 +92,7 @@ type options struct {
 	lmCands                     int
 	pairW, muDWA, muIWA, priorP float64
 	weights                     *[nFeatures]float64
+	calib                       *[2]float64
 }
 
 // Option changes how New aligns.
@@ -105,9 +109,12 @@ func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
 	for _, f := range opts {
 		f(&o)
 	}
-	a := &Aligner{tax: tax, o: o, voc: newVocab(), exact: map[string]int32{}, weights: learnedWeights()}
+	a := &Aligner{tax: tax, o: o, voc: newVocab(), exact: map[string]int32{}, weights: learnedWeights(), calib: learnedCalibration()}
 	if o.weights != nil {
 		a.weights = *o.weights
+	}
+	if o.calib != nil {
+		a.calib = *o.calib
 	}
 	a.index()
 	a.pool.New = func() any { return a.newScratch() }
@@ -121,7 +128,8 @@ func (a *Aligner) Taxonomy() *onet.Taxonomy { return a.tax }
 // prior over activities from the occupations most like it. The zero
 // Context has no prior.
 type Context struct {
-	prior []float64 // by element position
+	prior  []float64 // by element position
+	occSim []float64 // by example occupation: similarity over the best's
 }
 
 // Occupation works out the context of a framework.
@@ -145,7 +153,12 @@ func (a *Aligner) Occupation(f *framework.Framework) Context {
 	acc := newAccum(len(a.occActs.off) - 1)
 	a.occIdx.scores(q, &acc)
 	top := topOf(acc.hit, acc.v, a.o.occupations, nil)
-	c := Context{prior: make([]float64, len(a.elems))}
+	c := Context{prior: make([]float64, len(a.elems)), occSim: make([]float64, len(acc.v))}
+	if len(top) > 0 {
+		for _, o := range acc.hit {
+			c.occSim[o] = acc.v[o] / top[0].score
+		}
+	}
 	total := 0.0
 	for i := range top {
 		top[i].score = pow(top[i].score, a.o.priorP)
@@ -210,7 +223,7 @@ func (a *Aligner) rank(sc *scratch, k int) []Match {
 	}
 	out := make([]Match, 0, k+1)
 	for _, t := range sc.rest {
-		out = append(out, Match{Element: a.elems[sc.cands[t.i].e], Score: calibrate(t.score)})
+		out = append(out, Match{Element: a.elems[sc.cands[t.i].e], Score: calibrate(t.score, a.calib)})
 	}
 	return out
 }

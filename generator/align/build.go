@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"sync"
 
 	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/words"
@@ -27,6 +28,12 @@ func (a *Aligner) index() {
 	b := &builder{an: newAnalyzer(&a.voc), pairW: a.o.pairW, descW: 0.3, occTitleW: 2}
 	a.elements(b)
 	a.examples(b)
+	// The language model and the exact indexes are independent: build
+	// them at once.
+	var wg sync.WaitGroup
+	b.lm.nIWA = len(b.iwaBags)
+	wg.Go(func() { a.lm = b.lm.model(&b.m, a.o.muDWA, a.o.muIWA, b.iwaOf, b.isDWA) })
+	defer wg.Wait()
 	terms := int(a.voc.n)
 	a.idf = idf(terms, b.elemBags, b.exBags)
 	dwas, skills := make([]bag, len(a.elems)), make([]bag, len(a.elems))
@@ -44,8 +51,10 @@ func (a *Aligner) index() {
 	a.exIdx = newIndex(b.exBags, a.idf, terms)
 	a.occIdx = newIndex(b.occBags, a.idf, terms)
 	a.exActs, a.occActs = newLists(b.exActs), newLists(b.occActs)
-	b.lm.nIWA = len(b.iwaBags)
-	a.lm = b.lm.model(&b.m, a.o.muDWA, a.o.muIWA, b.iwaOf, b.isDWA)
+	a.popular = make([]float64, len(a.links))
+	for e, n := range a.links {
+		a.popular[e] = math.Log1p(float64(n)) / 5
+	}
 	a.word = b.an.word
 	a.nIWA = len(b.iwaBags)
 }
@@ -122,6 +131,7 @@ func (a *Aligner) examples(b *builder) {
 				}
 			}
 			b.exActs = append(b.exActs, ea)
+			a.exOcc = append(a.exOcc, int32(len(b.occBags)))
 		}
 		b.occBags = append(b.occBags, b.m.merge(ob))
 		b.occActs = append(b.occActs, acts)

@@ -110,12 +110,12 @@ func tfidf(tf, idf float64) float64 {
 // vocab numbers terms: stems, and pairs of adjacent stems.
 type vocab struct {
 	uni  map[string]int32
-	pair map[uint64]int32
+	pair pairTable
 	n    int32
 }
 
 func newVocab() vocab {
-	return vocab{uni: make(map[string]int32, 1<<13), pair: make(map[uint64]int32, 1<<16)}
+	return vocab{uni: make(map[string]int32, 1<<13), pair: newPairTable(1 << 17)}
 }
 
 // unigram returns the number of stem s, giving it one when grow is set;
@@ -136,15 +136,57 @@ func (v *vocab) unigram(s string, grow bool) int32 {
 // giving it one when grow is set; -1 when it has none.
 func (v *vocab) pairOf(x, y int32, grow bool) int32 {
 	k := uint64(uint32(x))<<32 | uint64(uint32(y))
-	if id, ok := v.pair[k]; ok {
+	slot := v.pair.find(k)
+	if id := v.pair.val[slot]; id >= 0 || !grow {
 		return id
 	}
-	if !grow {
-		return -1
+	if v.pair.n*2 >= len(v.pair.key) {
+		v.pair.grow()
+		slot = v.pair.find(k)
 	}
-	v.pair[k] = v.n
+	v.pair.key[slot], v.pair.val[slot] = k, v.n
+	v.pair.n++
 	v.n++
 	return v.n - 1
+}
+
+// pairTable maps pairs of stem numbers to term numbers: open addressing
+// with linear probing, faster than a map for the many pairs New numbers.
+type pairTable struct {
+	key []uint64
+	val []int32 // -1 for an empty slot
+	n   int
+}
+
+func newPairTable(size int) pairTable {
+	t := pairTable{key: make([]uint64, size), val: make([]int32, size)}
+	for i := range t.val {
+		t.val[i] = -1
+	}
+	return t
+}
+
+// find returns the slot of k, or the empty slot where it would go.
+func (t *pairTable) find(k uint64) int {
+	mask := uint64(len(t.key) - 1)
+	for i := (k * 0x9E3779B97F4A7C15) >> 32 & mask; ; i = (i + 1) & mask {
+		if t.val[i] < 0 || t.key[i] == k {
+			return int(i)
+		}
+	}
+}
+
+// grow doubles the table.
+func (t *pairTable) grow() {
+	old := *t
+	*t = newPairTable(2 * len(old.key))
+	for i, v := range old.val {
+		if v >= 0 {
+			s := t.find(old.key[i])
+			t.key[s], t.val[s] = old.key[i], v
+		}
+	}
+	t.n = old.n
 }
 
 // addTerms adds stems ids (-1 for unknown) with weight w each and their
@@ -267,17 +309,54 @@ type ranked struct {
 func better(x, y ranked) bool { return x.score > y.score || x.score == y.score && x.i < y.i }
 
 // topOf returns in out the n best of the touched items hit, scored by
-// v, highest first; only positive scores count.
+// v, highest first; only positive scores count. It keeps the best in a
+// heap whose root is the worst of them.
 func topOf(hit []int32, v []float64, n int, out []ranked) []ranked {
 	out = out[:0]
 	for _, i := range hit {
-		x := v[i]
-		if x <= 0 || len(out) == n && (x < out[n-1].score || x == out[n-1].score && i > out[n-1].i) {
-			continue
+		r := ranked{i, v[i]}
+		switch {
+		case r.score <= 0:
+		case len(out) < n:
+			out = append(out, r)
+			for j := len(out) - 1; j > 0; {
+				p := (j - 1) / 2
+				if !better(out[p], out[j]) {
+					break
+				}
+				out[p], out[j] = out[j], out[p]
+				j = p
+			}
+		case better(r, out[0]):
+			out[0] = r
+			siftDown(out)
 		}
-		out = insertRanked(out, ranked{i, x}, n)
 	}
+	slices.SortFunc(out, func(x, y ranked) int {
+		if better(x, y) {
+			return -1
+		}
+		return 1
+	})
 	return out
+}
+
+// siftDown restores the heap of topOf after its root changed.
+func siftDown(h []ranked) {
+	for j := 0; ; {
+		c := 2*j + 1
+		if c >= len(h) {
+			return
+		}
+		if c+1 < len(h) && better(h[c], h[c+1]) {
+			c++
+		}
+		if !better(h[j], h[c]) {
+			return
+		}
+		h[j], h[c] = h[c], h[j]
+		j = c
+	}
 }
 
 // insertRanked inserts r in its place in out, which holds at most n.

@@ -36,9 +36,14 @@ func softmax(s []float64) []float64 {
 	return s
 }
 
-// calibrate maps a candidate's softmax probability to the probability
-// that it is right on held-out occupations.
-func calibrate(p float64) float64 { return min(max(p, 0.001), 0.999) }
+// calibrate maps a candidate's softmax probability p to the probability
+// that it is right on held-out occupations: Platt scaling,
+// σ(a·logit(p) + b), with a and b fitted by TestTrain.
+func calibrate(p float64, ab [2]float64) float64 {
+	p = min(max(p, 1e-6), 1-1e-6)
+	x := ab[0]*math.Log(p/(1-p)) + ab[1]
+	return min(max(1/(1+math.Exp(-x)), 0.001), 0.999)
+}
 
 // pow is x^p for x > 0, with p = 1 exact.
 func pow(x, p float64) float64 {
