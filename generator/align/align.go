@@ -105,7 +105,7 @@ func LearnFrom(keep func(soc string) bool) Option { return func(o *options) { o.
 
 // New builds an aligner over the taxonomy.
 func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
-	o := options{neighbours: 20, occupations: 15, lmCands: 20, pairW: 0.5, muDWA: 8, muIWA: 30, priorP: 1}
+	o := options{neighbours: 40, occupations: 25, lmCands: 20, pairW: 0.5, muDWA: 8, muIWA: 30, priorP: 2}
 	for _, f := range opts {
 		f(&o)
 	}

@@ -2,6 +2,7 @@ package align
 
 import (
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/ladder-ssg/ladder/generator/onet"
@@ -14,7 +15,7 @@ type builder struct {
 	m                       merger
 	elemBags, iwaBags       []bag
 	exBags, occBags         []bag
-	exActs, occActs         [][]int32
+	occActs                 [][]int32
 	lm                      lmCounts
 	pos                     []int32 // taxonomy index → position in elems, -1
 	ids                     []int32
@@ -28,8 +29,8 @@ func (a *Aligner) index() {
 	b := &builder{an: newAnalyzer(&a.voc), pairW: a.o.pairW, descW: 0.3, occTitleW: 2}
 	a.elements(b)
 	a.examples(b)
-	// The language model and the exact indexes are independent: build
-	// them at once.
+	// The language model and the indexes are independent of each other:
+	// build them at once.
 	var wg sync.WaitGroup
 	b.lm.nIWA = len(b.iwaBags)
 	wg.Go(func() { a.lm = b.lm.model(&b.m, a.o.muDWA, a.o.muIWA, b.iwaOf, b.isDWA) })
@@ -48,9 +49,9 @@ func (a *Aligner) index() {
 	}
 	a.dwaIdx, a.skillIdx = newIndex(dwas, a.idf, terms), newIndex(skills, a.idf, terms)
 	a.iwaIdx = newIndex(b.iwaBags, a.idf, terms)
-	a.exIdx = newIndex(b.exBags, a.idf, terms)
-	a.occIdx = newIndex(b.occBags, a.idf, terms)
-	a.exActs, a.occActs = newLists(b.exActs), newLists(b.occActs)
+	wg.Go(func() { a.exIdx = newIndex(b.exBags, a.idf, terms) })
+	wg.Go(func() { a.occIdx = newIndex(b.occBags, a.idf, terms) })
+	a.occActs = newLists(b.occActs)
 	a.popular = make([]float64, len(a.links))
 	for e, n := range a.links {
 		a.popular[e] = math.Log1p(float64(n)) / 5
@@ -105,37 +106,72 @@ func (a *Aligner) elements(b *builder) {
 // examples reads the example occupations the aligner learns from.
 func (a *Aligner) examples(b *builder) {
 	a.links = make([]int32, len(a.elems))
+	// Room for about as many terms as the texts have (a term per four
+	// bytes), so that the blocks seldom grow.
+	chars := 0
+	for _, oc := range a.tax.Examples {
+		for _, t := range oc.Tasks {
+			chars += len(t.Text)
+		}
+	}
+	ex := flatBags{feats: make([]feat, 0, chars/4)}
+	occ := flatBags{feats: make([]feat, 0, chars/6)}
+	b.lm.stems = slices.Grow(b.lm.stems, chars/6)
+	var tb, ob bag
+	a.exActs.off = []int32{0}
 	for _, oc := range a.tax.Examples {
 		if a.o.learn != nil && !a.o.learn(oc.SOC) {
 			continue
 		}
 		b.ids = b.an.stems(oc.Title, b.ids[:0])
-		ob := a.voc.addTerms(nil, b.ids, b.occTitleW, b.pairW, true)
+		ob = a.voc.addTerms(ob[:0], b.ids, b.occTitleW, b.pairW, true)
 		b.ids = b.an.stems(oc.Description, b.ids[:0])
 		ob = a.voc.addTerms(ob, b.ids, 1, b.pairW, true)
 		var acts []int32
 		for _, t := range oc.Tasks {
 			b.ids = b.an.stems(t.Text, b.ids[:0])
 			text := b.lm.addText(b.ids)
-			tb := a.voc.addTerms(nil, b.ids, 1, b.pairW, true)
+			tb = a.voc.addTerms(tb[:0], b.ids, 1, b.pairW, true)
 			ob = append(ob, tb...)
-			b.exBags = append(b.exBags, b.m.merge(tb))
-			ea := make([]int32, 0, len(t.Activities))
+			ex.add(b.m.merge(tb))
 			for _, d := range t.Activities {
 				e := b.pos[d]
-				ea = append(ea, e)
+				a.exActs.at = append(a.exActs.at, e)
 				b.lm.linked[e] = append(b.lm.linked[e], text)
 				a.links[e]++
 				if !containsInt32(acts, e) {
 					acts = append(acts, e)
 				}
 			}
-			b.exActs = append(b.exActs, ea)
-			a.exOcc = append(a.exOcc, int32(len(b.occBags)))
+			a.exActs.off = append(a.exActs.off, int32(len(a.exActs.at)))
+			a.exOcc = append(a.exOcc, int32(len(b.occActs)))
 		}
-		b.occBags = append(b.occBags, b.m.merge(ob))
+		occ.add(b.m.merge(ob))
 		b.occActs = append(b.occActs, acts)
 	}
+	b.exBags, b.occBags = ex.bags(), occ.bags()
+}
+
+// flatBags are bags in one block.
+type flatBags struct {
+	feats []feat
+	off   []int32
+}
+
+func (f *flatBags) add(b bag) {
+	if len(f.off) == 0 {
+		f.off = append(f.off, 0)
+	}
+	f.feats = append(f.feats, b...)
+	f.off = append(f.off, int32(len(f.feats)))
+}
+
+func (f *flatBags) bags() []bag {
+	out := make([]bag, max(len(f.off)-1, 0))
+	for i := range out {
+		out[i] = f.feats[f.off[i]:f.off[i+1]:f.off[i+1]]
+	}
+	return out
 }
 
 func containsInt32(s []int32, x int32) bool {
