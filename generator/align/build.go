@@ -12,6 +12,7 @@ import (
 // builder holds what New collects before the aligner's indexes exist.
 type builder struct {
 	an                      *analyzer
+	tasks                   *taskStems
 	m                       merger
 	elemBags, iwaBags       []bag
 	exBags, occBags         []bag
@@ -27,8 +28,24 @@ type builder struct {
 // index builds the vectors of elements, examples and example occupations.
 func (a *Aligner) index() {
 	b := &builder{an: newAnalyzer(&a.voc), pairW: a.o.pairW, descW: 0.3, occTitleW: 2}
+	// The example tasks, most of the text, are stemmed in two halves on
+	// two goroutines while the elements are analysed.
+	var learned []onet.Occupation
+	for _, oc := range a.tax.Examples {
+		if a.o.learn == nil || a.o.learn(oc.SOC) {
+			learned = append(learned, oc)
+		}
+	}
+	half := len(learned) / 2
+	var halves [2]*taskStems
+	var stemming sync.WaitGroup
+	stemming.Go(func() { halves[0] = stemTasks(learned[:half]) })
+	stemming.Go(func() { halves[1] = stemTasks(learned[half:]) })
 	a.elements(b)
-	a.examples(b)
+	stemming.Wait()
+	b.tasks = halves[0]
+	b.tasks.adopt(b.an, halves[1])
+	a.examples(b, learned)
 	// The language model and the indexes are independent of each other:
 	// build them at once.
 	var wg sync.WaitGroup
@@ -104,7 +121,7 @@ func (a *Aligner) elements(b *builder) {
 }
 
 // examples reads the example occupations the aligner learns from.
-func (a *Aligner) examples(b *builder) {
+func (a *Aligner) examples(b *builder, learned []onet.Occupation) {
 	a.links = make([]int32, len(a.elems))
 	// Room for about as many terms as the texts have (a term per four
 	// bytes), so that the blocks seldom grow.
@@ -119,19 +136,18 @@ func (a *Aligner) examples(b *builder) {
 	b.lm.stems = slices.Grow(b.lm.stems, chars/6)
 	var tb, ob bag
 	a.exActs.off = []int32{0}
-	for _, oc := range a.tax.Examples {
-		if a.o.learn != nil && !a.o.learn(oc.SOC) {
-			continue
-		}
+	task := 0
+	for _, oc := range learned {
 		b.ids = b.an.stems(oc.Title, b.ids[:0])
 		ob = a.voc.addTerms(ob[:0], b.ids, b.occTitleW, b.pairW, true)
 		b.ids = b.an.stems(oc.Description, b.ids[:0])
 		ob = a.voc.addTerms(ob, b.ids, 1, b.pairW, true)
 		var acts []int32
 		for _, t := range oc.Tasks {
-			b.ids = b.an.stems(t.Text, b.ids[:0])
-			text := b.lm.addText(b.ids)
-			tb = a.voc.addTerms(tb[:0], b.ids, 1, b.pairW, true)
+			ids := b.tasks.of(task)
+			task++
+			text := b.lm.addText(ids)
+			tb = a.voc.addTerms(tb[:0], ids, 1, b.pairW, true)
 			ob = append(ob, tb...)
 			ex.add(b.m.merge(tb))
 			for _, d := range t.Activities {

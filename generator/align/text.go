@@ -3,6 +3,7 @@ package align
 import (
 	"github.com/kljensen/snowball/english"
 
+	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/words"
 )
 
@@ -73,3 +74,75 @@ func (a *Aligner) stemsOf(s string, out []int32, buf []byte) ([]int32, []byte) {
 	})
 	return out, buf
 }
+
+// taskStems are the stems of example tasks, numbered by the goroutine
+// that stemmed them until adopt numbers them in the vocabulary.
+type taskStems struct {
+	word  map[string]int32 // folded word → stem number, -1 for a stop-word
+	stems []string         // stem number → stem
+	ids   []int32          // task i's stems are ids[off[i]:off[i+1]]
+	off   []int32
+}
+
+// stemTasks stems the tasks of occs, in order.
+func stemTasks(occs []onet.Occupation) *taskStems {
+	t := &taskStems{word: make(map[string]int32, 1<<13), off: []int32{0}}
+	num := make(map[string]int32, 1<<12)
+	var buf []byte
+	for _, oc := range occs {
+		for _, task := range oc.Tasks {
+			buf = words.Scan(task.Text, buf, func(w []byte) {
+				id, ok := t.word[string(w)]
+				if !ok {
+					id = -1
+					if st := stemOfWord(string(w)); st != "" {
+						if id, ok = num[st]; !ok {
+							id = int32(len(t.stems))
+							num[st] = id
+							t.stems = append(t.stems, st)
+						}
+					}
+					t.word[string(w)] = id
+				}
+				if id >= 0 {
+					t.ids = append(t.ids, id)
+				}
+			})
+			t.off = append(t.off, int32(len(t.ids)))
+		}
+	}
+	return t
+}
+
+// adopt numbers the stems of t and then of next (the tasks that follow
+// t's) in an's vocabulary, appends next's tasks to t's and teaches an
+// their words.
+func (t *taskStems) adopt(an *analyzer, next *taskStems) {
+	for _, s := range [2]*taskStems{t, next} {
+		num := make([]int32, len(s.stems))
+		for i, st := range s.stems {
+			num[i] = an.voc.unigram(st, true)
+		}
+		for i, id := range s.ids {
+			s.ids[i] = num[id]
+		}
+		// The number of a word is the same whichever half has it, so the
+		// order of the map does not matter.
+		for w, id := range s.word {
+			if _, ok := an.word[w]; !ok {
+				if id >= 0 {
+					id = num[id]
+				}
+				an.word[w] = id
+			}
+		}
+	}
+	base := int32(len(t.ids))
+	t.ids = append(t.ids, next.ids...)
+	for _, o := range next.off[1:] {
+		t.off = append(t.off, base+o)
+	}
+}
+
+// of returns the stems of task i.
+func (t *taskStems) of(i int) []int32 { return t.ids[t.off[i]:t.off[i+1]] }
