@@ -17,9 +17,13 @@
 //     description, context and all statements) perform: the prior that
 //     tells "analyze samples" of a lab apart from that of a mine.
 //
-// A learned linear ranker weighs the evidence; a match's Score is the
-// ranker's probability, calibrated on held-out occupations, that it is
-// an activity O*NET's analysts would have linked.
+// A learned linear ranker weighs the evidence (and the products of its
+// main kinds); a match's Score is the ranker's softmax probability,
+// calibrated on held-out occupations (Platt scaling), that it is an
+// activity O*NET's analysts would have linked: 5-fold held out by
+// occupation, top-1 0.397 and top-5 0.646 of O*NET's task statements.
+// A skill or knowledge element preferred for its topic scores its
+// topic's cosine with the element instead.
 //
 // A topic that is an element's title word for word is that element, with
 // the band Exact. Everything is deterministic and pure Go: no model is

