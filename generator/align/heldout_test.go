@@ -1,7 +1,10 @@
 package align
 
 import (
+	"cmp"
+	"fmt"
 	"hash/fnv"
+	"os"
 	"slices"
 	"sync"
 	"testing"
@@ -25,14 +28,14 @@ func heldOut(tax *onet.Taxonomy, folds int, opts ...Option) (top1, top5 float64,
 	}
 	var s1, s5 float64
 	for f := range folds {
-		t1, t5, k := heldOutFold(tax, fold, f, append(slices.Clone(opts), LearnFrom(func(soc string) bool { return fold(soc) != f }))...)
+		t1, t5, k, _ := heldOutFold(tax, fold, f, append(slices.Clone(opts), LearnFrom(func(soc string) bool { return fold(soc) != f }))...)
 		s1, s5, n = s1+t1*float64(k), s5+t5*float64(k), n+k
 	}
 	return s1 / float64(n), s5 / float64(n), n
 }
 
 // heldOutFold measures fold f with an aligner made with opts.
-func heldOutFold(tax *onet.Taxonomy, fold func(string) int, f int, opts ...Option) (top1, top5 float64, n int) {
+func heldOutFold(tax *onet.Taxonomy, fold func(string) int, f int, opts ...Option) (top1, top5 float64, n int, ms []scored) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var hit1, hit5 int
@@ -42,38 +45,52 @@ func heldOutFold(tax *onet.Taxonomy, fold func(string) int, f int, opts ...Optio
 			continue
 		}
 		wg.Go(func() {
-			h1, h5 := alignExample(a, oc)
+			h1, h5, local := alignExample(a, oc)
 			mu.Lock()
 			hit1, hit5, n = hit1+h1, hit5+h5, n+len(oc.Tasks)
+			ms = append(ms, local...)
 			mu.Unlock()
 		})
 	}
 	wg.Wait()
-	return float64(hit1) / float64(n), float64(hit5) / float64(n), n
+	slices.SortFunc(ms, func(x, y scored) int { return cmp.Compare(x.key, y.key) })
+	return float64(hit1) / float64(n), float64(hit5) / float64(n), n, ms
 }
 
-func alignExample(a *Aligner, oc onet.Occupation) (hit1, hit5 int) {
+// scored is one match of a held-out task: its score, its rank and
+// whether O*NET's analysts linked it.
+type scored struct {
+	score float64
+	rank  int
+	right bool
+	key   string // for a deterministic order
+}
+
+func alignExample(a *Aligner, oc onet.Occupation) (hit1, hit5 int, out []scored) {
 	fw := exampleFramework(oc)
 	lv := fw.Levels[0]
 	c := a.Occupation(fw)
 	for i, t := range oc.Tasks {
 		ms := a.Statement(c, lv.Statements[i], 5)
+		found := false
 		for k, m := range ms {
-			if slices.Contains(t.Activities, m.Element) {
+			right := slices.Contains(t.Activities, m.Element)
+			out = append(out, scored{m.Score, k, right, fmt.Sprintf("%s %04d %d", oc.SOC, i, k)})
+			if right && !found {
 				if k == 0 {
 					hit1++
 				}
 				hit5++
-				break
+				found = true
 			}
 		}
 	}
-	return hit1, hit5
+	return hit1, hit5, out
 }
 
 func TestHeldOutReport(t *testing.T) {
-	if testing.Short() {
-		t.Skip("measurement")
+	if os.Getenv("LADDER_TRAIN") == "" {
+		t.Skip("LADDER_TRAIN not set")
 	}
 	tax, err := onet.Load()
 	if err != nil {

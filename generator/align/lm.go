@@ -5,96 +5,135 @@ import "math"
 // langModel is a unigram language model of each DWA: the stems of its
 // title and of every example task linked to it, smoothed (Dirichlet)
 // towards its IWA's model, which is smoothed towards all text. A
-// statement's score is the mean log-likelihood ratio of its stems under
-// the DWA's model against all text: query likelihood, the retrieval
-// model that suits short labelled documents.
+// statement's score under a DWA is the mean log-likelihood ratio of its
+// stems under the DWA's model against all text: query likelihood, the
+// retrieval model that suits short labelled documents.
+//
+// The ratio of a stem w splits into a constant of the DWA, a part only
+// IWAs with w have and a part only DWAs with w have:
+//
+//	ln pd(w)/bg(w) = ln μd + ln μi − ln(Ni+μi) − ln(Nd+μd)
+//	               + ln(1 + ciw/(μi·bg(w)))
+//	               + ln(1 + cdw/(μd·pi(w)))
+//
+// so New stores the last two as postings by stem and a statement is
+// scored against every DWA at once, sparsely.
 type langModel struct {
-	dwa, iwa     []counts // by element position, by IWA position
-	bg           map[int32]float64
-	bgTotal      float64
-	own          []map[int32]counts // example occupation → element → its tasks' stems
-	ownIWA       []map[int32]counts // example occupation → IWA → its tasks' stems
-	muDWA, muIWA float64
+	dwa, iwa index     // stem → DWAs (IWAs) with it, and their part
+	konst    []float64 // by element position: the DWA's constant
 }
 
-// counts is a bag of stems with its total.
-type counts struct {
-	n     map[int32]float64
-	total float64
+// lmCounts are the texts a language model is made from: every text's
+// stems, the texts of each element, and the counts of all text.
+type lmCounts struct {
+	stems   []int32 // text i's stems are stems[off[i]:off[i+1]]
+	off     []int32
+	title   []int32   // element position → the text of its title, -1
+	linked  [][]int32 // element position → texts linked to it
+	bg      []float64 // stem counts of all text
+	bgTotal float64
+	nIWA    int
 }
 
-func (c *counts) add(id int32, w float64) {
-	if c.n == nil {
-		c.n = map[int32]float64{}
+// addText records a text's stems, counts them in all text and returns
+// its number.
+func (c *lmCounts) addText(ids []int32) int32 {
+	if len(c.off) == 0 {
+		c.off = append(c.off, 0)
 	}
-	c.n[id] += w
-	c.total += w
+	c.stems = append(c.stems, ids...)
+	c.off = append(c.off, int32(len(c.stems)))
+	for _, id := range ids {
+		for int(id) >= len(c.bg) {
+			c.bg = append(c.bg, make([]float64, len(c.bg)+256)...)
+		}
+		c.bg[id]++
+		c.bgTotal++
+	}
+	return int32(len(c.off) - 2)
 }
 
-// score is the mean log-likelihood ratio of the stems q under element e's
-// model, leaving out the examples of occupation exclude (-1 for none).
-func (m *langModel) score(q []int32, e, iwa, exclude int32) float64 {
-	if len(q) == 0 {
-		return 0
+// count adds the stems of element e's title (weight 2) and linked texts
+// to m.
+func (c *lmCounts) count(m *merger, e int32) {
+	if t := c.title[e]; t >= 0 {
+		m.addIDs(c.stems[c.off[t]:c.off[t+1]], 2)
 	}
-	d := m.dwa[e]
-	var own counts
-	if exclude >= 0 {
-		own = m.own[exclude][e]
+	for _, t := range c.linked[e] {
+		m.addIDs(c.stems[c.off[t]:c.off[t+1]], 1)
 	}
-	var ic, ownI counts
-	if iwa >= 0 {
-		ic = m.iwa[iwa]
-		if exclude >= 0 {
-			ownI = m.ownIWA[exclude][iwa]
+}
+
+// model turns counts into a model with smoothing μd, μi; iwaOf gives
+// each element's IWA position (-1 for none), isDWA whether it has a
+// model at all.
+func (c *lmCounts) model(mg *merger, muD, muI float64, iwaOf []int32, isDWA []bool) langModel {
+	bg := make([]float64, len(c.bg))
+	for i, n := range c.bg {
+		bg[i] = (n + 0.5) / (c.bgTotal + 1)
+	}
+	m := langModel{konst: make([]float64, len(iwaOf))}
+	byIWA := make([][]int32, c.nIWA+1) // the last: DWAs without an IWA
+	for e, iw := range iwaOf {
+		if isDWA[e] {
+			if iw < 0 {
+				iw = int32(c.nIWA)
+			}
+			byIWA[iw] = append(byIWA[iw], int32(e))
 		}
 	}
-	s := 0.0
+	iDocs, dDocs := make([]bag, c.nIWA), make([]bag, len(iwaOf))
+	iCount := make([]float64, len(bg))
+	var b bag
+	for iw, es := range byIWA {
+		ni := 0.0
+		if iw < c.nIWA {
+			for _, e := range es {
+				c.count(mg, e)
+			}
+			b = mg.take(b[:0])
+			for _, f := range b {
+				ni += f.w
+				iCount[f.id] = f.w
+				iDocs[iw] = append(iDocs[iw], feat{f.id, math.Log1p(f.w / (muI * bg[f.id]))})
+			}
+		}
+		for _, e := range es {
+			c.count(mg, e)
+			b = mg.take(b[:0])
+			total := 0.0
+			for _, f := range b {
+				total += f.w
+			}
+			m.konst[e] = math.Log(muD) + math.Log(muI) - math.Log(ni+muI) - math.Log(total+muD)
+			for _, f := range b {
+				pi := (iCount[f.id] + muI*bg[f.id]) / (ni + muI)
+				dDocs[e] = append(dDocs[e], feat{f.id, math.Log1p(f.w / (muD * pi))})
+			}
+		}
+		if iw < c.nIWA {
+			for _, f := range iDocs[iw] {
+				iCount[f.id] = 0
+			}
+		}
+	}
+	m.dwa, m.iwa = newIndex(dDocs, nil, len(bg)), newIndex(iDocs, nil, len(bg))
+	return m
+}
+
+// scores adds the sparse parts of the stems q to dwa (by element
+// position) and iwa (by IWA position); the score of element e is then
+// konst[e] + (dwa[e] + iwa[its IWA]) / len(q).
+func (m *langModel) scores(q []int32, dwa, iwa *accum) {
 	for _, w := range q {
-		bg := (m.bg[w] + 0.5) / (m.bgTotal + 1)
-		pi := bg
-		if ic.total > 0 {
-			pi = (ic.n[w] - ownI.n[w] + m.muIWA*bg) / (ic.total - ownI.total + m.muIWA)
+		if w < 0 {
+			continue
 		}
-		pd := (d.n[w] - own.n[w] + m.muDWA*pi) / (d.total - own.total + m.muDWA)
-		s += math.Log(pd / bg)
-	}
-	return s / float64(len(q))
-}
-
-// addText adds stems ids with weight w to element e (under IWA iwa), and
-// to the background.
-func (m *langModel) addText(ids []int32, e, iwa int32, w float64) {
-	for _, id := range ids {
-		m.dwa[e].add(id, w)
-		if iwa >= 0 {
-			m.iwa[iwa].add(id, w)
+		for _, p := range m.dwa.postings(w) {
+			dwa.add(p.doc, float64(p.w))
 		}
-	}
-}
-
-// addOwn records that example occupation occ's task with stems ids was
-// linked to element e, so that a measurement can leave it out.
-func (m *langModel) addOwn(occ int, ids []int32, e, iwa int32) {
-	for len(m.own) <= occ {
-		m.own = append(m.own, map[int32]counts{})
-		m.ownIWA = append(m.ownIWA, map[int32]counts{})
-	}
-	c, ci := m.own[occ][e], m.ownIWA[occ][iwa]
-	for _, id := range ids {
-		c.add(id, 1)
-		ci.add(id, 1)
-	}
-	m.own[occ][e] = c
-	if iwa >= 0 {
-		m.ownIWA[occ][iwa] = ci
-	}
-}
-
-// addBackground counts stems ids in all text.
-func (m *langModel) addBackground(ids []int32, w float64) {
-	for _, id := range ids {
-		m.bg[id] += w
-		m.bgTotal += w
+		for _, p := range m.iwa.postings(w) {
+			iwa.add(p.doc, float64(p.w))
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package align
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"go/format"
@@ -8,6 +9,7 @@ import (
 	"math"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -22,46 +24,66 @@ var updateWeights = flag.Bool("update", false, "write weights.go from TestTrain"
 type example struct {
 	cands []candidate
 	right []bool
+	key   string // for a deterministic order
 }
 
-// trainingSet gathers the candidates of every task of the occupations an
-// aligner learned from, each scored as if its own occupation were unseen.
-func trainingSet(a *Aligner) []example {
+// trainingSet gathers the candidates of every task of the occupations
+// keep accepts, each scored by an aligner that learned from the other
+// inner folds of them only, so that the features are those of an unseen
+// occupation.
+func trainingSet(tax *onet.Taxonomy, keep func(soc string) bool, opts ...Option) (set []example, recall float64) {
+	const inner = 5
+	fold := func(soc string) int {
+		h := fnv.New32a()
+		h.Write([]byte("inner " + soc))
+		return int(h.Sum32() % inner)
+	}
 	var out []example
 	var mu sync.Mutex
-	var wg sync.WaitGroup
-	occ := int32(0)
-	for _, oc := range a.tax.Examples {
-		if a.o.learn != nil && !a.o.learn(oc.SOC) {
-			continue
-		}
-		self := occ
-		occ++
-		wg.Go(func() {
-			fw := exampleFramework(oc)
-			c := a.context(fw, self)
-			var local []example
-			for i, t := range oc.Tasks {
-				cands := a.candidates(c, fw.Levels[0].Statements[i])
-				ex := example{cands: cands, right: make([]bool, len(cands))}
-				any := false
-				for k, cd := range cands {
-					if slices.Contains(t.Activities, a.elems[cd.e]) {
-						ex.right[k], any = true, true
-					}
-				}
-				if any {
-					local = append(local, ex)
-				}
+	tasks := 0
+	for f := range inner {
+		a := New(tax, append(slices.Clone(opts), LearnFrom(func(soc string) bool { return keep(soc) && fold(soc) != f }))...)
+		var wg sync.WaitGroup
+		for _, oc := range tax.Examples {
+			if !keep(oc.SOC) || fold(oc.SOC) != f {
+				continue
 			}
-			mu.Lock()
-			out = append(out, local...)
-			mu.Unlock()
-		})
+			wg.Go(func() {
+				local := occupationExamples(a, oc)
+				mu.Lock()
+				out = append(out, local...)
+				tasks += len(oc.Tasks)
+				mu.Unlock()
+			})
+		}
+		wg.Wait()
 	}
-	wg.Wait()
-	slices.SortFunc(out, func(x, y example) int { return int(x.cands[0].e) - int(y.cands[0].e) })
-	return out
+	slices.SortFunc(out, func(x, y example) int { return cmp.Compare(x.key, y.key) })
+	return out, float64(len(out)) / float64(tasks)
+}
+
+// occupationExamples returns the training examples of one occupation's
+// tasks: those with a right candidate.
+func occupationExamples(a *Aligner, oc onet.Occupation) []example {
+	fw := exampleFramework(oc)
+	c := a.Occupation(fw)
+	sc := a.newScratch()
+	var local []example
+	for i, t := range oc.Tasks {
+		a.candidates(c, fw.Levels[0].Statements[i], sc)
+		ex := example{cands: slices.Clone(sc.cands), right: make([]bool, len(sc.cands)), key: oc.SOC + "\t" + t.Text}
+		any := false
+		for k, cd := range ex.cands {
+			if slices.Contains(t.Activities, a.elems[cd.e]) {
+				ex.right[k], any = true, true
+			}
+		}
+		if any {
+			local = append(local, ex)
+		}
+		sc.reset()
+	}
+	return local
 }
 
 // train fits the ranker's weights by gradient descent (Adam) on the
@@ -128,24 +150,85 @@ func TestTrain(t *testing.T) {
 		return int(h.Sum32() % folds)
 	}
 	var t1s, t5s float64
+	var all []scored
+	opts := tuning(t, os.Getenv("LADDER_OPTS"))
 	for f := range folds {
 		learn := LearnFrom(func(soc string) bool { return fold(soc) != f })
-		w := train(trainingSet(New(tax, learn)), 300)
-		t1, t5, _ := heldOutFold(tax, fold, f, learn, withWeights(w))
+		set, recall := trainingSet(tax, func(soc string) bool { return fold(soc) != f }, opts...)
+		w := train(set, 300)
+		t.Logf("fold %d: candidate recall %.3f", f, recall)
+		t1, t5, _, ms := heldOutFold(tax, fold, f, append(slices.Clone(opts), learn, withWeights(w), withCalibration([2]float64{1, 0}))...)
 		t.Logf("fold %d: top-1 %.3f top-5 %.3f  %v", f, t1, t5, fmtWeights(w))
 		t1s, t5s = t1s+t1, t5s+t5
+		all = append(all, ms...)
 	}
 	t.Logf("mean of %d folds: top-1 %.3f top-5 %.3f", folds, t1s/folds, t5s/folds)
+	ab := fitCalibration(all)
+	t.Logf("calibration a %.3f b %.3f", ab[0], ab[1])
+	reportBands(t, all, ab)
 	if *updateWeights {
-		w := train(trainingSet(New(tax)), 300)
-		if err := writeWeights("weights_learned.go", w); err != nil {
+		set, _ := trainingSet(tax, func(string) bool { return true }, opts...)
+		w := train(set, 300)
+		if err := writeWeights("weights_learned.go", w, ab); err != nil {
 			t.Fatal(err)
 		}
 	}
 }
 
+// fitCalibration fits a and b of calibrate to held-out matches by
+// gradient descent on the log loss.
+func fitCalibration(ms []scored) [2]float64 {
+	ab := [2]float64{1, 0}
+	for range 2000 {
+		var g [2]float64
+		for _, m := range ms {
+			p := min(max(m.score, 1e-6), 1-1e-6)
+			x := math.Log(p / (1 - p))
+			q := 1 / (1 + math.Exp(-(ab[0]*x + ab[1])))
+			y := 0.0
+			if m.right {
+				y = 1
+			}
+			g[0] += (q - y) * x
+			g[1] += q - y
+		}
+		ab[0] -= 0.5 * g[0] / float64(len(ms))
+		ab[1] -= 0.5 * g[1] / float64(len(ms))
+	}
+	return ab
+}
+
+// reportBands logs the precision of the held-out matches in each band
+// once calibrated, and how well calibrated they are.
+func reportBands(t *testing.T, ms []scored, ab [2]float64) {
+	var n, right [3]int
+	var top1n, top1right [3]int
+	sumP, sumY := 0.0, 0.0
+	for _, m := range ms {
+		p := calibrate(m.score, ab)
+		b := band(p)
+		n[b]++
+		sumP += p
+		if m.right {
+			right[b]++
+			sumY++
+		}
+		if m.rank == 0 {
+			top1n[b]++
+			if m.right {
+				top1right[b]++
+			}
+		}
+	}
+	for b := Low; b <= High; b++ {
+		t.Logf("band %-6s: %5d matches, precision %.3f (first matches: %5d, precision %.3f)", b, n[b],
+			float64(right[b])/float64(max(n[b], 1)), top1n[b], float64(top1right[b])/float64(max(top1n[b], 1)))
+	}
+	t.Logf("mean calibrated score %.3f, share right %.3f", sumP/float64(len(ms)), sumY/float64(len(ms)))
+}
+
 // writeWeights writes the weights as Go source.
-func writeWeights(path string, w [nFeatures]float64) error {
+func writeWeights(path string, w [nFeatures]float64, ab [2]float64) error {
 	var b strings.Builder
 	b.WriteString("// Code generated by go test ./generator/align -run TestTrain -update; DO NOT EDIT.\n\npackage align\n\n")
 	b.WriteString("// learnedWeights returns the ranker's weights, learned from every example\n// occupation by TestTrain.\nfunc learnedWeights() [nFeatures]float64 {\n\treturn [nFeatures]float64{")
@@ -156,6 +239,7 @@ func writeWeights(path string, w [nFeatures]float64) error {
 		fmt.Fprintf(&b, "%.6g", x)
 	}
 	b.WriteString("}\n}\n")
+	fmt.Fprintf(&b, "\n// learnedCalibration returns a and b of calibrate, fitted on held-out\n// folds by TestTrain.\nfunc learnedCalibration() [2]float64 { return [2]float64{%.6g, %.6g} }\n", ab[0], ab[1])
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
 		return err
@@ -163,7 +247,45 @@ func writeWeights(path string, w [nFeatures]float64) error {
 	return os.WriteFile(path, src, 0o644)
 }
 
+// tuning reads options to try from "name=value,…" (LADDER_OPTS).
+func tuning(t *testing.T, spec string) []Option {
+	var out []Option
+	for _, kv := range strings.Split(spec, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, func(o *options) {
+			switch k {
+			case "neighbours":
+				o.neighbours = int(x)
+			case "occupations":
+				o.occupations = int(x)
+			case "lmCands":
+				o.lmCands = int(x)
+			case "pairW":
+				o.pairW = x
+			case "muDWA":
+				o.muDWA = x
+			case "muIWA":
+				o.muIWA = x
+			case "priorP":
+				o.priorP = x
+			default:
+				t.Fatalf("unknown option %s", k)
+			}
+		})
+	}
+	return out
+}
+
 func withWeights(w [nFeatures]float64) Option { return func(o *options) { o.weights = &w } }
+
+func withCalibration(ab [2]float64) Option { return func(o *options) { o.calib = &ab } }
 
 func fmtWeights(w [nFeatures]float64) string {
 	var b strings.Builder
