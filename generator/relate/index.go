@@ -326,13 +326,22 @@ func (r *Relations) index(o *options) *vecs {
 		if id < nSkills && prior[id] > 0 {
 			return math.Log((float64(docs) + o.priorMass) / (float64(df[id]) + o.priorMass*prior[id]))
 		}
+		if o.idfKind == 1 {
+			return math.Log(1 + (float64(docs)-float64(df[id])+0.5)/(float64(df[id])+0.5))
+		}
 		return math.Log(1 + float64(docs)/float64(df[id]))
+	}
+	tfw := func(n int32) float64 {
+		if o.tfK > 0 {
+			return (o.tfK + 1) * float64(n) / (float64(n) + o.tfK)
+		}
+		return 1 + math.Log(float64(n))
 	}
 	parallel(n, func(_, i int) {
 		var rare, common []feat
 		norm := 0.0
 		for _, t := range tfs[i] {
-			w := kindW(t.id) * (1 + math.Log(float64(t.n))) * idf(t.id)
+			w := kindW(t.id) * tfw(t.n) * idf(t.id)
 			if w <= 0 {
 				continue
 			}

@@ -111,6 +111,10 @@ type options struct {
 	titleCount               int32 // occupation title words count as this many performance words
 	priorMass                float64
 	aligned                  func(occ, level, stmt int) (Aligned, bool)
+	second, hub, self, power float64
+	neighbours               int
+	idfKind                  int
+	tfK                      float64
 }
 
 // Aligned is the skill an alignment gives a statement, in place of its
@@ -131,6 +135,12 @@ type Weights struct {
 	PriorMass                        float64 // how many outside occupations an aligned skill's prior stands for
 	Group, Sector, MinorGroup, Broad float64 // boosts for the same group, sector, SOC minor group, SOC broad occupation
 	JobZone                          float64 // taken off per step of job zone between two occupations
+	Second                           float64 // the share of second-order similarity, 0 to 1
+	Neighbours                       int     // how many of an occupation's best candidates make its neighbourhood
+	Self, Power                      float64 // an occupation's own weight in its neighbourhood; the power of its neighbours' scores
+	Hub                              float64 // taken off times the mean score of an occupation's neighbours
+	IDF                              int
+	TFK                              float64
 }
 
 // WithWeights replaces the default weights.
@@ -140,6 +150,8 @@ func WithWeights(w Weights) Option {
 		o.titleCount, o.priorMass = w.TitleCount, w.PriorMass
 		o.groupBoost, o.sectorBoost, o.codeBoost = w.Group, w.Sector, [2]float64{w.MinorGroup, w.Broad}
 		o.jobZone = w.JobZone
+		o.second, o.neighbours, o.self, o.power, o.hub = w.Second, w.Neighbours, w.Self, w.Power, w.Hub
+		o.idfKind, o.tfK = w.IDF, w.TFK
 	}
 }
 
@@ -148,7 +160,8 @@ func DefaultWeights() Weights {
 	var o options
 	defaults(&o)
 	return Weights{o.topicW, o.wordW, o.perfWordW, o.parentW, o.titleCount, o.priorMass,
-		o.groupBoost, o.sectorBoost, o.codeBoost[0], o.codeBoost[1], o.jobZone}
+		o.groupBoost, o.sectorBoost, o.codeBoost[0], o.codeBoost[1], o.jobZone,
+		o.second, o.neighbours, o.self, o.power, o.hub, o.idfKind, o.tfK}
 }
 
 func defaults(o *options) {
@@ -278,8 +291,15 @@ type scored struct {
 	score, pre float64 // pre: score plus boosts, to choose candidates
 }
 
+// relate fills r.related: each occupation's candidates with their
+// cosine plus boosts (firstOrder), blended with the similarity of their
+// neighbourhoods (secondOrder), best first.
 func (r *Relations) relate(o *options, v *vecs) {
 	n := len(r.fws)
+	cands := r.firstOrder(o, v)
+	if o.second > 0 || o.hub > 0 {
+		secondOrder(o, cands)
+	}
 	r.related = make([][]Relation, n)
 	titles := make([]string, n)
 	for i, f := range r.fws {
@@ -303,6 +323,29 @@ func (r *Relations) relate(o *options, v *vecs) {
 		}
 		return cmp.Compare(x.occ, y.occ)
 	}
+	parallel(n, func(_, i int) {
+		out := make([]scored, 0, len(cands[i]))
+		for _, c := range cands[i] {
+			if c.score > 0 && c.pre > 0 {
+				out = append(out, c)
+			}
+		}
+		slices.SortFunc(out, byRank)
+		out = out[:min(len(out), o.max)]
+		rels := make([]Relation, len(out))
+		for k, c := range out {
+			rels[k] = r.relation(i, int(c.occ), c.score, v)
+		}
+		r.related[i] = rels
+	})
+}
+
+// firstOrder returns each occupation's candidates, by index: the
+// occupations with the most rare features in common with it, scored
+// exactly (cosine plus boosts; pre is the same).
+func (r *Relations) firstOrder(o *options, v *vecs) [][]scored {
+	n := len(r.fws)
+	all := make([][]scored, n)
 	accs := make([][]float64, workers(n))
 	denses := make([][]float64, workers(n))
 	parallel(n, func(w, i int) {
@@ -322,7 +365,7 @@ func (r *Relations) relate(o *options, v *vecs) {
 		acc[i] = 0
 		cands := r.candidates(o, i, acc)
 		clear(acc)
-		if len(cands) < o.max {
+		if len(cands) < min(o.max, o.candidates) {
 			// Too little in common through rare features: score everyone
 			// exactly. Rare, and O(n) when it happens.
 			cands = cands[:0]
@@ -335,28 +378,67 @@ func (r *Relations) relate(o *options, v *vecs) {
 		for _, f := range v.common[i] {
 			dense[f.id] = f.w
 		}
-		out := cands[:0]
-		for _, c := range cands {
+		for k, c := range cands {
 			s := c.score + r.boost(o, i, int(c.occ))
 			for _, f := range v.common[c.occ] {
 				s += dense[f.id] * f.w
 			}
-			if s > 0 {
-				out = append(out, scored{occ: c.occ, score: s})
-			}
+			cands[k].score, cands[k].pre = s, s
 		}
 		for _, f := range v.common[i] {
 			dense[f.id] = 0
 		}
-		slices.SortFunc(out, byRank)
-		if len(out) > o.max {
-			out = out[:o.max]
+		all[i] = cands
+	})
+	return all
+}
+
+// secondOrder blends each candidate's score s with the cosine of the two
+// occupations' neighbourhoods: (1-a)·s + a·cos(p_i, p_j), where p_i holds
+// occupation i's best candidates by score (and i itself, with weight
+// 1), so that occupations related to the same others are related. hub
+// takes off hub times the mean score of j's own best candidates, so that
+// occupations close to everything do not crowd every list.
+func secondOrder(o *options, cands [][]scored) {
+	n := len(cands)
+	prof := make([][]feat, n)
+	hub := make([]float64, n)
+	parallel(n, func(_, i int) {
+		if cands[i] == nil {
+			return
 		}
-		rels := make([]Relation, len(out))
-		for k, c := range out {
-			rels[k] = r.relation(i, int(c.occ), c.score, v)
+		top := slices.Clone(cands[i])
+		slices.SortFunc(top, func(x, y scored) int {
+			if x.score != y.score {
+				return cmp.Compare(y.score, x.score)
+			}
+			return cmp.Compare(x.occ, y.occ)
+		})
+		top = top[:min(len(top), o.neighbours)]
+		p := make([]feat, 0, len(top)+1)
+		p = append(p, feat{int32(i), o.self})
+		norm, sum := o.self*o.self, 0.0
+		for _, c := range top {
+			if c.score > 0 {
+				w := math.Pow(c.score, o.power)
+				p = append(p, feat{c.occ, w})
+				norm += w * w
+				sum += c.score
+			}
 		}
-		r.related[i] = rels
+		hub[i] = sum / float64(max(1, len(top)))
+		norm = math.Sqrt(norm)
+		for k := range p {
+			p[k].w /= norm
+		}
+		slices.SortFunc(p, func(x, y feat) int { return cmp.Compare(x.id, y.id) })
+		prof[i] = p
+	})
+	parallel(n, func(_, i int) {
+		for k, c := range cands[i] {
+			s := (1-o.second)*c.score + o.second*dot(prof[i], prof[c.occ])
+			cands[i][k].score = s - o.hub*hub[c.occ]
+		}
 	})
 }
 
