@@ -41,6 +41,8 @@ type raw struct {
 	topics []int32
 	words  []int32 // distinct performance words
 	counts []int32 // how often each occurs
+	// dwords and dcounts are the same for the title and description.
+	dwords, dcounts []int32
 	worker int
 }
 
@@ -161,8 +163,19 @@ func (r *Relations) index(o *options) *vecs {
 				}
 			}
 		}
+		flush := func() ([]int32, []int32) {
+			ws := rw.words
+			counts := make([]int32, len(ws))
+			for k, id := range ws {
+				counts[k] = v.count[id]
+				v.count[id] = 0
+			}
+			rw.words = nil
+			return ws, counts
+		}
 		addWords(f.Occupation.Title, o.titleCount)
 		addWords(f.Description, 1)
+		rw.dwords, rw.dcounts = flush()
 		for l, lv := range f.Levels {
 			for k, st := range lv.Statements {
 				rw.topics = append(rw.topics, v.topic(o, st.Topic, i, l, k))
@@ -172,11 +185,7 @@ func (r *Relations) index(o *options) *vecs {
 				addWords(st.Performance, 1)
 			}
 		}
-		rw.counts = make([]int32, len(rw.words))
-		for k, id := range rw.words {
-			rw.counts[k] = v.count[id]
-			v.count[id] = 0
-		}
+		rw.words, rw.counts = flush()
 		raws[i] = rw
 	})
 
@@ -230,8 +239,8 @@ func (r *Relations) index(o *options) *vecs {
 			}
 		}
 	}
-	parents, skillParent, prior := r.parents(aligned, 2*nWords+nSkills)
-	nFeat := int(nSkills+2*nWords) + len(parents)
+	parents, skillParent, prior := r.parents(aligned, 3*nWords+nSkills)
+	nFeat := int(nSkills+3*nWords) + len(parents)
 
 	// Term frequencies, per occupation.
 	type tf struct{ id, n int32 }
@@ -269,6 +278,9 @@ func (r *Relations) index(o *options) *vecs {
 		for k, l := range raws[i].words {
 			bump(nSkills+nWords+m[l], raws[i].counts[k])
 		}
+		for k, l := range raws[i].dwords {
+			bump(nSkills+2*nWords+m[l], raws[i].dcounts[k])
+		}
 		slices.Sort(touched)
 		list := make([]tf, len(touched))
 		for k, id := range touched {
@@ -295,9 +307,10 @@ func (r *Relations) index(o *options) *vecs {
 	for i, w := range allWords {
 		v.words[nSkills+int32(i)] = w
 		v.words[nSkills+nWords+int32(i)] = w
+		v.words[nSkills+2*nWords+int32(i)] = w
 	}
 	for i := range parents {
-		v.words[nSkills+2*nWords+int32(i)] = ""
+		v.words[nSkills+3*nWords+int32(i)] = ""
 	}
 	v.commonID = make([]int32, nFeat)
 	for id, d := range df {
@@ -315,8 +328,22 @@ func (r *Relations) index(o *options) *vecs {
 			return o.wordW
 		case id < nSkills+2*nWords:
 			return o.perfWordW
+		case id < nSkills+3*nWords:
+			return o.descW
 		}
 		return o.parentW
+	}
+	// space numbers the kind of a feature, for normalising each kind
+	// apart: 0 skills, 1 their words, 2 performance words, 3 title and
+	// description words, 4 parents.
+	space := func(id int32) int {
+		switch {
+		case id < nSkills:
+			return 0
+		case id >= nSkills+3*nWords:
+			return 4
+		}
+		return 1 + int((id-nSkills)/nWords)
 	}
 	// Inverse document frequency, smoothed so that it works from two
 	// frameworks up: ln(1 + N/df), and for an aligned skill with a prior
@@ -339,25 +366,41 @@ func (r *Relations) index(o *options) *vecs {
 	}
 	parallel(n, func(_, i int) {
 		var rare, common []feat
-		norm := 0.0
+		var norms [5]float64
 		for _, t := range tfs[i] {
-			w := kindW(t.id) * tfw(t.n) * idf(t.id)
-			if w <= 0 {
+			w := tfw(t.n) * idf(t.id)
+			if !o.split {
+				w *= kindW(t.id)
+			}
+			if w <= 0 || kindW(t.id) <= 0 {
 				continue
 			}
-			norm += w * w
+			if o.split {
+				norms[space(t.id)] += w * w
+			} else {
+				norms[0] += w * w
+			}
 			if df[t.id] > maxDF {
 				common = append(common, feat{v.commonID[t.id], w})
 			} else {
 				rare = append(rare, feat{t.id, w})
 			}
 		}
-		norm = math.Sqrt(norm)
+		// Unit length, or with split, each space to the square root of
+		// its weight, so that the dot product of two occupations is the
+		// weighted sum of their cosines in each space.
+		scale := func(id int32) float64 {
+			if !o.split {
+				return 1 / math.Sqrt(norms[0])
+			}
+			k := space(id)
+			return math.Sqrt(kindW(id)) / math.Sqrt(norms[k])
+		}
 		for k := range rare {
-			rare[k].w /= norm
+			rare[k].w *= scale(rare[k].id)
 		}
 		for k := range common {
-			common[k].w /= norm
+			common[k].w *= scale(v.commonFeat[common[k].id])
 		}
 		v.rare[i], v.common[i] = rare, common
 	})

@@ -114,6 +114,8 @@ type options struct {
 	second, hub, self, power float64
 	neighbours               int
 	idfKind                  int
+	split                    bool
+	descW                    float64
 	tfK                      float64
 }
 
@@ -140,6 +142,8 @@ type Weights struct {
 	Self, Power                      float64 // an occupation's own weight in its neighbourhood; the power of its neighbours' scores
 	Hub                              float64 // taken off times the mean score of an occupation's neighbours
 	IDF                              int
+	Split                            bool
+	Desc                             float64
 	TFK                              float64
 }
 
@@ -151,7 +155,7 @@ func WithWeights(w Weights) Option {
 		o.groupBoost, o.sectorBoost, o.codeBoost = w.Group, w.Sector, [2]float64{w.MinorGroup, w.Broad}
 		o.jobZone = w.JobZone
 		o.second, o.neighbours, o.self, o.power, o.hub = w.Second, w.Neighbours, w.Self, w.Power, w.Hub
-		o.idfKind, o.tfK = w.IDF, w.TFK
+		o.idfKind, o.tfK, o.split, o.descW = w.IDF, w.TFK, w.Split, w.Desc
 	}
 }
 
@@ -161,7 +165,7 @@ func DefaultWeights() Weights {
 	defaults(&o)
 	return Weights{o.topicW, o.wordW, o.perfWordW, o.parentW, o.titleCount, o.priorMass,
 		o.groupBoost, o.sectorBoost, o.codeBoost[0], o.codeBoost[1], o.jobZone,
-		o.second, o.neighbours, o.self, o.power, o.hub, o.idfKind, o.tfK}
+		o.second, o.neighbours, o.self, o.power, o.hub, o.idfKind, o.split, o.descW, o.tfK}
 }
 
 func defaults(o *options) {
@@ -169,7 +173,7 @@ func defaults(o *options) {
 	// occupations (tests/quality): boosts for a shared group, sector, SOC
 	// group or job zone only made the lists worse.
 	*o = options{max: 8, candidates: 48, commonFraction: 0.2,
-		topicW: 1, wordW: 0, perfWordW: 1, parentW: 0, titleCount: 3, priorMass: 20}
+		topicW: 1, wordW: 0, perfWordW: 1, descW: 1, parentW: 0, titleCount: 3, priorMass: 20}
 }
 
 // WithAlignment gives statements their skills by alignment: aligned(occ,
