@@ -114,8 +114,8 @@ type posting struct {
 }
 
 // index reads every framework: it fills the skills (r.skills, r.shared,
-// r.stmt, r.has) and returns the occupations' vectors.
-func (r *Relations) index(o *options) *vecs {
+// r.stmt, r.has) and counts the features of every occupation.
+func (r *Relations) index(o *options) *counted {
 	n := len(r.fws)
 	raws := make([]raw, n)
 	vocabs := make([]vocab, workers(n))
@@ -243,7 +243,6 @@ func (r *Relations) index(o *options) *vecs {
 	nFeat := int(nSkills+3*nWords) + len(parents)
 
 	// Term frequencies, per occupation.
-	type tf struct{ id, n int32 }
 	tfs := make([][]tf, n)
 	counts := make([][]int32, len(vocabs))
 	parallel(n, func(w, i int) {
@@ -300,111 +299,111 @@ func (r *Relations) index(o *options) *vecs {
 		}
 	}
 
-	// Unit vectors: kind weight × (1 + ln tf) × ln(docs/df).
-	maxDF := int32(o.commonFraction * float64(docs))
-	v := &vecs{rare: make([][]feat, n), common: make([][]feat, n), postings: make([][]posting, nFeat),
+	c := &counted{tfs: tfs, df: df, docs: docs, nSkills: nSkills, nWords: nWords, prior: prior,
 		words: make([]string, nFeat)}
 	for i, w := range allWords {
-		v.words[nSkills+int32(i)] = w
-		v.words[nSkills+nWords+int32(i)] = w
-		v.words[nSkills+2*nWords+int32(i)] = w
+		for k := range int32(3) {
+			c.words[nSkills+k*nWords+int32(i)] = w
+		}
 	}
-	for i := range parents {
-		v.words[nSkills+3*nWords+int32(i)] = ""
+	return c
+}
+
+// The spaces of features, each a cosine of its own.
+const (
+	skillSpace = iota // skills
+	keySpace          // the words of skills' keys or names
+	taskSpace         // the words of performance text
+	titleSpace        // the words of the title and description
+	parentSpace       // the parents of aligned skills
+	spaces
+)
+
+// tf is a feature and how often an occupation has it.
+type tf struct{ id, n int32 }
+
+// counted is what vectors are made from: every occupation's term
+// frequencies and every feature's document frequency. Features are
+// numbered densely: skills, then the words three times (keySpace,
+// taskSpace, titleSpace), then parents.
+type counted struct {
+	tfs             [][]tf
+	df              []int32
+	docs            int
+	nSkills, nWords int32
+	prior           []float64 // by skill
+	words           []string  // by feature; "" for skills and parents
+}
+
+// space returns the space of feature id.
+func (c *counted) space(id int32) int {
+	switch {
+	case id < c.nSkills:
+		return skillSpace
+	case id >= c.nSkills+3*c.nWords:
+		return parentSpace
 	}
-	v.commonID = make([]int32, nFeat)
-	for id, d := range df {
+	return keySpace + int((id-c.nSkills)/c.nWords)
+}
+
+// idf is a feature's inverse document frequency, smoothed so that it
+// works from two frameworks up: ln(1 + N/df), and for an aligned skill
+// with a prior p, ln((N + m)/(df + m·p)), as if m more occupations were
+// known, a share p of them with the skill.
+func (c *counted) idf(o *options, id int32) float64 {
+	n, df := float64(c.docs), float64(c.df[id])
+	if id < c.nSkills && c.prior[id] > 0 {
+		return math.Log((n + o.priorMass) / (df + o.priorMass*c.prior[id]))
+	}
+	return math.Log(1 + n/df)
+}
+
+// vectors makes the occupations' vectors: a feature weighs (1 + ln tf) ×
+// idf, and each space is scaled to length √w[space], so that the dot
+// product of two occupations is the w-weighted sum of their cosines in
+// each space.
+func (c *counted) vectors(o *options, w [spaces]float64) *vecs {
+	n, nFeat := len(c.tfs), len(c.df)
+	maxDF := int32(o.commonFraction * float64(c.docs))
+	v := &vecs{rare: make([][]feat, n), common: make([][]feat, n), postings: make([][]posting, nFeat),
+		words: c.words, commonID: make([]int32, nFeat)}
+	for id, d := range c.df {
 		v.commonID[id] = -1
-		if d > maxDF {
+		if d > maxDF && w[c.space(int32(id))] > 0 {
 			v.commonID[id] = int32(len(v.commonFeat))
 			v.commonFeat = append(v.commonFeat, int32(id))
 		}
 	}
-	kindW := func(id int32) float64 {
-		switch {
-		case id < nSkills:
-			return o.topicW
-		case id < nSkills+nWords:
-			return o.wordW
-		case id < nSkills+2*nWords:
-			return o.perfWordW
-		case id < nSkills+3*nWords:
-			return o.descW
-		}
-		return o.parentW
-	}
-	// space numbers the kind of a feature, for normalising each kind
-	// apart: 0 skills, 1 their words, 2 performance words, 3 title and
-	// description words, 4 parents.
-	space := func(id int32) int {
-		switch {
-		case id < nSkills:
-			return 0
-		case id >= nSkills+3*nWords:
-			return 4
-		}
-		return 1 + int((id-nSkills)/nWords)
-	}
-	// Inverse document frequency, smoothed so that it works from two
-	// frameworks up: ln(1 + N/df), and for an aligned skill with a prior
-	// p, ln((N + m)/(df + m·p)), as if m more occupations were known, a
-	// share p of them with the skill.
-	idf := func(id int32) float64 {
-		if id < nSkills && prior[id] > 0 {
-			return math.Log((float64(docs) + o.priorMass) / (float64(df[id]) + o.priorMass*prior[id]))
-		}
-		if o.idfKind == 1 {
-			return math.Log(1 + (float64(docs)-float64(df[id])+0.5)/(float64(df[id])+0.5))
-		}
-		return math.Log(1 + float64(docs)/float64(df[id]))
-	}
-	tfw := func(n int32) float64 {
-		if o.tfK > 0 {
-			return (o.tfK + 1) * float64(n) / (float64(n) + o.tfK)
-		}
-		return 1 + math.Log(float64(n))
-	}
 	parallel(n, func(_, i int) {
 		var rare, common []feat
-		var norms [5]float64
-		for _, t := range tfs[i] {
-			w := tfw(t.n) * idf(t.id)
-			if !o.split {
-				w *= kindW(t.id)
-			}
-			if w <= 0 || kindW(t.id) <= 0 {
+		var norms [spaces]float64
+		for _, t := range c.tfs[i] {
+			x := (1 + math.Log(float64(t.n))) * c.idf(o, t.id)
+			if x <= 0 || w[c.space(t.id)] <= 0 {
 				continue
 			}
-			if o.split {
-				norms[space(t.id)] += w * w
+			norms[c.space(t.id)] += x * x
+			if c.df[t.id] > maxDF {
+				common = append(common, feat{v.commonID[t.id], x})
 			} else {
-				norms[0] += w * w
-			}
-			if df[t.id] > maxDF {
-				common = append(common, feat{v.commonID[t.id], w})
-			} else {
-				rare = append(rare, feat{t.id, w})
+				rare = append(rare, feat{t.id, x})
 			}
 		}
-		// Unit length, or with split, each space to the square root of
-		// its weight, so that the dot product of two occupations is the
-		// weighted sum of their cosines in each space.
-		scale := func(id int32) float64 {
-			if !o.split {
-				return 1 / math.Sqrt(norms[0])
+		var scale [spaces]float64
+		for k, nk := range norms {
+			if nk > 0 {
+				scale[k] = math.Sqrt(w[k] / nk)
 			}
-			k := space(id)
-			return math.Sqrt(kindW(id)) / math.Sqrt(norms[k])
 		}
 		for k := range rare {
-			rare[k].w *= scale(rare[k].id)
+			rare[k].w *= scale[c.space(rare[k].id)]
 		}
 		for k := range common {
-			common[k].w *= scale(v.commonFeat[common[k].id])
+			common[k].w *= scale[c.space(v.commonFeat[common[k].id])]
 		}
 		v.rare[i], v.common[i] = rare, common
 	})
-	for id, d := range df {
+	for id, d := range c.df {
 		if d <= maxDF && d > 0 {
 			v.postings[id] = make([]posting, 0, d)
 		}

@@ -107,16 +107,13 @@ type options struct {
 	candidates               int
 	commonFraction           float64
 	topicW, wordW, perfWordW float64
-	parentW                  float64
+	parentW, descW           float64
+	profW                    [spaces]float64
 	titleCount               int32 // occupation title words count as this many performance words
 	priorMass                float64
 	aligned                  func(occ, level, stmt int) (Aligned, bool)
 	second, hub, self, power float64
 	neighbours               int
-	idfKind                  int
-	split                    bool
-	descW                    float64
-	tfK                      float64
 }
 
 // Aligned is the skill an alignment gives a statement, in place of its
@@ -141,10 +138,8 @@ type Weights struct {
 	Neighbours                       int     // how many of an occupation's best candidates make its neighbourhood
 	Self, Power                      float64 // an occupation's own weight in its neighbourhood; the power of its neighbours' scores
 	Hub                              float64 // taken off times the mean score of an occupation's neighbours
-	IDF                              int
-	Split                            bool
 	Desc                             float64
-	TFK                              float64
+	Profile                          []float64
 }
 
 // WithWeights replaces the default weights.
@@ -155,7 +150,8 @@ func WithWeights(w Weights) Option {
 		o.groupBoost, o.sectorBoost, o.codeBoost = w.Group, w.Sector, [2]float64{w.MinorGroup, w.Broad}
 		o.jobZone = w.JobZone
 		o.second, o.neighbours, o.self, o.power, o.hub = w.Second, w.Neighbours, w.Self, w.Power, w.Hub
-		o.idfKind, o.tfK, o.split, o.descW = w.IDF, w.TFK, w.Split, w.Desc
+		o.descW = w.Desc
+		copy(o.profW[:], w.Profile)
 	}
 }
 
@@ -165,7 +161,7 @@ func DefaultWeights() Weights {
 	defaults(&o)
 	return Weights{o.topicW, o.wordW, o.perfWordW, o.parentW, o.titleCount, o.priorMass,
 		o.groupBoost, o.sectorBoost, o.codeBoost[0], o.codeBoost[1], o.jobZone,
-		o.second, o.neighbours, o.self, o.power, o.hub, o.idfKind, o.split, o.descW, o.tfK}
+		o.second, o.neighbours, o.self, o.power, o.hub, o.descW, o.profW[:]}
 }
 
 func defaults(o *options) {
@@ -298,11 +294,16 @@ type scored struct {
 // relate fills r.related: each occupation's candidates with their
 // cosine plus boosts (firstOrder), blended with the similarity of their
 // neighbourhoods (secondOrder), best first.
-func (r *Relations) relate(o *options, v *vecs) {
+func (r *Relations) relate(o *options, c *counted) {
 	n := len(r.fws)
+	v := c.vectors(o, [spaces]float64{o.topicW, o.wordW, o.perfWordW, o.descW, o.parentW})
 	cands := r.firstOrder(o, v)
 	if o.second > 0 || o.hub > 0 {
-		secondOrder(o, cands)
+		near := cands
+		if o.profW != [spaces]float64{} {
+			near = r.firstOrder(o, c.vectors(o, o.profW))
+		}
+		secondOrder(o, cands, near)
 	}
 	r.related = make([][]Relation, n)
 	titles := make([]string, n)
@@ -403,15 +404,15 @@ func (r *Relations) firstOrder(o *options, v *vecs) [][]scored {
 // 1), so that occupations related to the same others are related. hub
 // takes off hub times the mean score of j's own best candidates, so that
 // occupations close to everything do not crowd every list.
-func secondOrder(o *options, cands [][]scored) {
+func secondOrder(o *options, cands, near [][]scored) {
 	n := len(cands)
 	prof := make([][]feat, n)
 	hub := make([]float64, n)
 	parallel(n, func(_, i int) {
-		if cands[i] == nil {
+		if near[i] == nil {
 			return
 		}
-		top := slices.Clone(cands[i])
+		top := slices.Clone(near[i])
 		slices.SortFunc(top, func(x, y scored) int {
 			if x.score != y.score {
 				return cmp.Compare(y.score, x.score)
