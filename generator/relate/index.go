@@ -378,7 +378,7 @@ func (c *counted) vectors(o *options, w [spaces]float64) *vecs {
 		var rare, common []feat
 		var norms [spaces]float64
 		for _, t := range c.tfs[i] {
-			x := (1 + math.Log(float64(t.n))) * c.idf(o, t.id)
+			x := (1 + math.Log(float64(t.n))) * math.Pow(c.idf(o, t.id), o.idfPow)
 			if x <= 0 || w[c.space(t.id)] <= 0 {
 				continue
 			}

@@ -109,6 +109,7 @@ type options struct {
 	topicW, wordW, perfWordW float64
 	parentW, descW           float64
 	profW                    [spaces]float64
+	idfPow                   float64
 	titleCount               int32 // occupation title words count as this many performance words
 	priorMass                float64
 	aligned                  func(occ, level, stmt int) (Aligned, bool)
@@ -140,6 +141,7 @@ type Weights struct {
 	Hub                              float64 // taken off times the mean score of an occupation's neighbours
 	Desc                             float64
 	Profile                          []float64
+	IDFPower                         float64
 }
 
 // WithWeights replaces the default weights.
@@ -152,6 +154,7 @@ func WithWeights(w Weights) Option {
 		o.second, o.neighbours, o.self, o.power, o.hub = w.Second, w.Neighbours, w.Self, w.Power, w.Hub
 		o.descW = w.Desc
 		copy(o.profW[:], w.Profile)
+		o.idfPow = w.IDFPower
 	}
 }
 
@@ -161,7 +164,7 @@ func DefaultWeights() Weights {
 	defaults(&o)
 	return Weights{o.topicW, o.wordW, o.perfWordW, o.parentW, o.titleCount, o.priorMass,
 		o.groupBoost, o.sectorBoost, o.codeBoost[0], o.codeBoost[1], o.jobZone,
-		o.second, o.neighbours, o.self, o.power, o.hub, o.descW, o.profW[:]}
+		o.second, o.neighbours, o.self, o.power, o.hub, o.descW, o.profW[:], o.idfPow}
 }
 
 func defaults(o *options) {
@@ -169,7 +172,7 @@ func defaults(o *options) {
 	// occupations (tests/quality): boosts for a shared group, sector, SOC
 	// group or job zone only made the lists worse.
 	*o = options{max: 8, candidates: 48, commonFraction: 0.2,
-		topicW: 1, wordW: 0, perfWordW: 1, descW: 1, parentW: 0, titleCount: 3, priorMass: 20}
+		topicW: 1, wordW: 0, perfWordW: 1, descW: 1, parentW: 0, idfPow: 1, titleCount: 3, priorMass: 20}
 }
 
 // WithAlignment gives statements their skills by alignment: aligned(occ,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -33,7 +34,11 @@ func TestTuneRelated(t *testing.T) {
 	truth := ReadTruth(t, filepath.Join(EvalDir(t), "related.tsv"))
 	d := tuneInput(t)
 	for _, w := range sets {
-		r := relate.New(d.Frameworks, relate.WithWeights(w), relate.WithAlignment(d.aligned))
+		opts := []relate.Option{relate.WithWeights(w), relate.WithAlignment(d.aligned)}
+		if m, err := strconv.Atoi(os.Getenv("LADDER_TUNE_MAX")); err == nil {
+			opts = append(opts, relate.WithMax(m))
+		}
+		r := relate.New(d.Frameworks, opts...)
 		p, rc := truth.scoreRelations(d.Codes, r)
 		if dump := os.Getenv("LADDER_TUNE_DUMP"); dump != "" {
 			dumpRelations(t, dump, d.Codes, r)
