@@ -43,7 +43,7 @@ type raw struct {
 	counts []int32 // how often each occurs
 	// dwords and dcounts are the same for the title and description.
 	dwords, dcounts []int32
-	worker int
+	worker          int
 }
 
 // vocab numbers topics and words as one goroutine meets them.
@@ -311,11 +311,11 @@ func (r *Relations) index(o *options) *counted {
 
 // The spaces of features, each a cosine of its own.
 const (
-	skillSpace = iota // skills
-	keySpace          // the words of skills' keys or names
-	taskSpace         // the words of performance text
-	titleSpace        // the words of the title and description
-	parentSpace       // the parents of aligned skills
+	skillSpace  = iota // skills
+	keySpace           // the words of skills' keys or names
+	taskSpace          // the words of performance text
+	titleSpace         // the words of the title and description
+	parentSpace        // the parents of aligned skills
 	spaces
 )
 
@@ -378,7 +378,7 @@ func (c *counted) vectors(o *options, w [spaces]float64) *vecs {
 		var rare, common []feat
 		var norms [spaces]float64
 		for _, t := range c.tfs[i] {
-			x := (1 + math.Log(float64(t.n))) * math.Pow(c.idf(o, t.id), o.idfPow)
+			x := (1 + math.Log(float64(t.n))) * c.idf(o, t.id)
 			if x <= 0 || w[c.space(t.id)] <= 0 {
 				continue
 			}

@@ -6,20 +6,34 @@
 // A skill is a normalised statement topic (see Key): "Specimens
 // Handling" and "specimen-handling" are one skill.
 //
-// Relatedness is the cosine similarity of TF-IDF vectors, one per
-// occupation, over three kinds of feature:
+// Relatedness combines cosine similarities of TF-IDF vectors, one per
+// occupation in each of these spaces, with weights (Weights):
 //
-//   - the skill keys of its statements, weight 1;
-//   - the words of those keys, weight 0.5;
-//   - the words of the statements' performance text (Words, without
-//     stop-words, Stem applied), weight 0.25.
+//   - skills: the skill of each statement (its aligned element, or its
+//     topic's key), weight 0.3;
+//   - task words: the words of the statements' performance text (Words,
+//     without stop-words, Stem applied), weight 1;
+//   - title words: the words of the occupation's title and description,
+//     weight 0.5;
+//   - the words of skill names and the parents of aligned skills, weight
+//     0 (they added nothing when measured).
 //
-// A feature's term frequency tf is the number of the occupation's
-// statements that have it, scaled as 1+ln(tf); its inverse document
-// frequency is ln(N/df) over the N occupations, so a feature every
-// occupation has weighs nothing. To the cosine (0 to 1) come two small
-// boosts: +0.05 for the same occupational group and +0.02 for the same
-// sector (WithBoosts changes them).
+// A feature's term frequency tf (how many statements have it, or how
+// often a word occurs) counts as 1+ln(tf); its inverse document frequency
+// is ln(1+N/df) over the N occupations, or for an aligned skill with a
+// prior share p, ln((N+m)/(df+m·p)) with m = 20, so that two frameworks
+// alone still weigh a shared skill by how rare it is elsewhere. The
+// weighted sum of the spaces' cosines is each pair's first-order score.
+//
+// Then each occupation's neighbourhood — itself, weight 1, and its 16
+// best candidates, weighted by the square of their score — is compared:
+// the score becomes half the first-order score and half the cosine of the
+// two neighbourhoods, less a tenth of the mean score of the candidate's
+// own neighbours (occupations close to everything would otherwise crowd
+// every list). Boosts for a shared group or sector are there
+// (WithBoosts, WithWeights) but 0 by default: measured against O*NET's
+// curated related occupations (tests/quality), every such boost made the
+// lists worse.
 //
 // Candidates come from an inverted index over the features that at most
 // 20% of occupations have; the common features are then added exactly for
@@ -61,7 +75,7 @@ type Relations struct {
 // Relation is one occupation related to another.
 type Relation struct {
 	Index  int     // the related occupation, an index into New's input
-	Score  float64 // cosine similarity plus the group and sector boosts
+	Score  float64 // the similarity: see the package documentation
 	Shared int     // how many skills both have: SharedSkills lists them
 	Reason string  // why, for people: "Shares 6 skills, 4 at proficient level: …"
 }
@@ -100,21 +114,18 @@ type held struct {
 type Option func(*options)
 
 type options struct {
-	max                      int
-	groupBoost, sectorBoost  float64
-	codeBoost                [2]float64 // same SOC minor group (29-20), same broad occupation (29-201)
-	jobZone                  float64
-	candidates               int
-	commonFraction           float64
-	topicW, wordW, perfWordW float64
-	parentW, descW           float64
-	profW                    [spaces]float64
-	idfPow                   float64
-	titleCount               int32 // occupation title words count as this many performance words
-	priorMass                float64
-	aligned                  func(occ, level, stmt int) (Aligned, bool)
-	second, hub, self, power float64
-	neighbours               int
+	max                     int
+	groupBoost, sectorBoost float64
+	codeBoost               [2]float64 // same SOC minor group (29-20), same broad occupation (29-201)
+	jobZone                 float64
+	candidates              int
+	commonFraction          float64
+	space                   [spaces]float64 // each space's weight
+	titleCount              int32           // occupation title words count as this many description words
+	priorMass               float64
+	aligned                 func(occ, level, stmt int) (Aligned, bool)
+	second, hub             float64
+	neighbours              int
 }
 
 // Aligned is the skill an alignment gives a statement, in place of its
@@ -128,33 +139,29 @@ type Aligned struct {
 }
 
 // Weights are how much each kind of evidence counts in relatedness; see
-// New for the defaults.
+// the package documentation for what they do and DefaultWeights for the
+// defaults.
 type Weights struct {
-	Skill, SkillWord, Word, Parent   float64 // feature weights: skills, their words, performance words, skills' parents
-	TitleCount                       int32   // an occupation's title words count as this many performance words
+	Skill, SkillWord, Word, Parent   float64 // space weights: skills, the words of their names, performance words, skills' parents
+	Title                            float64 // space weight of the title and description words
+	TitleCount                       int32   // an occupation's title words count as this many description words
 	PriorMass                        float64 // how many outside occupations an aligned skill's prior stands for
 	Group, Sector, MinorGroup, Broad float64 // boosts for the same group, sector, SOC minor group, SOC broad occupation
 	JobZone                          float64 // taken off per step of job zone between two occupations
 	Second                           float64 // the share of second-order similarity, 0 to 1
 	Neighbours                       int     // how many of an occupation's best candidates make its neighbourhood
-	Self, Power                      float64 // an occupation's own weight in its neighbourhood; the power of its neighbours' scores
-	Hub                              float64 // taken off times the mean score of an occupation's neighbours
-	Desc                             float64
-	Profile                          []float64
-	IDFPower                         float64
+	Hub                              float64 // taken off, times the mean score of a candidate's own neighbours
 }
 
 // WithWeights replaces the default weights.
 func WithWeights(w Weights) Option {
 	return func(o *options) {
-		o.topicW, o.wordW, o.perfWordW, o.parentW = w.Skill, w.SkillWord, w.Word, w.Parent
+		o.space = [spaces]float64{skillSpace: w.Skill, keySpace: w.SkillWord, taskSpace: w.Word,
+			titleSpace: w.Title, parentSpace: w.Parent}
 		o.titleCount, o.priorMass = w.TitleCount, w.PriorMass
 		o.groupBoost, o.sectorBoost, o.codeBoost = w.Group, w.Sector, [2]float64{w.MinorGroup, w.Broad}
 		o.jobZone = w.JobZone
-		o.second, o.neighbours, o.self, o.power, o.hub = w.Second, w.Neighbours, w.Self, w.Power, w.Hub
-		o.descW = w.Desc
-		copy(o.profW[:], w.Profile)
-		o.idfPow = w.IDFPower
+		o.second, o.neighbours, o.hub = w.Second, w.Neighbours, w.Hub
 	}
 }
 
@@ -162,17 +169,20 @@ func WithWeights(w Weights) Option {
 func DefaultWeights() Weights {
 	var o options
 	defaults(&o)
-	return Weights{o.topicW, o.wordW, o.perfWordW, o.parentW, o.titleCount, o.priorMass,
-		o.groupBoost, o.sectorBoost, o.codeBoost[0], o.codeBoost[1], o.jobZone,
-		o.second, o.neighbours, o.self, o.power, o.hub, o.descW, o.profW[:], o.idfPow}
+	return Weights{Skill: o.space[skillSpace], SkillWord: o.space[keySpace], Word: o.space[taskSpace],
+		Parent: o.space[parentSpace], Title: o.space[titleSpace], TitleCount: o.titleCount, PriorMass: o.priorMass,
+		Group: o.groupBoost, Sector: o.sectorBoost, MinorGroup: o.codeBoost[0], Broad: o.codeBoost[1],
+		JobZone: o.jobZone, Second: o.second, Neighbours: o.neighbours, Hub: o.hub}
 }
 
 func defaults(o *options) {
 	// Measured on the corpus against O*NET's curated related
 	// occupations (tests/quality): boosts for a shared group, sector, SOC
-	// group or job zone only made the lists worse.
+	// group or job zone only made the lists worse; the words of skill
+	// names and skills' parents added nothing.
 	*o = options{max: 8, candidates: 48, commonFraction: 0.2,
-		topicW: 1, wordW: 0, perfWordW: 1, descW: 1, parentW: 0, idfPow: 1, titleCount: 3, priorMass: 20}
+		space:      [spaces]float64{skillSpace: 0.3, taskSpace: 1, titleSpace: 0.5},
+		titleCount: 1, priorMass: 20, second: 0.5, neighbours: 16, hub: 0.1}
 }
 
 // WithAlignment gives statements their skills by alignment: aligned(occ,
@@ -189,7 +199,7 @@ func WithAlignment(aligned func(occ, level, stmt int) (Aligned, bool)) Option {
 func WithMax(n int) Option { return func(o *options) { o.max = n } }
 
 // WithBoosts sets what sharing an occupational group and a sector add to
-// the cosine similarity, 0.05 and 0.02 by default.
+// the similarity, 0 by default.
 func WithBoosts(group, sector float64) Option {
 	return func(o *options) { o.groupBoost, o.sectorBoost = group, sector }
 }
@@ -299,14 +309,10 @@ type scored struct {
 // neighbourhoods (secondOrder), best first.
 func (r *Relations) relate(o *options, c *counted) {
 	n := len(r.fws)
-	v := c.vectors(o, [spaces]float64{o.topicW, o.wordW, o.perfWordW, o.descW, o.parentW})
+	v := c.vectors(o, o.space)
 	cands := r.firstOrder(o, v)
 	if o.second > 0 || o.hub > 0 {
-		near := cands
-		if o.profW != [spaces]float64{} {
-			near = r.firstOrder(o, c.vectors(o, o.profW))
-		}
-		secondOrder(o, cands, near)
+		secondOrder(o, cands)
 	}
 	r.related = make([][]Relation, n)
 	titles := make([]string, n)
@@ -334,7 +340,7 @@ func (r *Relations) relate(o *options, c *counted) {
 	parallel(n, func(_, i int) {
 		out := make([]scored, 0, len(cands[i]))
 		for _, c := range cands[i] {
-			if c.score > 0 && c.pre > 0 {
+			if c.pre > 0 {
 				out = append(out, c)
 			}
 		}
@@ -403,19 +409,20 @@ func (r *Relations) firstOrder(o *options, v *vecs) [][]scored {
 
 // secondOrder blends each candidate's score s with the cosine of the two
 // occupations' neighbourhoods: (1-a)·s + a·cos(p_i, p_j), where p_i holds
-// occupation i's best candidates by score (and i itself, with weight
-// 1), so that occupations related to the same others are related. hub
-// takes off hub times the mean score of j's own best candidates, so that
-// occupations close to everything do not crowd every list.
-func secondOrder(o *options, cands, near [][]scored) {
+// occupation i itself with weight 1 and its best candidates with the
+// squares of their scores, so that occupations related to the same others
+// are related; and takes off hub times the mean score of j's own best
+// candidates, so that occupations close to everything do not crowd every
+// list.
+func secondOrder(o *options, cands [][]scored) {
 	n := len(cands)
 	prof := make([][]feat, n)
 	hub := make([]float64, n)
 	parallel(n, func(_, i int) {
-		if near[i] == nil {
+		if cands[i] == nil {
 			return
 		}
-		top := slices.Clone(near[i])
+		top := slices.Clone(cands[i])
 		slices.SortFunc(top, func(x, y scored) int {
 			if x.score != y.score {
 				return cmp.Compare(y.score, x.score)
@@ -424,11 +431,11 @@ func secondOrder(o *options, cands, near [][]scored) {
 		})
 		top = top[:min(len(top), o.neighbours)]
 		p := make([]feat, 0, len(top)+1)
-		p = append(p, feat{int32(i), o.self})
-		norm, sum := o.self*o.self, 0.0
+		p = append(p, feat{int32(i), 1})
+		norm, sum := 1.0, 0.0
 		for _, c := range top {
 			if c.score > 0 {
-				w := math.Pow(c.score, o.power)
+				w := c.score * c.score
 				p = append(p, feat{c.occ, w})
 				norm += w * w
 				sum += c.score
