@@ -9,7 +9,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
+	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/words"
 )
 
@@ -35,8 +37,8 @@ func parallel(n int, fn func(w, i int)) {
 func workers(n int) int { return min(runtime.GOMAXPROCS(0), max(1, n/64)) }
 
 // raw is what reading one framework gives: per statement, in level then
-// statement order, its topic (-1 for none), and its performance words,
-// both numbered in the vocabulary of the goroutine that read it.
+// statement order, its topic (-1 for none), and its words, all numbered
+// in the vocabulary of the goroutine that read it.
 type raw struct {
 	topics []int32
 	words  []int32 // distinct performance words
@@ -46,7 +48,8 @@ type raw struct {
 	worker          int
 }
 
-// vocab numbers topics and words as one goroutine meets them.
+// vocab numbers topics, words and their spellings as one goroutine meets
+// them.
 type vocab struct {
 	ids     map[string]int32
 	words   []string
@@ -54,8 +57,117 @@ type vocab struct {
 	tlist   []string           // skills by number, as "name\x00key"
 	keys    []string           // key of each skill: Key of the topic, or the alignment's
 	aligned map[string]Aligned // alignment key → what the alignment said
-	segs    map[string][]int32 // piece of performance text → its word ids
+	segs    map[string]segment // piece of text → its words
 	count   []int32            // per word: occurrences in the current framework
+	pending []int32            // words of the current framework with count > 0
+	// spellings numbers "word\x00spelling" pairs; spelled counts them.
+	spellings map[string]int32
+	spellList []string
+	spelled   []int32
+	buf       []byte
+}
+
+// segment is a piece of text read: its words (stop-words left out, Stem
+// applied) and the spelling of each as written.
+type segment struct{ ids, spellings []int32 }
+
+func newVocab() vocab {
+	return vocab{ids: map[string]int32{}, topics: map[string]int32{}, segs: map[string]segment{},
+		aligned: map[string]Aligned{}, spellings: map[string]int32{}}
+}
+
+// read reads framework f, occupation i, as goroutine w.
+func (v *vocab) read(o *options, f *framework.Framework, i, w int) raw {
+	rw := raw{worker: w}
+	v.addWords(f.Occupation.Title, o.titleCount)
+	v.addWords(f.Description, 1)
+	rw.dwords, rw.dcounts = v.flush()
+	for l, lv := range f.Levels {
+		for k, st := range lv.Statements {
+			rw.topics = append(rw.topics, v.topic(o, st.Topic, i, l, k))
+			v.addWords(st.Performance, 1)
+		}
+	}
+	rw.words, rw.counts = v.flush()
+	return rw
+}
+
+// addWords counts the words of text, times each. Text repeats in pieces
+// (the same task at every level, the same level qualifier in every
+// statement), so its words are looked up by comma-separated segment.
+func (v *vocab) addWords(text string, times int32) {
+	for seg := range strings.SplitSeq(text, ",") {
+		sg, ok := v.segs[seg]
+		if !ok {
+			sg = v.segment(seg)
+			v.segs[seg] = sg
+		}
+		for k, id := range sg.ids {
+			if v.count[id] == 0 {
+				v.pending = append(v.pending, id)
+			}
+			v.count[id] += times
+			v.spelled[sg.spellings[k]] += times
+		}
+	}
+}
+
+// segment reads a piece of text. A word's spelling is the run of text it
+// came from, apostrophes included, when that run is one word.
+func (v *vocab) segment(text string) segment {
+	var sg segment
+	notWord := func(r rune) bool {
+		return r != '\'' && r != '’' && !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
+	}
+	for _, run := range strings.FieldsFunc(text, notWord) {
+		n := 0
+		v.buf = words.Scan(run, v.buf, func([]byte) { n++ })
+		v.buf = words.Scan(run, v.buf, func(b []byte) {
+			if words.IsStop(b) {
+				return
+			}
+			spelling := strings.Trim(run, "'’")
+			if n != 1 {
+				spelling = string(b)
+			}
+			id := v.id(string(words.StemBytes(b)))
+			key := v.words[id] + "\x00" + spelling
+			sp, ok := v.spellings[key]
+			if !ok {
+				sp = int32(len(v.spellList))
+				v.spellings[key] = sp
+				v.spellList = append(v.spellList, key)
+				v.spelled = append(v.spelled, 0)
+			}
+			sg.ids = append(sg.ids, id)
+			sg.spellings = append(sg.spellings, sp)
+		})
+	}
+	return sg
+}
+
+// id numbers a word.
+func (v *vocab) id(s string) int32 {
+	id, ok := v.ids[s]
+	if !ok {
+		id = int32(len(v.words))
+		v.ids[s] = id
+		v.words = append(v.words, s)
+		v.count = append(v.count, 0)
+	}
+	return id
+}
+
+// flush returns the words counted since the last flush and their counts.
+func (v *vocab) flush() ([]int32, []int32) {
+	ws := v.pending
+	counts := make([]int32, len(ws))
+	for k, id := range ws {
+		counts[k] = v.count[id]
+		v.count[id] = 0
+	}
+	v.pending = nil
+	return ws, counts
 }
 
 // topic numbers the skill of statement (occ, level, stmt) with topic t:
@@ -120,83 +232,67 @@ func (r *Relations) index(o *options) *counted {
 	raws := make([]raw, n)
 	vocabs := make([]vocab, workers(n))
 	for w := range vocabs {
-		vocabs[w] = vocab{ids: map[string]int32{}, topics: map[string]int32{}, segs: map[string][]int32{},
-			aligned: map[string]Aligned{}}
+		vocabs[w] = newVocab()
 	}
 	parallel(n, func(w, i int) {
-		f := r.fws[i]
-		if f == nil {
-			return
+		if r.fws[i] != nil {
+			raws[i] = vocabs[w].read(o, r.fws[i], i, w)
 		}
-		v := &vocabs[w]
-		rw := raw{worker: w}
-		var buf []byte
-		var scratch []int32
-		addWords := func(text string, times int32) {
-			for seg := range strings.SplitSeq(text, ",") {
-				ids, ok := v.segs[seg]
-				if !ok {
-					scratch = scratch[:0]
-					buf = words.Scan(seg, buf, func(b []byte) {
-						if words.IsStop(b) {
-							return
-						}
-						b = words.StemBytes(b)
-						id, ok := v.ids[string(b)]
-						if !ok {
-							id = int32(len(v.words))
-							s := string(b)
-							v.ids[s] = id
-							v.words = append(v.words, s)
-							v.count = append(v.count, 0)
-						}
-						scratch = append(scratch, id)
-					})
-					ids = slices.Clone(scratch)
-					v.segs[seg] = ids
-				}
-				for _, id := range ids {
-					if v.count[id] == 0 {
-						rw.words = append(rw.words, id)
-					}
-					v.count[id] += times
-				}
-			}
-		}
-		flush := func() ([]int32, []int32) {
-			ws := rw.words
-			counts := make([]int32, len(ws))
-			for k, id := range ws {
-				counts[k] = v.count[id]
-				v.count[id] = 0
-			}
-			rw.words = nil
-			return ws, counts
-		}
-		addWords(f.Occupation.Title, o.titleCount)
-		addWords(f.Description, 1)
-		rw.dwords, rw.dcounts = flush()
-		for l, lv := range f.Levels {
-			for k, st := range lv.Statements {
-				rw.topics = append(rw.topics, v.topic(o, st.Topic, i, l, k))
-				// Performance text repeats in pieces (the same task at every
-				// level, the same level qualifier in every statement), so
-				// its words are looked up by comma-separated segment.
-				addWords(st.Performance, 1)
-			}
-		}
-		rw.words, rw.counts = flush()
-		raws[i] = rw
 	})
-
 	r.addSkills(raws, vocabs)
+	lx := r.lexicon(vocabs)
+	aligned := map[string]Aligned{}
+	for _, v := range vocabs {
+		for k, al := range v.aligned {
+			aligned[k] = al
+		}
+	}
+	nSkills, nWords := int32(len(r.skills)), int32(len(lx.words))
+	c := &counted{nSkills: nSkills, nWords: nWords}
+	c.skillWords = make([][]int32, nSkills)
+	for i, s := range r.skills {
+		key := s.Key
+		if _, ok := aligned[key]; ok {
+			key = words.Key(s.Name)
+		}
+		for w := range strings.SplitSeq(key, " ") {
+			if id, ok := lx.id[w]; ok {
+				c.skillWords[i] = append(c.skillWords[i], nSkills+id)
+			}
+		}
+	}
+	var parents []string
+	parents, c.skillParent, c.prior = r.parents(aligned, 3*nWords+nSkills)
+	nFeat := int(nSkills+3*nWords) + len(parents)
+	c.words = make([]string, nFeat)
+	for i, w := range lx.names {
+		for k := range int32(3) {
+			c.words[nSkills+k*nWords+int32(i)] = w
+		}
+	}
+	r.count(c, raws, lx.remap, nFeat)
+	return c
+}
 
-	// One vocabulary for all, in lexical order so that ids do not depend
-	// on which goroutine read what.
+// lexicon is the words of all vocabularies, in lexical order so that ids
+// do not depend on which goroutine read what.
+type lexicon struct {
+	words []string
+	id    map[string]int32
+	remap [][]int32 // by vocabulary, its word ids to the lexicon's
+	names []string  // each word's most frequent spelling, for people
+}
+
+// lexicon merges the vocabularies and the words of skill keys.
+func (r *Relations) lexicon(vocabs []vocab) lexicon {
 	all := map[string]bool{}
+	spelled := map[string]int32{}
 	for _, v := range vocabs {
 		for _, w := range v.words {
 			all[w] = true
+		}
+		for k, key := range v.spellList {
+			spelled[key] += v.spelled[k]
 		}
 	}
 	for _, s := range r.skills {
@@ -204,47 +300,43 @@ func (r *Relations) index(o *options) *counted {
 			all[w] = true
 		}
 	}
-	allWords := make([]string, 0, len(all))
+	lx := lexicon{id: make(map[string]int32, len(all))}
 	for w := range all {
-		allWords = append(allWords, w)
+		lx.words = append(lx.words, w)
 	}
-	slices.Sort(allWords)
-	wordID := make(map[string]int32, len(allWords))
-	for i, w := range allWords {
-		wordID[w] = int32(i)
+	slices.Sort(lx.words)
+	for i, w := range lx.words {
+		lx.id[w] = int32(i)
 	}
-	remap := make([][]int32, len(vocabs))
+	lx.remap = make([][]int32, len(vocabs))
 	for k, v := range vocabs {
-		remap[k] = make([]int32, len(v.words))
+		lx.remap[k] = make([]int32, len(v.words))
 		for i, w := range v.words {
-			remap[k][i] = wordID[w]
+			lx.remap[k][i] = lx.id[w]
 		}
 	}
-	nSkills, nWords := int32(len(r.skills)), int32(len(allWords))
-	aligned := map[string]Aligned{}
-	for _, v := range vocabs {
-		for k, al := range v.aligned {
-			aligned[k] = al
+	// The name: the most frequent spelling, ties to the lexically first.
+	lx.names = slices.Clone(lx.words)
+	best := make([]int32, len(lx.words))
+	for key, n := range spelled {
+		w, spelling, _ := strings.Cut(key, "\x00")
+		i := lx.id[w]
+		if n > best[i] || n == best[i] && spelling < lx.names[i] {
+			lx.names[i], best[i] = spelling, n
 		}
 	}
-	skillWords := make([][]int32, nSkills)
-	for i, s := range r.skills {
-		key := s.Key
-		if _, ok := aligned[key]; ok {
-			key = words.Key(s.Name)
-		}
-		for w := range strings.SplitSeq(key, " ") {
-			if id, ok := wordID[w]; ok {
-				skillWords[i] = append(skillWords[i], nSkills+id)
-			}
-		}
+	for i, name := range lx.names {
+		lx.names[i] = lowerFirst(name)
 	}
-	parents, skillParent, prior := r.parents(aligned, 3*nWords+nSkills)
-	nFeat := int(nSkills+3*nWords) + len(parents)
+	return lx
+}
 
-	// Term frequencies, per occupation.
-	tfs := make([][]tf, n)
-	counts := make([][]int32, len(vocabs))
+// count fills c's term and document frequencies.
+func (r *Relations) count(c *counted, raws []raw, remap [][]int32, nFeat int) {
+	n := len(r.fws)
+	nSkills, nWords := c.nSkills, c.nWords
+	c.tfs = make([][]tf, n)
+	counts := make([][]int32, workers(n))
 	parallel(n, func(w, i int) {
 		if r.fws[i] == nil {
 			return
@@ -252,22 +344,22 @@ func (r *Relations) index(o *options) *counted {
 		if counts[w] == nil {
 			counts[w] = make([]int32, nFeat)
 		}
-		c := counts[w]
+		cnt := counts[w]
 		var touched []int32
 		bump := func(id, n int32) {
-			if c[id] == 0 {
+			if cnt[id] == 0 {
 				touched = append(touched, id)
 			}
-			c[id] += n
+			cnt[id] += n
 		}
 		for _, ids := range r.stmt[i] {
 			for _, s := range ids {
 				if s >= 0 {
 					bump(s, 1)
-					for _, id := range skillWords[s] {
+					for _, id := range c.skillWords[s] {
 						bump(id, 1)
 					}
-					if p := skillParent[s]; p >= 0 {
+					if p := c.skillParent[s]; p >= 0 {
 						bump(p, 1)
 					}
 				}
@@ -283,30 +375,20 @@ func (r *Relations) index(o *options) *counted {
 		slices.Sort(touched)
 		list := make([]tf, len(touched))
 		for k, id := range touched {
-			list[k] = tf{id, c[id]}
-			c[id] = 0
+			list[k] = tf{id, cnt[id]}
+			cnt[id] = 0
 		}
-		tfs[i] = list
+		c.tfs[i] = list
 	})
-	df := make([]int32, nFeat)
-	docs := 0
-	for _, list := range tfs {
+	c.df = make([]int32, nFeat)
+	for _, list := range c.tfs {
 		if len(list) > 0 {
-			docs++
+			c.docs++
 		}
 		for _, t := range list {
-			df[t.id]++
+			c.df[t.id]++
 		}
 	}
-
-	c := &counted{tfs: tfs, df: df, docs: docs, nSkills: nSkills, nWords: nWords, prior: prior,
-		words: make([]string, nFeat)}
-	for i, w := range allWords {
-		for k := range int32(3) {
-			c.words[nSkills+k*nWords+int32(i)] = w
-		}
-	}
-	return c
 }
 
 // The spaces of features, each a cosine of its own.
@@ -332,7 +414,9 @@ type counted struct {
 	docs            int
 	nSkills, nWords int32
 	prior           []float64 // by skill
-	words           []string  // by feature; "" for skills and parents
+	skillWords      [][]int32 // by skill: the features of its name's words
+	skillParent     []int32   // by skill: its parent's feature, -1 for none
+	words           []string  // by feature: a word's most frequent spelling; "" for skills and parents
 }
 
 // space returns the space of feature id.
