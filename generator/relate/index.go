@@ -10,6 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/words"
@@ -60,11 +61,18 @@ type vocab struct {
 	segs    map[string]segment // piece of text → its words
 	count   []int32            // per word: occurrences in the current framework
 	pending []int32            // words of the current framework with count > 0
-	// spellings numbers "word\x00spelling" pairs; spelled counts them.
-	spellings map[string]int32
-	spellList []string
+	// spellings numbers the spellings met; spelled counts them.
+	spellings map[spelling]int32
+	spellList []spelling
 	spelled   []int32
 	buf       []byte
+}
+
+// spelling is a word (by id in its vocabulary, or -1 in a lexicon) as
+// written.
+type spelling struct {
+	word int32
+	text string
 }
 
 // segment is a piece of text read: its words (stop-words left out, Stem
@@ -73,7 +81,7 @@ type segment struct{ ids, spellings []int32 }
 
 func newVocab() vocab {
 	return vocab{ids: map[string]int32{}, topics: map[string]int32{}, segs: map[string]segment{},
-		aligned: map[string]Aligned{}, spellings: map[string]int32{}}
+		aligned: map[string]Aligned{}, spellings: map[spelling]int32{}}
 }
 
 // read reads framework f, occupation i, as goroutine w.
@@ -112,26 +120,30 @@ func (v *vocab) addWords(text string, times int32) {
 	}
 }
 
-// segment reads a piece of text. A word's spelling is the run of text it
-// came from, apostrophes included, when that run is one word.
+// segment reads a piece of text. A word's spelling is the run of word
+// runes and apostrophes it came from, when that run is one word, or else
+// the word itself.
 func (v *vocab) segment(text string) segment {
 	var sg segment
-	notWord := func(r rune) bool {
-		return r != '\'' && r != '’' && !unicode.IsLetter(r) && !unicode.IsNumber(r) && !unicode.IsMark(r)
-	}
-	for _, run := range strings.FieldsFunc(text, notWord) {
-		n := 0
-		v.buf = words.Scan(run, v.buf, func([]byte) { n++ })
+	eachRun(text, func(run string) {
+		k := len(sg.ids)
 		v.buf = words.Scan(run, v.buf, func(b []byte) {
 			if words.IsStop(b) {
+				sg.ids = append(sg.ids, -1)
 				return
 			}
-			spelling := strings.Trim(run, "'’")
-			if n != 1 {
-				spelling = string(b)
+			sg.ids = append(sg.ids, v.id(words.StemBytes(b)))
+		})
+		one := len(sg.ids) == k+1
+		out := k
+		for _, id := range sg.ids[k:] {
+			if id < 0 {
+				continue
 			}
-			id := v.id(string(words.StemBytes(b)))
-			key := v.words[id] + "\x00" + spelling
+			key := spelling{word: id, text: v.words[id]}
+			if one {
+				key.text = strings.Trim(run, "'’")
+			}
 			sp, ok := v.spellings[key]
 			if !ok {
 				sp = int32(len(v.spellList))
@@ -139,18 +151,41 @@ func (v *vocab) segment(text string) segment {
 				v.spellList = append(v.spellList, key)
 				v.spelled = append(v.spelled, 0)
 			}
-			sg.ids = append(sg.ids, id)
+			sg.ids[out] = id
 			sg.spellings = append(sg.spellings, sp)
-		})
-	}
+			out++
+		}
+		sg.ids = sg.ids[:out]
+	})
 	return sg
 }
 
+// eachRun calls fn with each run of word runes (letters, numbers, marks)
+// and apostrophes in text.
+func eachRun(text string, fn func(run string)) {
+	start := -1
+	for i, r := range text {
+		in := r == '\'' || r == '’' || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r))
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			fn(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(text[start:])
+	}
+}
+
 // id numbers a word.
-func (v *vocab) id(s string) int32 {
-	id, ok := v.ids[s]
+func (v *vocab) id(b []byte) int32 {
+	id, ok := v.ids[string(b)]
 	if !ok {
 		id = int32(len(v.words))
+		s := string(b)
 		v.ids[s] = id
 		v.words = append(v.words, s)
 		v.count = append(v.count, 0)
@@ -286,13 +321,13 @@ type lexicon struct {
 // lexicon merges the vocabularies and the words of skill keys.
 func (r *Relations) lexicon(vocabs []vocab) lexicon {
 	all := map[string]bool{}
-	spelled := map[string]int32{}
+	spelled := map[[2]string]int32{} // word and spelling → count
 	for _, v := range vocabs {
 		for _, w := range v.words {
 			all[w] = true
 		}
-		for k, key := range v.spellList {
-			spelled[key] += v.spelled[k]
+		for k, sp := range v.spellList {
+			spelled[[2]string{v.words[sp.word], sp.text}] += v.spelled[k]
 		}
 	}
 	for _, s := range r.skills {
@@ -319,10 +354,9 @@ func (r *Relations) lexicon(vocabs []vocab) lexicon {
 	lx.names = slices.Clone(lx.words)
 	best := make([]int32, len(lx.words))
 	for key, n := range spelled {
-		w, spelling, _ := strings.Cut(key, "\x00")
-		i := lx.id[w]
-		if n > best[i] || n == best[i] && spelling < lx.names[i] {
-			lx.names[i], best[i] = spelling, n
+		i := lx.id[key[0]]
+		if n > best[i] || n == best[i] && key[1] < lx.names[i] {
+			lx.names[i], best[i] = key[1], n
 		}
 	}
 	for i, name := range lx.names {
