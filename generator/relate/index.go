@@ -236,8 +236,7 @@ func (v *vocab) topic(o *options, t string, occ, level, stmt int) int32 {
 }
 
 // feat is one weighted feature of an occupation's vector. Features are
-// numbered densely: skills first, then the words of skill keys, then the
-// words of performance text (the same vocabulary twice).
+// numbered densely as in counted.
 type feat struct {
 	id int32
 	w  float64
@@ -297,11 +296,11 @@ func (r *Relations) index(o *options) *counted {
 		}
 	}
 	var parents []string
-	parents, c.skillParent, c.prior = r.parents(aligned, 3*nWords+nSkills)
-	nFeat := int(nSkills+3*nWords) + len(parents)
+	parents, c.skillParent, c.prior = r.parents(aligned, 4*nWords+nSkills)
+	nFeat := int(nSkills+4*nWords) + len(parents)
 	c.words = make([]string, nFeat)
 	for i, w := range lx.names {
-		for k := range int32(3) {
+		for k := range int32(4) {
 			c.words[nSkills+k*nWords+int32(i)] = w
 		}
 	}
@@ -402,9 +401,11 @@ func (r *Relations) count(c *counted, raws []raw, remap [][]int32, nFeat int) {
 		m := remap[raws[i].worker]
 		for k, l := range raws[i].words {
 			bump(nSkills+nWords+m[l], raws[i].counts[k])
+			bump(nSkills+3*nWords+m[l], raws[i].counts[k])
 		}
 		for k, l := range raws[i].dwords {
 			bump(nSkills+2*nWords+m[l], raws[i].dcounts[k])
+			bump(nSkills+3*nWords+m[l], raws[i].dcounts[k])
 		}
 		slices.Sort(touched)
 		list := make([]tf, len(touched))
@@ -431,6 +432,7 @@ const (
 	keySpace           // the words of skills' keys or names
 	taskSpace          // the words of performance text
 	titleSpace         // the words of the title and description
+	allSpace           // all those words together: the title's can meet the tasks'
 	parentSpace        // the parents of aligned skills
 	spaces
 )
@@ -440,8 +442,8 @@ type tf struct{ id, n int32 }
 
 // counted is what vectors are made from: every occupation's term
 // frequencies and every feature's document frequency. Features are
-// numbered densely: skills, then the words three times (keySpace,
-// taskSpace, titleSpace), then parents.
+// numbered densely: skills, then the words four times (keySpace,
+// taskSpace, titleSpace, allSpace), then parents.
 type counted struct {
 	tfs             [][]tf
 	df              []int32
@@ -458,7 +460,7 @@ func (c *counted) space(id int32) int {
 	switch {
 	case id < c.nSkills:
 		return skillSpace
-	case id >= c.nSkills+3*c.nWords:
+	case id >= c.nSkills+4*c.nWords:
 		return parentSpace
 	}
 	return keySpace + int((id-c.nSkills)/c.nWords)

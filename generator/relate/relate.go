@@ -10,11 +10,14 @@
 // occupation in each of these spaces, with weights (Weights):
 //
 //   - skills: the skill of each statement (its aligned element, or its
-//     topic's key), weight 0.3;
+//     topic's key), weight 0.2;
 //   - task words: the words of the statements' performance text (Words,
-//     without stop-words, Stem applied), weight 1;
-//   - title words: the words of the occupation's title and description,
-//     weight 0.5;
+//     without stop-words, Stem applied), weight 0.5;
+//   - title words: the words of the occupation's title (counted three
+//     times) and description, weight 0.5;
+//   - all words: the title, description and task words together, so
+//     that the words of one occupation's title meet those of another's
+//     tasks, weight 1;
 //   - the words of skill names and the parents of aligned skills, weight
 //     0 (they added nothing when measured).
 //
@@ -144,6 +147,7 @@ type Aligned struct {
 type Weights struct {
 	Skill, SkillWord, Word, Parent   float64 // space weights: skills, the words of their names, performance words, skills' parents
 	Title                            float64 // space weight of the title and description words
+	AllWords                         float64 // space weight of all the words: title, description and performance text
 	TitleCount                       int32   // an occupation's title words count as this many description words
 	PriorMass                        float64 // how many outside occupations an aligned skill's prior stands for
 	Group, Sector, MinorGroup, Broad float64 // boosts for the same group, sector, SOC minor group, SOC broad occupation
@@ -157,7 +161,7 @@ type Weights struct {
 func WithWeights(w Weights) Option {
 	return func(o *options) {
 		o.space = [spaces]float64{skillSpace: w.Skill, keySpace: w.SkillWord, taskSpace: w.Word,
-			titleSpace: w.Title, parentSpace: w.Parent}
+			titleSpace: w.Title, allSpace: w.AllWords, parentSpace: w.Parent}
 		o.titleCount, o.priorMass = w.TitleCount, w.PriorMass
 		o.groupBoost, o.sectorBoost, o.codeBoost = w.Group, w.Sector, [2]float64{w.MinorGroup, w.Broad}
 		o.jobZone = w.JobZone
@@ -170,7 +174,7 @@ func DefaultWeights() Weights {
 	var o options
 	defaults(&o)
 	return Weights{Skill: o.space[skillSpace], SkillWord: o.space[keySpace], Word: o.space[taskSpace],
-		Parent: o.space[parentSpace], Title: o.space[titleSpace], TitleCount: o.titleCount, PriorMass: o.priorMass,
+		Parent: o.space[parentSpace], Title: o.space[titleSpace], AllWords: o.space[allSpace], TitleCount: o.titleCount, PriorMass: o.priorMass,
 		Group: o.groupBoost, Sector: o.sectorBoost, MinorGroup: o.codeBoost[0], Broad: o.codeBoost[1],
 		JobZone: o.jobZone, Second: o.second, Neighbours: o.neighbours, Hub: o.hub}
 }
@@ -181,8 +185,8 @@ func defaults(o *options) {
 	// group or job zone only made the lists worse; the words of skill
 	// names and skills' parents added nothing.
 	*o = options{max: 8, candidates: 48, commonFraction: 0.2,
-		space:      [spaces]float64{skillSpace: 0.3, taskSpace: 1, titleSpace: 0.5},
-		titleCount: 1, priorMass: 20, second: 0.5, neighbours: 16, hub: 0.1}
+		space:      [spaces]float64{skillSpace: 0.2, taskSpace: 0.5, titleSpace: 0.5, allSpace: 1},
+		titleCount: 3, priorMass: 20, second: 0.5, neighbours: 16, hub: 0.1}
 }
 
 // WithAlignment gives statements their skills by alignment: aligned(occ,

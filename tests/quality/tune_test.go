@@ -18,7 +18,9 @@ import (
 
 // TestTuneRelated relates the corpus (LADDER_TUNE_FREE=1: the free-text
 // one) under each weight set of LADDER_TUNE, a JSON array of
-// relate.Weights, aligning it once: for choosing the defaults. With
+// relate.Weights (or "default"), aligning it once: for choosing the
+// defaults. LADDER_TUNE_MAX sets WithMax, LADDER_TUNE_NOALIGN=1 relates
+// by topics alone and LADDER_TUNE_DUMP names a file for the relations. With
 // LADDER_TUNE_CACHE set to a file, the aligned corpus is kept there and
 // read back on later runs, so that trying a change to relate takes
 // seconds.
@@ -27,9 +29,12 @@ func TestTuneRelated(t *testing.T) {
 	if spec == "" {
 		t.Skip("LADDER_TUNE not set")
 	}
-	var sets []relate.Weights
-	if err := json.Unmarshal([]byte(spec), &sets); err != nil {
-		t.Fatal(err)
+	sets := []relate.Weights{relate.DefaultWeights()}
+	if spec != "default" {
+		sets = nil
+		if err := json.Unmarshal([]byte(spec), &sets); err != nil {
+			t.Fatal(err)
+		}
 	}
 	truth := ReadTruth(t, filepath.Join(EvalDir(t), "related.tsv"))
 	d := tuneInput(t)
