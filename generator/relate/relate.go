@@ -18,8 +18,11 @@
 //   - all words: the title, description and task words together, so
 //     that the words of one occupation's title meet those of another's
 //     tasks, weight 1;
-//   - the words of skill names and the parents of aligned skills, weight
-//     0 (they added nothing when measured).
+//   - parents: the broader element of each aligned skill (for an O*NET
+//     activity, its Intermediate Work Activity), weight 0.1, so that
+//     occupations doing the same kind of work are a little alike;
+//   - the words of skill names, weight 0 (they added nothing when
+//     measured).
 //
 // A feature's term frequency tf (how many statements have it, or how
 // often a word occurs) counts as 1+ln(tf); its inverse document frequency
@@ -183,9 +186,9 @@ func defaults(o *options) {
 	// Measured on the corpus against O*NET's curated related
 	// occupations (tests/quality): boosts for a shared group, sector, SOC
 	// group or job zone only made the lists worse; the words of skill
-	// names and skills' parents added nothing.
+	// names added nothing.
 	*o = options{max: 8, candidates: 48, commonFraction: 0.2,
-		space:      [spaces]float64{skillSpace: 0.2, taskSpace: 0.5, titleSpace: 0.5, allSpace: 1},
+		space:      [spaces]float64{skillSpace: 0.2, parentSpace: 0.1, taskSpace: 0.5, titleSpace: 0.5, allSpace: 1},
 		titleCount: 3, priorMass: 20, second: 0.5, neighbours: 16, hub: 0.1}
 }
 
