@@ -570,9 +570,17 @@ func (r *Relations) parents(aligned map[string]Aligned, first int32) (keys []str
 // addSkills gathers the skills from the topics' keys, in input order,
 // names and orders them, gives them slugs, and fills r.stmt and r.has.
 func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
-	// Every distinct topic, numbered in lexical order; its key.
+	topics, topicKey, remap := topicTable(vocabs)
+	keys, uses, names := r.useSkills(raws, topics, topicKey, remap)
+	r.fillHas(r.orderSkills(keys, names, uses))
+}
+
+// topicTable numbers every distinct topic of the vocabularies in lexical
+// order: it returns the topics, each one's key, and each vocabulary's
+// topic numbers mapped to these.
+func topicTable(vocabs []vocab) (topics, topicKey []string, remap [][]int32) {
 	topicID := map[string]int32{}
-	var topics, topicKeys []string
+	var topicKeys []string
 	for _, v := range vocabs {
 		for i, t := range v.tlist {
 			if _, ok := topicID[t]; !ok {
@@ -590,23 +598,26 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 	for id, i := range order {
 		topicID[topics[i]] = int32(id)
 	}
-	remap := make([][]int32, len(vocabs))
+	remap = make([][]int32, len(vocabs))
 	for w, v := range vocabs {
 		remap[w] = make([]int32, len(v.tlist))
 		for i, t := range v.tlist {
 			remap[w][i] = topicID[t]
 		}
 	}
-	topicKey := make([]string, len(topics))
+	topicKey = make([]string, len(topics))
 	for i, t := range topics {
 		topicKey[topicID[t]] = topicKeys[i]
 	}
 	slices.Sort(topics)
+	return topics, topicKey, remap
+}
 
+// useSkills gives every statement its skill, numbered in order of first
+// use (r.stmt), and returns the skills' keys, uses and names.
+func (r *Relations) useSkills(raws []raw, topics, topicKey []string, remap [][]int32) (keys []string, uses [][]Use, names []string) {
 	// Skills in order of first use; statements' skills; spellings' counts.
 	ids := map[string]int32{}
-	var keys []string
-	var uses [][]Use
 	topicSkill := make([]int32, len(topics))
 	for i := range topicSkill {
 		topicSkill[i] = -2 // not met yet
@@ -655,7 +666,7 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		}
 	}
 	// The name: the most frequent spelling, ties to the lexically first.
-	names := make([]string, len(keys))
+	names = make([]string, len(keys))
 	best := make([]int, len(keys))
 	for t, id := range topicSkill {
 		if id >= 0 && spellings[t] > best[id] {
@@ -664,6 +675,13 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		}
 	}
 
+	return keys, uses, names
+}
+
+// orderSkills makes the skills, gives them slugs and puts them in order
+// (r.skills, r.skillOcc, r.shared); it returns the position of each skill
+// numbered by first use.
+func (r *Relations) orderSkills(keys, names []string, uses [][]Use) []int32 {
 	skills := make([]Skill, len(keys))
 	for i := range keys {
 		s := Skill{Key: keys[i], Name: names[i], Uses: uses[i]}
@@ -677,7 +695,7 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		skills[i] = s
 	}
 	// Slugs go to keys in key order, so they do not depend on input order.
-	order = make([]int, len(skills))
+	order := make([]int, len(skills))
 	for i := range order {
 		order[i] = i
 	}
@@ -711,6 +729,11 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		}
 	}
 
+	return pos
+}
+
+// fillHas renumbers r.stmt by pos and fills r.has.
+func (r *Relations) fillHas(pos []int32) {
 	r.has = make([][]held, len(r.fws))
 	for occ, levels := range r.stmt {
 		var hs []held
