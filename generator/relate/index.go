@@ -9,7 +9,10 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/words"
 )
 
@@ -35,16 +38,19 @@ func parallel(n int, fn func(w, i int)) {
 func workers(n int) int { return min(runtime.GOMAXPROCS(0), max(1, n/64)) }
 
 // raw is what reading one framework gives: per statement, in level then
-// statement order, its topic (-1 for none), and its performance words,
-// both numbered in the vocabulary of the goroutine that read it.
+// statement order, its topic (-1 for none), and its words, all numbered
+// in the vocabulary of the goroutine that read it.
 type raw struct {
 	topics []int32
 	words  []int32 // distinct performance words
 	counts []int32 // how often each occurs
-	worker int
+	// dwords and dcounts are the same for the title and description.
+	dwords, dcounts []int32
+	worker          int
 }
 
-// vocab numbers topics and words as one goroutine meets them.
+// vocab numbers topics, words and their spellings as one goroutine meets
+// them.
 type vocab struct {
 	ids     map[string]int32
 	words   []string
@@ -52,8 +58,151 @@ type vocab struct {
 	tlist   []string           // skills by number, as "name\x00key"
 	keys    []string           // key of each skill: Key of the topic, or the alignment's
 	aligned map[string]Aligned // alignment key → what the alignment said
-	segs    map[string][]int32 // piece of performance text → its word ids
+	segs    map[string]segment // piece of text → its words
 	count   []int32            // per word: occurrences in the current framework
+	pending []int32            // words of the current framework with count > 0
+	// spellings numbers the spellings met; spelled counts them.
+	spellings map[spelling]int32
+	spellList []spelling
+	spelled   []int32
+	buf       []byte
+}
+
+// spelling is a word (by id in its vocabulary, or -1 in a lexicon) as
+// written.
+type spelling struct {
+	word int32
+	text string
+}
+
+// segment is a piece of text read: its words (stop-words left out, Stem
+// applied) and the spelling of each as written.
+type segment struct{ ids, spellings []int32 }
+
+func newVocab() vocab {
+	return vocab{ids: map[string]int32{}, topics: map[string]int32{}, segs: map[string]segment{},
+		aligned: map[string]Aligned{}, spellings: map[spelling]int32{}}
+}
+
+// read reads framework f, occupation i, as goroutine w.
+func (v *vocab) read(o *options, f *framework.Framework, i, w int) raw {
+	rw := raw{worker: w}
+	v.addWords(f.Occupation.Title, o.titleCount)
+	v.addWords(f.Description, 1)
+	rw.dwords, rw.dcounts = v.flush()
+	for l, lv := range f.Levels {
+		for k, st := range lv.Statements {
+			rw.topics = append(rw.topics, v.topic(o, st.Topic, i, l, k))
+			v.addWords(st.Performance, 1)
+		}
+	}
+	rw.words, rw.counts = v.flush()
+	return rw
+}
+
+// addWords counts the words of text, times each. Text repeats in pieces
+// (the same task at every level, the same level qualifier in every
+// statement), so its words are looked up by comma-separated segment.
+func (v *vocab) addWords(text string, times int32) {
+	for seg := range strings.SplitSeq(text, ",") {
+		sg, ok := v.segs[seg]
+		if !ok {
+			sg = v.segment(seg)
+			v.segs[seg] = sg
+		}
+		for k, id := range sg.ids {
+			if v.count[id] == 0 {
+				v.pending = append(v.pending, id)
+			}
+			v.count[id] += times
+			v.spelled[sg.spellings[k]] += times
+		}
+	}
+}
+
+// segment reads a piece of text. A word's spelling is the run of word
+// runes and apostrophes it came from, when that run is one word, or else
+// the word itself.
+func (v *vocab) segment(text string) segment {
+	var sg segment
+	eachRun(text, func(run string) {
+		k := len(sg.ids)
+		v.buf = words.Scan(run, v.buf, func(b []byte) {
+			if words.IsStop(b) {
+				sg.ids = append(sg.ids, -1)
+				return
+			}
+			sg.ids = append(sg.ids, v.id(words.StemBytes(b)))
+		})
+		one := len(sg.ids) == k+1
+		out := k
+		for _, id := range sg.ids[k:] {
+			if id < 0 {
+				continue
+			}
+			key := spelling{word: id, text: v.words[id]}
+			if one {
+				key.text = strings.Trim(run, "'’")
+			}
+			sp, ok := v.spellings[key]
+			if !ok {
+				sp = int32(len(v.spellList))
+				v.spellings[key] = sp
+				v.spellList = append(v.spellList, key)
+				v.spelled = append(v.spelled, 0)
+			}
+			sg.ids[out] = id
+			sg.spellings = append(sg.spellings, sp)
+			out++
+		}
+		sg.ids = sg.ids[:out]
+	})
+	return sg
+}
+
+// eachRun calls fn with each run of word runes (letters, numbers, marks)
+// and apostrophes in text.
+func eachRun(text string, fn func(run string)) {
+	start := -1
+	for i, r := range text {
+		in := r == '\'' || r == '’' || r < utf8.RuneSelf && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9') ||
+			r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r))
+		switch {
+		case in && start < 0:
+			start = i
+		case !in && start >= 0:
+			fn(text[start:i])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		fn(text[start:])
+	}
+}
+
+// id numbers a word.
+func (v *vocab) id(b []byte) int32 {
+	id, ok := v.ids[string(b)]
+	if !ok {
+		id = int32(len(v.words))
+		s := string(b)
+		v.ids[s] = id
+		v.words = append(v.words, s)
+		v.count = append(v.count, 0)
+	}
+	return id
+}
+
+// flush returns the words counted since the last flush and their counts.
+func (v *vocab) flush() ([]int32, []int32) {
+	ws := v.pending
+	counts := make([]int32, len(ws))
+	for k, id := range ws {
+		counts[k] = v.count[id]
+		v.count[id] = 0
+	}
+	v.pending = nil
+	return ws, counts
 }
 
 // topic numbers the skill of statement (occ, level, stmt) with topic t:
@@ -87,8 +236,7 @@ func (v *vocab) topic(o *options, t string, occ, level, stmt int) int32 {
 }
 
 // feat is one weighted feature of an occupation's vector. Features are
-// numbered densely: skills first, then the words of skill keys, then the
-// words of performance text (the same vocabulary twice).
+// numbered densely as in counted.
 type feat struct {
 	id int32
 	w  float64
@@ -112,82 +260,73 @@ type posting struct {
 }
 
 // index reads every framework: it fills the skills (r.skills, r.shared,
-// r.stmt, r.has) and returns the occupations' vectors.
-func (r *Relations) index(o *options) *vecs {
+// r.stmt, r.has) and counts the features of every occupation.
+func (r *Relations) index(o *options) *counted {
 	n := len(r.fws)
 	raws := make([]raw, n)
 	vocabs := make([]vocab, workers(n))
 	for w := range vocabs {
-		vocabs[w] = vocab{ids: map[string]int32{}, topics: map[string]int32{}, segs: map[string][]int32{},
-			aligned: map[string]Aligned{}}
+		vocabs[w] = newVocab()
 	}
 	parallel(n, func(w, i int) {
-		f := r.fws[i]
-		if f == nil {
-			return
+		if r.fws[i] != nil {
+			raws[i] = vocabs[w].read(o, r.fws[i], i, w)
 		}
-		v := &vocabs[w]
-		rw := raw{worker: w}
-		var buf []byte
-		var scratch []int32
-		addWords := func(text string, times int32) {
-			for seg := range strings.SplitSeq(text, ",") {
-				ids, ok := v.segs[seg]
-				if !ok {
-					scratch = scratch[:0]
-					buf = words.Scan(seg, buf, func(b []byte) {
-						if words.IsStop(b) {
-							return
-						}
-						b = words.StemBytes(b)
-						id, ok := v.ids[string(b)]
-						if !ok {
-							id = int32(len(v.words))
-							s := string(b)
-							v.ids[s] = id
-							v.words = append(v.words, s)
-							v.count = append(v.count, 0)
-						}
-						scratch = append(scratch, id)
-					})
-					ids = slices.Clone(scratch)
-					v.segs[seg] = ids
-				}
-				for _, id := range ids {
-					if v.count[id] == 0 {
-						rw.words = append(rw.words, id)
-					}
-					v.count[id] += times
-				}
-			}
-		}
-		addWords(f.Occupation.Title, o.titleCount)
-		addWords(f.Description, 1)
-		for l, lv := range f.Levels {
-			for k, st := range lv.Statements {
-				rw.topics = append(rw.topics, v.topic(o, st.Topic, i, l, k))
-				// Performance text repeats in pieces (the same task at every
-				// level, the same level qualifier in every statement), so
-				// its words are looked up by comma-separated segment.
-				addWords(st.Performance, 1)
-			}
-		}
-		rw.counts = make([]int32, len(rw.words))
-		for k, id := range rw.words {
-			rw.counts[k] = v.count[id]
-			v.count[id] = 0
-		}
-		raws[i] = rw
 	})
-
 	r.addSkills(raws, vocabs)
+	lx := r.lexicon(vocabs)
+	aligned := map[string]Aligned{}
+	for _, v := range vocabs {
+		for k, al := range v.aligned {
+			aligned[k] = al
+		}
+	}
+	nSkills, nWords := int32(len(r.skills)), int32(len(lx.words))
+	c := &counted{nSkills: nSkills, nWords: nWords}
+	c.skillWords = make([][]int32, nSkills)
+	for i, s := range r.skills {
+		key := s.Key
+		if _, ok := aligned[key]; ok {
+			key = words.Key(s.Name)
+		}
+		for w := range strings.SplitSeq(key, " ") {
+			if id, ok := lx.id[w]; ok {
+				c.skillWords[i] = append(c.skillWords[i], nSkills+id)
+			}
+		}
+	}
+	var parents []string
+	parents, c.skillParent, c.prior = r.parents(aligned, 4*nWords+nSkills)
+	nFeat := int(nSkills+4*nWords) + len(parents)
+	c.words = make([]string, nFeat)
+	for i, w := range lx.names {
+		for k := range int32(4) {
+			c.words[nSkills+k*nWords+int32(i)] = w
+		}
+	}
+	r.count(c, raws, lx.remap, nFeat)
+	return c
+}
 
-	// One vocabulary for all, in lexical order so that ids do not depend
-	// on which goroutine read what.
+// lexicon is the words of all vocabularies, in lexical order so that ids
+// do not depend on which goroutine read what.
+type lexicon struct {
+	words []string
+	id    map[string]int32
+	remap [][]int32 // by vocabulary, its word ids to the lexicon's
+	names []string  // each word's most frequent spelling, for people
+}
+
+// lexicon merges the vocabularies and the words of skill keys.
+func (r *Relations) lexicon(vocabs []vocab) lexicon {
 	all := map[string]bool{}
+	spelled := map[[2]string]int32{} // word and spelling → count
 	for _, v := range vocabs {
 		for _, w := range v.words {
 			all[w] = true
+		}
+		for k, sp := range v.spellList {
+			spelled[[2]string{v.words[sp.word], sp.text}] += v.spelled[k]
 		}
 	}
 	for _, s := range r.skills {
@@ -195,48 +334,42 @@ func (r *Relations) index(o *options) *vecs {
 			all[w] = true
 		}
 	}
-	allWords := make([]string, 0, len(all))
+	lx := lexicon{id: make(map[string]int32, len(all))}
 	for w := range all {
-		allWords = append(allWords, w)
+		lx.words = append(lx.words, w)
 	}
-	slices.Sort(allWords)
-	wordID := make(map[string]int32, len(allWords))
-	for i, w := range allWords {
-		wordID[w] = int32(i)
+	slices.Sort(lx.words)
+	for i, w := range lx.words {
+		lx.id[w] = int32(i)
 	}
-	remap := make([][]int32, len(vocabs))
+	lx.remap = make([][]int32, len(vocabs))
 	for k, v := range vocabs {
-		remap[k] = make([]int32, len(v.words))
+		lx.remap[k] = make([]int32, len(v.words))
 		for i, w := range v.words {
-			remap[k][i] = wordID[w]
+			lx.remap[k][i] = lx.id[w]
 		}
 	}
-	nSkills, nWords := int32(len(r.skills)), int32(len(allWords))
-	aligned := map[string]Aligned{}
-	for _, v := range vocabs {
-		for k, al := range v.aligned {
-			aligned[k] = al
+	// The name: the most frequent spelling, ties to the lexically first.
+	lx.names = slices.Clone(lx.words)
+	best := make([]int32, len(lx.words))
+	for key, n := range spelled {
+		i := lx.id[key[0]]
+		if n > best[i] || n == best[i] && key[1] < lx.names[i] {
+			lx.names[i], best[i] = key[1], n
 		}
 	}
-	skillWords := make([][]int32, nSkills)
-	for i, s := range r.skills {
-		key := s.Key
-		if _, ok := aligned[key]; ok {
-			key = words.Key(s.Name)
-		}
-		for w := range strings.SplitSeq(key, " ") {
-			if id, ok := wordID[w]; ok {
-				skillWords[i] = append(skillWords[i], nSkills+id)
-			}
-		}
+	for i, name := range lx.names {
+		lx.names[i] = lowerFirst(name)
 	}
-	parents, skillParent, prior := r.parents(aligned, 2*nWords+nSkills)
-	nFeat := int(nSkills+2*nWords) + len(parents)
+	return lx
+}
 
-	// Term frequencies, per occupation.
-	type tf struct{ id, n int32 }
-	tfs := make([][]tf, n)
-	counts := make([][]int32, len(vocabs))
+// count fills c's term and document frequencies.
+func (r *Relations) count(c *counted, raws []raw, remap [][]int32, nFeat int) {
+	n := len(r.fws)
+	nSkills, nWords := c.nSkills, c.nWords
+	c.tfs = make([][]tf, n)
+	counts := make([][]int32, workers(n))
 	parallel(n, func(w, i int) {
 		if r.fws[i] == nil {
 			return
@@ -244,22 +377,22 @@ func (r *Relations) index(o *options) *vecs {
 		if counts[w] == nil {
 			counts[w] = make([]int32, nFeat)
 		}
-		c := counts[w]
+		cnt := counts[w]
 		var touched []int32
 		bump := func(id, n int32) {
-			if c[id] == 0 {
+			if cnt[id] == 0 {
 				touched = append(touched, id)
 			}
-			c[id] += n
+			cnt[id] += n
 		}
 		for _, ids := range r.stmt[i] {
 			for _, s := range ids {
 				if s >= 0 {
 					bump(s, 1)
-					for _, id := range skillWords[s] {
+					for _, id := range c.skillWords[s] {
 						bump(id, 1)
 					}
-					if p := skillParent[s]; p >= 0 {
+					if p := c.skillParent[s]; p >= 0 {
 						bump(p, 1)
 					}
 				}
@@ -268,91 +401,129 @@ func (r *Relations) index(o *options) *vecs {
 		m := remap[raws[i].worker]
 		for k, l := range raws[i].words {
 			bump(nSkills+nWords+m[l], raws[i].counts[k])
+			bump(nSkills+3*nWords+m[l], raws[i].counts[k])
+		}
+		for k, l := range raws[i].dwords {
+			bump(nSkills+2*nWords+m[l], raws[i].dcounts[k])
+			bump(nSkills+3*nWords+m[l], raws[i].dcounts[k])
 		}
 		slices.Sort(touched)
 		list := make([]tf, len(touched))
 		for k, id := range touched {
-			list[k] = tf{id, c[id]}
-			c[id] = 0
+			list[k] = tf{id, cnt[id]}
+			cnt[id] = 0
 		}
-		tfs[i] = list
+		c.tfs[i] = list
 	})
-	df := make([]int32, nFeat)
-	docs := 0
-	for _, list := range tfs {
+	c.df = make([]int32, nFeat)
+	for _, list := range c.tfs {
 		if len(list) > 0 {
-			docs++
+			c.docs++
 		}
 		for _, t := range list {
-			df[t.id]++
+			c.df[t.id]++
 		}
 	}
+}
 
-	// Unit vectors: kind weight × (1 + ln tf) × ln(docs/df).
-	maxDF := int32(o.commonFraction * float64(docs))
+// The spaces of features, each a cosine of its own.
+const (
+	skillSpace  = iota // skills
+	keySpace           // the words of skills' keys or names
+	taskSpace          // the words of performance text
+	titleSpace         // the words of the title and description
+	allSpace           // all those words together: the title's can meet the tasks'
+	parentSpace        // the parents of aligned skills
+	spaces
+)
+
+// tf is a feature and how often an occupation has it.
+type tf struct{ id, n int32 }
+
+// counted is what vectors are made from: every occupation's term
+// frequencies and every feature's document frequency. Features are
+// numbered densely: skills, then the words four times (keySpace,
+// taskSpace, titleSpace, allSpace), then parents.
+type counted struct {
+	tfs             [][]tf
+	df              []int32
+	docs            int
+	nSkills, nWords int32
+	prior           []float64 // by skill
+	skillWords      [][]int32 // by skill: the features of its name's words
+	skillParent     []int32   // by skill: its parent's feature, -1 for none
+	words           []string  // by feature: a word's most frequent spelling; "" for skills and parents
+}
+
+// space returns the space of feature id.
+func (c *counted) space(id int32) int {
+	switch {
+	case id < c.nSkills:
+		return skillSpace
+	case id >= c.nSkills+4*c.nWords:
+		return parentSpace
+	}
+	return keySpace + int((id-c.nSkills)/c.nWords)
+}
+
+// idf is a feature's inverse document frequency, smoothed so that it
+// works from two frameworks up: ln(1 + N/df), and for an aligned skill
+// with a prior p, ln((N + m)/(df + m·p)), as if m more occupations were
+// known, a share p of them with the skill.
+func (c *counted) idf(o *options, id int32) float64 {
+	n, df := float64(c.docs), float64(c.df[id])
+	if id < c.nSkills && c.prior[id] > 0 {
+		return math.Log((n + o.priorMass) / (df + o.priorMass*c.prior[id]))
+	}
+	return math.Log(1 + n/df)
+}
+
+// vectors makes the occupations' vectors: a feature weighs (1 + ln tf) ×
+// idf, and each space is scaled to length √w[space], so that the dot
+// product of two occupations is the w-weighted sum of their cosines in
+// each space.
+func (c *counted) vectors(o *options, w [spaces]float64) *vecs {
+	n, nFeat := len(c.tfs), len(c.df)
+	maxDF := int32(o.commonFraction * float64(c.docs))
 	v := &vecs{rare: make([][]feat, n), common: make([][]feat, n), postings: make([][]posting, nFeat),
-		words: make([]string, nFeat)}
-	for i, w := range allWords {
-		v.words[nSkills+int32(i)] = w
-		v.words[nSkills+nWords+int32(i)] = w
-	}
-	for i := range parents {
-		v.words[nSkills+2*nWords+int32(i)] = ""
-	}
-	v.commonID = make([]int32, nFeat)
-	for id, d := range df {
+		words: c.words, commonID: make([]int32, nFeat)}
+	for id, d := range c.df {
 		v.commonID[id] = -1
-		if d > maxDF {
+		if d > maxDF && w[c.space(int32(id))] > 0 {
 			v.commonID[id] = int32(len(v.commonFeat))
 			v.commonFeat = append(v.commonFeat, int32(id))
 		}
 	}
-	kindW := func(id int32) float64 {
-		switch {
-		case id < nSkills:
-			return o.topicW
-		case id < nSkills+nWords:
-			return o.wordW
-		case id < nSkills+2*nWords:
-			return o.perfWordW
-		}
-		return o.parentW
-	}
-	// Inverse document frequency, smoothed so that it works from two
-	// frameworks up: ln(1 + N/df), and for an aligned skill with a prior
-	// p, ln((N + m)/(df + m·p)), as if m more occupations were known, a
-	// share p of them with the skill.
-	idf := func(id int32) float64 {
-		if id < nSkills && prior[id] > 0 {
-			return math.Log((float64(docs) + o.priorMass) / (float64(df[id]) + o.priorMass*prior[id]))
-		}
-		return math.Log(1 + float64(docs)/float64(df[id]))
-	}
 	parallel(n, func(_, i int) {
 		var rare, common []feat
-		norm := 0.0
-		for _, t := range tfs[i] {
-			w := kindW(t.id) * (1 + math.Log(float64(t.n))) * idf(t.id)
-			if w <= 0 {
+		var norms [spaces]float64
+		for _, t := range c.tfs[i] {
+			x := (1 + math.Log(float64(t.n))) * c.idf(o, t.id)
+			if x <= 0 || w[c.space(t.id)] <= 0 {
 				continue
 			}
-			norm += w * w
-			if df[t.id] > maxDF {
-				common = append(common, feat{v.commonID[t.id], w})
+			norms[c.space(t.id)] += x * x
+			if c.df[t.id] > maxDF {
+				common = append(common, feat{v.commonID[t.id], x})
 			} else {
-				rare = append(rare, feat{t.id, w})
+				rare = append(rare, feat{t.id, x})
 			}
 		}
-		norm = math.Sqrt(norm)
+		var scale [spaces]float64
+		for k, nk := range norms {
+			if nk > 0 {
+				scale[k] = math.Sqrt(w[k] / nk)
+			}
+		}
 		for k := range rare {
-			rare[k].w /= norm
+			rare[k].w *= scale[c.space(rare[k].id)]
 		}
 		for k := range common {
-			common[k].w /= norm
+			common[k].w *= scale[c.space(v.commonFeat[common[k].id])]
 		}
 		v.rare[i], v.common[i] = rare, common
 	})
-	for id, d := range df {
+	for id, d := range c.df {
 		if d <= maxDF && d > 0 {
 			v.postings[id] = make([]posting, 0, d)
 		}
@@ -399,9 +570,17 @@ func (r *Relations) parents(aligned map[string]Aligned, first int32) (keys []str
 // addSkills gathers the skills from the topics' keys, in input order,
 // names and orders them, gives them slugs, and fills r.stmt and r.has.
 func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
-	// Every distinct topic, numbered in lexical order; its key.
+	topics, topicKey, remap := topicTable(vocabs)
+	keys, uses, names := r.useSkills(raws, topics, topicKey, remap)
+	r.fillHas(r.orderSkills(keys, names, uses))
+}
+
+// topicTable numbers every distinct topic of the vocabularies in lexical
+// order: it returns the topics, each one's key, and each vocabulary's
+// topic numbers mapped to these.
+func topicTable(vocabs []vocab) (topics, topicKey []string, remap [][]int32) {
 	topicID := map[string]int32{}
-	var topics, topicKeys []string
+	var topicKeys []string
 	for _, v := range vocabs {
 		for i, t := range v.tlist {
 			if _, ok := topicID[t]; !ok {
@@ -419,23 +598,26 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 	for id, i := range order {
 		topicID[topics[i]] = int32(id)
 	}
-	remap := make([][]int32, len(vocabs))
+	remap = make([][]int32, len(vocabs))
 	for w, v := range vocabs {
 		remap[w] = make([]int32, len(v.tlist))
 		for i, t := range v.tlist {
 			remap[w][i] = topicID[t]
 		}
 	}
-	topicKey := make([]string, len(topics))
+	topicKey = make([]string, len(topics))
 	for i, t := range topics {
 		topicKey[topicID[t]] = topicKeys[i]
 	}
 	slices.Sort(topics)
+	return topics, topicKey, remap
+}
 
+// useSkills gives every statement its skill, numbered in order of first
+// use (r.stmt), and returns the skills' keys, uses and names.
+func (r *Relations) useSkills(raws []raw, topics, topicKey []string, remap [][]int32) (keys []string, uses [][]Use, names []string) {
 	// Skills in order of first use; statements' skills; spellings' counts.
 	ids := map[string]int32{}
-	var keys []string
-	var uses [][]Use
 	topicSkill := make([]int32, len(topics))
 	for i := range topicSkill {
 		topicSkill[i] = -2 // not met yet
@@ -484,7 +666,7 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		}
 	}
 	// The name: the most frequent spelling, ties to the lexically first.
-	names := make([]string, len(keys))
+	names = make([]string, len(keys))
 	best := make([]int, len(keys))
 	for t, id := range topicSkill {
 		if id >= 0 && spellings[t] > best[id] {
@@ -493,6 +675,13 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		}
 	}
 
+	return keys, uses, names
+}
+
+// orderSkills makes the skills, gives them slugs and puts them in order
+// (r.skills, r.skillOcc, r.shared); it returns the position of each skill
+// numbered by first use.
+func (r *Relations) orderSkills(keys, names []string, uses [][]Use) []int32 {
 	skills := make([]Skill, len(keys))
 	for i := range keys {
 		s := Skill{Key: keys[i], Name: names[i], Uses: uses[i]}
@@ -506,7 +695,7 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		skills[i] = s
 	}
 	// Slugs go to keys in key order, so they do not depend on input order.
-	order = make([]int, len(skills))
+	order := make([]int, len(skills))
 	for i := range order {
 		order[i] = i
 	}
@@ -540,6 +729,11 @@ func (r *Relations) addSkills(raws []raw, vocabs []vocab) {
 		}
 	}
 
+	return pos
+}
+
+// fillHas renumbers r.stmt by pos and fills r.has.
+func (r *Relations) fillHas(pos []int32) {
 	r.has = make([][]held, len(r.fws))
 	for occ, levels := range r.stmt {
 		var hs []held

@@ -6,27 +6,49 @@
 // A skill is a normalised statement topic (see Key): "Specimens
 // Handling" and "specimen-handling" are one skill.
 //
-// Relatedness is the cosine similarity of TF-IDF vectors, one per
-// occupation, over three kinds of feature:
+// Relatedness combines cosine similarities of TF-IDF vectors, one per
+// occupation in each of these spaces, with weights (Weights):
 //
-//   - the skill keys of its statements, weight 1;
-//   - the words of those keys, weight 0.5;
-//   - the words of the statements' performance text (Words, without
-//     stop-words, Stem applied), weight 0.25.
+//   - skills: the skill of each statement (its aligned element, or its
+//     topic's key), weight 0.2;
+//   - task words: the words of the statements' performance text (Words,
+//     without stop-words, Stem applied), weight 0.5;
+//   - title words: the words of the occupation's title (counted three
+//     times) and description, weight 0.5;
+//   - all words: the title, description and task words together, so
+//     that the words of one occupation's title meet those of another's
+//     tasks, weight 1;
+//   - parents: the broader element of each aligned skill (for an O*NET
+//     activity, its Intermediate Work Activity), weight 0.1, so that
+//     occupations doing the same kind of work are a little alike;
+//   - the words of skill names, weight 0 (they added nothing when
+//     measured).
 //
-// A feature's term frequency tf is the number of the occupation's
-// statements that have it, scaled as 1+ln(tf); its inverse document
-// frequency is ln(N/df) over the N occupations, so a feature every
-// occupation has weighs nothing. To the cosine (0 to 1) come two small
-// boosts: +0.05 for the same occupational group and +0.02 for the same
-// sector (WithBoosts changes them).
+// A feature's term frequency tf (how many statements have it, or how
+// often a word occurs) counts as 1+ln(tf); its inverse document frequency
+// is ln(1+N/df) over the N occupations, or for an aligned skill with a
+// prior share p, ln((N+m)/(df+m·p)) with m = 20, so that two frameworks
+// alone still weigh a shared skill by how rare it is elsewhere. The
+// weighted sum of the spaces' cosines is each pair's first-order score.
+//
+// Then each occupation's neighbourhood — itself, weight 1, and its 16
+// best candidates, weighted by the square of their score — is compared:
+// the score becomes half the first-order score and half the cosine of the
+// two neighbourhoods, less a tenth of the mean score of the candidate's
+// own neighbours (occupations close to everything would otherwise crowd
+// every list). Each step of job zone between two occupations takes 0.01
+// off the first-order score (of at most 2.3, the sum of the weights).
+// Boosts for a shared group or sector are there (WithBoosts,
+// WithWeights) but 0 by default: measured against O*NET's curated
+// related occupations (tests/quality), every such boost made the lists
+// worse.
 //
 // Candidates come from an inverted index over the features that at most
 // 20% of occupations have; the common features are then added exactly for
 // the best 48 candidates of each occupation, so the work grows with the
 // postings of rare features, not with the square of the occupations. The
-// 1,016-framework corpus (40,640 statements) takes about 0.1–0.2 s on two
-// cores: see BenchmarkRelateCorpus.
+// 1,016-framework corpus (40,640 statements) takes about 0.35 s of CPU
+// time, about 0.2 s on two idle cores: see BenchmarkRelateCorpus.
 package relate
 
 import (
@@ -61,7 +83,7 @@ type Relations struct {
 // Relation is one occupation related to another.
 type Relation struct {
 	Index  int     // the related occupation, an index into New's input
-	Score  float64 // cosine similarity plus the group and sector boosts
+	Score  float64 // the similarity: see the package documentation
 	Shared int     // how many skills both have: SharedSkills lists them
 	Reason string  // why, for people: "Shares 6 skills, 4 at proficient level: …"
 }
@@ -100,17 +122,18 @@ type held struct {
 type Option func(*options)
 
 type options struct {
-	max                      int
-	groupBoost, sectorBoost  float64
-	codeBoost                [2]float64 // same SOC minor group (29-20), same broad occupation (29-201)
-	jobZone                  float64
-	candidates               int
-	commonFraction           float64
-	topicW, wordW, perfWordW float64
-	parentW                  float64
-	titleCount               int32 // occupation title words count as this many performance words
-	priorMass                float64
-	aligned                  func(occ, level, stmt int) (Aligned, bool)
+	max                     int
+	groupBoost, sectorBoost float64
+	codeBoost               [2]float64 // same SOC minor group (29-20), same broad occupation (29-201)
+	jobZone                 float64
+	candidates              int
+	commonFraction          float64
+	space                   [spaces]float64 // each space's weight
+	titleCount              int32           // occupation title words count as this many description words
+	priorMass               float64
+	aligned                 func(occ, level, stmt int) (Aligned, bool)
+	second, hub             float64
+	neighbours              int
 }
 
 // Aligned is the skill an alignment gives a statement, in place of its
@@ -124,22 +147,30 @@ type Aligned struct {
 }
 
 // Weights are how much each kind of evidence counts in relatedness; see
-// New for the defaults.
+// the package documentation for what they do and DefaultWeights for the
+// defaults.
 type Weights struct {
-	Skill, SkillWord, Word, Parent   float64 // feature weights: skills, their words, performance words, skills' parents
-	TitleCount                       int32   // an occupation's title words count as this many performance words
+	Skill, SkillWord, Word, Parent   float64 // space weights: skills, the words of their names, performance words, skills' parents
+	Title                            float64 // space weight of the title and description words
+	AllWords                         float64 // space weight of all the words: title, description and performance text
+	TitleCount                       int32   // an occupation's title words count as this many description words
 	PriorMass                        float64 // how many outside occupations an aligned skill's prior stands for
 	Group, Sector, MinorGroup, Broad float64 // boosts for the same group, sector, SOC minor group, SOC broad occupation
 	JobZone                          float64 // taken off per step of job zone between two occupations
+	Second                           float64 // the share of second-order similarity, 0 to 1
+	Neighbours                       int     // how many of an occupation's best candidates make its neighbourhood
+	Hub                              float64 // taken off, times the mean score of a candidate's own neighbours
 }
 
 // WithWeights replaces the default weights.
 func WithWeights(w Weights) Option {
 	return func(o *options) {
-		o.topicW, o.wordW, o.perfWordW, o.parentW = w.Skill, w.SkillWord, w.Word, w.Parent
+		o.space = [spaces]float64{skillSpace: w.Skill, keySpace: w.SkillWord, taskSpace: w.Word,
+			titleSpace: w.Title, allSpace: w.AllWords, parentSpace: w.Parent}
 		o.titleCount, o.priorMass = w.TitleCount, w.PriorMass
 		o.groupBoost, o.sectorBoost, o.codeBoost = w.Group, w.Sector, [2]float64{w.MinorGroup, w.Broad}
 		o.jobZone = w.JobZone
+		o.second, o.neighbours, o.hub = w.Second, w.Neighbours, w.Hub
 	}
 }
 
@@ -147,16 +178,21 @@ func WithWeights(w Weights) Option {
 func DefaultWeights() Weights {
 	var o options
 	defaults(&o)
-	return Weights{o.topicW, o.wordW, o.perfWordW, o.parentW, o.titleCount, o.priorMass,
-		o.groupBoost, o.sectorBoost, o.codeBoost[0], o.codeBoost[1], o.jobZone}
+	return Weights{Skill: o.space[skillSpace], SkillWord: o.space[keySpace], Word: o.space[taskSpace],
+		Parent: o.space[parentSpace], Title: o.space[titleSpace], AllWords: o.space[allSpace], TitleCount: o.titleCount, PriorMass: o.priorMass,
+		Group: o.groupBoost, Sector: o.sectorBoost, MinorGroup: o.codeBoost[0], Broad: o.codeBoost[1],
+		JobZone: o.jobZone, Second: o.second, Neighbours: o.neighbours, Hub: o.hub}
 }
 
 func defaults(o *options) {
 	// Measured on the corpus against O*NET's curated related
-	// occupations (tests/quality): boosts for a shared group, sector, SOC
-	// group or job zone only made the lists worse.
+	// occupations (tests/quality): boosts for a shared group, sector or
+	// SOC group made the lists worse; the words of skill names added
+	// nothing; a job zone apart costs a little (0.01 a step of the
+	// score, at most 2.3), a tie-breaker more than a rule.
 	*o = options{max: 8, candidates: 48, commonFraction: 0.2,
-		topicW: 1, wordW: 0, perfWordW: 1, parentW: 0, titleCount: 3, priorMass: 20}
+		space:      [spaces]float64{skillSpace: 0.2, parentSpace: 0.1, taskSpace: 0.5, titleSpace: 0.5, allSpace: 1},
+		titleCount: 3, priorMass: 20, second: 0.5, neighbours: 16, hub: 0.1, jobZone: 0.01}
 }
 
 // WithAlignment gives statements their skills by alignment: aligned(occ,
@@ -173,7 +209,7 @@ func WithAlignment(aligned func(occ, level, stmt int) (Aligned, bool)) Option {
 func WithMax(n int) Option { return func(o *options) { o.max = n } }
 
 // WithBoosts sets what sharing an occupational group and a sector add to
-// the cosine similarity, 0.05 and 0.02 by default.
+// the similarity, 0 by default.
 func WithBoosts(group, sector float64) Option {
 	return func(o *options) { o.groupBoost, o.sectorBoost = group, sector }
 }
@@ -278,8 +314,16 @@ type scored struct {
 	score, pre float64 // pre: score plus boosts, to choose candidates
 }
 
-func (r *Relations) relate(o *options, v *vecs) {
+// relate fills r.related: each occupation's candidates with their
+// cosine plus boosts (firstOrder), blended with the similarity of their
+// neighbourhoods (secondOrder), best first.
+func (r *Relations) relate(o *options, c *counted) {
 	n := len(r.fws)
+	v := c.vectors(o, o.space)
+	cands := r.firstOrder(o, v)
+	if o.second > 0 || o.hub > 0 {
+		secondOrder(o, cands)
+	}
 	r.related = make([][]Relation, n)
 	titles := make([]string, n)
 	for i, f := range r.fws {
@@ -303,6 +347,29 @@ func (r *Relations) relate(o *options, v *vecs) {
 		}
 		return cmp.Compare(x.occ, y.occ)
 	}
+	parallel(n, func(_, i int) {
+		out := make([]scored, 0, len(cands[i]))
+		for _, c := range cands[i] {
+			if c.pre > 0 {
+				out = append(out, c)
+			}
+		}
+		slices.SortFunc(out, byRank)
+		out = out[:min(len(out), o.max)]
+		rels := make([]Relation, len(out))
+		for k, c := range out {
+			rels[k] = r.relation(i, int(c.occ), c.score, v)
+		}
+		r.related[i] = rels
+	})
+}
+
+// firstOrder returns each occupation's candidates, by index: the
+// occupations with the most rare features in common with it, scored
+// exactly (cosine plus boosts; pre is the same).
+func (r *Relations) firstOrder(o *options, v *vecs) [][]scored {
+	n := len(r.fws)
+	all := make([][]scored, n)
 	accs := make([][]float64, workers(n))
 	denses := make([][]float64, workers(n))
 	parallel(n, func(w, i int) {
@@ -322,7 +389,7 @@ func (r *Relations) relate(o *options, v *vecs) {
 		acc[i] = 0
 		cands := r.candidates(o, i, acc)
 		clear(acc)
-		if len(cands) < o.max {
+		if len(cands) < min(o.max, o.candidates) {
 			// Too little in common through rare features: score everyone
 			// exactly. Rare, and O(n) when it happens.
 			cands = cands[:0]
@@ -335,28 +402,68 @@ func (r *Relations) relate(o *options, v *vecs) {
 		for _, f := range v.common[i] {
 			dense[f.id] = f.w
 		}
-		out := cands[:0]
-		for _, c := range cands {
+		for k, c := range cands {
 			s := c.score + r.boost(o, i, int(c.occ))
 			for _, f := range v.common[c.occ] {
 				s += dense[f.id] * f.w
 			}
-			if s > 0 {
-				out = append(out, scored{occ: c.occ, score: s})
-			}
+			cands[k].score, cands[k].pre = s, s
 		}
 		for _, f := range v.common[i] {
 			dense[f.id] = 0
 		}
-		slices.SortFunc(out, byRank)
-		if len(out) > o.max {
-			out = out[:o.max]
+		all[i] = cands
+	})
+	return all
+}
+
+// secondOrder blends each candidate's score s with the cosine of the two
+// occupations' neighbourhoods: (1-a)·s + a·cos(p_i, p_j), where p_i holds
+// occupation i itself with weight 1 and its best candidates with the
+// squares of their scores, so that occupations related to the same others
+// are related; and takes off hub times the mean score of j's own best
+// candidates, so that occupations close to everything do not crowd every
+// list.
+func secondOrder(o *options, cands [][]scored) {
+	n := len(cands)
+	prof := make([][]feat, n)
+	hub := make([]float64, n)
+	parallel(n, func(_, i int) {
+		if cands[i] == nil {
+			return
 		}
-		rels := make([]Relation, len(out))
-		for k, c := range out {
-			rels[k] = r.relation(i, int(c.occ), c.score, v)
+		top := slices.Clone(cands[i])
+		slices.SortFunc(top, func(x, y scored) int {
+			if x.score != y.score {
+				return cmp.Compare(y.score, x.score)
+			}
+			return cmp.Compare(x.occ, y.occ)
+		})
+		top = top[:min(len(top), o.neighbours)]
+		p := make([]feat, 0, len(top)+1)
+		p = append(p, feat{int32(i), 1})
+		norm, sum := 1.0, 0.0
+		for _, c := range top {
+			if c.score > 0 {
+				w := c.score * c.score
+				p = append(p, feat{c.occ, w})
+				norm += w * w
+				sum += c.score
+			}
 		}
-		r.related[i] = rels
+		hub[i] = sum / float64(max(1, len(top)))
+		norm = math.Sqrt(norm)
+		for k := range p {
+			p[k].w /= norm
+		}
+		slices.SortFunc(p, func(x, y feat) int { return cmp.Compare(x.id, y.id) })
+		prof[i] = p
+	})
+	parallel(n, func(_, i int) {
+		for k, c := range cands[i] {
+			s := (1-o.second)*c.score + o.second*dot(prof[i], prof[c.occ])
+			cands[i][k].score = s - o.hub*hub[c.occ]
+		}
 	})
 }
 

@@ -328,12 +328,69 @@ func TestReasons(t *testing.T) {
 		{0, 1, "Shares 5 skills, 3 at emerging level: bananas, cherries, dates, …"},
 		{1, 0, "Shares 5 skills, 3 at emerging level: bananas, cherries, dates, …"},
 		{0, 2, "Shares 1 skill: apples"},
-		{2, 3, "Similar work: calibrate, scale, weigh"},
-		{3, 4, "Same occupational group; similar work: load"},
+		{2, 3, "Similar work: calibrate, scales, weigh"},
+		{3, 4, "Same occupational group; similar work: loads"},
 	}
 	for _, tt := range tests {
 		if got := reason(tt.i, tt.j); got != tt.want {
 			t.Errorf("reason %s → %s = %q, want %q", fws[tt.i].Occupation.Title, fws[tt.j].Occupation.Title, got, tt.want)
+		}
+	}
+}
+
+// TestReasonWords checks that a reason without shared skills names whole
+// words as written, each in its most frequent spelling, not stems or
+// folded forms.
+func TestReasonWords(t *testing.T) {
+	fws := []*framework.Framework{
+		mk("1", "Alpha", "", "",
+			lvl{"emerging", "Emerging", "Inspection — inspect facilities for PCR contamination.", "Safety — audit facilities' PCR benches."}),
+		mk("2", "Beta", "", "",
+			lvl{"emerging", "Emerging", "Checks — check the facility and its PCR kits for contamination."}),
+	}
+	r := New(fws)
+	for i, j := range []int{1, 0} {
+		rel := r.Related(i)
+		if len(rel) != 1 || rel[0].Index != j {
+			t.Fatalf("%d related to %+v", i, rel)
+		}
+		got := rel[0].Reason
+		want := "Similar work: "
+		if !strings.HasPrefix(got, want) {
+			t.Fatalf("reason %q, want %q…", got, want)
+		}
+		names := strings.Split(strings.TrimPrefix(got, want), ", ")
+		slices.Sort(names)
+		if want := []string{"PCR", "contamination", "facilities"}; !slices.Equal(names, want) {
+			t.Errorf("reason %q names %q, want %q", got, names, want)
+		}
+	}
+}
+
+// TestAlignedPair checks that two frameworks alone, worded differently
+// but aligned to the same element, list each other, and that the reason
+// names the element.
+func TestAlignedPair(t *testing.T) {
+	fws := []*framework.Framework{
+		mk("1", "Alpha", "", "",
+			lvl{"emerging", "Emerging", "Blood draws — draw venous blood.", "Filing — file forms."}),
+		mk("2", "Beta", "", "",
+			lvl{"proficient", "Proficient", "Venipuncture — collect samples by needle.", "Greeting — greet visitors."}),
+	}
+	al := func(occ, level, stmt int) (Aligned, bool) {
+		if stmt == 0 {
+			return Aligned{Key: "onet:x", Name: "Collect blood samples", Parent: "onet:p", Prior: 0.02}, true
+		}
+		return Aligned{}, false
+	}
+	r := New(fws, WithAlignment(al))
+	for i, j := range []int{1, 0} {
+		rel := r.Related(i)
+		if len(rel) != 1 || rel[0].Index != j {
+			t.Fatalf("%d related to %+v", i, rel)
+		}
+		if want := "Shares 1 skill: collect blood samples"; rel[0].Reason != want {
+			t.Errorf("reason %q, want %q", rel[0].Reason, want)
 		}
 	}
 }

@@ -1,9 +1,12 @@
 package quality
 
 import (
+	"encoding/gob"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -15,71 +18,156 @@ import (
 
 // TestTuneRelated relates the corpus (LADDER_TUNE_FREE=1: the free-text
 // one) under each weight set of LADDER_TUNE, a JSON array of
-// relate.Weights, aligning it once: for choosing the defaults.
+// relate.Weights (or "default"), aligning it once: for choosing the
+// defaults. LADDER_TUNE_MAX sets WithMax, LADDER_TUNE_NOALIGN=1 relates
+// by topics alone and LADDER_TUNE_DUMP names a file for the relations. With
+// LADDER_TUNE_CACHE set to a file, the aligned corpus is kept there and
+// read back on later runs, so that trying a change to relate takes
+// seconds.
 func TestTuneRelated(t *testing.T) {
 	spec := os.Getenv("LADDER_TUNE")
 	if spec == "" {
 		t.Skip("LADDER_TUNE not set")
 	}
-	var sets []relate.Weights
-	if err := json.Unmarshal([]byte(spec), &sets); err != nil {
-		t.Fatal(err)
+	sets := []relate.Weights{relate.DefaultWeights()}
+	if spec != "default" {
+		sets = nil
+		if err := json.Unmarshal([]byte(spec), &sets); err != nil {
+			t.Fatal(err)
+		}
 	}
 	truth := ReadTruth(t, filepath.Join(EvalDir(t), "related.tsv"))
-	dir := corpus.Site(t)
-	if os.Getenv("LADDER_TUNE_FREE") != "" {
-		dir = t.TempDir()
-		fw := filepath.Join(dir, "content", "frameworks")
-		os.MkdirAll(fw, 0o755)
-		FreeText(t, corpus.Dir(t), fw)
-	}
-	s := Model(t, dir)
-	fws := make([]*framework.Framework, len(s.Occupations))
-	for i, o := range s.Occupations {
-		fws[i] = o.Framework
-	}
+	d := tuneInput(t)
 	for _, w := range sets {
-		r := relate.New(fws, relate.WithWeights(w), relate.WithAlignment(aligned(s)))
-		p, rc := truth.scoreRelations(s, r)
+		opts := []relate.Option{relate.WithWeights(w)}
+		if os.Getenv("LADDER_TUNE_NOALIGN") == "" {
+			opts = append(opts, relate.WithAlignment(d.aligned))
+		}
+		if m, err := strconv.Atoi(os.Getenv("LADDER_TUNE_MAX")); err == nil {
+			opts = append(opts, relate.WithMax(m))
+		}
+		r := relate.New(d.Frameworks, opts...)
+		p, rc := truth.scoreRelations(d.Codes, r)
+		if dump := os.Getenv("LADDER_TUNE_DUMP"); dump != "" {
+			dumpRelations(t, dump, d.Codes, r)
+		}
 		t.Logf("%+v: precision@8 %.3f recall %.3f", w, p, rc)
 	}
 }
 
-func aligned(s *site.Site) func(occ, level, stmt int) (relate.Aligned, bool) {
+// tuneData is an aligned corpus: its frameworks, their codes and each
+// statement's aligned skill (Key "" for none).
+type tuneData struct {
+	Codes      []string
+	Frameworks []*framework.Framework
+	Aligned    [][][]relate.Aligned
+}
+
+func (d *tuneData) aligned(occ, level, stmt int) (relate.Aligned, bool) {
+	a := d.Aligned[occ][level][stmt]
+	return a, a.Key != ""
+}
+
+// tuneInput aligns the corpus, or reads it from LADDER_TUNE_CACHE.
+func tuneInput(t *testing.T) *tuneData {
+	cache := os.Getenv("LADDER_TUNE_CACHE")
+	if cache != "" {
+		if f, err := os.Open(cache); err == nil {
+			defer f.Close()
+			var d tuneData
+			if err := gob.NewDecoder(f).Decode(&d); err != nil {
+				t.Fatal(err)
+			}
+			return &d
+		}
+	}
+	dir := corpus.Site(t)
+	if os.Getenv("LADDER_TUNE_FREE") != "" {
+		dir = t.TempDir()
+		fw := filepath.Join(dir, "content", "frameworks")
+		if err := os.MkdirAll(fw, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		FreeText(t, corpus.Dir(t), fw)
+	}
+	s := Model(t, dir)
+	d := &tuneData{}
+	for i, o := range s.Occupations {
+		d.Codes = append(d.Codes, o.Code)
+		d.Frameworks = append(d.Frameworks, o.Framework)
+		levels := make([][]relate.Aligned, len(o.Levels))
+		for l, ol := range o.Levels {
+			levels[l] = make([]relate.Aligned, len(ol.Statements))
+			for k := range ol.Statements {
+				levels[l][k], _ = alignedOf(s)(i, l, k)
+			}
+		}
+		d.Aligned = append(d.Aligned, levels)
+	}
+	if cache != "" {
+		f, err := os.Create(cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		if err := gob.NewEncoder(f).Encode(d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return d
+}
+
+// alignedOf is what the site gives relate.WithAlignment.
+func alignedOf(s *site.Site) func(occ, level, stmt int) (relate.Aligned, bool) {
 	return func(occ, level, stmt int) (relate.Aligned, bool) {
 		al := s.Occupations[occ].Levels[level].Aligned
-		if al == nil || al[stmt] == nil {
+		if stmt >= len(al) || al[stmt] == nil {
 			return relate.Aligned{}, false
 		}
 		a := al[stmt]
-		out := relate.Aligned{Key: "onet:" + a.Element.ID, Name: a.Element.Title, Prior: a.Prior}
+		out := relate.Aligned{Key: site.SkillKeyPrefix + a.Element.ID, Name: a.Element.Title, Prior: a.Prior}
 		if a.Parent != nil {
-			out.Parent = "onet:" + a.Parent.ID
+			out.Parent = site.SkillKeyPrefix + a.Parent.ID
 		}
 		return out, true
 	}
 }
 
-func (t Truth) scoreRelations(s *site.Site, r *relate.Relations) (precision, recall float64) {
+// scoreRelations is Score on relations directly: codes[i] is occupation
+// i's code.
+func (t Truth) scoreRelations(codes []string, r *relate.Relations) (precision, recall float64) {
 	var hits, listed, recHit, recAll int
-	for i, o := range s.Occupations {
-		truth := t.Related[o.Code]
+	for i, code := range codes {
+		truth := t.Related[code]
 		rel := r.Related(i)
 		if truth == nil || len(rel) == 0 {
 			continue
 		}
 		for _, x := range rel[:min(8, len(rel))] {
-			code := s.Occupations[x.Index].Code
+			other := codes[x.Index]
 			listed++
-			if truth[code] {
+			if truth[other] {
 				hits++
 			}
-			if t.Closest[o.Code][code] {
+			if t.Closest[code][other] {
 				recHit++
 			}
 		}
-		recAll += min(8, len(t.Closest[o.Code]))
+		recAll += min(8, len(t.Closest[code]))
 	}
-	_ = strings.TrimSpace
 	return float64(hits) / float64(max(1, listed)), float64(recHit) / float64(max(1, recAll))
+}
+
+// dumpRelations writes every occupation's related ones, a line each:
+// code, related code, rank (from 1), score.
+func dumpRelations(t *testing.T, path string, codes []string, r *relate.Relations) {
+	var b strings.Builder
+	for i, code := range codes {
+		for k, x := range r.Related(i) {
+			fmt.Fprintf(&b, "%s\t%s\t%d\t%.4f\n", code, codes[x.Index], k+1, x.Score)
+		}
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
