@@ -121,7 +121,6 @@ func NormalizeBaseURL(u string) (string, error) {
 	return s, nil
 }
 
-
 // checkEmbedTheme validates embed_theme, defaulting an empty one.
 func checkEmbedTheme(file string, data []byte, c *Config) diag.List {
 	c.EmbedTheme = strings.ToLower(strings.TrimSpace(c.EmbedTheme))

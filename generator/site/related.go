@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
-	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/ids"
+	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/relate"
 )
 
