@@ -134,7 +134,8 @@ func train(set []example, epochs int) [nFeatures]float64 {
 
 // TestTrain measures the ranker on held-out folds (each fold's weights
 // and examples learned from the other folds), and with -update learns
-// the weights from every example occupation and writes them, with the calibration fitted on the held-out folds, to weights_learned.go.
+// the weights from every example occupation and writes them, with the
+// calibration fitted on the held-out folds, to weights_learned.go.
 func TestTrain(t *testing.T) {
 	if os.Getenv("LADDER_TRAIN") == "" && !*updateWeights {
 		t.Skip("LADDER_TRAIN not set")
