@@ -17,7 +17,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/onet"
 )
 
-var updateWeights = flag.Bool("update", false, "write weights.go from TestTrain")
+var updateWeights = flag.Bool("update", false, "write weights_learned.go (weights and calibration) from TestTrain")
 
 // example is one task's candidates for training: the features of each
 // and which are right.
@@ -134,7 +134,8 @@ func train(set []example, epochs int) [nFeatures]float64 {
 
 // TestTrain measures the ranker on held-out folds (each fold's weights
 // and examples learned from the other folds), and with -update learns
-// the weights from every example occupation and writes weights.go.
+// the weights from every example occupation and writes them, with the
+// calibration fitted on the held-out folds, to weights_learned.go.
 func TestTrain(t *testing.T) {
 	if os.Getenv("LADDER_TRAIN") == "" && !*updateWeights {
 		t.Skip("LADDER_TRAIN not set")
