@@ -109,8 +109,8 @@ func Load() (*Taxonomy, error) {
 }
 
 // Prevalence returns the share of O*NET's example occupations that perform
-// element i (a DWA): how common the activity is across the world of work,
-// 0 for elements no example has.
+// element i (an activity, or one under it): how common it is across the
+// world of work, 0 for elements no example has.
 func (t *Taxonomy) Prevalence(i int) float64 { return t.prevalence[i] }
 
 func (t *Taxonomy) countPrevalence() {
@@ -119,7 +119,8 @@ func (t *Taxonomy) countPrevalence() {
 	for k, o := range t.Examples {
 		for _, task := range o.Tasks {
 			for _, e := range task.Activities {
-				if seen[e] != k+1 {
+				// The activity and the broader ones above it.
+				for ; e >= 0 && seen[e] != k+1; e = t.Elements[e].Parent {
 					seen[e] = k + 1
 					t.prevalence[e]++
 				}

@@ -28,7 +28,12 @@ type Alignment struct {
 	// Prior is the share of O*NET's example occupations that perform the
 	// element: how common it is elsewhere.
 	Prior float64
-	// Skill is the element's shared-skill page, nil when no other
+	// Keyed is the element that keys the statement's shared skill: the
+	// element itself, or its Intermediate Work Activity when no other
+	// occupation has the detailed one but some have the intermediate;
+	// nil when the match is too uncertain to join statements by.
+	Keyed *onet.Element
+	// Skill is the shared-skill page of Keyed, nil when no other
 	// occupation has it.
 	Skill *SkillPage
 }
@@ -36,9 +41,15 @@ type Alignment struct {
 // URI returns the element's O*NET Online address.
 func (a *Alignment) URI() string { return onet.URI(a.Element) }
 
-// sharedBand is the least band at which an alignment keys a statement's
-// shared skill; below it the statement keeps its topic's.
-const sharedBand = align.Low
+// sharedScore is the least score (the aligner's calibrated probability
+// that the match is right) at which an alignment keys a statement's
+// shared skill; below it, where most matches are wrong, the statement
+// keeps its topic's, so no skill page joins statements by a guess.
+const sharedScore = 0.2
+
+// keys reports whether an alignment is trusted enough to key a shared
+// skill.
+func (a *Alignment) keys() bool { return a.Band >= align.Exact || a.Score >= sharedScore }
 
 // WithAligner has New align every statement with a, applying the site's
 // pinned and rejected alignments. Without it statements have no
@@ -85,6 +96,7 @@ func (s *Site) align(a *align.Aligner, rules []load.Rule, previous *Site) diag.L
 	close(next)
 	wg.Wait()
 	s.choose(tax)
+	s.key(tax)
 	return diags
 }
 
@@ -137,13 +149,79 @@ func (s *Site) choose(tax *onet.Taxonomy) {
 				m := ms[0]
 				if m.Band < align.Exact && !shared(m.Element, o) {
 					for _, alt := range ms[1:] {
-						if alt.Score >= consensusShare*m.Score && shared(alt.Element, o) {
+						if alt.Score >= consensusShare*m.Score && alt.Score >= sharedScore && shared(alt.Element, o) {
 							m = alt
 							break
 						}
 					}
 				}
 				ol.Aligned[k] = newAlignment(tax, m)
+			}
+		}
+	}
+}
+
+// corroboratedScore is the least score of an alignment that another
+// occupation's trusted alignment to the same Intermediate Work Activity
+// corroborates: two authors who independently land on one activity make
+// each other's match more likely right.
+const corroboratedScore = 0.08
+
+// key sets the Keyed element of every alignment trusted enough to key a
+// skill (see keys, corroboratedScore). Detailed Work Activities are
+// fine-grained (2,087): frameworks by different authors often land on
+// neighbouring ones of one Intermediate Work Activity ("Supervise
+// technical medical personnel", "Supervise scientific or technical
+// personnel"), which is then the skill they share.
+func (s *Site) key(tax *onet.Taxonomy) {
+	sure := users{}
+	s.eachAlignment(func(o *Occupation, al *Alignment) {
+		if al.keys() {
+			sure.add(al.Element, o)
+			sure.add(al.Parent, o)
+		}
+	})
+	used := users{}
+	s.eachAlignment(func(o *Occupation, al *Alignment) {
+		if al.keys() || al.Score >= corroboratedScore && sure.others(al.Parent, o) {
+			al.Keyed = al.Element
+			used.add(al.Element, o)
+			used.add(al.Parent, o)
+		}
+	})
+	s.eachAlignment(func(o *Occupation, al *Alignment) {
+		if al.Keyed != nil && al.Parent != nil && !used.others(al.Element, o) && used.others(al.Parent, o) {
+			al.Keyed = al.Parent
+		}
+	})
+}
+
+// users records which occupations have an element.
+type users map[*onet.Element]map[*Occupation]bool
+
+func (u users) add(e *onet.Element, o *Occupation) {
+	if e == nil {
+		return
+	}
+	if u[e] == nil {
+		u[e] = map[*Occupation]bool{}
+	}
+	u[e][o] = true
+}
+
+// others reports whether an occupation other than o has e.
+func (u users) others(e *onet.Element, o *Occupation) bool {
+	return e != nil && (len(u[e]) > 1 || len(u[e]) == 1 && !u[e][o])
+}
+
+// eachAlignment calls fn with every statement's alignment.
+func (s *Site) eachAlignment(fn func(*Occupation, *Alignment)) {
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			for _, al := range ol.Aligned {
+				if al != nil {
+					fn(o, al)
+				}
 			}
 		}
 	}
@@ -199,17 +277,20 @@ func rulesKey(rules []load.Rule) uint64 {
 // shared skill of a statement, keyed by its element when the alignment
 // is trusted enough.
 func (s *Site) alignedSkill() func(occ, level, stmt int) (relate.Aligned, bool) {
+	tax := s.aligner.Taxonomy()
 	return func(occ, level, stmt int) (relate.Aligned, bool) {
 		al := s.Occupations[occ].Levels[level].Aligned
-		if stmt >= len(al) || al[stmt] == nil || al[stmt].Band < sharedBand {
+		if stmt >= len(al) || al[stmt] == nil || al[stmt].Keyed == nil {
 			return relate.Aligned{}, false
 		}
-		a := al[stmt]
-		out := relate.Aligned{Key: SkillKeyPrefix + a.Element.ID, Name: a.Element.Title}
-		if a.Parent != nil {
-			out.Parent = SkillKeyPrefix + a.Parent.ID
+		k := al[stmt].Keyed
+		out := relate.Aligned{Key: SkillKeyPrefix + k.ID, Name: k.Title}
+		if i, ok := tax.Lookup(k.ID); ok {
+			out.Prior = tax.Prevalence(i)
+			if p := k.Parent; p >= 0 {
+				out.Parent = SkillKeyPrefix + tax.Elements[p].ID
+			}
 		}
-		out.Prior = a.Prior
 		return out, true
 	}
 }
@@ -269,15 +350,20 @@ func (s *Site) SkillTree() []SkillGroup {
 	var other, skills, knowledge []*SkillPage
 	for _, p := range s.Skills {
 		switch {
-		case p.Element == nil || tax == nil || p.Element.Kind == onet.DWA && p.Parent == nil:
+		case p.Element == nil || tax == nil || p.Parent == nil:
 			other = append(other, p)
 		case p.Element.Kind == onet.Skill:
 			skills = append(skills, p)
 		case p.Element.Kind == onet.Knowledge:
 			knowledge = append(knowledge, p)
 		default:
-			iwa, _ := tax.Lookup(p.Parent.ID)
-			subs[key{tax.Elements[iwa].Parent, iwa}] = append(subs[key{tax.Elements[iwa].Parent, iwa}], p)
+			under := p.Parent // a DWA's IWA, or for a skill that is an IWA, itself
+			if p.Element.Kind == onet.IWA {
+				under = p.Element
+			}
+			iwa, _ := tax.Lookup(under.ID)
+			k := key{tax.Elements[iwa].Parent, iwa}
+			subs[k] = append(subs[k], p)
 		}
 	}
 	keys := make([]key, 0, len(subs))
