@@ -93,7 +93,7 @@ func Parse(templates fs.FS) (*Templates, error) {
 	kinds := []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
 		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
 		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage,
-		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage}
+		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage, site.MatrixPage}
 	for _, k := range kinds {
 		name := string(k) + ".html"
 		src, err := fs.ReadFile(templates, name)

@@ -93,6 +93,9 @@ func (s *Site) addPages() {
 				Description: "Changes to the " + title + " framework from " + c.From + " to " + c.To + ": " + c.Summary + ".",
 				Occupation:  o, Changes: c, Crumbs: crumbs})
 		}
+		add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: title + ": skills by level",
+			Description: "What every level of the " + title + " framework expects, topic by topic, on one page.",
+			Occupation:  o, Crumbs: crumbs})
 		first := len(slab)
 		for _, ol := range o.Levels {
 			add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: title + ": " + ol.Label,
@@ -158,7 +161,7 @@ func (s *Site) pageCount() int {
 		n += 1 + len(s.hubs(k))
 	}
 	for _, o := range s.Occupations {
-		n += 2 + 2*len(o.History) + 2*len(o.Levels)
+		n += 3 + 2*len(o.History) + 2*len(o.Levels)
 	}
 	return n
 }
