@@ -63,10 +63,10 @@ type Occupation struct {
 	MatrixPath string
 	DataPath   string
 	Levels     []*OccupationLevel
-	Group     *Hub // nil when the framework names no group
-	Sector    *Hub // nil when the framework names no sector
-	JobZone   *Hub // nil when the framework gives no job zone
-	Related   []Related
+	Group      *Hub // nil when the framework names no group
+	Sector     *Hub // nil when the framework names no sector
+	JobZone    *Hub // nil when the framework gives no job zone
+	Related    []Related
 	// Sum is a hash of the framework file: it changes when the file does.
 	Sum uint64
 	// History lists the earlier versions the site holds, newest first;
