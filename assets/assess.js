@@ -607,7 +607,7 @@
   // works from file:// where fetch does not.
   function loadScript(path, done) {
     var s = el("script", {src: root + path});
-    s.onload = done;
+    s.onload = function () { done(null); };
     s.onerror = function () { done(new Error(path)); };
     document.head.appendChild(s);
   }
@@ -687,7 +687,7 @@
   }
 
   function gapLevel(other, l, groups) {
-    var out = el("div", {"class": "gap-level"}, [el("h4", {}, [l.label + ": " + groups.covered.length + " of " + l.statements.length + " covered"])]);
+    var out = el("div", {"class": "gap-level"}, [el("h5", {}, [l.label + ": " + groups.covered.length + " of " + l.statements.length + " covered"])]);
     var titles = {covered: "Covered", started: "Started: you do it " + SCALE[1].toLowerCase(), missing: "Missing"};
     ["covered", "started", "missing"].forEach(function (kind) {
       if (!groups[kind].length) {
