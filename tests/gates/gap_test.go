@@ -71,8 +71,12 @@ func TestGapView(t *testing.T) {
 		var text string
 		a.eval(`document.getElementById("gap-result").innerText`, &text)
 		golden(t, filepath.Join("testdata", "gap-"+from+"-to-"+to+".txt"), text)
+		qa.AssertNone(t, "browser console and requests", b.Events().Findings())
+		// axe reads the style sheets itself, which file:// refuses it:
+		// its own requests are not the page's.
+		checkGapAccessible(t, b, from)
+		b.Reset()
 	}
-	qa.AssertNone(t, "browser console and requests", b.Events().Findings())
 }
 
 // expectedGap works out each statement of dst as the gap view should
@@ -142,5 +146,30 @@ func golden(t *testing.T, file, got string) {
 	}
 	if string(want) != got {
 		t.Errorf("%s differs from the view:\n--- want\n%s\n--- got\n%s", file, want, got)
+	}
+}
+
+// checkGapAccessible runs axe (light and dark) on the occupation page with
+// its ratings, summary and gap view shown, and the keyboard walk over it.
+func checkGapAccessible(t *testing.T, b *qa.Browser, from string) {
+	t.Helper()
+	axe := qa.AxeSource(t)
+	rep, err := qa.Keyboard(b.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	qa.AssertNone(t, from+" with the gap view: keyboard", rep.Findings(from))
+	for _, scheme := range []string{"light", "dark"} {
+		if err := b.ColorScheme(scheme); err != nil {
+			t.Fatal(err)
+		}
+		vs, err := qa.Axe(b.Context(), axe)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qa.AssertNone(t, from+" with the gap view ("+scheme+"): axe", qa.AxeFindings(from, vs))
+	}
+	if err := b.ColorScheme(""); err != nil {
+		t.Fatal(err)
 	}
 }
