@@ -80,8 +80,9 @@ install_system_packages() {
 	command -v xmllint >/dev/null || missing+=(libxml2-utils)
 	command -v java >/dev/null || missing+=(default-jre-headless)
 	command -v npm >/dev/null || missing+=(npm)
+	command -v pdfinfo >/dev/null || missing+=(poppler-utils)
 	if [ ${#missing[@]} -eq 0 ]; then
-		echo "chromium, xmllint, java and npm present"
+		echo "chromium, xmllint, java, npm and pdfinfo present"
 		return 0
 	fi
 	echo "installing: ${missing[*]}"

@@ -21,13 +21,14 @@ import (
 func writeExports(ctx context.Context, w *writer, model *site.Site, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, error) {
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
+	fingerprints := frameworkKeys(model, w.seed)
 	for _, p := range model.Pages {
 		if p.Kind != site.OccupationPage {
 			continue
 		}
 		o := p.Occupation
-		keys[o.Code] = p.Fingerprint
-		if all || previous[o.Code] != p.Fingerprint {
+		keys[o.Code] = fingerprints[o]
+		if all || previous[o.Code] != keys[o.Code] {
 			todo = append(todo, o)
 			continue
 		}
@@ -36,6 +37,7 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 				w.keep(d.Path, old)
 			}
 		}
+		w.keep(o.DataPath, old)
 	}
 	err := forEach(ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
 		files, err := export.FrameworkFiles(todo[i], model)
@@ -75,6 +77,31 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 		return forget(keys, nil), err
 	}
 	return keys, nil
+}
+
+// frameworkKeys hashes, for each occupation, the fingerprints of its page
+// and its level pages: the exports show the framework, and the CASE
+// package and the self-assessment's data its alignments too, which only
+// the level pages' fingerprints follow.
+func frameworkKeys(model *site.Site, seed maphash.Seed) map[*site.Occupation]uint64 {
+	hashes := make(map[*site.Occupation]*maphash.Hash, len(model.Occupations))
+	for _, p := range model.Pages {
+		if p.Kind != site.OccupationPage && p.Kind != site.OccupationLevelPage {
+			continue
+		}
+		h := hashes[p.Occupation]
+		if h == nil {
+			h = new(maphash.Hash)
+			h.SetSeed(seed)
+			hashes[p.Occupation] = h
+		}
+		binary.Write(h, binary.LittleEndian, p.Fingerprint)
+	}
+	keys := make(map[*site.Occupation]uint64, len(hashes))
+	for o, h := range hashes {
+		keys[o] = h.Sum64()
+	}
+	return keys
 }
 
 // writeSiteLMS writes the Moodle and Canvas files of every framework when

@@ -17,7 +17,7 @@ import (
 
 // embedAssets are the site files every embed page uses, shipped in each
 // LMS package beside the pages.
-var embedAssets = []string{"assets/style.css", "assets/embed.js"}
+var embedAssets = []string{"assets/style.css", "assets/embed.js", "assets/assess.js"}
 
 // packager builds the LMS packages from the embed pages and assets just
 // written under root.
@@ -39,13 +39,14 @@ func (p packager) files(paths ...string) []lms.File {
 	return out
 }
 
-// occupationPaths are the embed pages of one occupation with their assets.
+// occupationPaths are the embed pages of one occupation with their assets,
+// then the data script of its self-assessment.
 func occupationPaths(o *site.Occupation) []string {
 	paths := append([]string{o.EmbedPath}, embedAssets...)
 	for _, ol := range o.Levels {
 		paths = append(paths, ol.EmbedPath)
 	}
-	return paths
+	return append(paths, o.DataPath)
 }
 
 // scorm writes the SCORM 1.2 package of one occupation: the learner

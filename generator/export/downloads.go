@@ -61,7 +61,8 @@ func downloadPath(o *site.Occupation, format string) string {
 }
 
 // FrameworkFiles returns the exports of one framework with their paths
-// (see Downloads); the original file is not among them, since the build
+// (see Downloads), and the self-assessment's data script (o.DataPath,
+// see AssessData); the original file is not among them, since the build
 // copies it as it is.
 func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 	makers := []struct {
@@ -81,7 +82,11 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 		}
 		files = append(files, BundleFile{Name: downloadPath(o, m.format), Data: data})
 	}
-	return files, nil
+	data, err := AssessData(o, s)
+	if err != nil {
+		return nil, fmt.Errorf("%s: self-assessment data: %w", o.File, err)
+	}
+	return append(files, BundleFile{Name: o.DataPath, Data: data}), nil
 }
 
 // SiteFileNames lists the paths SiteFiles writes for s.
@@ -93,7 +98,7 @@ func SiteFileNames(s *site.Site) []string {
 	if atHostRoot(s) {
 		names = append(names, RobotsPath)
 	}
-	return append(names, FeedPath, CataloguePath)
+	return append(names, FeedPath, CataloguePath, site.AssessIndexPath)
 }
 
 // SiteLMSFileNames lists the paths SiteLMSFiles writes.
@@ -114,8 +119,9 @@ func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
 	return []BundleFile{{SiteMoodlePath, moodle}, {SiteCanvasPath, canvas}}, nil
 }
 
-// SiteFiles returns the site-wide files: the feed and the catalogue, with
-// a base URL the sitemap, and at the root of a host robots.txt too.
+// SiteFiles returns the site-wide files: the feed, the catalogue and the
+// self-assessment's list of occupations (AssessIndex), with a base URL
+// the sitemap, and at the root of a host robots.txt too.
 func SiteFiles(s *site.Site) ([]BundleFile, error) {
 	var files []BundleFile
 	if absolute(s) {
@@ -136,5 +142,9 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, BundleFile{FeedPath, feed}, BundleFile{CataloguePath, cat}), nil
+	index, err := AssessIndex(s)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, BundleFile{FeedPath, feed}, BundleFile{CataloguePath, cat}, BundleFile{site.AssessIndexPath, index}), nil
 }

@@ -187,9 +187,9 @@ func TestSiteFiles(t *testing.T) {
 		want []string
 	}{
 		// Crawlers read robots.txt only at the root of a host.
-		{"base URL below the root", seeds(t, baseConfig()), []string{SitemapPath, FeedPath, CataloguePath}},
-		{"base URL at the root", seeds(t, rootConfig()), []string{SitemapPath, RobotsPath, FeedPath, CataloguePath}},
-		{"offline", seeds(t, offlineConfig()), []string{FeedPath, CataloguePath}},
+		{"base URL below the root", seeds(t, baseConfig()), []string{SitemapPath, FeedPath, CataloguePath, site.AssessIndexPath}},
+		{"base URL at the root", seeds(t, rootConfig()), []string{SitemapPath, RobotsPath, FeedPath, CataloguePath, site.AssessIndexPath}},
+		{"offline", seeds(t, offlineConfig()), []string{FeedPath, CataloguePath, site.AssessIndexPath}},
 	}
 	for _, c := range cases {
 		if got := SiteFileNames(c.s); strings.Join(got, " ") != strings.Join(c.want, " ") {
@@ -220,7 +220,8 @@ func TestSiteFiles(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	want := "occupations/19-4021.00/19-4021.00.normalized.json occupations/19-4021.00/19-4021.00.case.json " +
-		"occupations/19-4021.00/19-4021.00.moodle.csv occupations/19-4021.00/19-4021.00.canvas.csv"
+		"occupations/19-4021.00/19-4021.00.moodle.csv occupations/19-4021.00/19-4021.00.canvas.csv " +
+		"occupations/19-4021.00/19-4021.00.assess.js"
 	if strings.Join(names, " ") != want {
 		t.Errorf("FrameworkFiles = %q", names)
 	}

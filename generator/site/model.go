@@ -59,11 +59,16 @@ type Occupation struct {
 	// embed/occupations/<code>/index.html; SCORMPath its SCORM 1.2 package.
 	EmbedPath string
 	SCORMPath string
-	Levels    []*OccupationLevel
-	Group     *Hub // nil when the framework names no group
-	Sector    *Hub // nil when the framework names no sector
-	JobZone   *Hub // nil when the framework gives no job zone
-	Related   []Related
+	// MatrixPath is the skill-by-level matrix, occupations/<code>/matrix/index.html;
+	// DataPath the script that gives the self-assessment the framework's
+	// statements and alignments, occupations/<code>/<code>.assess.js.
+	MatrixPath string
+	DataPath   string
+	Levels     []*OccupationLevel
+	Group      *Hub // nil when the framework names no group
+	Sector     *Hub // nil when the framework names no sector
+	JobZone    *Hub // nil when the framework gives no job zone
+	Related    []Related
 	// Sum is a hash of the framework file: it changes when the file does.
 	Sum uint64
 	// History lists the earlier versions the site holds, newest first;
@@ -192,6 +197,7 @@ const (
 	ComparePage         PageKind = "compare"
 	SearchPage          PageKind = "search"
 	EmbedLevelPage      PageKind = "embed-level"
+	MatrixPage          PageKind = "matrix"
 )
 
 // Paths of the LMS packages of the whole site.
@@ -200,6 +206,9 @@ const (
 	EmbedIndexPath  = "embed/index.html"
 	CartridgePath   = "downloads/frameworks.imscc"
 	EmbedAssetsRoot = "assets/"
+	// AssessIndexPath lists every occupation with its DataPath, for the
+	// self-assessment's gap to another occupation.
+	AssessIndexPath = "occupations/assess-index.js"
 )
 
 // IsEmbed reports whether pages of kind k are iframe-friendly variants.

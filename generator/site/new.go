@@ -94,14 +94,17 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			// with their anchors; strings and statements are immutable, so
 			// they are shared with the previous model.
 			o.Path, o.Download, o.EmbedPath, o.SCORMPath = prev.Path, prev.Download, prev.EmbedPath, prev.SCORMPath
+			o.MatrixPath, o.DataPath = prev.MatrixPath, prev.DataPath
 		} else {
 			o.Path = "occupations/" + code + "/index.html"
 			o.Download = "occupations/" + code + "/" + code + ".json"
 			o.EmbedPath = "embed/occupations/" + code + "/index.html"
 			o.SCORMPath = "downloads/scorm/" + code + ".zip"
+			o.MatrixPath = "occupations/" + code + "/matrix/index.html"
+			o.DataPath = "occupations/" + code + "/" + code + ".assess.js"
 		}
 		// Level folders share the occupation folder with these.
-		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1}
+		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1}
 		levels := make([]OccupationLevel, len(f.Levels))
 		o.Levels = make([]*OccupationLevel, len(f.Levels))
 		for i, lv := range f.Levels {

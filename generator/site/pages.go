@@ -102,6 +102,9 @@ func (s *Site) addPages() {
 				Description: t("page.changes-description", title, c.From, c.To, c.Summary),
 				Occupation:  o, Changes: c, Crumbs: crumbs})
 		}
+		add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: title + ": skills by level",
+			Description: "What every level of the " + title + " framework expects, topic by topic, on one page.",
+			Occupation:  o, Crumbs: crumbs})
 		first := len(slab)
 		for _, ol := range o.Levels {
 			add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
@@ -167,7 +170,7 @@ func (s *Site) pageCount() int {
 		n += 1 + len(s.hubs(k))
 	}
 	for _, o := range s.Occupations {
-		n += 2 + 2*len(o.History) + 2*len(o.Levels)
+		n += 3 + 2*len(o.History) + 2*len(o.Levels)
 	}
 	return n
 }

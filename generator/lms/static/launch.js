@@ -13,7 +13,11 @@
  * cmi.completion_status in 2004) becomes "completed"; before that it is
  * "incomplete". The visited set is kept in cmi.suspend_data so that it
  * survives to the next session, and the location names the last level
- * shown.
+ * shown. The framed embed view's self-assessment (assets/assess.js) posts
+ * its ratings here: each changed rating becomes an interaction, the share
+ * of statements rated at or above the target the score, and the ratings
+ * join the visited set in cmi.suspend_data, posted back to the page when
+ * it opens in a later session.
  *
  * With no LMS around, the page works the same but records nothing. Nothing
  * here may throw: every call into another window or into the LMS is guarded.
@@ -29,13 +33,15 @@
     api: "API", init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit", finish: "LMSFinish",
     status: "cmi.core.lesson_status", location: "cmi.core.lesson_location", suspend: "cmi.suspend_data",
     time: "cmi.core.session_time", exit: "cmi.core.exit", normalExit: "",
-    locationMax: 255, suspendMax: 4096, duration: sessionTime
+    locationMax: 255, suspendMax: 4096, duration: sessionTime,
+    score: "cmi.core.score.", response: "student_response", stamp: "time", stampOf: clockTime
   };
   var SCORM2004 = {
     api: "API_1484_11", init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit", finish: "Terminate",
     status: "cmi.completion_status", location: "cmi.location", suspend: "cmi.suspend_data",
     time: "cmi.session_time", exit: "cmi.exit", normalExit: "normal",
-    locationMax: 1000, suspendMax: 64000, duration: isoDuration
+    locationMax: 1000, suspendMax: 64000, duration: isoDuration,
+    score: "cmi.score.", response: "learner_response", stamp: "timestamp", stampOf: isoTime
   };
   var rte = SCORM12; // the run-time of the API found
 
@@ -51,6 +57,8 @@
   var current = -1;
   var observer = null; // ResizeObserver of the framed page
   var sized = null; // the framed document that reported its own height
+  var assessment = ""; // the self-assessment's part of cmi.suspend_data, see assessPart
+  var reported = {}; // statement code → the rating last recorded as an interaction
 
   // apiIn climbs from win through its parents, returning the first API
   // object of the run-time r (window[r.api] with the method r.init). A
@@ -157,6 +165,11 @@
   function decode(text) {
     if (!text || text.indexOf(SUSPEND_PREFIX) !== 0) {
       return null;
+    }
+    var bar = text.indexOf("|");
+    if (bar >= 0) {
+      assessment = text.slice(bar + 1);
+      text = text.slice(0, bar);
     }
     var parts = text.slice(SUSPEND_PREFIX.length).split(":");
     var count = parseInt(parts[0], 10);
@@ -271,10 +284,7 @@
       changed = true;
     }
     if (fresh) {
-      var data = encode(visited);
-      if (data.length <= rte.suspendMax) {
-        set(rte.suspend, data);
-      }
+      saveSuspend();
     }
     // Checked on every page, not only on a fresh level: every level may
     // have been restored as opened while the LMS says incomplete.
@@ -285,6 +295,100 @@
     }
     if (changed) {
       lms(rte.commit, "");
+    }
+  }
+
+  // saveSuspend writes the visited levels and the self-assessment to
+  // cmi.suspend_data: "ladder1:<count>:<hex>|a<count>:<digits>", the second
+  // part the rating (0 for none) of each statement in the page's order.
+  function saveSuspend() {
+    var data = encode(visited) + (assessment ? "|" + assessment : "");
+    if (data.length > rte.suspendMax) {
+      data = encode(visited);
+    }
+    set(rte.suspend, data);
+  }
+
+  // restoreFor reads the assessment part for the statement codes the framed
+  // page lists: code → rating; empty when it was saved for other statements.
+  function restoreFor(codes) {
+    var m = /^a(\d+):([0-9]*)$/.exec(assessment || "");
+    var out = {};
+    if (!m || Number(m[1]) !== codes.length || m[2].length !== codes.length) {
+      return out;
+    }
+    for (var i = 0; i < codes.length; i++) {
+      var v = Number(m[2].charAt(i));
+      if (v > 0) {
+        out[codes[i]] = v;
+        reported[codes[i]] = v;
+      }
+    }
+    return out;
+  }
+
+  // onAssessment records the self-assessment the framed embed view posts
+  // (see assets/assess.js): an interaction (likert, the rating's value) for
+  // each statement whose rating changed, the score as the share of
+  // statements rated at or above the target, and the ratings in
+  // cmi.suspend_data for the next session.
+  function onAssessment(m) {
+    if (!api || finished || !m.statements || !m.statements.length) {
+      return;
+    }
+    var digits = "";
+    for (var i = 0; i < m.statements.length; i++) {
+      var st = m.statements[i];
+      var v = Math.max(0, Math.min(9, Number(st.rating) || 0));
+      digits += String(v);
+      if (v > 0 && reported[st.code] !== v) {
+        interaction(st, v);
+        reported[st.code] = v;
+      }
+    }
+    assessment = "a" + m.statements.length + ":" + digits;
+    var score = Math.max(0, Math.min(100, Math.round(Number(m.score) || 0)));
+    set(rte.score + "min", "0");
+    set(rte.score + "max", "100");
+    set(rte.score + "raw", String(score));
+    if (rte === SCORM2004) {
+      set("cmi.score.scaled", String(score / 100));
+    }
+    saveSuspend();
+    lms(rte.commit, "");
+  }
+
+  function interaction(st, v) {
+    var n = parseInt(get("cmi.interactions._count"), 10);
+    var p = "cmi.interactions." + (n >= 0 ? n : 0) + ".";
+    set(p + "id", String(st.code).replace(/[^A-Za-z0-9._:-]/g, "_").slice(0, 250));
+    set(p + "type", "likert");
+    set(p + rte.response, String(v));
+    set(p + "result", "neutral");
+    set(p + rte.stamp, rte.stampOf(new Date()));
+    if (rte === SCORM2004 && st.label) {
+      set(p + "description", st.level + ": " + st.label);
+    }
+  }
+
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+
+  // clockTime is a SCORM 1.2 CMITime, HH:MM:SS.
+  function clockTime(d) { return two(d.getHours()) + ":" + two(d.getMinutes()) + ":" + two(d.getSeconds()); }
+
+  // isoTime is a SCORM 2004 time(second,10,0), to the second.
+  function isoTime(d) { return d.toISOString().slice(0, 19); }
+
+  // onFrameMessage answers the framed page's self-assessment: its first
+  // message gets the ratings kept in the LMS back.
+  function onFrameMessage(data) {
+    if (data.subject === "ladder.assessment.ready") {
+      var ratings = restoreFor(data.codes || []);
+      try {
+        frame.contentWindow.postMessage({subject: "ladder.assessment.restore", code: data.code, ratings: ratings}, "*");
+      } catch (e) { /* the frame went away */ }
+    } else if (data.subject === "ladder.assessment") {
+      onAssessment(data);
     }
   }
 
@@ -326,10 +430,17 @@
   // JSON text). Only the framed page is listened to.
   function onMessage(event) {
     try {
+      if (!frame) {
+        setup();
+      }
       if (!frame || event.source !== frame.contentWindow) {
         return;
       }
       var data = event.data;
+      if (data && typeof data === "object" && typeof data.subject === "string" && data.subject.indexOf("ladder.assessment") === 0) {
+        onFrameMessage(data);
+        return;
+      }
       if (typeof data === "string") {
         if (data.indexOf("lti.frameResize") < 0) {
           return;

@@ -1,0 +1,121 @@
+package render
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/export"
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// MatrixRow is one row of an occupation's skill-by-level matrix: a topic
+// (or a statement number) and, for each level, its statement in that row
+// or nil.
+type MatrixRow struct {
+	Label string
+	Cells []*MatrixCell
+}
+
+// MatrixCell is one statement in the matrix, with its level.
+type MatrixCell struct {
+	Level     *site.OccupationLevel
+	Statement *site.Statement
+}
+
+// MatrixTable is an occupation's skill-by-level matrix.
+type MatrixTable struct {
+	Rows    []MatrixRow
+	ByTopic bool // whether each row is a topic, else a statement number
+}
+
+// Matrix returns the skill-by-level matrix of the page's occupation. When every level has the same
+// topics, each row is a topic and its cells say what each level expects
+// of it; otherwise the n-th row holds each level's n-th statement, whose
+// topic its cell shows.
+func (v *View) Matrix() MatrixTable {
+	o := v.Page.Occupation
+	if o == nil || len(o.Levels) == 0 {
+		return MatrixTable{}
+	}
+	var rows []MatrixRow
+	if order, ok := sharedTopics(o); ok {
+		for _, topic := range order {
+			row := MatrixRow{Label: topic, Cells: make([]*MatrixCell, len(o.Levels))}
+			for i, ol := range o.Levels {
+				for j := range ol.Statements {
+					if strings.EqualFold(ol.Statements[j].Topic, topic) {
+						row.Cells[i] = &MatrixCell{ol, &ol.Statements[j]}
+						break
+					}
+				}
+			}
+			rows = append(rows, row)
+		}
+		return MatrixTable{rows, true}
+	}
+	n := 0
+	for _, ol := range o.Levels {
+		n = max(n, len(ol.Statements))
+	}
+	for k := range n {
+		row := MatrixRow{Label: strconv.Itoa(k + 1), Cells: make([]*MatrixCell, len(o.Levels))}
+		for i, ol := range o.Levels {
+			if k < len(ol.Statements) {
+				row.Cells[i] = &MatrixCell{ol, &ol.Statements[k]}
+			}
+		}
+		rows = append(rows, row)
+	}
+	return MatrixTable{rows, false}
+}
+
+// sharedTopics returns the topics of o's first level, in order, when
+// every level has exactly those topics (ignoring case) and none twice.
+func sharedTopics(o *site.Occupation) ([]string, bool) {
+	set := func(ol *site.OccupationLevel) ([]string, bool) {
+		var keys []string
+		for _, st := range ol.Statements {
+			k := strings.ToLower(st.Topic)
+			if k == "" || slices.Contains(keys, k) {
+				return nil, false
+			}
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		return keys, true
+	}
+	first, ok := set(o.Levels[0])
+	if !ok || len(o.Levels) < 2 {
+		return nil, false
+	}
+	for _, ol := range o.Levels[1:] {
+		keys, ok := set(ol)
+		if !ok || !slices.Equal(keys, first) {
+			return nil, false
+		}
+	}
+	order := make([]string, 0, len(first))
+	for _, st := range o.Levels[0].Statements {
+		order = append(order, st.Topic)
+	}
+	return order, true
+}
+
+// StatementCount is the number of statements of the page's occupation.
+func (v *View) StatementCount() int {
+	n := 0
+	if o := v.Page.Occupation; o != nil {
+		for _, ol := range o.Levels {
+			n += len(ol.Statements)
+		}
+	}
+	return n
+}
+
+// ShortCode returns a statement's code without its occupation's, e.g.
+// E.3 for 29-2012.00.E.3: what a cell of the matrix shows, under a
+// heading that gives the occupation's code.
+func (v *View) ShortCode(ol *site.OccupationLevel, st *site.Statement) string {
+	return strings.TrimPrefix(export.StatementCode(ol, *st), ol.Occupation.Code+".")
+}
