@@ -28,25 +28,43 @@ func (r Rule) matches(level string, index int, topic string) bool {
 // a pinned element first with the band Pinned, rejected elements left
 // out.
 func (a *Aligner) Framework(f *framework.Framework, rules []Rule, k int) [][][]Match {
-	c := a.Occupation(f)
-	common := qualifiers(f)
+	return a.framework(f, rules, k, k)
+}
+
+// Candidates is Framework for a site's model: a statement whose topic is
+// an element's title, word for word, gets that one match (band Exact),
+// with no runners-up to rank, so that frameworks made of O*NET's own
+// titles align at the cost of a lookup.
+func (a *Aligner) Candidates(f *framework.Framework, rules []Rule, k int) [][][]Match {
+	return a.framework(f, rules, k, 1)
+}
+
+// framework aligns f's statements, giving kExact matches to statements
+// whose topic is an exact title and no rule touches, and k to the others.
+func (a *Aligner) framework(f *framework.Framework, rules []Rule, k, kExact int) [][][]Match {
+	// The occupation's context and its qualifier words are worked out
+	// only for the first statement that needs ranking: a framework of
+	// O*NET titles needs neither.
+	var c Context
+	var common map[string]bool
+	ready := false
 	out := make([][][]Match, len(f.Levels))
 	for l, lv := range f.Levels {
 		out[l] = make([][]Match, len(lv.Statements))
 		for i, st := range lv.Statements {
-			var pinned, rejected []int
-			for _, r := range rules {
-				if !r.matches(lv.Key, i, st.Topic) {
+			pinned, rejected := applicable(rules, lv.Key, i, st.Topic)
+			want := k
+			if len(pinned) == 0 && len(rejected) == 0 && st.Topic != "" {
+				if e, ok := a.exact[words.Key(st.Topic)]; ok && kExact == 1 {
+					out[l][i] = []Match{{Element: a.elems[e], Score: 1, Band: Exact}}
 					continue
 				}
-				if r.Reject {
-					rejected = append(rejected, r.Element)
-				} else if !slices.Contains(pinned, r.Element) {
-					pinned = append(pinned, r.Element)
-				}
 			}
-			ms := a.Statement(c, withoutWords(st, common), k+len(rejected))
-			var keep []Match
+			if !ready {
+				c, common, ready = a.Occupation(f), qualifiers(f), true
+			}
+			ms := a.Statement(c, withoutWords(st, common), want+len(rejected))
+			keep := make([]Match, 0, len(pinned)+len(ms))
 			for _, e := range pinned {
 				keep = append(keep, Match{Element: e, Score: 1, Band: Pinned})
 			}
@@ -59,6 +77,22 @@ func (a *Aligner) Framework(f *framework.Framework, rules []Rule, k int) [][][]M
 		}
 	}
 	return out
+}
+
+// applicable returns the elements the rules pin a statement to and those
+// they bar it from.
+func applicable(rules []Rule, level string, index int, topic string) (pinned, rejected []int) {
+	for _, r := range rules {
+		if !r.matches(level, index, topic) {
+			continue
+		}
+		if r.Reject {
+			rejected = append(rejected, r.Element)
+		} else if !slices.Contains(pinned, r.Element) {
+			pinned = append(pinned, r.Element)
+		}
+	}
+	return pinned, rejected
 }
 
 // qualifiers returns the words that recur in the performance text of

@@ -108,3 +108,52 @@ func BenchmarkMinifyCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(s.Pages)), "ns/page")
 }
+
+// BenchmarkModelAlignedCorpus times the model as a build makes it: every
+// statement aligned to O*NET, with the aligner made once, as a session
+// keeps it. The difference from BenchmarkModelCorpus is alignment's cost.
+func BenchmarkModelAlignedCorpus(b *testing.B) {
+	in := loadCorpus(b)
+	a, err := NewAligner()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		site.New(in, site.WithAligner(a))
+	}
+}
+
+// BenchmarkModelEditAlignedCorpus is BenchmarkModelEditCorpus with
+// alignment: the edited framework is aligned again, the rest reused.
+func BenchmarkModelEditAlignedCorpus(b *testing.B) {
+	in := loadCorpus(b)
+	a, err := NewAligner()
+	if err != nil {
+		b.Fatal(err)
+	}
+	prev, _ := site.New(in, site.WithAligner(a))
+	edited := *in
+	edited.Frameworks = append([]*load.Framework(nil), in.Frameworks...)
+	f := *edited.Frameworks[0]
+	fw := *f.Framework
+	fw.Description += " (edited)"
+	f.Framework = &fw
+	edited.Frameworks[0] = &f
+	b.ReportAllocs()
+	for b.Loop() {
+		if s, _ := site.New(&edited, site.WithAligner(a), site.Reuse(prev), site.KeepRelations()); !s.Provisional {
+			b.Fatal("relations not kept")
+		}
+	}
+}
+
+// BenchmarkNewAligner times what the first build of a session adds:
+// reading the embedded taxonomy and indexing it.
+func BenchmarkNewAligner(b *testing.B) {
+	for b.Loop() {
+		if _, err := NewAligner(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

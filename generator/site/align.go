@@ -107,7 +107,7 @@ const candidateCount = 3
 // alignOccupation aligns one occupation's statements, its rules applied,
 // keeping the best few matches of each.
 func alignOccupation(a *align.Aligner, o *Occupation, rules []load.Rule) {
-	matches := a.Framework(o.Framework, alignRules(a.Taxonomy(), rules), candidateCount)
+	matches := a.Candidates(o.Framework, alignRules(a.Taxonomy(), rules), candidateCount)
 	for l, ol := range o.Levels {
 		ol.candidates = matches[l]
 	}
