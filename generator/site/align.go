@@ -295,6 +295,16 @@ func (s *Site) alignedSkill() func(occ, level, stmt int) (relate.Aligned, bool) 
 	}
 }
 
+// AlignedSkills returns what the model hands relate.WithAlignment: each
+// statement's skill by its alignment. For measuring relations with other
+// weights (tests/quality).
+func (s *Site) AlignedSkills() func(occ, level, stmt int) (relate.Aligned, bool) {
+	if s.aligner == nil {
+		return nil
+	}
+	return s.alignedSkill()
+}
+
 // SkillKeyPrefix starts the key of a skill that is an O*NET element.
 const SkillKeyPrefix = "onet:"
 

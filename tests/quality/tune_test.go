@@ -119,18 +119,7 @@ func tuneInput(t *testing.T) *tuneData {
 
 // alignedOf is what the site gives relate.WithAlignment.
 func alignedOf(s *site.Site) func(occ, level, stmt int) (relate.Aligned, bool) {
-	return func(occ, level, stmt int) (relate.Aligned, bool) {
-		al := s.Occupations[occ].Levels[level].Aligned
-		if stmt >= len(al) || al[stmt] == nil {
-			return relate.Aligned{}, false
-		}
-		a := al[stmt]
-		out := relate.Aligned{Key: site.SkillKeyPrefix + a.Element.ID, Name: a.Element.Title, Prior: a.Prior}
-		if a.Parent != nil {
-			out.Parent = site.SkillKeyPrefix + a.Parent.ID
-		}
-		return out, true
-	}
+	return s.AlignedSkills()
 }
 
 // scoreRelations is Score on relations directly: codes[i] is occupation
