@@ -79,7 +79,7 @@
   // <script type="application/json" id="ladder-text"> in the page's
   // language (keys js.* of i18n/<lang>.toml, without "js.").
 
-  var TEXT = (function () {
+  var CATALOGUE = (function () {
     var node = typeof document !== "undefined" && document.getElementById("ladder-text");
     try {
       return JSON.parse(node.textContent);
@@ -92,13 +92,13 @@
   // message with plural forms picks the form of vars.n by the language's
   // CLDR rules.
   function t(key, vars) {
-    var m = TEXT.messages[key];
+    var m = CATALOGUE.messages[key];
     if (m === undefined) return key;
     vars = vars || {};
     if (typeof m === "object") {
       var cat = "other";
       try {
-        cat = new Intl.PluralRules(TEXT.lang).select(vars.n);
+        cat = new Intl.PluralRules(CATALOGUE.lang).select(vars.n);
       } catch (e) { /* an unknown language: other */ }
       m = m[cat] !== undefined ? m[cat] : m.other;
     }

@@ -1,16 +1,14 @@
 package search
 
 import (
-	"strconv"
-
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // KindSkill is the kind of a shared skill's document: Title its name,
-// Level how many occupations share it ("Shared by 3 occupations", shown
-// with the result but not searched; LevelKey is empty, so a level filter
-// leaves skills out), URL its page.
+// Level how many occupations share it, in the site's language ("Shared by
+// 3 occupations", shown with the result but not searched; LevelKey is
+// empty, so a level filter leaves skills out), URL its page.
 const KindSkill = "skill"
 
 // FromSite lists the documents of a site model in the order Build works
@@ -33,7 +31,7 @@ func FromSite(s *site.Site) []Doc {
 	}
 	for _, sk := range s.Skills {
 		docs = append(docs, Doc{Kind: KindSkill, Title: sk.Name,
-			Level: "Shared by " + strconv.Itoa(sk.Occupations) + " occupations", URL: sk.Path})
+			Level: s.Text.T("search.shared-by", sk.Occupations), URL: sk.Path})
 	}
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {

@@ -88,7 +88,8 @@ func (o *Occupation) Title() string { return o.Framework.Occupation.Title }
 // the page that compares the two.
 type Related struct {
 	*Occupation
-	Reason  string
+	Reason  string // relate's sentence, in English
+	Why     Why    // the same as data, for the page's language
 	Compare *Comparison
 }
 

@@ -160,7 +160,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 				compared[key] = c
 				s.Comparisons = append(s.Comparisons, c)
 			}
-			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Compare: c})
+			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: s.why(r, i, rel), Compare: c})
 		}
 	}
 	sort.Slice(s.Comparisons, func(i, j int) bool { return s.Comparisons[i].Path < s.Comparisons[j].Path })
