@@ -16,6 +16,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/relate"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // Alignment is the O*NET element a statement is about, as the aligner
@@ -33,8 +34,8 @@ type Alignment struct {
 	// occupation has the detailed one but some have the intermediate;
 	// nil when the match is too uncertain to join statements by.
 	Keyed *onet.Element
-	// Skill is the shared-skill page of Keyed, nil when no other
-	// occupation has it.
+	// Skill is the statement's shared-skill page (Keyed's, or its
+	// topic's when Keyed is nil), nil when no other occupation has it.
 	Skill *SkillPage
 }
 
@@ -194,6 +195,38 @@ func (s *Site) key(tax *onet.Taxonomy) {
 			al.Keyed = al.Parent
 		}
 	})
+	s.keepSharedTopics(used)
+}
+
+// keepSharedTopics gives a statement back its topic's skill when its
+// alignment joins it to no other occupation but its topic, word for
+// word, does: the same wording by two authors is the surer link.
+func (s *Site) keepSharedTopics(used users) {
+	topics := map[string]map[*Occupation]bool{}
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			for _, st := range ol.Statements {
+				if k := words.Key(st.Topic); k != "" {
+					if topics[k] == nil {
+						topics[k] = map[*Occupation]bool{}
+					}
+					topics[k][o] = true
+				}
+			}
+		}
+	}
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			for i, al := range ol.Aligned {
+				if al == nil || al.Keyed == nil || al.Band >= align.Exact || used.others(al.Keyed, o) {
+					continue
+				}
+				if t := topics[words.Key(ol.Statements[i].Topic)]; len(t) > 1 {
+					al.Keyed = nil
+				}
+			}
+		}
+	}
 }
 
 // users records which occupations have an element.

@@ -122,8 +122,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 				ol.Skills = make([]*SkillPage, len(ol.Statements))
 			}
 			ol.Skills[u.Statement] = p
-			if al := ol.Aligned; al != nil && al[u.Statement] != nil && al[u.Statement].Keyed != nil &&
-				p.Key == SkillKeyPrefix+al[u.Statement].Keyed.ID {
+			if al := ol.Aligned; al != nil && al[u.Statement] != nil {
 				ol.Aligned[u.Statement].Skill = p
 			}
 		}
