@@ -612,10 +612,11 @@
     }
     var st = standing();
     var r = ratings();
+    var meta = {code: data.code, version: data.version || t("unversioned"), date: data.date, profile: state.current,
+      printed: new Date().toISOString().slice(0, 10)};
     var rep = el("div", {"class": "assess-report", id: "assess-report"}, [
       el("h1", {}, [t("report-title", {title: data.title})]),
-      el("p", {}, [t(data.date ? "report-meta-dated" : "report-meta", {code: data.code, version: data.version || t("unversioned"),
-        date: data.date, profile: state.current, printed: new Date().toISOString().slice(0, 10)})]),
+      el("p", {}, [data.date ? t("report-meta-dated", meta) : t("report-meta", meta)]),
       el("p", {}, [el("strong", {}, [standText(st)]), " " + explain(st)])
     ]);
     data.levels.forEach(function (l) {
