@@ -18,8 +18,59 @@
 (function () {
   "use strict";
 
+  // t is the message of key in the page's language, from the catalogue
+  // ladder writes into <script id="ladder-text"> (keys js.* of its
+  // i18n/<lang>.toml, without "js."), {name} placeholders filled from
+  // vars; a message with plural forms picks the form of vars.n by the
+  // language's CLDR rules. Every key here is "assess." and a name.
+  var TEXT = (function () {
+    try {
+      var d = JSON.parse(document.getElementById("ladder-text").textContent);
+      return {lang: d.lang || "en", messages: d.messages || {}};
+    } catch (e) {
+      return {lang: "en", messages: {}};
+    }
+  })();
+  function t(key, vars) {
+    var m = TEXT.messages["assess." + key];
+    if (m === undefined) {
+      return "assess." + key;
+    }
+    vars = vars || {};
+    if (typeof m === "object") {
+      var cat = "other";
+      try { cat = new Intl.PluralRules(TEXT.lang).select(vars.n); } catch (e) { /* an unknown language: other */ }
+      m = m[cat] !== undefined ? m[cat] : m.other;
+    }
+    return m.replace(/\{([A-Za-z][A-Za-z0-9_]*)\}/g, function (all, name) {
+      return vars[name] !== undefined ? String(vars[name]) : all;
+    });
+  }
+
+  // tNodes is t as a list of children for el: each {name} of nodes is that
+  // node (a link), the rest text.
+  function tNodes(key, vars, nodes) {
+    var text = t(key, vars);
+    var re = /\{([A-Za-z][A-Za-z0-9_]*)\}/g, last = 0, m, out = [];
+    while ((m = re.exec(text)) !== null) {
+      if (!nodes[m[1]]) {
+        continue;
+      }
+      if (m.index > last) {
+        out.push(text.slice(last, m.index));
+      }
+      out.push(nodes[m[1]]);
+      last = re.lastIndex;
+    }
+    if (last < text.length) {
+      out.push(text.slice(last));
+    }
+    return out;
+  }
+
   var STORE = "ladder.assess.v1";
-  var SCALE = ["Not yet", "With help", "On my own", "Can teach it"]; // ratings 1 to 4
+  var SCALE = [t("scale-1"), t("scale-2"), t("scale-3"), t("scale-4")]; // ratings 1 to 4
+  var ME = t("default-profile"); // the profile of a first visit
   var TARGET = 3; // "On my own": the rating that counts a statement as done
   var REACH = 0.75; // the share of a level's statements done for the level to count
   var FORMAT = "ladder-self-assessment";
@@ -70,10 +121,10 @@
     var s = null;
     try { s = JSON.parse(window.localStorage.getItem(STORE)); } catch (e) { s = null; }
     if (!s || typeof s !== "object" || !s.profiles || typeof s.profiles !== "object") {
-      s = {current: "Me", profiles: {}};
+      s = {current: ME, profiles: {}};
     }
     if (!s.profiles[s.current]) {
-      s.current = Object.keys(s.profiles)[0] || "Me";
+      s.current = Object.keys(s.profiles)[0] || ME;
       s.profiles[s.current] = s.profiles[s.current] || {frameworks: {}};
     }
     return s;
@@ -85,7 +136,7 @@
       window.localStorage.setItem(STORE, JSON.stringify(state));
       return true;
     } catch (e) {
-      say("Your browser did not let this page save the ratings (storage is full or blocked): export them to keep them.");
+      say(t("storage-failed"));
       return false;
     }
   }
@@ -168,12 +219,12 @@
 
   function standText(st) {
     if (st.rated === 0) {
-      return "Rate the statements below to see where you stand.";
+      return t("stand-none");
     }
     if (st.about < 0) {
-      return "You are working towards " + data.levels[0].label + ".";
+      return t("stand-towards", {level: data.levels[0].label});
     }
-    return "You are at about " + data.levels[st.about].label + ".";
+    return t("stand-at", {level: data.levels[st.about].label});
   }
 
   function needed(lv) { return Math.max(0, Math.ceil(REACH * lv.total) - lv.done); }
@@ -205,27 +256,27 @@
       save();
       undo = null;
       refresh();
-      say("Showing the ratings of " + state.current + ".");
+      say(t("showing-profile", {profile: state.current}));
     });
     ui.newName = el("input", {id: "assess-new-profile", type: "text", autocomplete: "off", maxlength: "60"});
-    var add = button("Add profile", addProfile, "secondary");
+    var add = button(t("add-profile"), addProfile, "secondary");
     ui.newName.addEventListener("keydown", function (e) {
       if (e.key === "Enter") {
         e.preventDefault();
         addProfile();
       }
     });
-    return el("div", {"class": "assess-bar", role: "group", "aria-label": "Profiles"}, [
-      el("div", {}, [el("label", {"for": "assess-profile"}, ["Profile"]), ui.profile]),
-      el("div", {}, [el("label", {"for": "assess-new-profile"}, ["New profile name"]), ui.newName, " ", add]),
-      el("div", {}, [button("Delete this profile", deleteProfile, "secondary")])
+    return el("div", {"class": "assess-bar", role: "group", "aria-label": t("profiles")}, [
+      el("div", {}, [el("label", {"for": "assess-profile"}, [t("profile")]), ui.profile]),
+      el("div", {}, [el("label", {"for": "assess-new-profile"}, [t("new-profile")]), ui.newName, " ", add]),
+      el("div", {}, [button(t("delete-profile"), deleteProfile, "secondary")])
     ]);
   }
 
   function addProfile() {
     var name = ui.newName.value.replace(/\s+/g, " ").trim();
     if (!name) {
-      say("Type a name for the new profile first.");
+      say(t("name-first"));
       ui.newName.focus();
       return;
     }
@@ -236,18 +287,18 @@
     ui.newName.value = "";
     save();
     refresh();
-    say("Profile " + name + " is now in use.");
+    say(t("profile-in-use", {profile: name}));
   }
 
   function deleteProfile() {
     var gone = state.current;
     delete state.profiles[gone];
     var names = Object.keys(state.profiles);
-    state.current = names[0] || "Me";
+    state.current = names[0] || ME;
     state.profiles[state.current] = state.profiles[state.current] || {frameworks: {}};
     save();
     refresh();
-    say("Deleted profile " + gone + " and its ratings; now using " + state.current + ".");
+    say(t("profile-deleted", {profile: gone, current: state.current}));
   }
 
   function actions() {
@@ -259,15 +310,15 @@
       }
       var reader = new FileReader();
       reader.onload = function () { importText(f.name, String(reader.result)); ui.file.value = ""; };
-      reader.onerror = function () { say("The file could not be read."); };
+      reader.onerror = function () { say(t("read-failed")); };
       reader.readAsText(f);
     });
-    return el("div", {"class": "assess-bar", role: "group", "aria-label": "Your ratings"}, [
-      button("Export JSON", function () { download("json"); }),
-      button("Export CSV", function () { download("csv"); }),
-      el("label", {"class": "file-button"}, ["Import a file", ui.file]),
-      button("Print my report", printReport),
-      button("Clear my ratings", clearRatings, "secondary")
+    return el("div", {"class": "assess-bar", role: "group", "aria-label": t("your-ratings")}, [
+      button(t("export-json"), function () { download("json"); }),
+      button(t("export-csv"), function () { download("csv"); }),
+      el("label", {"class": "file-button"}, [t("import"), ui.file]),
+      button(t("print"), printReport),
+      button(t("clear"), clearRatings, "secondary")
     ]);
   }
 
@@ -279,9 +330,9 @@
       var id = "assess-level-" + i;
       var list = el("ol", {"class": "assess-list"});
       l.statements.forEach(function (s) { list.appendChild(el("li", {}, [rateControl(l, s, r[s.code] || 0)])); });
-      var heading = el("h3", {id: id}, [l.label + " ", el("span", {"class": "muted"}, ["(level " + (i + 1) + " of " + data.levels.length + ")"])]);
+      var heading = el("h3", {id: id}, [l.label + " ", el("span", {"class": "muted"}, [t("level-of", {number: i + 1, count: data.levels.length})])]);
       ui.form.appendChild(el("div", {"class": "assess-level", role: "group", "aria-labelledby": id}, [
-        heading, el("p", {}, [link(levelPath(l), "The " + l.label + " level's page")]), list]));
+        heading, el("p", {}, [link(levelPath(l), t("level-page", {level: l.label}))]), list]));
     });
   }
 
@@ -327,22 +378,22 @@
       list.appendChild(el("li", {}, [
         el("span", {id: id + "-l"}, [lv.label]),
         el("progress", {max: String(lv.total), value: String(lv.done), "aria-labelledby": id + "-l " + id + "-t"}),
-        el("span", {id: id + "-t"}, [lv.done + " of " + lv.total + " on your own or better, " + lv.rated + " rated" + (lv.reached ? " · reached" : "")])
+        el("span", {id: id + "-t"}, [t("progress", {done: lv.done, total: lv.total, rated: lv.rated}) + (lv.reached ? " · " + t("reached") : "")])
       ]));
     });
     ui.summary.textContent = "";
     ui.summary.appendChild(el("p", {"class": "stand", id: "assess-stand"}, [standText(st)]));
     ui.summary.appendChild(list);
-    ui.summary.appendChild(el("details", {}, [el("summary", {}, ["How this was worked out"]), el("p", {}, [explain(st)])]));
+    ui.summary.appendChild(el("details", {}, [el("summary", {}, [t("how")]), el("p", {}, [explain(st)])]));
   }
 
   function explain(st) {
-    var parts = ["A level counts as reached when you rate at least three in four of its statements " + SCALE[TARGET - 1] +
-      " or " + SCALE[TARGET] + ", and every level before it is reached too; you are at about the highest level reached."];
+    var parts = [t("explain-rule", {target: SCALE[TARGET - 1], above: SCALE[TARGET]})];
     st.levels.forEach(function (lv) {
-      parts.push(lv.label + ": " + lv.done + " of " + lv.total + (lv.reached ? ", reached." : ", not yet (" + needed(lv) + " more needed)."));
+      var v = {level: lv.label, done: lv.done, total: lv.total, n: needed(lv)};
+      parts.push(lv.reached ? t("explain-reached", v) : t("explain-needed", v));
     });
-    parts.push("You have rated " + st.rated + " of " + st.total + " statements; " + st.score + "% are " + SCALE[TARGET - 1] + " or better.");
+    parts.push(t("explain-total", {rated: st.rated, n: st.total, score: st.score, target: SCALE[TARGET - 1]}));
     return parts.join(" ");
   }
 
@@ -362,8 +413,8 @@
     save();
     refresh();
     report();
-    ui.status.textContent = "Cleared your " + n + " " + (n === 1 ? "rating" : "ratings") + " of this framework in profile " + state.current + ". ";
-    ui.status.appendChild(button("Undo", function () {
+    ui.status.textContent = t("cleared", {n: n, profile: state.current}) + " ";
+    ui.status.appendChild(button(t("undo"), function () {
       if (undo && state.profiles[undo.profile]) {
         state.profiles[undo.profile].frameworks[data.code] = {ratings: undo.ratings, version: data.version};
         state.current = undo.profile;
@@ -371,7 +422,7 @@
         save();
         refresh();
         report();
-        say("Your ratings are back.");
+        say(t("undone"));
       }
     }, "secondary"));
   }
@@ -423,7 +474,7 @@
     a.click();
     document.body.removeChild(a);
     setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-    say("Exported " + name + ".");
+    say(t("exported", {file: name}));
   }
 
   // parseCSV reads RFC 4180 CSV into rows of fields.
@@ -472,7 +523,7 @@
     if (t.charAt(0) === "{") {
       var j = JSON.parse(t);
       if (j.format !== FORMAT || !j.framework || !Array.isArray(j.ratings)) {
-        throw new Error(name + " is not a self-assessment exported by this site.");
+        throw new Error(t("not-export", {file: name}));
       }
       return {code: j.framework.code, version: j.framework.version || "", ratings: j.ratings.map(function (x) {
         return {code: String(x.code), statement: x.statement || "", rating: Number(x.rating) || 0};
@@ -483,7 +534,7 @@
     var col = {};
     head.forEach(function (h, i) { col[h.trim()] = i; });
     if (col.code === undefined || col.rating === undefined || col.framework === undefined) {
-      throw new Error(name + " has no framework, code and rating columns: it is not a self-assessment exported by this site.");
+      throw new Error(t("no-columns", {file: name}));
     }
     var first = rows[0] || [];
     return {code: first[col.framework] || "", version: first[col.version] || "", ratings: rows.filter(function (r) {
@@ -496,11 +547,11 @@
   function importText(name, text) {
     var file;
     try { file = readFile(name, text); } catch (e) {
-      say("Nothing imported: " + (e instanceof SyntaxError ? name + " is not valid JSON." : e.message));
+      say(t("nothing-imported", {reason: e instanceof SyntaxError ? t("not-json", {file: name}) : e.message}));
       return;
     }
     if (file.code !== data.code) {
-      say("Nothing imported: " + name + " rates framework " + file.code + ", not this one (" + data.code + ").");
+      say(t("nothing-imported", {reason: t("other-framework", {file: name, code: file.code, "this": data.code})}));
       return;
     }
     var known = {};
@@ -532,25 +583,24 @@
 
   function importReport(name, file, mapped, reworded, missing) {
     var other = file.version !== (data.version || "");
-    say("Imported " + mapped + " " + (mapped === 1 ? "rating" : "ratings") + " from " + name +
-      (other ? " (version " + (file.version || "not versioned") + "; this is " + (data.version || "not versioned") + ")" : "") +
-      (missing.length ? "; " + missing.length + " could not be mapped, listed below." : "."));
+    say(t("imported", {n: mapped, file: name}) +
+      (other ? " " + t("imported-version", {version: file.version || t("unversioned"), current: data.version || t("unversioned")}) : "") +
+      (missing.length ? t("imported-missing", {n: missing.length}) : "."));
     ui.report.textContent = "";
     if (other || missing.length) {
-      ui.report.appendChild(el("p", {}, ["Ratings were mapped by statement code: " + mapped + " mapped" +
-        (reworded.length ? ", " + reworded.length + " of them to a statement worded differently now" : "") + ", " +
-        missing.length + " not mapped."]));
+      var counts = {mapped: mapped, reworded: reworded.length, missing: missing.length};
+      ui.report.appendChild(el("p", {}, [reworded.length ? t("mapped-reworded", counts) : t("mapped", counts)]));
     }
     if (missing.length) {
-      ui.report.appendChild(el("h3", {}, ["Not in this version of the framework"]));
+      ui.report.appendChild(el("h3", {}, [t("unmapped-title")]));
       ui.report.appendChild(el("ul", {"class": "assess-unmapped"}, missing.map(function (x) {
-        return el("li", {}, [el("span", {"class": "code"}, [x.code]), " " + (x.statement || "(no text)") + ": " + SCALE[x.rating - 1]]);
+        return el("li", {}, [el("span", {"class": "code"}, [x.code]), " " + (x.statement || t("no-text")) + ": " + SCALE[x.rating - 1]]);
       })));
     }
     if (reworded.length) {
-      ui.report.appendChild(el("h3", {}, ["Mapped to a statement worded differently now"]));
+      ui.report.appendChild(el("h3", {}, [t("reworded-title")]));
       ui.report.appendChild(el("ul", {"class": "assess-reworded"}, reworded.map(function (x) {
-        return el("li", {}, [el("span", {"class": "code"}, [x.code]), " was: " + x.statement]);
+        return el("li", {}, [el("span", {"class": "code"}, [x.code]), " " + t("was", {statement: x.statement})]);
       })));
     }
   }
@@ -562,19 +612,20 @@
     }
     var st = standing();
     var r = ratings();
+    var meta = {code: data.code, version: data.version || t("unversioned"), date: data.date, profile: state.current,
+      printed: new Date().toISOString().slice(0, 10)};
     var rep = el("div", {"class": "assess-report", id: "assess-report"}, [
-      el("h1", {}, ["Self-assessment: " + data.title]),
-      el("p", {}, ["Framework " + data.code + ", version " + (data.version || "not versioned") + (data.date ? " of " + data.date : "") +
-        " · profile " + state.current + " · printed " + new Date().toISOString().slice(0, 10)]),
+      el("h1", {}, [t("report-title", {title: data.title})]),
+      el("p", {}, [data.date ? t("report-meta-dated", meta) : t("report-meta", meta)]),
       el("p", {}, [el("strong", {}, [standText(st)]), " " + explain(st)])
     ]);
     data.levels.forEach(function (l) {
       var rows = l.statements.map(function (s) {
         var v = r[s.code] || 0;
-        return el("tr", {}, [el("td", {}, [shortCode(s.code)]), el("td", {}, [statementText(s)]), el("td", {}, [v ? SCALE[v - 1] : "not rated"])]);
+        return el("tr", {}, [el("td", {}, [shortCode(s.code)]), el("td", {}, [statementText(s)]), el("td", {}, [v ? SCALE[v - 1] : t("not-rated")])]);
       });
       rep.appendChild(el("h2", {}, [l.label]));
-      rep.appendChild(el("table", {}, [el("thead", {}, [el("tr", {}, [el("th", {}, ["Code"]), el("th", {}, ["Statement"]), el("th", {}, ["Your rating"])])]),
+      rep.appendChild(el("table", {}, [el("thead", {}, [el("tr", {}, [el("th", {}, [t("col-code")]), el("th", {}, [t("col-statement")]), el("th", {}, [t("col-rating")])])]),
         el("tbody", {}, rows)]));
     });
     document.body.appendChild(rep);
@@ -589,17 +640,15 @@
   // --- gap to another occupation -----------------------------------------
 
   function gapSection() {
-    ui.gapTarget = el("select", {id: "gap-target"}, [el("option", {value: ""}, ["Loading the occupations…"])]);
+    ui.gapTarget = el("select", {id: "gap-target"}, [el("option", {value: ""}, [t("gap-loading-list")])]);
     ui.gapTarget.disabled = true;
     ui.gapTarget.addEventListener("change", function () { showGap(ui.gapTarget.value); });
     ui.gap = el("div", {"class": "gap-result", id: "gap-result"});
     loadScript(data.index, function () { gapChoices(); });
     return el("div", {"class": "gap", role: "group", "aria-labelledby": "gap-title"}, [
-      el("h3", {id: "gap-title"}, ["Gap to another occupation"]),
-      el("p", {}, ["Choose an occupation to see what your ratings here already cover there, and what is missing, level by level. " +
-        "A statement there is covered when a statement you rate " + SCALE[TARGET - 1] + " or better here has the same shared skill: " +
-        "both are aligned to the same O*NET work activity, skill or knowledge, or share a topic."]),
-      el("label", {"for": "gap-target"}, ["Occupation to compare with"]), " ", ui.gapTarget, ui.gap
+      el("h3", {id: "gap-title"}, [t("gap-title")]),
+      el("p", {}, [t("gap-lede", {target: SCALE[TARGET - 1]})]),
+      el("label", {"for": "gap-target"}, [t("gap-with")]), " ", ui.gapTarget, ui.gap
     ]);
   }
 
@@ -617,14 +666,14 @@
     var titles = {};
     index.forEach(function (x) { titles[x[0]] = x; });
     ui.gapTarget.textContent = "";
-    ui.gapTarget.appendChild(el("option", {value: ""}, ["Choose an occupation"]));
-    var related = el("optgroup", {label: "Related occupations"}, data.related.filter(function (c) { return titles[c]; }).map(function (c) {
+    ui.gapTarget.appendChild(el("option", {value: ""}, [t("gap-choose")]));
+    var related = el("optgroup", {label: t("gap-related")}, data.related.filter(function (c) { return titles[c]; }).map(function (c) {
       return el("option", {value: c}, [titles[c][1]]);
     }));
     if (related.children.length) {
       ui.gapTarget.appendChild(related);
     }
-    ui.gapTarget.appendChild(el("optgroup", {label: "All occupations A–Z"}, index.filter(function (x) { return x[0] !== data.code; }).map(function (x) {
+    ui.gapTarget.appendChild(el("optgroup", {label: t("gap-all")}, index.filter(function (x) { return x[0] !== data.code; }).map(function (x) {
       return el("option", {value: x[0]}, [x[1]]);
     })));
     ui.gapTarget.disabled = false;
@@ -642,14 +691,14 @@
       ui.gap.appendChild(gapView(other));
       return;
     }
-    ui.gap.appendChild(el("p", {}, ["Loading…"]));
+    ui.gap.appendChild(el("p", {}, [t("gap-loading")]));
     loadScript(ui.paths[code], function (err) {
       if (ui.gapTarget.value !== code) {
         return;
       }
       ui.gap.textContent = "";
       var loaded = (window.ladderData || {})[code];
-      ui.gap.appendChild(loaded && !err ? gapView(loaded) : el("p", {}, ["The statements of " + code + " could not be loaded."]));
+      ui.gap.appendChild(loaded && !err ? gapView(loaded) : el("p", {}, [t("gap-not-loaded", {code: code})]));
     });
   }
 
@@ -681,14 +730,14 @@
       });
       return gapLevel(other, l, groups);
     });
-    var head = el("p", {"class": "gap-summary"}, ["Your ratings here cover " + counts.covered + " of " + counts.total + " statements of " +
-      other.title + "; " + counts.started + " more you do " + SCALE[1].toLowerCase() + "; " + counts.missing + " are missing."]);
+    var head = el("p", {"class": "gap-summary"}, [t("gap-summary",
+      {covered: counts.covered, n: counts.total, title: other.title, started: counts.started, missing: counts.missing})]);
     return el("div", {}, [el("h4", {}, [link(other.page, other.title)]), head].concat(levels));
   }
 
   function gapLevel(other, l, groups) {
-    var out = el("div", {"class": "gap-level"}, [el("h5", {}, [l.label + ": " + groups.covered.length + " of " + l.statements.length + " covered"])]);
-    var titles = {covered: "Covered", started: "Started: you do it " + SCALE[1].toLowerCase(), missing: "Missing"};
+    var out = el("div", {"class": "gap-level"}, [el("h5", {}, [t("gap-level", {level: l.label, covered: groups.covered.length, total: l.statements.length})])]);
+    var titles = {covered: t("gap-covered"), started: t("gap-started"), missing: t("gap-missing")};
     ["covered", "started", "missing"].forEach(function (kind) {
       if (!groups[kind].length) {
         return;
@@ -697,11 +746,9 @@
       out.appendChild(el("ul", {"class": "gap-list gap-" + kind}, groups[kind].map(function (x) {
         var item = el("li", {"data-code": x.s.code}, [el("a", {href: root + l.path + "#" + x.s.anchor}, [statementText(x.s)])]);
         if (x.m) {
-          var via = el("span", {"class": "gap-via"}, [" via "]);
-          via.appendChild(x.s.skillPath ? link(x.s.skillPath, x.s.skillName) : document.createTextNode(x.s.skillName));
-          via.appendChild(document.createTextNode(": your " + shortCode(x.m.statement.code) + " " +
-            (x.m.statement.topic || x.m.statement.text) + " (" + SCALE[x.m.rating - 1] + ")"));
-          item.appendChild(via);
+          var skill = x.s.skillPath ? link(x.s.skillPath, x.s.skillName) : document.createTextNode(x.s.skillName);
+          item.appendChild(el("span", {"class": "gap-via"}, [" "].concat(tNodes("gap-via", {code: shortCode(x.m.statement.code),
+            statement: x.m.statement.topic || x.m.statement.text, rating: SCALE[x.m.rating - 1]}, {skill: skill}))));
         }
         return item;
       })));
@@ -750,7 +797,7 @@
         touch();
         save();
         refresh();
-        say("Restored " + n + " " + (n === 1 ? "rating" : "ratings") + " from your course.");
+        say(t("restored", {n: n}));
       }
       report();
     });
@@ -760,7 +807,7 @@
   }
 
   if (!data) {
-    app.appendChild(el("p", {"class": "notice"}, ["The statements of this framework could not be loaded, so the self-assessment is not available here."]));
+    app.appendChild(el("p", {"class": "notice"}, [t("unavailable")]));
     app.hidden = false;
     return;
   }

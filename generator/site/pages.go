@@ -102,8 +102,8 @@ func (s *Site) addPages() {
 				Description: t("page.changes-description", title, c.From, c.To, c.Summary),
 				Occupation:  o, Changes: c, Crumbs: crumbs})
 		}
-		add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: title + ": skills by level",
-			Description: "What every level of the " + title + " framework expects, topic by topic, on one page.",
+		add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: t("page.matrix", title),
+			Description: t("page.matrix-description", title),
 			Occupation:  o, Crumbs: crumbs})
 		first := len(slab)
 		for _, ol := range o.Levels {

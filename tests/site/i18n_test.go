@@ -1,6 +1,7 @@
 package site_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/generator/i18n"
 )
 
@@ -32,7 +34,7 @@ func TestNoEnglishLeft(t *testing.T) {
 			phrases := englishPhrases(en, i18n.Shipped(lang))
 			for _, page := range []string{"index.html", "occupations/29-2012.00/index.html", "occupations/29-2012.00/proficient/index.html",
 				"levels/index.html", "job-zones/index.html", "sectors/index.html", "skills/index.html", "search/index.html", "404.html",
-				"embed/occupations/29-2012.00/index.html", "occupations/index.html"} {
+				"embed/occupations/29-2012.00/index.html", "occupations/index.html", "occupations/29-2012.00/matrix/index.html"} {
 				for _, s := range visibleText(t, filepath.Join(out, page)) {
 					if publishers(s) {
 						continue
@@ -89,8 +91,9 @@ func englishPhrases(en, tr *i18n.Catalogue) []string {
 	return out
 }
 
-// exempt marks the classes whose text is the publisher's content.
-var exempt = regexp.MustCompile(`\b(prose|topic|performance|card-title|intro|lede|aligned-title|skill-list|hub-list|facts|code)\b`)
+// exempt marks the classes whose text is the publisher's content
+// (matrix-rows: the topics and statements of the skill-by-level matrix).
+var exempt = regexp.MustCompile(`\b(prose|topic|performance|card-title|intro|lede|aligned-title|skill-list|hub-list|facts|code|matrix-rows)\b`)
 
 // visibleText lists a page's text nodes and labelling attributes, outside
 // scripts, styles and the publisher's content.
@@ -133,4 +136,32 @@ func visibleText(t *testing.T, file string) []string {
 	}
 	walk(doc)
 	return out
+}
+
+// assessKey finds the messages assets/assess.js asks for: t("name") and
+// tNodes("name"), each the catalogue key "js.assess.name".
+var assessKey = regexp.MustCompile(`\bt(?:Nodes)?\("([a-z0-9-]+)"`)
+
+// TestAssessScriptKeys holds the self-assessment's script to the English
+// catalogue: every message it asks for exists, and it asks for every
+// js.assess.* message, so that none is left unused or shows as its key.
+func TestAssessScriptKeys(t *testing.T) {
+	src, err := fs.ReadFile(assets.FS, "assess.js")
+	if err != nil {
+		t.Fatal(err)
+	}
+	en := i18n.Shipped("en")
+	used := map[string]bool{}
+	for _, m := range assessKey.FindAllStringSubmatch(string(src), -1) {
+		key := "js.assess." + m[1]
+		used[key] = true
+		if !en.Has(key) {
+			t.Errorf("assess.js asks for %q, which i18n/en.toml lacks", key)
+		}
+	}
+	for _, key := range en.Keys() {
+		if strings.HasPrefix(key, "js.assess.") && !used[key] {
+			t.Errorf("i18n/en.toml has %q, which assess.js never asks for", key)
+		}
+	}
 }
