@@ -363,8 +363,9 @@ func TestBurst(t *testing.T) {
 	}
 	// A burst is delivered at least every second (WithDebounce): on a
 	// machine so busy that the writes take seconds, one batch more a
-	// second.
-	limit := 2 + int(time.Since(began)/time.Second)
+	// second. A writer held up for longer than the debounce splits the
+	// burst in two, and the last write's event may make a late batch.
+	limit := 3 + int(time.Since(began)/time.Second)
 	bs := collect(t, w)
 	if len(bs) > limit {
 		t.Errorf("%d batches for a burst of %v, want at most %d", len(bs), time.Since(began).Round(time.Millisecond), limit)
