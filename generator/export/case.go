@@ -105,25 +105,7 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 	changed := formatTime(dateOr(o.ExportedAt))
 	lang := s.Config.Language
 
-	doc := caseDocument{
-		Identifier:         x.document(o),
-		URI:                link(s, from, o.Path, ""),
-		CaseVersion:        caseVersion,
-		Creator:            creator(o, s),
-		Title:              o.Title(),
-		LastChangeDateTime: changed,
-		Publisher:          s.Config.Publisher,
-		Description:        description(o),
-		Language:           lang,
-		Version:            o.Version,
-		Notes:              strings.Join(notes(o), "\n"),
-	}
-	if absolute(s) {
-		doc.OfficialSourceURL = doc.URI
-	}
-	if o.Framework.Occupation.Group != "" {
-		doc.Subject = []string{o.Framework.Occupation.Group}
-	}
+	doc := caseDocumentOf(o, s, x, from, changed)
 	docLink := caseLink{Title: doc.Title, Identifier: doc.Identifier, URI: doc.URI}
 
 	levelType, statementType := caseItemTypes(x)
@@ -173,14 +155,47 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 			pkg.CFItems = append(pkg.CFItems, item)
 			itemLink := caseLink{Title: item.HumanCodingScheme, Identifier: item.Identifier, URI: item.URI}
 			associate("isChildOf", st.Number, itemLink, levelLink)
-			if ol.Aligned != nil && ol.Aligned[k] != nil {
-				al := ol.Aligned[k]
-				uri := onet.URI(al.Element)
-				associate(alignmentAssociation(al.Band), 0, itemLink, caseLink{Title: al.Element.Title, Identifier: uri, URI: uri})
+			if kind, dest, ok := alignmentLink(ol, k); ok {
+				associate(kind, 0, itemLink, dest)
 			}
 		}
 	}
 	return marshalJSON(pkg)
+}
+
+// caseDocumentOf is the package's CFDocument.
+func caseDocumentOf(o *site.Occupation, s *site.Site, x ids, from, changed string) caseDocument {
+	doc := caseDocument{
+		Identifier:         x.document(o),
+		URI:                link(s, from, o.Path, ""),
+		CaseVersion:        caseVersion,
+		Creator:            creator(o, s),
+		Title:              o.Title(),
+		LastChangeDateTime: changed,
+		Publisher:          s.Config.Publisher,
+		Description:        description(o),
+		Language:           s.Config.Language,
+		Version:            o.Version,
+		Notes:              strings.Join(notes(o), "\n"),
+	}
+	if absolute(s) {
+		doc.OfficialSourceURL = doc.URI
+	}
+	if o.Framework.Occupation.Group != "" {
+		doc.Subject = []string{o.Framework.Occupation.Group}
+	}
+	return doc
+}
+
+// alignmentLink returns the association type and destination of the
+// k-th statement's O*NET alignment, or false when it has none.
+func alignmentLink(ol *site.OccupationLevel, k int) (string, caseLink, bool) {
+	if ol.Aligned == nil || ol.Aligned[k] == nil {
+		return "", caseLink{}, false
+	}
+	al := ol.Aligned[k]
+	uri := onet.URI(al.Element)
+	return alignmentAssociation(al.Band), caseLink{Title: al.Element.Title, Identifier: uri, URI: uri}, true
 }
 
 // alignmentAssociation is the CASE association of a statement with its

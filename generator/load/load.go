@@ -204,15 +204,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 		return displayPath(dir, "content/"+p)
 	}
 
-	var jsonFiles, mdFiles []string
-	for _, f := range files {
-		switch {
-		case strings.HasPrefix(f, FrameworksDir+"/") && strings.EqualFold(path.Ext(f), ".json"):
-			jsonFiles = append(jsonFiles, f)
-		case strings.EqualFold(path.Ext(f), ".md"):
-			mdFiles = append(mdFiles, f)
-		}
-	}
+	jsonFiles, mdFiles := splitContent(files)
 
 	check := savingCheck{fsys: in.Content, settle: opts.Settle, cache: opts.Cache, now: time.Now}
 	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict, opts.Cache, check, &in.Saving)
@@ -225,12 +217,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 			Message: "no framework files: expected at least one .json file under content/frameworks/"})
 	}
 
-	if data, err := fs.ReadFile(in.Content, AlignmentsFile); err == nil {
-		rules, d := ParseAlignments(label(AlignmentsFile), data, opts.Strict)
-		diags = append(diags, d...)
-		diags = append(diags, checkRules(rules, in.Frameworks)...)
-		in.Alignments = rules
-	}
+	diags = append(diags, readAlignments(in, label(AlignmentsFile), opts.Strict)...)
 
 	for _, f := range mdFiles {
 		data, err := fs.ReadFile(in.Content, f)
@@ -445,4 +432,30 @@ func displayPath(dir, rel string) string {
 		return rel
 	}
 	return filepath.ToSlash(filepath.Join(dir, rel))
+}
+
+// readAlignments reads content/alignments.toml, if the site has one, into
+// in.Alignments; name is the file as diagnostics name it.
+func readAlignments(in *Input, name string, strict bool) diag.List {
+	data, err := fs.ReadFile(in.Content, AlignmentsFile)
+	if err != nil {
+		return nil
+	}
+	rules, diags := ParseAlignments(name, data, strict)
+	in.Alignments = rules
+	return append(diags, checkRules(rules, in.Frameworks)...)
+}
+
+// splitContent sorts content files into framework files and markdown
+// pages; other files are left out.
+func splitContent(files []string) (jsonFiles, mdFiles []string) {
+	for _, f := range files {
+		switch {
+		case strings.HasPrefix(f, FrameworksDir+"/") && strings.EqualFold(path.Ext(f), ".json"):
+			jsonFiles = append(jsonFiles, f)
+		case strings.EqualFold(path.Ext(f), ".md"):
+			mdFiles = append(mdFiles, f)
+		}
+	}
+	return jsonFiles, mdFiles
 }
