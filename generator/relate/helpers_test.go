@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 func relationEqual(a, b Relation) bool {
@@ -30,7 +32,7 @@ func checkReason(t *testing.T, x Relation, shared []SharedSkill, a, b string) {
 	}
 	var want []string
 	for _, s := range shared[:min(3, len(shared))] {
-		want = append(want, lowerFirst(s.Name))
+		want = append(want, words.LowerFirst(s.Name))
 	}
 	if len(shared) > 3 {
 		want = append(want, "…")

@@ -359,7 +359,7 @@ func (r *Relations) lexicon(vocabs []vocab) lexicon {
 		}
 	}
 	for i, name := range lx.names {
-		lx.names[i] = lowerFirst(name)
+		lx.names[i] = words.LowerFirst(name)
 	}
 	return lx
 }

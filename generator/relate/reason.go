@@ -6,8 +6,8 @@ import (
 
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
+
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // maxNames is how many skill names a reason lists.
@@ -97,7 +97,7 @@ func (r *Relations) sharesPhrase(i, j int, shared []SharedSkill) string {
 	names := make([]string, 0, maxNames)
 	sep := ", "
 	for _, s := range shared[:min(n, maxNames)] {
-		name := lowerFirst(s.Name)
+		name := words.LowerFirst(s.Name)
 		if strings.Contains(name, ",") {
 			sep = "; "
 		}
@@ -116,19 +116,6 @@ func plural(n int) string {
 		return ""
 	}
 	return "s"
-}
-
-// lowerFirst lower-cases the first letter of a name unless the second is
-// upper case too, as in "PCR testing".
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) {
-		return s
-	}
-	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
 }
 
 // sharedSkills lists the skills occupations i and j both have, the

@@ -2,11 +2,10 @@ package render
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // Why says in the page's language why rel is related to the occupation
@@ -34,7 +33,7 @@ func why(c *i18n.Catalogue, w site.Why) string {
 	}
 	shares := c.T("occ.why-shares", w.Shared, whyNames(c, w))
 	if w.AtLevel != nil {
-		level := lowerFirst(w.AtLevel.Label)
+		level := words.LowerFirst(w.AtLevel.Label)
 		switch {
 		case w.AtCount == w.Shared && level != "":
 			shares = c.T("occ.why-shares-level", w.Shared, level, whyNames(c, w))
@@ -45,7 +44,7 @@ func why(c *i18n.Catalogue, w site.Why) string {
 	if same == "" {
 		return shares
 	}
-	return c.T("occ.why-and", same, lowerFirst(shares))
+	return c.T("occ.why-and", same, words.LowerFirst(shares))
 }
 
 // whyNames lists the shared skills w names, lower-cased to sit inside a
@@ -58,24 +57,10 @@ func whyNames(c *i18n.Catalogue, w site.Why) string {
 		if strings.Contains(n, ",") {
 			sep = c.T("occ.why-list-long")
 		}
-		names = append(names, lowerFirst(n))
+		names = append(names, words.LowerFirst(n))
 	}
 	if w.Shared > len(w.Names) {
 		names = append(names, "…")
 	}
 	return strings.Join(names, sep)
-}
-
-// lowerFirst lower-cases the first letter of s unless the second is
-// upper case too, as in "PCR testing"; scripts without case are left as
-// they are.
-func lowerFirst(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) {
-		return s
-	}
-	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
-		return s
-	}
-	return string(unicode.ToLower(r)) + s[n:]
 }

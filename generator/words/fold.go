@@ -248,3 +248,17 @@ func Key(topic string) string {
 	})
 	return b.String()
 }
+
+// LowerFirst lower-cases the first letter of a name for use inside a
+// sentence, unless the second letter is upper case too, as in "PCR
+// testing"; scripts without case are left as they are.
+func LowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) {
+		return s
+	}
+	if r2, _ := utf8.DecodeRuneInString(s[n:]); unicode.IsUpper(r2) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
