@@ -121,7 +121,7 @@ func TestInitBuildAndCheck(t *testing.T) {
 		t.Fatalf("check: exit %d: %s %s", code, stdout, stderr)
 	}
 	code, stdout, stderr := run(t, "build", "--source", dir)
-	if code != ExitOK || !strings.Contains(stdout, "wrote 28 pages") {
+	if code != ExitOK || !strings.Contains(stdout, "wrote 29 pages") {
 		t.Fatalf("build: exit %d: %s %s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "occupations", "29-2012.00", "advanced", "index.html")); err != nil {
@@ -210,7 +210,7 @@ func TestCheckFormatsAndSummary(t *testing.T) {
 		Steps []struct{ Name string }
 	}
 	data, err := os.ReadFile(sum)
-	if err != nil || json.Unmarshal(data, &s) != nil || !s.OK || s.Pages != 28 || s.Bytes == 0 || len(s.Steps) == 0 {
+	if err != nil || json.Unmarshal(data, &s) != nil || !s.OK || s.Pages != 29 || s.Bytes == 0 || len(s.Steps) == 0 {
 		t.Errorf("summary %s: %v", data, err)
 	}
 }

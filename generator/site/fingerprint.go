@@ -185,6 +185,13 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 	case ComparePage:
 		a, b := p.Comparison.A, p.Comparison.B
 		f.num(a.Sum, b.Sum, a.summarySum, b.summarySum)
+		// Rows line up by shared skill, which other frameworks' alignments
+		// decide too: the levels' sums cover each statement's skill.
+		for _, o := range []*Occupation{a, b} {
+			for _, ol := range o.Levels {
+				f.num(ol.ownSum)
+			}
+		}
 	}
 	return f.sum()
 }
