@@ -44,16 +44,10 @@ func BenchmarkModelCorpus(b *testing.B) {
 func BenchmarkModelEditCorpus(b *testing.B) {
 	in := loadCorpus(b)
 	prev, _ := site.New(in)
-	edited := *in
-	edited.Frameworks = append([]*load.Framework(nil), in.Frameworks...)
-	f := *edited.Frameworks[0]
-	fw := *f.Framework
-	fw.Description += " (edited)"
-	f.Framework = &fw
-	edited.Frameworks[0] = &f
+	edited := editOne(in)
 	b.ReportAllocs()
 	for b.Loop() {
-		s, _ := site.New(&edited, site.Reuse(prev), site.KeepRelations())
+		s, _ := site.New(edited, site.Reuse(prev), site.KeepRelations())
 		if !s.Provisional {
 			b.Fatal("relations not kept")
 		}
@@ -133,16 +127,10 @@ func BenchmarkModelEditAlignedCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	prev, _ := site.New(in, site.WithAligner(a))
-	edited := *in
-	edited.Frameworks = append([]*load.Framework(nil), in.Frameworks...)
-	f := *edited.Frameworks[0]
-	fw := *f.Framework
-	fw.Description += " (edited)"
-	f.Framework = &fw
-	edited.Frameworks[0] = &f
+	edited := editOne(in)
 	b.ReportAllocs()
 	for b.Loop() {
-		if s, _ := site.New(&edited, site.WithAligner(a), site.Reuse(prev), site.KeepRelations()); !s.Provisional {
+		if s, _ := site.New(edited, site.WithAligner(a), site.Reuse(prev), site.KeepRelations()); !s.Provisional {
 			b.Fatal("relations not kept")
 		}
 	}
@@ -156,4 +144,17 @@ func BenchmarkNewAligner(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// editOne returns in with its first framework's description edited, the
+// other frameworks the same values.
+func editOne(in *load.Input) *load.Input {
+	edited := *in
+	edited.Frameworks = append([]*load.Framework(nil), in.Frameworks...)
+	f := *edited.Frameworks[0]
+	fw := *f.Framework
+	fw.Description += " (edited)"
+	f.Framework = &fw
+	edited.Frameworks[0] = &f
+	return &edited
 }
