@@ -59,6 +59,7 @@ type Cache struct {
 	mu      sync.Mutex
 	entries map[string]cacheEntry
 	partial map[string]partialVersion // files seen half-written (see Options.Settle)
+	now     func() time.Time          // the clock Settle counts by; tests set their own
 }
 
 type cacheEntry struct {
@@ -80,7 +81,7 @@ const racyWindow = 3 * time.Second
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{entries: map[string]cacheEntry{}, partial: map[string]partialVersion{}}
+	return &Cache{entries: map[string]cacheEntry{}, partial: map[string]partialVersion{}, now: time.Now}
 }
 
 // lookup returns the cached decode of file when its size and modification
@@ -206,7 +207,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 
 	jsonFiles, mdFiles := splitContent(files)
 
-	check := savingCheck{fsys: in.Content, settle: opts.Settle, cache: opts.Cache, now: time.Now}
+	check := savingCheck{fsys: in.Content, settle: opts.Settle, cache: opts.Cache}
 	fws, d := decodeAll(in.Content, jsonFiles, label, opts.Strict, opts.Cache, check, &in.Saving)
 	in.Frameworks = fws
 	diags = append(diags, d...)

@@ -39,8 +39,7 @@ func (s *Saving) Error() string {
 type savingCheck struct {
 	fsys   fs.FS
 	settle time.Duration
-	cache  *Cache // remembers when each version was first seen; nil: never
-	now    func() time.Time
+	cache  *Cache // remembers when each version was first seen, by its clock; nil: never
 }
 
 // until returns when file stops counting as mid-save, or the zero time
@@ -54,7 +53,7 @@ func (c savingCheck) until(file string, data []byte, partial func([]byte) bool) 
 	if err != nil {
 		return time.Time{}
 	}
-	now := c.now()
+	now := c.cache.now()
 	until := c.cache.firstSeen(file, st, now).Add(c.settle)
 	if !until.After(now) {
 		return time.Time{}
