@@ -13,8 +13,8 @@
 //     topic's key), weight 0.2;
 //   - task words: the words of the statements' performance text (Words,
 //     without stop-words, Stem applied), weight 0.5;
-//   - title words: the words of the occupation's title (counted three
-//     times) and description, weight 0.5;
+//   - title words: the words of the occupation's title (counted twice)
+//     and description, weight 0.5;
 //   - all words: the title, description and task words together, so
 //     that the words of one occupation's title meet those of another's
 //     tasks, weight 1;
@@ -31,7 +31,7 @@
 // alone still weigh a shared skill by how rare it is elsewhere. The
 // weighted sum of the spaces' cosines is each pair's first-order score.
 //
-// Then each occupation's neighbourhood — itself, weight 1, and its 16
+// Then each occupation's neighbourhood — itself, weight 1, and its 24
 // best candidates, weighted by the square of their score — is compared:
 // the score becomes half the first-order score and half the cosine of the
 // two neighbourhoods, less a tenth of the mean score of the candidate's
@@ -192,7 +192,7 @@ func defaults(o *options) {
 	// score, at most 2.3), a tie-breaker more than a rule.
 	*o = options{max: 8, candidates: 48, commonFraction: 0.2,
 		space:      [spaces]float64{skillSpace: 0.2, parentSpace: 0.1, taskSpace: 0.5, titleSpace: 0.5, allSpace: 1},
-		titleCount: 3, priorMass: 20, second: 0.5, neighbours: 16, hub: 0.1, jobZone: 0.01}
+		titleCount: 2, priorMass: 20, second: 0.5, neighbours: 24, hub: 0.1, jobZone: 0.01}
 }
 
 // WithAlignment gives statements their skills by alignment: aligned(occ,
