@@ -6,6 +6,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
+	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/render"
@@ -25,7 +26,7 @@ func BenchmarkKinds(b *testing.B) {
 	if err := diags.Err(); err != nil {
 		b.Fatal(err)
 	}
-	s, _ := site.New(in)
+	s, _ := site.New(build.ModelInput(in))
 	r, err := render.New(s, in.Templates, markup.New())
 	if err != nil {
 		b.Fatal(err)

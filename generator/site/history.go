@@ -7,7 +7,6 @@ import (
 	"github.com/ladder-ssg/ladder/generator/diff"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/ids"
-	"github.com/ladder-ssg/ladder/generator/load"
 )
 
 // Version is an earlier version of an occupation's framework, kept
@@ -64,7 +63,7 @@ func versionLabel(f *framework.Framework) string {
 
 // newer reports whether a is a later version than b: by export date,
 // then by version string, then by file name, so the order is total.
-func newer(a, b *load.Framework) bool {
+func newer(a, b Framework) bool {
 	if !a.ExportedAt.Equal(b.ExportedAt) {
 		return a.ExportedAt.After(b.ExportedAt)
 	}
@@ -76,8 +75,8 @@ func newer(a, b *load.Framework) bool {
 
 // groupVersions splits the frameworks into the current version of each
 // occupation and its earlier versions, newest first.
-func groupVersions(fws []*load.Framework) (current []*load.Framework, earlier map[string][]*load.Framework) {
-	byCode := map[string][]*load.Framework{}
+func groupVersions(fws []Framework) (current []Framework, earlier map[string][]Framework) {
+	byCode := map[string][]Framework{}
 	var codes []string
 	for _, f := range fws {
 		c := f.Occupation.SOC
@@ -86,7 +85,7 @@ func groupVersions(fws []*load.Framework) (current []*load.Framework, earlier ma
 		}
 		byCode[c] = append(byCode[c], f)
 	}
-	earlier = map[string][]*load.Framework{}
+	earlier = map[string][]Framework{}
 	for _, c := range codes {
 		vs := byCode[c]
 		sort.SliceStable(vs, func(i, j int) bool { return newer(vs[i], vs[j]) })
@@ -100,7 +99,7 @@ func groupVersions(fws []*load.Framework) (current []*load.Framework, earlier ma
 
 // addHistory gives o its earlier versions and the changes between each
 // consecutive pair, newest first.
-func addHistory(o *Occupation, earlier []*load.Framework) {
+func addHistory(o *Occupation, earlier []Framework) {
 	if len(earlier) == 0 {
 		return
 	}

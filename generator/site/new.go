@@ -15,7 +15,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/ids"
-	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
 // Top-level folders of the output that ladder itself fills; content pages
@@ -54,7 +54,7 @@ func KeepRelations() Option { return func(o *options) { o.keepRelations = true }
 
 // New builds the model from the loaded input. It reports content pages
 // whose paths collide with each other or with ladder's own folders.
-func New(in *load.Input, opts ...Option) (*Site, diag.List) {
+func New(in Input, opts ...Option) (*Site, diag.List) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
@@ -77,7 +77,7 @@ func New(in *load.Input, opts ...Option) (*Site, diag.List) {
 	return s, diags
 }
 
-func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
+func (s *Site) addOccupations(fws []Framework, previous *Site) {
 	reusable := map[*framework.Framework]*Occupation{}
 	if previous != nil {
 		for _, o := range previous.Occupations {
@@ -281,7 +281,7 @@ func (s *Site) addHubs() {
 
 // addContent turns markdown files into pages: about.md → about/index.html,
 // guides/_index.md → guides/index.html; content/_index.md is the home intro.
-func (s *Site) addContent(pages []*load.Page) diag.List {
+func (s *Site) addContent(pages []*markup.Page) diag.List {
 	var diags diag.List
 	claimed := map[string]string{}
 	for _, p := range pages {
