@@ -105,7 +105,18 @@ type Change struct {
 	Other LevelName
 	// Similarity is how alike Old and New are: 1 for the same text.
 	Similarity float64
+	// OldAt and NewAt are where the statement is in the old and the new
+	// version, nil for the side it lacks (as Old and New are empty).
+	OldAt, NewAt *Place
 }
+
+// Place is where a statement is in one version: the positions of its
+// level and of the statement in the level, from 0.
+type Place struct {
+	Level, Index int
+}
+
+func (s *stmt) place() *Place { return &Place{Level: s.level, Index: s.index} }
 
 // TextChanged reports whether the statement's text changed: always for
 // Reworded, and for a move that also reworded it.
@@ -635,18 +646,20 @@ func (m *matcher) addedLevel(j int) LevelDiff {
 // more: removed, or moved out.
 func (m *matcher) departure(o *stmt) Change {
 	if o.match == nil {
-		return Change{Kind: Removed, Old: o.text}
+		return Change{Kind: Removed, Old: o.text, OldAt: o.place()}
 	}
-	return Change{Kind: MovedOut, Old: o.text, New: o.match.text, Other: name(m.newF.Levels[o.match.level]), Similarity: o.sim}
+	return Change{Kind: MovedOut, Old: o.text, New: o.match.text, Other: name(m.newF.Levels[o.match.level]), Similarity: o.sim,
+		OldAt: o.place(), NewAt: o.match.place()}
 }
 
 // arrival is the change of a new statement that was not in its level:
 // added, or moved in.
 func (m *matcher) arrival(n *stmt) Change {
 	if n.match == nil {
-		return Change{Kind: Added, New: n.text}
+		return Change{Kind: Added, New: n.text, NewAt: n.place()}
 	}
-	return Change{Kind: MovedIn, Old: n.match.text, New: n.text, Other: m.oldLevelName(n.match.level), Similarity: n.sim}
+	return Change{Kind: MovedIn, Old: n.match.text, New: n.text, Other: m.oldLevelName(n.match.level), Similarity: n.sim,
+		OldAt: n.match.place(), NewAt: n.place()}
 }
 
 // keptLevel merges the statements of a paired level: the new ones in
@@ -683,7 +696,7 @@ func (m *matcher) keptLevel(i, j int) LevelDiff {
 			l.Reordered = true
 		}
 		last = n.match.index
-		c := Change{Kind: n.kind, Old: n.match.text, New: n.text, Similarity: n.sim}
+		c := Change{Kind: n.kind, Old: n.match.text, New: n.text, Similarity: n.sim, OldAt: n.match.place(), NewAt: n.place()}
 		l.Changes = append(l.Changes, c)
 	}
 	flush(len(olds))
