@@ -451,8 +451,18 @@ func accept(cands []candidate, same bool) {
 	}
 }
 
+// matchStatements pairs the statements of the two versions in four
+// rounds, the strongest evidence first (see the package comment).
 func (m *matcher) matchStatements() {
-	// 1. The same text in paired levels, occurrences in order.
+	m.matchSameText()
+	m.matchSameWords()
+	m.matchReworded()
+	m.matchMovedReworded()
+}
+
+// matchSameText is round 1: the same text in paired levels is
+// unchanged, occurrences paired in order.
+func (m *matcher) matchSameText() {
 	for j, newLevel := range m.new {
 		i := m.newToOld[j]
 		if i < 0 {
@@ -471,9 +481,11 @@ func (m *matcher) matchStatements() {
 		}
 		accept(cands, true)
 	}
+}
 
-	// 2. The same words in a level that is not the pair: moved. The same
-	// text ranks above the same words.
+// matchSameWords is round 2: the same words in a level that is not the
+// pair are moved. The same text ranks above the same words.
+func (m *matcher) matchSameWords() {
 	byNorm := map[string][]*stmt{}
 	for _, level := range m.new {
 		for _, n := range level {
@@ -500,10 +512,14 @@ func (m *matcher) matchStatements() {
 		}
 	}
 	accept(cands, false)
+}
 
-	// 3. Similar text in paired levels: reworded. Each old statement
-	// offers its best few candidates, which bounds the work when a long
-	// level changed throughout; rounds repeat while they pair any.
+// matchReworded is round 3: similar text in paired levels is reworded.
+// Each old statement offers its best few candidates, which bounds the
+// work when a long level changed throughout; rounds repeat while they
+// pair any.
+func (m *matcher) matchReworded() {
+	var cands []candidate
 	for {
 		cands = cands[:0]
 		for j, newLevel := range m.new {
@@ -533,9 +549,11 @@ func (m *matcher) matchStatements() {
 		}
 		accept(cands, true)
 	}
+}
 
-	// 4. The same topic and a similar performance in a level that is not
-	// the pair: moved and reworded.
+// matchMovedReworded is round 4: the same topic and a similar
+// performance in a level that is not the pair is moved and reworded.
+func (m *matcher) matchMovedReworded() {
 	byTopic := map[string][]*stmt{}
 	for _, level := range m.new {
 		for _, n := range level {
@@ -544,8 +562,7 @@ func (m *matcher) matchStatements() {
 			}
 		}
 	}
-	cands = cands[:0]
-	var best []candidate
+	var cands, best []candidate
 	for _, level := range m.old {
 		for _, o := range level {
 			if o.match != nil || o.topic == "" {
