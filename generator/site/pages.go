@@ -63,7 +63,9 @@ func (s *Site) hubs(k HubKind) []*Hub {
 // happen in any order.
 func (s *Site) addPages() {
 	l := newPageList(s)
-	l.addIndexes()
+	l.add(Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
+	l.add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: l.t("page.not-found"),
+		Description: l.t("page.not-found-description")})
 	toOcc := l.addOccupations()
 	l.add(Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
 	l.addLevels()
@@ -105,22 +107,21 @@ func (l *pageList) add(p Page) {
 	l.s.Pages = append(l.s.Pages, &l.slab[len(l.slab)-1])
 }
 
-// addIndexes adds the home page, the 404 page and the occupations A–Z.
-func (l *pageList) addIndexes() {
-	s, t := l.s, l.t
-	l.add(Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
-	l.add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: t("page.not-found"),
-		Description: t("page.not-found-description")})
-	l.add(Page{Kind: OccupationsIndex, Path: OccupationsPath, Title: t("page.occupations"), Crumbs: l.toHome,
-		Description: t("page.occupations-description")})
+// addIndex adds an index page below the home page and returns the
+// crumb trail of the pages it lists.
+func (l *pageList) addIndex(kind PageKind, path, titleKey, descriptionKey string) []Crumb {
+	title := l.t(titleKey)
+	l.add(Page{Kind: kind, Path: path, Title: title, Crumbs: l.toHome, Description: l.t(descriptionKey)})
+	return []Crumb{l.home, {Title: title, Path: path}}
 }
 
-// addOccupations adds every occupation's pages: its own, its versions
-// and their changes, its matrix, its levels and their embed variants. It
-// returns each occupation's crumb trail, for the pages below it.
+// addOccupations adds the occupations A–Z and every occupation's pages:
+// its own, its versions and their changes, its matrix, its levels and
+// their embed variants. It returns each occupation's crumb trail, for the
+// pages below it.
 func (l *pageList) addOccupations() map[*Occupation][]Crumb {
 	t := l.t
-	toOccIndex := []Crumb{l.home, {Title: t("page.occupations"), Path: OccupationsPath}}
+	toOccIndex := l.addIndex(OccupationsIndex, OccupationsPath, "page.occupations", "page.occupations-description")
 	toOcc := make(map[*Occupation][]Crumb, len(l.s.Occupations))
 	for _, o := range l.s.Occupations {
 		desc := o.Framework.Description
@@ -169,10 +170,7 @@ func (l *pageList) addHistory(o *Occupation, crumbs []Crumb) {
 // addLevels adds the levels index and the level hubs.
 func (l *pageList) addLevels() {
 	t := l.t
-	levels := Crumb{Title: t("page.levels"), Path: LevelsPath}
-	l.add(Page{Kind: LevelsIndex, Path: LevelsPath, Title: levels.Title, Crumbs: l.toHome,
-		Description: t("page.levels-description")})
-	toLevels := []Crumb{l.home, levels}
+	toLevels := l.addIndex(LevelsIndex, LevelsPath, "page.levels", "page.levels-description")
 	for _, lv := range l.s.Levels {
 		l.add(Page{Kind: LevelHubPage, Path: lv.Path, Title: t("page.level-hub", lv.Label), LevelHub: lv, Crumbs: toLevels,
 			Description: t("page.level-hub-description", lv.Label)})
@@ -194,10 +192,7 @@ func (l *pageList) addHubs() {
 // addSkills adds the skills index and the shared-skill pages.
 func (l *pageList) addSkills() {
 	t := l.t
-	skills := Crumb{Title: t("page.skills"), Path: SkillsPath}
-	l.add(Page{Kind: SkillsIndex, Path: SkillsPath, Title: skills.Title, Crumbs: l.toHome,
-		Description: t("page.skills-description")})
-	toSkills := []Crumb{l.home, skills}
+	toSkills := l.addIndex(SkillsIndex, SkillsPath, "page.skills", "page.skills-description")
 	for _, sk := range l.s.Skills {
 		l.add(Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: toSkills,
 			Description: t("page.skill-description", sk.Name)})
