@@ -1,11 +1,13 @@
 package site
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/diff"
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/ids"
 )
 
@@ -40,7 +42,7 @@ type Changes struct {
 	FromPath   string // the older version's page
 	ToPath     string // the newer version's page: the occupation page for the current version
 	Path       string // occupations/<code>/changes/<slug>/index.html
-	Summary    string // e.g. "2 added, 1 reworded; 1 level renamed"
+	Summary    string // in the site's language, e.g. "2 added, 1 reworded; 1 level renamed"
 	// Metadata lists the changed details of the occupation and the
 	// framework; LevelOrder is nil unless the levels kept changed order.
 	Metadata   []diff.FieldChange
@@ -138,7 +140,7 @@ func groupVersions(fws []Framework) (current []Framework, earlier map[string][]F
 
 // addHistory gives o its earlier versions and the changes between each
 // consecutive pair, newest first.
-func addHistory(o *Occupation, earlier []Framework) {
+func addHistory(o *Occupation, earlier []Framework, text *i18n.Catalogue) {
 	if len(earlier) == 0 {
 		return
 	}
@@ -155,7 +157,9 @@ func addHistory(o *Occupation, earlier []Framework) {
 			Occupation: o, From: v.Label, To: newerLabel, FromPath: v.Path, ToPath: newerPath,
 			Path: "occupations/" + o.Code + "/changes/" + newerSlug + "/index.html",
 		}
-		v.Changes.describe(diff.Frameworks(f.Framework, newerFW), v.page, newerPage)
+		d := diff.Frameworks(f.Framework, newerFW)
+		v.Changes.Summary = summary(text, d.Counts())
+		v.Changes.describe(d, v.page, newerPage)
 		o.History = append(o.History, v)
 		newerFW, newerLabel, newerPath, newerSlug, newerPage = f.Framework, v.Label, v.Path, v.Slug, v.page
 	}
@@ -206,7 +210,6 @@ func (v *Version) page(p diff.Place) string {
 // describe fills c from the diff d of its two versions, linking each
 // statement to the page of the version it is in.
 func (c *Changes) describe(d diff.Diff, older, newer statementPage) {
-	c.Summary = d.Counts().String()
 	c.Metadata, c.LevelOrder = d.Metadata, d.LevelOrder
 	anchors := ids.Names{}
 	for _, l := range d.Levels {
@@ -243,4 +246,35 @@ func (o *Occupation) CurrentChanges() *Changes {
 		return nil
 	}
 	return o.History[0].Changes
+}
+
+// summary says in the site's language how many changes of each kind
+// there are, those that are not zero: "2 added, 1 reworded; 1 level
+// renamed; 1 metadata change", or "no changes".
+func summary(text *i18n.Catalogue, n diff.Counts) string {
+	count := func(key string, n int) string {
+		if n == 0 {
+			return ""
+		}
+		return text.T(key, n)
+	}
+	join := func(sep string, parts ...string) string {
+		return strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), sep)
+	}
+	list := text.T("changes.list-separator")
+	order := ""
+	if n.LevelOrder {
+		order = text.T("changes.level-order-changed")
+	}
+	out := join(text.T("changes.group-separator"),
+		join(list, count("changes.count-added", n.Added), count("changes.count-removed", n.Removed),
+			count("changes.count-moved", n.Moved), count("changes.count-reworded", n.Reworded)),
+		join(list, count("changes.count-levels-added", n.LevelsAdded), count("changes.count-levels-removed", n.LevelsRemoved),
+			count("changes.count-levels-renamed", n.LevelsRenamed), count("changes.count-levels-relabelled", n.LevelsRelabelled),
+			count("changes.count-levels-reordered", n.LevelsReordered), order),
+		count("changes.count-metadata", n.Metadata))
+	if out == "" {
+		return text.T("changes.no-changes")
+	}
+	return out
 }

@@ -129,7 +129,7 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			}
 			o.Levels[i] = ol
 		}
-		addHistory(o, earlier[code])
+		addHistory(o, earlier[code], s.Text)
 		s.Occupations = append(s.Occupations, o)
 	}
 	lower := make(map[*Occupation]string, len(s.Occupations))
