@@ -45,13 +45,19 @@ type Changes struct {
 	Summary    string // in the site's language, e.g. "2 added, 1 reworded; 1 level renamed"
 	// Metadata lists the changed details of the occupation and the
 	// framework; LevelOrder is nil unless the levels kept changed order.
-	Metadata   []diff.FieldChange
+	Metadata   []FieldChange
 	LevelOrder *diff.OrderChange
 	// Levels are the levels in which anything changed, in the newer
 	// version's order (removed ones where they were); Unchanged names
 	// the others.
 	Levels    []LevelChanges
 	Unchanged []string
+}
+
+// FieldChange is a changed detail of the occupation or the framework.
+type FieldChange struct {
+	diff.FieldChange
+	Label string // the field in the site's language, e.g. "job zone"
 }
 
 // LevelChanges is one changed level of a Changes page.
@@ -83,21 +89,21 @@ var lineKinds = map[diff.Kind]string{
 // version, by its place in that version.
 type statementPage func(diff.Place) string
 
-// versionLabel names a version for people.
-func versionLabel(f *framework.Framework) string {
+// versionLabel names a version for people, in the site's language.
+func versionLabel(text *i18n.Catalogue, f *framework.Framework) string {
 	var parts []string
 	if f.Version != "" {
 		parts = append(parts, f.Version)
 	}
 	if !f.ExportedAt.IsZero() {
-		d := f.ExportedAt.Format("2 January 2006")
+		d := text.Date(f.ExportedAt)
 		if len(parts) > 0 {
 			d = "(" + d + ")"
 		}
 		parts = append(parts, d)
 	}
 	if len(parts) == 0 {
-		return "unversioned"
+		return text.T("occ.unversioned")
 	}
 	return strings.Join(parts, " ")
 }
@@ -144,7 +150,7 @@ func addHistory(o *Occupation, earlier []Framework, text *i18n.Catalogue) {
 	if len(earlier) == 0 {
 		return
 	}
-	o.VersionLabel = versionLabel(o.Framework)
+	o.VersionLabel = versionLabel(text, o.Framework)
 	slugs := ids.Names{"changes": 1}
 	newerFW, newerLabel, newerPath, newerSlug := o.Framework, o.VersionLabel, o.Path, versionSlug(slugs, o.Framework)
 	newerPage := func(p diff.Place) string {
@@ -152,14 +158,12 @@ func addHistory(o *Occupation, earlier []Framework, text *i18n.Catalogue) {
 		return ol.Path + "#" + ol.Statements[p.Index].Anchor
 	}
 	for _, f := range earlier {
-		v := archive(o.Code, f, versionSlug(slugs, f.Framework))
+		v := archive(o.Code, f, versionSlug(slugs, f.Framework), versionLabel(text, f.Framework))
 		v.Changes = &Changes{
 			Occupation: o, From: v.Label, To: newerLabel, FromPath: v.Path, ToPath: newerPath,
 			Path: "occupations/" + o.Code + "/changes/" + newerSlug + "/index.html",
 		}
-		d := diff.Frameworks(f.Framework, newerFW)
-		v.Changes.Summary = summary(text, d.Counts())
-		v.Changes.describe(d, v.page, newerPage)
+		v.Changes.describe(text, diff.Frameworks(f.Framework, newerFW), v.page, newerPage)
 		o.History = append(o.History, v)
 		newerFW, newerLabel, newerPath, newerSlug, newerPage = f.Framework, v.Label, v.Path, v.Slug, v.page
 	}
@@ -180,8 +184,8 @@ func versionSlug(slugs ids.Names, f *framework.Framework) string {
 // archive makes the page of an earlier version. Its statements keep the
 // anchors they have on a level page, prefixed with their level's anchor,
 // so that every id on the one page is unique.
-func archive(code string, f Framework, slug string) *Version {
-	v := &Version{Framework: f.Framework, File: f.File, Sum: f.Sum, Label: versionLabel(f.Framework), Slug: slug}
+func archive(code string, f Framework, slug, label string) *Version {
+	v := &Version{Framework: f.Framework, File: f.File, Sum: f.Sum, Label: label, Slug: slug}
 	dir := "occupations/" + code + "/versions/" + v.Slug + "/"
 	v.Path, v.Download = dir+"index.html", dir+code+".json"
 	anchors := ids.Names{}
@@ -207,10 +211,25 @@ func (v *Version) page(p diff.Place) string {
 	return v.Path + "#" + v.Levels[p.Level].Statements[p.Index].Anchor
 }
 
-// describe fills c from the diff d of its two versions, linking each
-// statement to the page of the version it is in.
-func (c *Changes) describe(d diff.Diff, older, newer statementPage) {
-	c.Metadata, c.LevelOrder = d.Metadata, d.LevelOrder
+// fieldChanges names the changed fields in the site's language; a source
+// keeps diff's name, which quotes its key.
+func fieldChanges(text *i18n.Catalogue, fields []diff.FieldChange) []FieldChange {
+	out := make([]FieldChange, len(fields))
+	for i, f := range fields {
+		out[i] = FieldChange{FieldChange: f, Label: f.Name}
+		if key := "changes.field." + f.Path; text.Has(key) {
+			out[i].Label = text.T(key)
+		}
+	}
+	return out
+}
+
+// describe fills c from the diff d of its two versions, in the site's
+// language, linking each statement to the page of the version it is in.
+func (c *Changes) describe(text *i18n.Catalogue, d diff.Diff, older, newer statementPage) {
+	c.Summary = summary(text, d.Counts())
+	c.Metadata = fieldChanges(text, d.Metadata)
+	c.LevelOrder = d.LevelOrder
 	anchors := ids.Names{}
 	for _, l := range d.Levels {
 		if !l.Changed() {

@@ -2,8 +2,10 @@ package site
 
 import (
 	"testing"
+	"time"
 
 	"github.com/ladder-ssg/ladder/generator/diff"
+	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/i18n"
 )
 
@@ -35,6 +37,29 @@ func TestSummary(t *testing.T) {
 		}
 		if got := summary(ar, tt.counts); got != tt.ar {
 			t.Errorf("ar %+v: %q, want %q", tt.counts, got, tt.ar)
+		}
+	}
+}
+
+// TestVersionLabel holds how a version is named, in the site's language.
+func TestVersionLabel(t *testing.T) {
+	day := time.Date(2026, 4, 1, 9, 0, 0, 0, time.UTC)
+	tests := []struct {
+		lang, version string
+		at            time.Time
+		want          string
+	}{
+		{"en", "v.26.04", day, "v.26.04 (1 April 2026)"},
+		{"fr", "v.26.04", day, "v.26.04 (1 avril 2026)"},
+		{"en", "", day, "1 April 2026"},
+		{"en", "v.26.04", time.Time{}, "v.26.04"},
+		{"en", "", time.Time{}, "not versioned"},
+		{"fr", "", time.Time{}, "sans version"},
+	}
+	for _, tt := range tests {
+		f := &framework.Framework{Version: tt.version, ExportedAt: tt.at}
+		if got := versionLabel(i18n.Shipped(tt.lang), f); got != tt.want {
+			t.Errorf("%s %q %v: %q, want %q", tt.lang, tt.version, tt.at, got, tt.want)
 		}
 	}
 }
