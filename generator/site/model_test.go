@@ -204,3 +204,48 @@ func TestContentPages(t *testing.T) {
 		})
 	}
 }
+
+// TestRelatedPairs holds the skills and relations of two-framework sites:
+// two that share topics, and two that share none.
+func TestRelatedPairs(t *testing.T) {
+	tests := []struct {
+		name   string
+		occs   []occ
+		skills string
+		shared int // what the first occupation's first related one shares
+	}{
+		{"shared topics", []occ{labTech, phlebotomist}, "Laboratory safety|Specimen handling", 2},
+		{"nothing shared", []occ{labTech, programmer}, "", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := model(t, input(tt.occs, nil))
+			var names []string
+			for _, p := range s.Skills {
+				names = append(names, p.Name)
+			}
+			if got := strings.Join(names, "|"); got != tt.skills {
+				t.Errorf("skills %q, want %q", got, tt.skills)
+			}
+			first := occupation(t, s, tt.occs[0].code)
+			if tt.shared > 0 && (len(first.Related) != 1 || first.Related[0].Why.Shared != tt.shared) {
+				t.Fatalf("related: %+v", first.Related)
+			}
+			for _, r := range first.Related {
+				if r.Why.Shared != tt.shared {
+					t.Errorf("%s shares %d skills, want %d", r.Code, r.Why.Shared, tt.shared)
+				}
+				if r.Compare == nil || !slices.Contains(s.Comparisons, r.Compare) {
+					t.Errorf("%s: no comparison page", r.Code)
+				}
+			}
+			for _, l := range first.Levels {
+				for i, sk := range l.Skills {
+					if sk != nil && sk.Occupations < 2 {
+						t.Errorf("%s statement %d links a skill of one occupation", l.Path, i)
+					}
+				}
+			}
+		})
+	}
+}
