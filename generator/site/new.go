@@ -52,7 +52,7 @@ func Reuse(previous *Site) Option { return func(o *options) { o.previous = previ
 // watch mode shows an edit at once and relates afresh afterwards.
 func KeepRelations() Option { return func(o *options) { o.keepRelations = true } }
 
-// New builds the model from the loaded input. It reports content pages
+// New builds the model from the decoded input. It reports content pages
 // whose paths collide with each other or with ladder's own folders.
 func New(in Input, opts ...Option) (*Site, diag.List) {
 	var o options
