@@ -7,8 +7,9 @@
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/i18n"
 	"hash/maphash"
+
+	"github.com/ladder-ssg/ladder/generator/i18n"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/config"

@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"github.com/ladder-ssg/ladder/generator/i18n"
 	"hash/maphash"
 	"path"
 	"sort"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ladder-ssg/ladder/generator/i18n"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
