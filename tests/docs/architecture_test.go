@@ -9,32 +9,33 @@ import (
 const module = "github.com/ladder-ssg/ladder/generator/"
 
 // TestImportGraph holds the data flow of ARCHITECTURE.md: leaves import
-// no stage, render never imports publish, no stage imports the recipe or
-// the faces above it.
+// no stage, the model and render are built from decoded input and never
+// import load, render never imports publish, no stage imports the recipe
+// or the faces above it.
 func TestImportGraph(t *testing.T) {
 	rules := []struct {
 		pkg       string
 		forbidden []string
 	}{
-		{"diag", []string{"framework", "load", "site", "render", "build"}},
-		{"ids", []string{"diag", "framework", "load", "site", "render", "build"}},
-		{"framework", []string{"diag", "load", "site", "render", "build"}},
-		{"config", []string{"load", "site", "render", "build"}},
-		{"markup", []string{"load", "site", "render", "build", "publish"}},
-		{"transform", []string{"load", "site", "render", "build", "publish"}},
-		{"publish", []string{"load", "site", "render", "build", "transform"}},
-		{"watch", []string{"load", "site", "render", "build", "serve"}},
-		{"lms", []string{"load", "site", "render", "build", "export"}},
-		{"relate", []string{"load", "site", "render", "build"}},
-		{"diff", []string{"load", "site", "render", "build"}},
-		{"load", []string{"site", "render", "build", "publish"}},
-		{"site", []string{"render", "build", "publish", "export", "search"}},
-		{"render", []string{"publish", "build", "cli", "live", "serve"}},
-		{"export", []string{"render", "publish", "build"}},
-		{"preflight", []string{"render", "publish", "build", "lms", "cli"}},
-		{"search", []string{"render", "publish", "build"}},
-		{"serve", []string{"build", "load", "site", "render"}},
-		{"build", []string{"cli", "live", "serve", "watch"}},
+		{"diag", []string{"framework", "load", "site", "render", "pipeline"}},
+		{"ids", []string{"diag", "framework", "load", "site", "render", "pipeline"}},
+		{"framework", []string{"diag", "load", "site", "render", "pipeline"}},
+		{"config", []string{"load", "site", "render", "pipeline"}},
+		{"markup", []string{"load", "site", "render", "pipeline", "publish"}},
+		{"transform", []string{"load", "site", "render", "pipeline", "publish"}},
+		{"publish", []string{"load", "site", "render", "pipeline", "transform"}},
+		{"watch", []string{"load", "site", "render", "pipeline", "serve"}},
+		{"lms", []string{"load", "site", "render", "pipeline", "export"}},
+		{"relate", []string{"load", "site", "render", "pipeline"}},
+		{"diff", []string{"load", "site", "render", "pipeline"}},
+		{"load", []string{"site", "render", "pipeline", "publish"}},
+		{"site", []string{"load", "render", "pipeline", "publish", "export", "search"}},
+		{"render", []string{"load", "publish", "pipeline", "cli", "live", "serve"}},
+		{"export", []string{"render", "publish", "pipeline"}},
+		{"preflight", []string{"render", "publish", "pipeline", "lms", "cli"}},
+		{"search", []string{"render", "publish", "pipeline"}},
+		{"serve", []string{"pipeline", "load", "site", "render"}},
+		{"pipeline", []string{"cli", "live", "serve", "watch"}},
 	}
 	for _, r := range rules {
 		out, err := exec.Command("go", "list", "-deps", module+r.pkg).Output()

@@ -16,8 +16,8 @@ import (
 
 	"github.com/ladder-ssg/ladder/tests/corpus"
 
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -92,11 +92,11 @@ func Model(tb testing.TB, dir string) *site.Site {
 	if err := diags.Err(); err != nil {
 		tb.Fatal(err)
 	}
-	a, err := build.NewAligner()
+	a, err := pipeline.NewAligner()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s, diags := site.New(in, site.WithAligner(a))
+	s, diags := site.New(pipeline.ModelInput(in), site.WithAligner(a))
 	if err := diags.Err(); err != nil {
 		tb.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-// Package build is ladder's recipe: load the site folder, build the
+// Package pipeline is ladder's recipe: load the site folder, build the
 // model, render every page, and publish the result. Each step is timed;
 // the order matters only where a comment says so.
 //
@@ -6,7 +6,7 @@
 // the same way and then rebuilds in place as files change, rendering only
 // the pages whose inputs changed and writing only the files whose bytes
 // changed (see session.go).
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -135,7 +135,7 @@ func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previ
 			reuse = append(reuse, site.KeepRelations())
 		}
 	}
-	s, more := site.New(in, reuse...)
+	s, more := site.New(ModelInput(in), reuse...)
 	diags = append(diags, more...)
 	diags.Sort()
 	res.Warnings = diags.Warnings()
@@ -260,7 +260,7 @@ func Levels(opts Options) ([][2]string, error) {
 	if len(in.Frameworks) == 0 {
 		return nil, diags.Err()
 	}
-	s, _ := site.New(in)
+	s, _ := site.New(ModelInput(in))
 	out := make([][2]string, 0, len(s.Levels))
 	for _, lv := range s.Levels {
 		out = append(out, [2]string{lv.Key, lv.Label})
