@@ -38,6 +38,11 @@ type Config struct {
 	// has no ?theme=: "light" (the default, as most course pages are),
 	// "dark", or "auto" to follow the reader's system setting.
 	EmbedTheme string `toml:"embed_theme"`
+	// Languages lists every language of a multilingual site, whose
+	// content is in content/<lang>/ for each; Language is the default
+	// one, published at the root, the others under <lang>/. Empty for a
+	// site in one language.
+	Languages []string `toml:"languages"`
 }
 
 // EmbedThemes are the values of embed_theme and of an embed URL's ?theme=.
@@ -101,6 +106,7 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 		c.Language = "en"
 	}
 	diags = append(diags, checkEmbedTheme(file, data, &c)...)
+	diags = append(diags, checkLanguages(file, data, md, &c)...)
 	return c, diags
 }
 

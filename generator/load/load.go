@@ -50,6 +50,10 @@ type Options struct {
 	// Cache, it never is). Input.Saving then lists it, and the load is to
 	// be retried when the save is done rather than reported.
 	Settle time.Duration
+	// Language, for a site that lists its languages (config.Multilingual),
+	// is the one to read: content/<Language>/ in that language's
+	// interface. Empty reads the default language.
+	Language string
 }
 
 // Cache remembers decoded framework files by path, size and modification
@@ -169,15 +173,22 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 
 	// The configuration file is optional.
 	cfgPath := filepath.Join(dir, config.FileName)
-	if data, err := os.ReadFile(cfgPath); err == nil {
-		cfg, d := config.Parse(displayPath(dir, config.FileName), data, opts.Strict)
+	cfgData, err := os.ReadFile(cfgPath)
+	if err == nil {
+		cfg, d := config.Parse(displayPath(dir, config.FileName), cfgData, opts.Strict)
 		in.Config = cfg
 		diags = append(diags, d...)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		diags = append(diags, diag.Diagnostic{File: cfgPath, Severity: diag.Error, Message: err.Error()})
 	}
 
-	contentDir := filepath.Join(dir, "content")
+	content := "content"
+	if in.Config.Multilingual() {
+		var d diag.List
+		content, d = chooseLanguage(dir, cfgData, &in.Config, opts.Language)
+		diags = append(diags, d...)
+	}
+	contentDir := filepath.Join(dir, filepath.FromSlash(content))
 	if st, err := os.Stat(contentDir); err == nil && st.IsDir() {
 		in.Content = os.DirFS(contentDir)
 		in.ContentDir = contentDir
@@ -195,14 +206,14 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 
 	files, err := contentFiles(in.Content)
 	if err != nil {
-		diags = append(diags, diag.Diagnostic{File: displayPath(dir, "content"), Severity: diag.Error, Message: err.Error()})
+		diags = append(diags, diag.Diagnostic{File: displayPath(dir, content), Severity: diag.Error, Message: err.Error()})
 		return in, diags
 	}
 	label := func(p string) string {
 		if in.ContentDir == "" {
 			return "(embedded) content/" + p
 		}
-		return displayPath(dir, "content/"+p)
+		return displayPath(dir, content+"/"+p)
 	}
 
 	jsonFiles, mdFiles := splitContent(files)
@@ -215,7 +226,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	diags = append(diags, titleConflicts(in.Frameworks, label, opts.Strict)...)
 	if len(jsonFiles) == 0 {
 		diags = append(diags, diag.Diagnostic{File: label(FrameworksDir), Severity: diag.Error,
-			Message: "no framework files: expected at least one .json file under content/frameworks/"})
+			Message: "no framework files: expected at least one .json file under " + content + "/frameworks/"})
 	}
 
 	diags = append(diags, readAlignments(in, label(AlignmentsFile), opts.Strict)...)

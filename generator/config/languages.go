@@ -1,0 +1,78 @@
+package config
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+
+	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/markup"
+)
+
+// Multilingual reports whether the site lists its languages: its content
+// is then in content/<lang>/ for each of them, even when there is one.
+func (c Config) Multilingual() bool { return len(c.Languages) > 0 }
+
+// checkLanguages validates languages and the default language against it:
+// every entry a well-formed language tag, none twice, and language (when
+// set) one of them. A site that lists languages but sets no language has
+// the first as its default.
+func checkLanguages(file string, data []byte, md toml.MetaData, c *Config) diag.List {
+	if len(c.Languages) == 0 {
+		return nil
+	}
+	var diags diag.List
+	at := func(key, value string) diag.Diagnostic {
+		d := diag.Diagnostic{File: file, Path: key, Severity: diag.Error}
+		d.Line, d.Column = ValuePosition(data, key, value)
+		return d
+	}
+	seen := map[string]bool{}
+	for i, lang := range c.Languages {
+		d := at("languages", lang)
+		d.Path = fmt.Sprintf("languages[%d]", i)
+		if _, err := language.Parse(lang); err != nil || strings.TrimSpace(lang) != lang || lang == "" {
+			d.Message = fmt.Sprintf("expected a language tag such as \"en\" or \"pt-BR\", found %q", lang)
+			diags = append(diags, d)
+			continue
+		}
+		if seen[strings.ToLower(lang)] {
+			d.Message = fmt.Sprintf("language %q is listed twice", lang)
+			diags = append(diags, d)
+		}
+		seen[strings.ToLower(lang)] = true
+	}
+	if !md.IsDefined("language") {
+		c.Language = c.Languages[0]
+		return diags
+	}
+	for _, lang := range c.Languages {
+		if strings.EqualFold(lang, c.Language) {
+			c.Language = lang
+			return diags
+		}
+	}
+	d := at("language", c.Language)
+	d.Message = fmt.Sprintf("the default language %q is not one of languages (%s)", c.Language, strings.Join(c.Languages, ", "))
+	return append(diags, d)
+}
+
+// ValuePosition is the line and column of value (a quoted string) in the
+// assignment of key, or of the assignment's value when it is not found.
+func ValuePosition(data []byte, key, value string) (line, col int) {
+	line, _, col = markup.TOMLKey(data, key, true)
+	if line == 0 {
+		return 0, 0
+	}
+	text := strings.Split(string(data), "\n")[line-1]
+	start := len(string([]rune(text)[:col-1]))
+	for _, quoted := range []string{`"` + value + `"`, `'` + value + `'`} {
+		if i := strings.Index(text[start:], quoted); i >= 0 {
+			return line, utf8.RuneCountInString(text[:start+i]) + 1
+		}
+	}
+	return line, col
+}

@@ -1,0 +1,42 @@
+package config
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestLanguages checks the languages of a multilingual site: their
+// default, and every mistake located at its value.
+func TestLanguages(t *testing.T) {
+	tests := []struct {
+		name, src   string
+		wantDefault string
+		want        []string // the diagnostics, in order
+	}{
+		{"one language", `title = "T"`, "en", nil},
+		{"first is the default", `languages = ["fr", "en"]`, "fr", nil},
+		{"default named", "language = \"EN\"\nlanguages = [\"fr\", \"en\"]", "en", nil},
+		{"malformed tag", `languages = ["en", "f r"]`, "en",
+			[]string{`x.toml:1:20: languages[1]: expected a language tag such as "en" or "pt-BR", found "f r"`}},
+		{"twice", `languages = ["en", 'fr', "FR"]`, "en",
+			[]string{`x.toml:1:26: languages[2]: language "FR" is listed twice`}},
+		{"default not listed", "title = \"T\"\n language = \"de\"\nlanguages = [\"en\", \"fr\"]", "de",
+			[]string{`x.toml:2:13: language: the default language "de" is not one of languages (en, fr)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, diags := Parse("x.toml", []byte(tt.src), true)
+			var got []string
+			for _, d := range diags {
+				got = append(got, d.Error())
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("diagnostics\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			if c.Language != tt.wantDefault {
+				t.Errorf("Language = %q, want %q", c.Language, tt.wantDefault)
+			}
+		})
+	}
+}
