@@ -38,10 +38,11 @@ type Config struct {
 	// has no ?theme=: "light" (the default, as most course pages are),
 	// "dark", or "auto" to follow the reader's system setting.
 	EmbedTheme string `toml:"embed_theme"`
-	// Languages lists every language of a multilingual site, whose
-	// content is in content/<lang>/ for each; Language is the default
-	// one, published at the root, the others under <lang>/. Empty for a
-	// site in one language.
+	// Languages lists every language of a multilingual site, the default
+	// first, whose content is in content/<lang>/ for each. The default
+	// language is published at the root, the others under <lang>/ (see
+	// LanguagePrefix); Language is the one being built. Empty for a site
+	// in one language.
 	Languages []string `toml:"languages"`
 }
 

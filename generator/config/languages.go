@@ -2,6 +2,7 @@ package config
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -16,10 +17,20 @@ import (
 // is then in content/<lang>/ for each of them, even when there is one.
 func (c Config) Multilingual() bool { return len(c.Languages) > 0 }
 
+// LanguagePrefix is the folder the pages of Language are published in
+// below the site root: "" for a site in one language and for the default
+// language, "fr/" for French otherwise.
+func (c Config) LanguagePrefix() string {
+	if !c.Multilingual() || c.Language == c.Languages[0] {
+		return ""
+	}
+	return c.Language + "/"
+}
+
 // checkLanguages validates languages and the default language against it:
 // every entry a well-formed language tag, none twice, and language (when
 // set) one of them. A site that lists languages but sets no language has
-// the first as its default.
+// the first as its default; the default is moved first.
 func checkLanguages(file string, data []byte, md toml.MetaData, c *Config) diag.List {
 	if len(c.Languages) == 0 {
 		return nil
@@ -49,9 +60,11 @@ func checkLanguages(file string, data []byte, md toml.MetaData, c *Config) diag.
 		c.Language = c.Languages[0]
 		return diags
 	}
-	for _, lang := range c.Languages {
+	for i, lang := range c.Languages {
 		if strings.EqualFold(lang, c.Language) {
+			// The default first, where LanguagePrefix looks for it.
 			c.Language = lang
+			c.Languages = append([]string{lang}, slices.Delete(slices.Clone(c.Languages), i, i+1)...)
 			return diags
 		}
 	}

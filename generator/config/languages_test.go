@@ -40,3 +40,23 @@ func TestLanguages(t *testing.T) {
 		})
 	}
 }
+
+// TestLanguagePrefix checks where each language of a site is published.
+func TestLanguagePrefix(t *testing.T) {
+	c, diags := Parse("x.toml", []byte("language = \"fr\"\nlanguages = [\"en\", \"fr\", \"de\"]"), true)
+	if len(diags) != 0 {
+		t.Fatal(diags)
+	}
+	if !slices.Equal(c.Languages, []string{"fr", "en", "de"}) {
+		t.Errorf("Languages = %v, want the default first", c.Languages)
+	}
+	for lang, want := range map[string]string{"fr": "", "en": "en/", "de": "de/"} {
+		c.Language = lang
+		if got := c.LanguagePrefix(); got != want {
+			t.Errorf("LanguagePrefix of %s = %q, want %q", lang, got, want)
+		}
+	}
+	if got := Default().LanguagePrefix(); got != "" {
+		t.Errorf("one language: LanguagePrefix = %q", got)
+	}
+}

@@ -24,6 +24,9 @@ func chooseLanguage(dir string, cfgData []byte, cfg *config.Config, lang string)
 		lang = cfg.Language
 	}
 	cfg.Language = lang
+	if cfg.BaseURL != "" {
+		cfg.BaseURL += cfg.LanguagePrefix()
+	}
 	content := "content/" + lang
 	at := func(format string, args ...any) diag.List {
 		d := diag.Diagnostic{File: displayPath(dir, config.FileName), Severity: diag.Error, Message: fmt.Sprintf(format, args...)}
