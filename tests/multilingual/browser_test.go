@@ -1,0 +1,134 @@
+package multilingual_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/ladder-ssg/ladder/tests/qa"
+)
+
+// waitTrue polls a JavaScript condition in the page; the deadline only
+// keeps a broken page from hanging the test.
+func waitTrue(t *testing.T, b *qa.Browser, expr string) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		var ok bool
+		if b.Eval("(function(){try{return !!("+expr+")}catch(e){return false}})()", &ok) == nil && ok {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", expr)
+}
+
+// TestSwitcherKeepsStatement opens the bilingual site from file:// in
+// Chromium and switches language on a level page scrolled to its fifth
+// statement, with the keyboard (French → English) and the mouse (back):
+// each lands on the same occupation's same level in the other language,
+// at the fifth statement, whose anchor differs between the languages.
+func TestSwitcherKeepsStatement(t *testing.T) {
+	out := build(t, bilingualSource(t, bilingual))
+	const level, n = "occupations/29-2012.00/advanced/index.html", 4 // the fifth statement
+	en := readPage(t, filepath.Join(out, level), level).ids
+	fr := readPage(t, filepath.Join(out, "fr", level), "fr/"+level).ids
+	if len(en) <= n || len(fr) != len(en) || en[n] == fr[n] {
+		t.Fatalf("fixture: statement anchors en %v, fr %v: want the same number, statement %d differing", en, fr, n+1)
+	}
+	b := qa.NewBrowser(t)
+	u, err := qa.FileURL(filepath.Join(out, "fr", level))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Navigate(u + "#" + fr[n]); err != nil {
+		t.Fatal(err)
+	}
+	var focused bool
+	if err := b.Eval(`(function(){var a=document.querySelector('nav.languages a[hreflang="en"]');a.focus();return document.activeElement===a})()`, &focused); err != nil || !focused {
+		t.Fatalf("the English link takes no focus: %v", err)
+	}
+	if err := b.Run(chromedp.KeyEvent(kb.Enter)); err != nil {
+		t.Fatal(err)
+	}
+	landsAt(t, b, "/"+level, "/fr/", en[n], n)
+
+	if err := b.Run(chromedp.Click(`nav.languages a[hreflang="fr"]`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	landsAt(t, b, "/fr/"+level, "", fr[n], n)
+	qa.AssertNone(t, "switching language", b.Events().Findings())
+}
+
+// landsAt waits for the browser to show the page whose path ends in
+// suffix (and does not hold not) scrolled to the statement with id, the
+// n+1th of its level.
+func landsAt(t *testing.T, b *qa.Browser, suffix, not, id string, n int) {
+	t.Helper()
+	cond := `location.pathname.endsWith(` + quote(suffix) + `) && document.readyState === "complete"`
+	if not != "" {
+		cond += ` && !location.pathname.includes(` + quote(not) + `)`
+	}
+	waitTrue(t, b, cond)
+	var hash string
+	var index int
+	b.Eval(`location.hash`, &hash)
+	b.Eval(`Array.from(document.querySelectorAll('li.statement')).indexOf(document.getElementById(decodeURIComponent(location.hash.slice(1))))`, &index)
+	if hash != "#"+id || index != n {
+		t.Errorf("landed at %s (statement %d), want #%s (statement %d)", hash, index+1, id, n+1)
+	}
+}
+
+func quote(s string) string { return "'" + strings.ReplaceAll(s, "'", `\'`) + "'" }
+
+// TestSearchPerLanguage searches each language's search page from
+// file://: French finds the French statements, which English does not,
+// and English finds its own.
+func TestSearchPerLanguage(t *testing.T) {
+	out := build(t, bilingualSource(t, bilingual))
+	b := qa.NewBrowser(t)
+	search := func(page, q string) (texts, hrefs []string) {
+		t.Helper()
+		u, err := qa.FileURL(filepath.Join(out, page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := b.Navigate(u + "?q=" + q); err != nil {
+			t.Fatal(err)
+		}
+		waitTrue(t, b, `document.getElementById('search-results').textContent.includes(`+quote(q)+`)`)
+		b.Eval(`Array.from(document.querySelectorAll('.search-hit')).map(h => h.textContent.toLowerCase())`, &texts)
+		b.Eval(`Array.from(document.querySelectorAll('.search-hit-title')).map(a => a.href)`, &hrefs)
+		return texts, hrefs
+	}
+	for _, tt := range []struct {
+		page, q, lang string
+		found         bool
+	}{
+		{"fr/search/index.html", "laboratoire", "fr", true},
+		{"fr/search/index.html", "échantillons", "fr", true},
+		{"search/index.html", "laboratory", "en", true},
+		{"search/index.html", "échantillons", "en", false},
+	} {
+		texts, hrefs := search(tt.page, tt.q)
+		hits := 0
+		for _, text := range texts {
+			if strings.Contains(text, tt.q) {
+				hits++
+			}
+		}
+		if tt.found != (hits > 0) {
+			t.Errorf("%s?q=%s: %d of %d results hold the word, want found=%v", tt.page, tt.q, hits, len(texts), tt.found)
+		}
+		for _, h := range hrefs {
+			if inFrench := strings.Contains(h, "/fr/"); inFrench != (tt.lang == "fr") {
+				t.Errorf("%s?q=%s: result %s is in the other language", tt.page, tt.q, h)
+			}
+		}
+	}
+	qa.AssertNone(t, "search pages", b.Events().Findings())
+}
