@@ -1,6 +1,7 @@
 package config
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -45,8 +46,15 @@ func checkLanguages(file string, data []byte, md toml.MetaData, c *Config) diag.
 	for i, lang := range c.Languages {
 		d := at("languages", lang)
 		d.Path = fmt.Sprintf("languages[%d]", i)
-		if _, err := language.Parse(lang); err != nil || strings.TrimSpace(lang) != lang || lang == "" {
+		_, err := language.Parse(lang)
+		var unknown language.ValueError
+		switch {
+		case errors.As(err, &unknown):
+			d.Message = fmt.Sprintf("unknown language %q: expected a language tag such as \"en\" or \"pt-BR\"", lang)
+		case err != nil || strings.TrimSpace(lang) != lang:
 			d.Message = fmt.Sprintf("expected a language tag such as \"en\" or \"pt-BR\", found %q", lang)
+		}
+		if d.Message != "" {
 			diags = append(diags, d)
 			continue
 		}

@@ -19,6 +19,8 @@ func TestLanguages(t *testing.T) {
 		{"default named", "language = \"EN\"\nlanguages = [\"fr\", \"en\"]", "en", nil},
 		{"malformed tag", `languages = ["en", "f r"]`, "en",
 			[]string{`x.toml:1:20: languages[1]: expected a language tag such as "en" or "pt-BR", found "f r"`}},
+		{"unknown", `languages = ["en", "xx"]`, "en",
+			[]string{`x.toml:1:20: languages[1]: unknown language "xx": expected a language tag such as "en" or "pt-BR"`}},
 		{"twice", `languages = ["en", 'fr', "FR"]`, "en",
 			[]string{`x.toml:1:26: languages[2]: language "FR" is listed twice`}},
 		{"default not listed", "title = \"T\"\n language = \"de\"\nlanguages = [\"en\", \"fr\"]", "de",

@@ -53,15 +53,15 @@ func (s *Session) loadLanguages(in *load.Input, model *site.Site, err error, qui
 	}
 	langs := &languages{}
 	pairs := []translations.Language{{Tag: in.Config.Language, Site: model}}
+	// ladder.toml's problems come with every language: keep one of each.
 	seen := map[diag.Diagnostic]bool{}
-	for _, d := range res.Warnings {
+	for _, d := range append(res.Warnings, problems...) {
 		seen[d] = true
 	}
 	for _, tag := range in.Config.Languages[1:] {
 		o := s.other(tag)
 		var sub Result
 		oin, omodel, oerr := loadAndModel(o.opts, o.cache, s.aligner, o.model, quick && o.files != nil, &sub)
-		// ladder.toml's warnings come with every language: keep one.
 		for _, d := range sub.Warnings {
 			if !seen[d] {
 				seen[d] = true
@@ -72,7 +72,12 @@ func (s *Session) loadLanguages(in *load.Input, model *site.Site, err error, qui
 		if oerr != nil && !errors.As(oerr, &more) {
 			return nil, oerr
 		}
-		problems = append(problems, more...)
+		for _, d := range more {
+			if !seen[d] {
+				seen[d] = true
+				problems = append(problems, d)
+			}
+		}
 		langs.others = append(langs.others, otherLanguage{tag, o, oin, omodel, quick && o.files != nil})
 		pairs = append(pairs, translations.Language{Tag: tag, Prefix: tag + "/", Site: omodel})
 	}
