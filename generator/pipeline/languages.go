@@ -2,13 +2,17 @@ package pipeline
 
 import (
 	"context"
+	"encoding/binary"
 	"errors"
+	"hash/fnv"
 	"io"
 	"path"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/translations"
@@ -143,6 +147,50 @@ func (l *languages) sum(model *site.Site, p *site.Page) uint64 {
 		return 0
 	}
 	return l.set.Sum(model.Config.Language, p)
+}
+
+// siteSum is what every page of model says of its translations, for the
+// key of the site-wide files (the sitemap names them): 0 in a site of one
+// language.
+func (l *languages) siteSum(model *site.Site) uint64 {
+	if l == nil {
+		return 0
+	}
+	h := fnv.New64a()
+	var b [8]byte
+	for _, p := range model.Pages {
+		binary.LittleEndian.PutUint64(b[:], l.set.Sum(model.Config.Language, p))
+		h.Write(b[:])
+	}
+	return h.Sum64()
+}
+
+// sitemap replaces the sitemap among a language's site-wide files with
+// one that names each page's translations, and makes robots.txt (written
+// at the root of a host only) name every language's sitemap.
+func (l *languages) sitemap(model *site.Site, files []export.BundleFile) error {
+	if l == nil {
+		return nil
+	}
+	for i, f := range files {
+		switch f.Name {
+		case export.SitemapPath:
+			data, err := export.SitemapWithAlternates(model, func(p *site.Page) []translations.Alternate {
+				return l.set.Alternates(model.Config.Language, p)
+			})
+			if err != nil {
+				return err
+			}
+			files[i].Data = data
+		case export.RobotsPath:
+			data := slices.Clone(f.Data)
+			for _, other := range l.set.Languages()[1:] {
+				data = append(data, "Sitemap: "+other.Site.Config.BaseURL+export.SitemapPath+"\n"...)
+			}
+			files[i].Data = data
+		}
+	}
+	return nil
 }
 
 // languageResult is one other language's build.

@@ -285,7 +285,7 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 	}
 
 	t = time.Now()
-	exportKeys, err = writeExports(ctx, w, model, s.exports, s.files, all)
+	exportKeys, err = writeExports(ctx, w, model, langs, s.exports, s.files, all)
 	if err != nil {
 		return res, err
 	}

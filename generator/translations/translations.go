@@ -176,11 +176,5 @@ func Name(tag string) string {
 	return tag
 }
 
-// Tags lists the languages of the set, the default first.
-func (s *Set) Tags() []string {
-	out := make([]string, len(s.langs))
-	for i, l := range s.langs {
-		out[i] = l.Tag
-	}
-	return out
-}
+// Languages lists the languages of the set, the default first.
+func (s *Set) Languages() []Language { return s.langs }
