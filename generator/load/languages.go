@@ -60,3 +60,19 @@ func hasCatalogue(dir, lang string) bool {
 	base, _ := tag.Base()
 	return slices.Contains(i18n.Languages(), base.String())
 }
+
+// ContentFolder is the folder, from the site folder dir, that holds the
+// default language's content: "content", or "content/<lang>" for a site
+// that lists its languages. A missing or broken ladder.toml gives
+// "content"; the build reports it.
+func ContentFolder(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, config.FileName))
+	if err != nil {
+		return "content"
+	}
+	cfg, _ := config.Parse(config.FileName, data, false)
+	if !cfg.Multilingual() {
+		return "content"
+	}
+	return "content/" + cfg.Language
+}

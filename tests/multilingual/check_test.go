@@ -76,3 +76,21 @@ func copyFile(t *testing.T, from, to string) {
 	}
 	write(t, to, data)
 }
+
+// TestNewFrameworkInDefaultLanguage runs `ladder new framework` in the
+// bilingual site: the file goes into the default language's content, and
+// the site checks clean with it (an occupation in one language only).
+func TestNewFrameworkInDefaultLanguage(t *testing.T) {
+	src := bilingualSource(t, bilingual)
+	var stdout, stderr bytes.Buffer
+	app := &cli.App{Stdout: &stdout, Stderr: &stderr, Defaults: defaults()}
+	if code := app.Run([]string{"new", "framework", "29-2099.00", "--title", "Phlebotomists", "--source", src}); code != cli.ExitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(src, "content", "en", "frameworks", "29-2099.00.json")); err != nil {
+		t.Fatalf("not in content/en/frameworks: %v\n%s", err, stdout.String())
+	}
+	if code := app.Run([]string{"check", "--source", src}); code != cli.ExitOK {
+		t.Errorf("check exit %d: %s", code, stderr.String())
+	}
+}
