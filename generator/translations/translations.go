@@ -92,7 +92,9 @@ func (a Alternate) AnchorsJSON() string {
 // language has it.
 func (s *Set) Alternates(lang string, p *site.Page) []Alternate {
 	from := s.index(lang)
-	if from < 0 {
+	if from < 0 || p.Kind == site.NotFoundPage {
+		// Hosts serve the 404 page at any missing address, where its
+		// relative links to other languages would lead nowhere.
 		return nil
 	}
 	k := key(p)
