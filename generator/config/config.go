@@ -44,6 +44,15 @@ type Config struct {
 	// LanguagePrefix); Language is the one being built. Empty for a site
 	// in one language.
 	Languages []string `toml:"languages"`
+	// Lang holds what differs by language in a multilingual site: the
+	// title and description, in [lang.<tag>] tables.
+	Lang map[string]LanguageText `toml:"lang"`
+}
+
+// LanguageText is the site's title and description in one language.
+type LanguageText struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
 }
 
 // EmbedThemes are the values of embed_theme and of an embed URL's ?theme=.

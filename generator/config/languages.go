@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -33,10 +34,10 @@ func (c Config) LanguagePrefix() string {
 // set) one of them. A site that lists languages but sets no language has
 // the first as its default; the default is moved first.
 func checkLanguages(file string, data []byte, md toml.MetaData, c *Config) diag.List {
+	diags := checkLanguageTables(file, data, c)
 	if len(c.Languages) == 0 {
-		return nil
+		return diags
 	}
-	var diags diag.List
 	at := func(key, value string) diag.Diagnostic {
 		d := diag.Diagnostic{File: file, Path: key, Severity: diag.Error}
 		d.Line, d.Column = ValuePosition(data, key, value)
@@ -96,4 +97,47 @@ func ValuePosition(data []byte, key, value string) (line, col int) {
 		}
 	}
 	return line, col
+}
+
+// checkLanguageTables reports each [lang.<tag>] table whose language the
+// site does not list, at its header.
+func checkLanguageTables(file string, data []byte, c *Config) diag.List {
+	var diags diag.List
+	for _, tag := range slices.Sorted(maps.Keys(c.Lang)) {
+		if slices.ContainsFunc(c.Languages, func(l string) bool { return strings.EqualFold(l, tag) }) {
+			continue
+		}
+		d := diag.Diagnostic{File: file, Path: "lang." + tag, Severity: diag.Error,
+			Message: fmt.Sprintf("[lang.%s] is for a language the site does not list in languages", tag)}
+		d.Line, d.Column = tableHeader(data, "lang."+tag)
+		diags = append(diags, d)
+	}
+	return diags
+}
+
+// Localize makes c the configuration of its Language: the title and
+// description of its [lang.<tag>] table, where it gives them.
+func (c *Config) Localize() {
+	for tag, text := range c.Lang {
+		if !strings.EqualFold(tag, c.Language) {
+			continue
+		}
+		if t := strings.TrimSpace(text.Title); t != "" {
+			c.Title = t
+		}
+		if text.Description != "" {
+			c.Description = text.Description
+		}
+	}
+}
+
+// tableHeader is the line and column of the header [name], or zeros.
+func tableHeader(data []byte, name string) (line, col int) {
+	for n, text := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimLeft(text, " \t")
+		if strings.HasPrefix(trimmed, "[") && strings.Trim(strings.TrimSpace(strings.SplitN(trimmed, "#", 2)[0]), "[] \t") == name {
+			return n + 1, len(text) - len(trimmed) + 1
+		}
+	}
+	return 0, 0
 }

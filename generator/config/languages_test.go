@@ -62,3 +62,21 @@ func TestLanguagePrefix(t *testing.T) {
 		t.Errorf("one language: LanguagePrefix = %q", got)
 	}
 }
+
+// TestLanguageTables checks [lang.<tag>] tables: each language's title and
+// description, and a table for a language the site does not list.
+func TestLanguageTables(t *testing.T) {
+	src := "title = \"Frameworks\"\ndescription = \"D\"\nlanguages = [\"en\", \"fr\"]\n\n[lang.fr]\ntitle = \"Référentiels\"\n\n  [lang.de]\ntitle = \"Kompetenzen\"\n"
+	c, diags := Parse("x.toml", []byte(src), true)
+	if len(diags) != 1 || diags[0].Error() != `x.toml:8:3: lang.de: [lang.de] is for a language the site does not list in languages` {
+		t.Fatalf("diagnostics %v", diags)
+	}
+	for lang, want := range map[string][2]string{"en": {"Frameworks", "D"}, "fr": {"Référentiels", "D"}} {
+		l := c
+		l.Language = lang
+		l.Localize()
+		if l.Title != want[0] || l.Description != want[1] {
+			t.Errorf("%s: title %q, description %q; want %q", lang, l.Title, l.Description, want)
+		}
+	}
+}

@@ -24,6 +24,7 @@ func chooseLanguage(dir string, cfgData []byte, cfg *config.Config, lang string)
 		lang = cfg.Language
 	}
 	cfg.Language = lang
+	cfg.Localize()
 	if cfg.BaseURL != "" {
 		cfg.BaseURL += cfg.LanguagePrefix()
 	}

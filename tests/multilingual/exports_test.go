@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -58,6 +59,27 @@ func TestExportsCarryTheLanguage(t *testing.T) {
 			if _, err := os.Stat(filepath.Join(out, "fr", dir, f)); err != nil {
 				t.Error(err)
 			}
+		}
+	}
+}
+
+// TestLanguageTitles gives the French site its own title in a [lang.fr]
+// table: the French pages and feed carry it, the English ones the
+// site's.
+func TestLanguageTitles(t *testing.T) {
+	out := build(t, bilingualSource(t, "title = \"Competency frameworks\"\nlanguages = [\"en\", \"fr\"]\n[lang.fr]\ntitle = \"Référentiels de compétences\"\n"))
+	for file, want := range map[string]string{
+		"index.html":          "<title>Competency frameworks</title>",
+		"fr/index.html":       "<title>Référentiels de compétences</title>",
+		"fr/about/index.html": "Référentiels de compétences</title>",
+		"fr/feed.xml":         "Référentiels de compétences",
+	} {
+		data, err := os.ReadFile(filepath.Join(out, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %q", file, want)
 		}
 	}
 }
