@@ -6,6 +6,7 @@ import (
 	"errors"
 	"hash/fnv"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"slices"
@@ -32,6 +33,9 @@ type languages struct {
 	// others are the languages the default language's session builds
 	// after its own; empty for another language's session.
 	others []otherLanguage
+	// dropped are the sessions of languages ladder.toml no longer lists,
+	// whose files the build removes.
+	dropped []*Session
 }
 
 // otherLanguage is a language other than the default, loaded and modelled.
@@ -94,6 +98,12 @@ func (s *Session) loadLanguages(in *load.Input, model *site.Site, err error, qui
 		return nil, d
 	}
 	langs.set = translations.New(pairs)
+	for tag, o := range s.others {
+		if !slices.Contains(in.Config.Languages[1:], tag) {
+			langs.dropped = append(langs.dropped, o)
+			delete(s.others, tag)
+		}
+	}
 	return langs, nil
 }
 
@@ -206,6 +216,19 @@ func (l *languages) emit(ctx context.Context, out output, first bool) ([]languag
 		return nil, nil
 	}
 	var done []languageResult
+	for _, d := range l.dropped {
+		// A first build publishes a fresh tree, without them.
+		if first || d.files == nil {
+			continue
+		}
+		gone := &inPlaceOutput{dir: d.opts.Out, old: d.files}
+		err := gone.finish(nil)
+		os.Remove(d.opts.Out) // fails, as it should, when files of others are left
+		done = append(done, languageResult{d.opts.Language, Result{Changed: gone.removed()}})
+		if err != nil {
+			return done, err
+		}
+	}
 	for _, o := range l.others {
 		var into output
 		if first {

@@ -16,7 +16,8 @@ import (
 // site under a Session, as `ladder serve` does: the quick rebuild writes
 // French pages only, the full one then leaves the output equal to a fresh
 // build byte for byte, and an edit that breaks the pairing of the two
-// languages is reported with the last good site left in place.
+// languages is reported with the last good site left in place; a
+// language dropped from ladder.toml leaves with its files.
 func TestSessionRebuildsOneLanguage(t *testing.T) {
 	src := bilingualSource(t, bilingual)
 	out := filepath.Join(t.TempDir(), "public")
@@ -56,6 +57,19 @@ func TestSessionRebuildsOneLanguage(t *testing.T) {
 	}
 	if d := firstDifference(t, out, before); d != "" {
 		t.Errorf("a failed rebuild changed the output: %s", d)
+	}
+
+	// French dropped from the site, the English edit stands alone: the
+	// French files go with the next rebuild.
+	write(t, filepath.Join(src, "ladder.toml"), []byte("title = \"Référentiels\"\nlanguages = [\"en\"]\n"))
+	if _, err := s.Build(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "fr")); !os.IsNotExist(err) {
+		t.Errorf("fr/ is still there after French was dropped: %v", err)
+	}
+	if d := firstDifference(t, out, build(t, src)); d != "" {
+		t.Errorf("after dropping French, the output differs from a fresh build: %s", d)
 	}
 }
 
