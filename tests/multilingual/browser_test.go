@@ -132,3 +132,40 @@ func TestSearchPerLanguage(t *testing.T) {
 	}
 	qa.AssertNone(t, "search pages", b.Events().Findings())
 }
+
+// TestAssessmentSharedAcrossLanguages rates two statements on the English
+// occupation page from file://, switches to French, and finds the same
+// ratings there: statements share their codes across languages, so the
+// self-assessment (kept by code) is one in both.
+func TestAssessmentSharedAcrossLanguages(t *testing.T) {
+	out := build(t, bilingualSource(t, bilingual))
+	b := qa.NewBrowser(t)
+	if err := b.Open(filepath.Join(out, "occupations", "29-2012.00", "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	const ratings = `Object.fromEntries([...document.querySelectorAll("fieldset.rate")].filter(f => f.querySelector("input:checked")).map(f => [f.dataset.code, +f.querySelector("input:checked").value]))`
+	waitTrue(t, b, `document.querySelectorAll('fieldset.rate').length > 0`)
+	want := map[string]int{"29-2012.00.P.1": 3, "29-2012.00.E.2": 1}
+	for code, v := range want {
+		if err := b.Eval(`document.querySelector('fieldset[data-code="`+code+`"] input[value="`+string(rune('0'+v))+`"]').click()`, nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got map[string]int
+	b.Eval(ratings, &got)
+	if len(got) != len(want) {
+		t.Fatalf("rated %v, want %v", got, want)
+	}
+	if err := b.Run(chromedp.Click(`nav.languages a[hreflang="fr"]`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	waitTrue(t, b, `location.pathname.includes('/fr/occupations/29-2012.00/') && document.querySelectorAll('fieldset.rate input:checked').length > 0`)
+	got = nil
+	b.Eval(ratings, &got)
+	for code, v := range want {
+		if got[code] != v {
+			t.Errorf("in French, %s is rated %d, want %d (all: %v)", code, got[code], v, got)
+		}
+	}
+	qa.AssertNone(t, "rating and switching", b.Events().Findings())
+}
