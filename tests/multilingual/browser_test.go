@@ -1,6 +1,7 @@
 package multilingual_test
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,13 +14,17 @@ import (
 )
 
 // waitTrue polls a JavaScript condition in the page; the deadline only
-// keeps a broken page from hanging the test.
+// keeps a broken page from hanging the test. Each look is bounded on its
+// own: one made while the tab is between two pages may get no answer.
 func waitTrue(t *testing.T, b *qa.Browser, expr string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		var ok bool
-		if b.Eval("(function(){try{return !!("+expr+")}catch(e){return false}})()", &ok) == nil && ok {
+		ctx, cancel := context.WithTimeout(b.Context(), 2*time.Second)
+		err := chromedp.Run(ctx, chromedp.Evaluate("(function(){try{return !!("+expr+")}catch(e){return false}})()", &ok))
+		cancel()
+		if err == nil && ok {
 			return
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -31,7 +36,8 @@ func waitTrue(t *testing.T, b *qa.Browser, expr string) {
 // Chromium and switches language on a level page scrolled to its fifth
 // statement, with the keyboard (French → English) and the mouse (back):
 // each lands on the same occupation's same level in the other language,
-// at the fifth statement, whose anchor differs between the languages.
+// at the fifth statement, whose anchor differs between the languages;
+// a section's anchor, the same in both, is kept.
 func TestSwitcherKeepsStatement(t *testing.T) {
 	out := build(t, bilingualSource(t, bilingual))
 	const level, n = "occupations/29-2012.00/advanced/index.html", 4 // the fifth statement
@@ -41,6 +47,11 @@ func TestSwitcherKeepsStatement(t *testing.T) {
 		t.Fatalf("fixture: statement anchors en %v, fr %v: want the same number, statement %d differing", en, fr, n+1)
 	}
 	b := qa.NewBrowser(t)
+	// Without smooth scrolling to the anchor, the mouse finds the switcher
+	// where it is drawn.
+	if err := b.EmulateMedia(map[string]string{"prefers-reduced-motion": "reduce"}); err != nil {
+		t.Fatal(err)
+	}
 	u, err := qa.FileURL(filepath.Join(out, "fr", level))
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +72,20 @@ func TestSwitcherKeepsStatement(t *testing.T) {
 		t.Fatal(err)
 	}
 	landsAt(t, b, "/fr/"+level, "", fr[n], n)
+
+	// A section of the occupation page has the same id in each language.
+	if err := b.Navigate(strings.Replace(u, "advanced/index.html", "index.html", 1) + "#downloads"); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Run(chromedp.Click(`nav.languages a[hreflang="en"]`, chromedp.ByQuery)); err != nil {
+		t.Fatal(err)
+	}
+	waitTrue(t, b, `!location.pathname.includes('/fr/') && location.pathname.endsWith('/occupations/29-2012.00/index.html')`)
+	var hash string
+	b.Eval(`location.hash`, &hash)
+	if hash != "#downloads" {
+		t.Errorf("switching on the occupation page's downloads landed at %q", hash)
+	}
 	qa.AssertNone(t, "switching language", b.Events().Findings())
 }
 
