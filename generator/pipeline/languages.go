@@ -93,7 +93,7 @@ func (s *Session) loadLanguages(in *load.Input, model *site.Site, err error, qui
 		problems.Sort()
 		return nil, problems
 	}
-	if d := translations.Check(pairs, s.frameworkFile); len(d) > 0 {
+	if d := translations.Check(pairs, s.locate); len(d) > 0 {
 		d.Sort()
 		return nil, d
 	}
@@ -124,13 +124,25 @@ func (s *Session) other(tag string) *Session {
 	return o
 }
 
-// frameworkFile names an occupation's framework file as diagnostics do.
-func (s *Session) frameworkFile(l translations.Language, o *site.Occupation) string {
+// locate names an occupation's framework file as diagnostics do, with
+// the line and column of the value at pointer in it when it can.
+func (s *Session) locate(l translations.Language, o *site.Occupation, pointer string) (file string, line, col int) {
 	name := "content/" + l.Site.Config.Language + "/" + o.File
-	if s.opts.Source == "" || s.opts.Source == "." {
-		return name
+	disk := filepath.Join(s.opts.Source, filepath.FromSlash(name))
+	if s.opts.Source != "" && s.opts.Source != "." {
+		name = filepath.ToSlash(disk)
 	}
-	return filepath.ToSlash(filepath.Join(s.opts.Source, name))
+	if pointer == "" {
+		return name, 0, 0
+	}
+	data, err := os.ReadFile(disk)
+	if err != nil {
+		return name, 0, 0
+	}
+	if off, ok := load.PointerOffset(data, pointer); ok {
+		line, col = diag.Position(data, off)
+	}
+	return name, line, col
 }
 
 // translations returns the pairing of the site's pages, nil for a site

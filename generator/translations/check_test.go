@@ -41,7 +41,9 @@ func TestCheck(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			diags := Check([]Language{en, tt.fr}, func(l Language, o *site.Occupation) string { return l.Tag + "/" + o.File })
+			diags := Check([]Language{en, tt.fr}, func(l Language, o *site.Occupation, pointer string) (string, int, int) {
+				return l.Tag + "/" + o.File, 0, 0
+			})
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.Error())

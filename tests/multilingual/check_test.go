@@ -44,7 +44,7 @@ func TestCheckLocatesMultilingualErrors(t *testing.T) {
 			i := bytes.LastIndex(data, []byte(`"statements":["`)) + len(`"statements":[`)
 			j := i + bytes.Index(data[i:], []byte(`",`)) + 2
 			write(t, file, append(data[:i:i], data[j:]...))
-		}, []string{`content/fr/frameworks/29-2012.00.json: framework.levels.proficient.statements: 9 statements, where the default language has 10`}},
+		}, []string{`content/fr/frameworks/29-2012.00.json:1:`, `: framework.levels.proficient.statements: 9 statements, where the default language has 10`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
