@@ -169,25 +169,7 @@ const FrameworksDir = "frameworks"
 // error; when it has errors, Input is incomplete and must not be built.
 func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	in := &Input{Config: config.Default()}
-	var diags diag.List
-
-	// The configuration file is optional.
-	cfgPath := filepath.Join(dir, config.FileName)
-	cfgData, err := os.ReadFile(cfgPath)
-	if err == nil {
-		cfg, d := config.Parse(displayPath(dir, config.FileName), cfgData, opts.Strict)
-		in.Config = cfg
-		diags = append(diags, d...)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		diags = append(diags, diag.Diagnostic{File: cfgPath, Severity: diag.Error, Message: err.Error()})
-	}
-
-	content := "content"
-	if in.Config.Multilingual() {
-		var d diag.List
-		content, d = chooseLanguage(dir, cfgData, &in.Config, opts.Language)
-		diags = append(diags, d...)
-	}
+	content, diags := readConfig(dir, opts, &in.Config)
 	contentDir := filepath.Join(dir, filepath.FromSlash(content))
 	if st, err := os.Stat(contentDir); err == nil && st.IsDir() {
 		in.Content = os.DirFS(contentDir)
@@ -249,6 +231,27 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	}
 	diags.Sort()
 	return in, diags
+}
+
+// readConfig reads dir's ladder.toml, which is optional, into cfg and
+// returns the folder of dir the content is read from: content/, or the
+// language's content/<lang>/ in a site that lists its languages.
+func readConfig(dir string, opts Options, cfg *config.Config) (string, diag.List) {
+	var diags diag.List
+	cfgPath := filepath.Join(dir, config.FileName)
+	cfgData, err := os.ReadFile(cfgPath)
+	if err == nil {
+		c, d := config.Parse(displayPath(dir, config.FileName), cfgData, opts.Strict)
+		*cfg = c
+		diags = append(diags, d...)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		diags = append(diags, diag.Diagnostic{File: cfgPath, Severity: diag.Error, Message: err.Error()})
+	}
+	if !cfg.Multilingual() {
+		return "content", diags
+	}
+	content, d := chooseLanguage(dir, cfgData, cfg, opts.Language)
+	return content, append(diags, d...)
 }
 
 // readPage splits a markdown page from its front matter; name is the
