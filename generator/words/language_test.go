@@ -14,7 +14,7 @@ func TestLanguageStem(t *testing.T) {
 		{"fr", "Infirmière", "infirmi"},
 		{"fr", "infirmier", "infirmi"},
 		{"fr-CA", "infirmiers", "infirmi"},
-		{"fr", "infirmiere", "infirmi"},         // "-iere" is not "-ière": "-e" goes, then "-er"
+		{"fr", "infirmiere", "infirmier"},       // unaccented: "-iere" is not "-ière", only the "-e" goes
 		{"fr", "e\u0301quipe\u0301es", "equip"}, // decomposed accents are composed first
 		{"de", "Laborgeräte", "laborgerat"},
 		{"de", "Laborgerät", "laborgerat"},
