@@ -12,25 +12,29 @@ import (
 
 // Term is one word of a query.
 type Term struct {
-	Word   string // folded, as words.Words gives it
+	Word   string // folded, as words.Language.Each gives it
 	Prefix bool   // also matches the words it begins
+	Stem   string // words.Language.Stem of the word as typed
 }
 
-// ParseQuery splits a query into terms: the words of words.Words, in
+// ParseQuery splits a query into terms: the words of lang.Each, in
 // order, without repeats. The last word is a prefix when the query ends
 // in it (the person may still be typing) and it has two letters or more.
-// Whole-word terms that are stop-words are left out; a prefix never is
-// ("an" may become "analysis").
-func ParseQuery(q string) []Term {
-	ws := words.Words(q)
+// Whole-word terms that are stop-words of lang are left out; a prefix
+// never is ("an" may become "analysis").
+func ParseQuery(q string, lang words.Language) []Term {
+	type word struct{ folded, written string }
+	var ws []word
+	lang.Each(q, func(w []byte, written string) { ws = append(ws, word{string(w), written}) })
 	r, _ := utf8.DecodeLastRuneInString(q)
 	open := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 	var terms []Term
 	for k, w := range ws {
-		t := Term{Word: w, Prefix: open && k == len(ws)-1 && utf8.RuneCountInString(w) >= 2}
-		if !t.Prefix && words.IsStopWord(w) || slices.Contains(terms, t) {
+		t := Term{Word: w.folded, Prefix: open && k == len(ws)-1 && utf8.RuneCountInString(w.folded) >= 2}
+		if !t.Prefix && lang.IsStop(w.folded) || slices.ContainsFunc(terms, func(u Term) bool { return u.Word == t.Word && u.Prefix == t.Prefix }) {
 			continue
 		}
+		t.Stem = lang.Stem(w.written)
 		terms = append(terms, t)
 	}
 	return terms
@@ -90,14 +94,15 @@ func NearStem(w string) string {
 	return ""
 }
 
-// match returns how dictionary word w matches term t, or -1.
-func match(w string, t Term, near string) int {
+// match returns how dictionary word w, whose stem is stem, matches term
+// t, or -1.
+func match(w, stem string, t Term, near string) int {
 	switch {
 	case w == t.Word:
 		return matchExact
 	case t.Prefix && strings.HasPrefix(w, t.Word):
 		return matchPrefix
-	case near != "" && strings.HasPrefix(w, near):
+	case near != "" && strings.HasPrefix(w, near) || stem == t.Stem:
 		return matchNear
 	}
 	return -1
@@ -125,7 +130,7 @@ func score(unit int, m int, occupation bool) int {
 // the filter, best first, at most limit of them (all when limit <= 0),
 // and how many matched in all. It is the reference for search.js.
 func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
-	terms := ParseQuery(query)
+	terms := ParseQuery(query, ix.opts.lang)
 	if len(terms) == 0 {
 		return nil, 0
 	}
@@ -212,7 +217,7 @@ func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
 func (ix *Index) termMatches(t Term) (ids, kinds []int, fix string) {
 	near := NearStem(t.Word)
 	for id, w := range ix.words {
-		if m := match(w, t, near); m >= 0 {
+		if m := match(w, ix.stems[id], t, near); m >= 0 {
 			ids, kinds = append(ids, id), append(kinds, m)
 		}
 	}
@@ -230,7 +235,7 @@ func (ix *Index) termMatches(t Term) (ids, kinds []int, fix string) {
 // by the closest word of the index ("nurce" → "nurse"), or "" when no
 // word was replaced. Stop-words are left out, as the search leaves them.
 func (ix *Index) Suggest(query string) string {
-	terms := ParseQuery(query)
+	terms := ParseQuery(query, ix.opts.lang)
 	words := make([]string, len(terms))
 	fixed := false
 	for i, t := range terms {
