@@ -61,7 +61,9 @@
  *   both:      matched words are wrapped in <mark>. All text goes in with
  *              textContent, never as HTML.
  *
- * Loading: search/keys.js (2 KB) loads at once; search/meta.js (about 1 MB
+ * Loading: search/keys.js (2 KB) loads at once, and with it assets/stem.js
+ * (the Snowball stemmers) when the index's language has one and the page
+ * has not loaded it; search/meta.js (about 1 MB
  * for 1,000 occupations) when the page is idle after its load event, or
  * at once when the form gets the focus, the pointer or a touch; one
  * search/terms-NNN.js per query word as you type; search/texts-NNN.js
@@ -176,6 +178,12 @@
       if (c >= 0x250 || c === 0x130) return fold(w);
     }
     return fold(this.stemmer(w.toLowerCase())) || fold(w);
+  };
+
+  // near is search.nearPrefix: the NearStem of w in English and in
+  // languages without a stemmer, else "".
+  Language.prototype.near = function (w) {
+    return this.code === "en" || this.code === "" ? nearStem(w) : "";
   };
 
   var ENGLISH = null;
@@ -349,10 +357,10 @@
   }
 
   // matches reports whether a folded word, whose stem is stem, matches
-  // any query term.
-  function matches(w, stem, terms) {
+  // any query term in the Language lang.
+  function matches(w, stem, terms, lang) {
     for (var i = 0; i < terms.length; i++) {
-      if (match(w, stem, terms[i], nearStem(terms[i].word)) >= 0) return true;
+      if (match(w, stem, terms[i], lang.near(terms[i].word)) >= 0) return true;
     }
     return false;
   }
@@ -367,7 +375,7 @@
     var m;
     while ((m = WORD.exec(text)) !== null) {
       var tok = lang.tokens(m[0], [m[0]])[0];
-      if (tok && matches(tok.word, lang.stem(tok.written), terms)) {
+      if (tok && matches(tok.word, lang.stem(tok.written), terms, lang)) {
         if (m.index > last) out.push([text.slice(last, m.index), false]);
         out.push([m[0], true]);
         last = m.index + m[0].length;
@@ -569,7 +577,7 @@
   Engine.prototype.best = function (t, entries) {
     var best = new Uint8Array(this.n);
     var touched = [];
-    var near = nearStem(t.word);
+    var near = this.lang.near(t.word);
     var kinds = entries.map(function (entry) { return match(entry[0], entryStem(entry), t, near); });
     var fix = "";
     if (kinds.every(function (m) { return m < 0; })) {

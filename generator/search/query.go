@@ -94,6 +94,17 @@ func NearStem(w string) string {
 	return ""
 }
 
+// nearPrefix returns the NearStem of w in English and in languages
+// without a stemmer, where it stands in for one; "" in the others, where
+// the word's Snowball stem finds its near words, and NearStem's English
+// endings would find unrelated ones ("médicament" would find "médical").
+func nearPrefix(lang words.Language, w string) string {
+	if c := lang.Code(); c == "en" || c == "" {
+		return NearStem(w)
+	}
+	return ""
+}
+
 // match returns how dictionary word w, whose stem is stem, matches term
 // t, or -1.
 func match(w, stem string, t Term, near string) int {
@@ -215,7 +226,7 @@ func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
 // typo away (see typoMatches) as near words, and fix is the word to
 // suggest in its place; otherwise fix is "".
 func (ix *Index) termMatches(t Term) (ids, kinds []int, fix string) {
-	near := NearStem(t.Word)
+	near := nearPrefix(ix.opts.lang, t.Word)
 	for id, w := range ix.words {
 		if m := match(w, ix.stems[id], t, near); m >= 0 {
 			ids, kinds = append(ids, id), append(kinds, m)

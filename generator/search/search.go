@@ -13,9 +13,10 @@
 // elision); its stop-words are not indexed. A query is parsed by
 // ParseQuery: every word must match (AND); the last word also matches as
 // a prefix while it is being typed, and every word matches, as near
-// words, the words that begin with its NearStem ("phlebotomy" finds
-// "phlebotomists") and the words with its stem (words.Language.Stem: a
-// French "infirmier" finds "infirmières").
+// words, the words with its stem (words.Language.Stem: a French
+// "infirmier" finds "infirmières") and, in English and in languages
+// without a stemmer, the words that begin with its NearStem ("phlebotomy"
+// finds "phlebotomists").
 // Each query word scores its best match in the document:
 //
 //	                                                               whole  prefix  near
