@@ -21,7 +21,19 @@ func German(s string) string {
 	deStep1(w)
 	deStep2(w)
 	deStep3(w)
-	return strings.NewReplacer("U", "u", "Y", "y", "ä", "a", "ö", "o", "ü", "u").Replace(string(w.r))
+	for i, c := range w.r {
+		switch c {
+		case 'U', 'ü':
+			w.r[i] = 'u'
+		case 'Y':
+			w.r[i] = 'y'
+		case 'ä':
+			w.r[i] = 'a'
+		case 'ö':
+			w.r[i] = 'o'
+		}
+	}
+	return string(w.r)
 }
 
 func deVowel(r rune) bool {

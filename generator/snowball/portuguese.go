@@ -1,11 +1,19 @@
 package snowball
 
-import "strings"
-
 // Portuguese is Snowball's Portuguese stemmer.
 func Portuguese(s string) string {
-	s = strings.NewReplacer("ã", "a~", "õ", "o~").Replace(s)
-	w := &word{r: []rune(s)}
+	// ã and õ are written a~ and o~, as the algorithm's suffixes are.
+	w := &word{r: make([]rune, 0, len(s))}
+	for _, c := range s {
+		switch c {
+		case 'ã':
+			w.r = append(w.r, 'a', '~')
+		case 'õ':
+			w.r = append(w.r, 'o', '~')
+		default:
+			w.r = append(w.r, c)
+		}
+	}
 	w.pv = romanceRV(w.r, ptVowel)
 	w.p1, w.p2 = regions(w.r, 0, ptVowel)
 	if ptStandard(w) || ptVerb(w) {
@@ -28,7 +36,18 @@ func Portuguese(s string) string {
 	case "ç":
 		w.r[k] = 'c'
 	}
-	return strings.NewReplacer("a~", "ã", "o~", "õ").Replace(string(w.r))
+	out := w.r[:0]
+	for i, c := range w.r {
+		switch {
+		case c == '~' && i > 0 && out[len(out)-1] == 'a':
+			out[len(out)-1] = 'ã'
+		case c == '~' && i > 0 && out[len(out)-1] == 'o':
+			out[len(out)-1] = 'õ'
+		default:
+			out = append(out, c)
+		}
+	}
+	return string(out)
 }
 
 func ptVowel(r rune) bool {

@@ -175,3 +175,20 @@ func TestFor(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkStem times each stemmer over its golden word list; ns/op is
+// per word.
+func BenchmarkStem(b *testing.B) {
+	for _, lang := range languages {
+		words, _ := Golden(b, lang)
+		stem := For(lang)
+		b.Run(lang, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				stem(words[i%len(words)])
+				i++
+			}
+		})
+	}
+}
