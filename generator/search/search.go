@@ -324,7 +324,7 @@ func (ix *Index) index() {
 	addAll := func(kind, unit int, text string) int {
 		n := 0
 		lang.Each(text, func(w []byte, written string) {
-			if lang.IsStop(string(w)) {
+			if lang.IsStopBytes(w) {
 				return
 			}
 			n++
@@ -367,7 +367,7 @@ func initials(title string, lang words.Language) string {
 	var b strings.Builder
 	n := 0
 	lang.Each(title, func(w []byte, _ string) {
-		if lang.IsStop(string(w)) {
+		if lang.IsStopBytes(w) {
 			return
 		}
 		r, _ := utf8.DecodeRune(w)

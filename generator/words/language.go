@@ -17,7 +17,7 @@ import (
 type Language struct {
 	code string
 	stem func(string) string
-	stop func(string) bool
+	stop map[string]bool // folded
 }
 
 // LanguageOf returns the rules of a BCP 47 language tag, by its primary
@@ -41,7 +41,10 @@ func (l Language) Code() string { return l.code }
 
 // IsStop reports whether the folded word w is one of the language's
 // stop-words: the articles, conjunctions and commonest prepositions.
-func (l Language) IsStop(w string) bool { return l.stop != nil && l.stop(w) }
+func (l Language) IsStop(w string) bool { return l.stop[w] }
+
+// IsStopBytes is IsStop without a conversion.
+func (l Language) IsStopBytes(w []byte) bool { return l.stop[string(w)] }
 
 // Stem returns the folded stem of a word as it is written (any case,
 // apostrophes dropped): the word is put in composed form (NFC) and lower
@@ -70,15 +73,15 @@ func (l Language) Stem(w string) string {
 // apostrophe ("l'", "d'", "qu'", "jusqu'" …) is left out of both, so
 // "d'hygiène" is "hygiene". fn must not keep w, which is reused.
 func (l Language) Each(s string, fn func(w []byte, written string)) {
-	var buf []byte
+	if l.code != "fr" {
+		eachWordAt(s, nil, func(w []byte, start, end int) { fn(w, dropApostrophes(s[start:end])) })
+		return
+	}
 	eachWordAt(s, nil, func(w []byte, start, end int) {
 		written := s[start:end]
-		if l.code == "fr" {
-			if rest, ok := elide(written); ok {
-				written = rest
-				buf = append(buf[:0], Fold(dropApostrophes(rest))...)
-				w = buf
-			}
+		if rest, ok := elide(written); ok {
+			written = rest
+			w = []byte(Fold(dropApostrophes(rest)))
 		}
 		fn(w, dropApostrophes(written))
 	})
@@ -103,15 +106,20 @@ func dropApostrophes(s string) string {
 	if !strings.ContainsAny(s, "'’") {
 		return s
 	}
-	return strings.NewReplacer("'", "", "’", "").Replace(s)
+	return strings.Map(func(r rune) rune {
+		if r == '\'' || r == '’' {
+			return -1
+		}
+		return r
+	}, s)
 }
 
-// stopWordsOf returns the stop-word test of a language code.
-func stopWordsOf(code string) func(string) bool {
+// stopWordsOf returns the stop-words of a language code.
+func stopWordsOf(code string) map[string]bool {
 	var list string
 	switch code {
 	case "en":
-		return IsStopWord
+		return stopWords
 	case "fr":
 		list = "le la les un une des de du et ou a au aux en pour par sur dans avec"
 	case "es":
@@ -125,5 +133,5 @@ func stopWordsOf(code string) func(string) bool {
 	for _, w := range strings.Fields(list) {
 		set[w] = true
 	}
-	return func(w string) bool { return set[w] }
+	return set
 }
