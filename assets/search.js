@@ -180,10 +180,10 @@
     return fold(this.stemmer(w.toLowerCase())) || fold(w);
   };
 
-  // near is search.nearPrefix: the NearStem of w in English and in
-  // languages without a stemmer, else "".
+  // near is search.nearPrefix: [the NearStem of w, STEM] in English and
+  // in languages without a stemmer, else ["", NEAR].
   Language.prototype.near = function (w) {
-    return this.code === "en" || this.code === "" ? nearStem(w) : "";
+    return this.code === "en" || this.code === "" ? [nearStem(w), STEM] : ["", NEAR];
   };
 
   var ENGLISH = null;
@@ -284,14 +284,15 @@
     if (!this.u.get(a)) this.u.set(a, 1);
   };
 
-  var EXACT = 0, PREFIX = 1, NEAR = 2;
+  var EXACT = 0, PREFIX = 1, NEAR = 2, STEM = 3;
 
-  // match returns how a folded word, whose stem is stem, matches a query
-  // term, or -1.
+  // match is search.match: how a folded word, whose stem is stem, matches
+  // a query term, or -1; near is Language.near of the term.
   function match(w, stem, t, near) {
     if (w === t.word) return EXACT;
     if (t.prefix && w.startsWith(t.word)) return PREFIX;
-    if ((near && w.startsWith(near)) || stem === t.stem) return NEAR;
+    if (near[0] && w.startsWith(near[0])) return NEAR;
+    if (stem === t.stem) return near[1];
     return -1;
   }
 
@@ -390,7 +391,7 @@
 
   // Scores, as in search.Search.
   var TITLE = 0, TEXT = 1, SUFFIX = 2, OCC = 3;
-  var TITLE_SCORES = [16, 12, 10], TEXT_SCORES = [8, 6, 4], CTX_SCORES = [3, 2, 1];
+  var TITLE_SCORES = [16, 12, 10, 2], TEXT_SCORES = [8, 6, 4, 1], CTX_SCORES = [3, 2, 1, 1];
   var TITLE_NEAR = 10;
   var OCCUPATION_BONUS = 1000;
 

@@ -57,11 +57,12 @@ type Hit struct {
 }
 
 // Scores of a query word's best match in a document, by field, for a
-// whole word, a prefix and a near word (see NearStem).
+// whole word, a prefix, a near word (see NearStem) and a word with the
+// same stem in English (see match).
 const (
-	titleExact, titlePrefix, titleNear       = 16, 12, 10
-	textExact, textPrefix, textNear          = 8, 6, 4
-	contextExact, contextPrefix, contextNear = 3, 2, 1
+	titleExact, titlePrefix, titleNear, titleStem         = 16, 12, 10, 2
+	textExact, textPrefix, textNear, textStem             = 8, 6, 4, 1
+	contextExact, contextPrefix, contextNear, contextStem = 3, 2, 1, 1
 )
 
 // Kinds of match of a query term.
@@ -69,6 +70,7 @@ const (
 	matchExact = iota
 	matchPrefix
 	matchNear
+	matchStem
 )
 
 // nearSuffixes are the endings NearStem removes, the first that fits.
@@ -95,26 +97,37 @@ func NearStem(w string) string {
 }
 
 // nearPrefix returns the NearStem of w in English and in languages
-// without a stemmer, where it stands in for one; "" in the others, where
-// the word's Snowball stem finds its near words, and NearStem's English
-// endings would find unrelated ones ("médicament" would find "médical").
-func nearPrefix(lang words.Language, w string) string {
+// without a stemmer, where it stands in for one, with matchStem, the kind
+// of match of a word with the same stem; in the others "" and matchNear:
+// there the word's Snowball stem finds its near words, and NearStem's
+// English endings would find unrelated ones ("médicament" would find
+// "médical").
+func nearPrefix(lang words.Language, w string) (near string, stemKind int) {
 	if c := lang.Code(); c == "en" || c == "" {
-		return NearStem(w)
+		return NearStem(w), matchStem
 	}
-	return ""
+	return "", matchNear
 }
 
 // match returns how dictionary word w, whose stem is stem, matches term
-// t, or -1.
-func match(w, stem string, t Term, near string) int {
+// t, or -1; near and stemKind are nearPrefix's for the term. A word with
+// the term's stem
+// is a near word where the language has no NearStem; in English it is
+// the weakest match, below a whole word in a statement's context, which
+// gives no occupation its bonus: NearStem's near words were tuned for
+// English ranking, and Porter2 joins words further apart ("accountants"
+// and "accounts"), so stems add results after the ones English search
+// found before, in the same order.
+func match(w, stem string, t Term, near string, stemKind int) int {
 	switch {
 	case w == t.Word:
 		return matchExact
 	case t.Prefix && strings.HasPrefix(w, t.Word):
 		return matchPrefix
-	case near != "" && strings.HasPrefix(w, near) || stem == t.Stem:
+	case near != "" && strings.HasPrefix(w, near):
 		return matchNear
+	case stem == t.Stem:
+		return stemKind
 	}
 	return -1
 }
@@ -130,11 +143,11 @@ func score(unit int, m int, occupation bool) int {
 	switch {
 	case unit == unitTitle || unit == unitOcc && occupation:
 		// An occupation's own title and code are its title.
-		return [...]int{titleExact, titlePrefix, titleNear}[m]
+		return [...]int{titleExact, titlePrefix, titleNear, titleStem}[m]
 	case unit == unitText || unit == unitSuffix:
-		return [...]int{textExact, textPrefix, textNear}[m]
+		return [...]int{textExact, textPrefix, textNear, textStem}[m]
 	}
-	return [...]int{contextExact, contextPrefix, contextNear}[m]
+	return [...]int{contextExact, contextPrefix, contextNear, contextStem}[m]
 }
 
 // Search returns the documents that match every term of the query and
@@ -226,9 +239,9 @@ func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
 // typo away (see typoMatches) as near words, and fix is the word to
 // suggest in its place; otherwise fix is "".
 func (ix *Index) termMatches(t Term) (ids, kinds []int, fix string) {
-	near := nearPrefix(ix.opts.lang, t.Word)
+	near, stemKind := nearPrefix(ix.opts.lang, t.Word)
 	for id, w := range ix.words {
-		if m := match(w, ix.stems[id], t, near); m >= 0 {
+		if m := match(w, ix.stems[id], t, near, stemKind); m >= 0 {
 			ids, kinds = append(ids, id), append(kinds, m)
 		}
 	}

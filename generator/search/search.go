@@ -12,19 +12,22 @@
 // removed), by the rules of the index's language (WithLanguage: French
 // elision); its stop-words are not indexed. A query is parsed by
 // ParseQuery: every word must match (AND); the last word also matches as
-// a prefix while it is being typed, and every word matches, as near
-// words, the words with its stem (words.Language.Stem: a French
-// "infirmier" finds "infirmières") and, in English and in languages
-// without a stemmer, the words that begin with its NearStem ("phlebotomy"
-// finds "phlebotomists").
-// Each query word scores its best match in the document:
+// a prefix while it is being typed, and every word matches the words with
+// its stem (words.Language.Stem: a French "infirmier" finds
+// "infirmières", an English "nurse" finds "nursing"). In English and in
+// languages without a stemmer, its near words are the words that begin
+// with its NearStem ("phlebotomy" finds "phlebotomists"), and a word with
+// its stem is a weaker match, "stem" below; in the other languages the
+// words with its stem are its near words. Each query word scores its best
+// match in the document:
 //
-//	                                                               whole  prefix  near
-//	title (an occupation's title and code, a statement's topic)     16     12     10
-//	text (a statement's performance, an occupation's description)    8      6      4
-//	context (a statement's occupation title and code)                3      2      1
+//	                                                           whole prefix near stem
+//	title (an occupation's title and code, a statement's topic)   16    12    10    2
+//	text (a statement's performance, an occupation's description)  8     6     4    1
+//	context (a statement's occupation title and code)              3     2     1    1
 //
-// and an occupation whose title matches every word gets 1000 more, so it
+// and an occupation whose title matches every word, at least as a near
+// word, gets 1000 more, so it
 // comes before statements. Ties go to the document with fewer title words,
 // then to the earlier document in Build's input. An occupation's initials
 // ("rn") are words of its title. A query word that matches no word at all
