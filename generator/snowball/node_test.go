@@ -1,6 +1,7 @@
 package snowball
 
 import (
+	"bytes"
 	"encoding/json"
 	"math/rand/v2"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ladder-ssg/ladder/generator/transform"
 )
 
 // node returns the path of node, skipping the test when it is missing,
@@ -66,7 +69,8 @@ func testWords(t *testing.T, lang string) []string {
 }
 
 // TestMatchesNode holds assets/stem.js to this package: the same stem for
-// every test word of every language.
+// every test word of every language, from the file as written and as a
+// built site publishes it, minified.
 func TestMatchesNode(t *testing.T) {
 	bin := node(t)
 	input := map[string][]string{}
@@ -77,8 +81,27 @@ func TestMatchesNode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	script, err := filepath.Abs("../../assets/stem.js")
+	src, err := os.ReadFile("../../assets/stem.js")
 	if err != nil {
+		t.Fatal(err)
+	}
+	var min bytes.Buffer
+	if _, err := transform.NewMinifier().Minify("assets/stem.js", &min, src); err != nil {
+		t.Fatal(err)
+	}
+	if min.Len() == 0 || min.Len() >= len(src) {
+		t.Fatalf("minified stem.js: %d bytes from %d", min.Len(), len(src))
+	}
+	t.Logf("stem.js: %d bytes, %d minified", len(src), min.Len())
+	for name, js := range map[string][]byte{"stem.js": src, "minified stem.js": min.Bytes()} {
+		t.Run(name, func(t *testing.T) { matchesNode(t, bin, js, input, data) })
+	}
+}
+
+// matchesNode stems input (data in JSON) with the stem.js source js.
+func matchesNode(t *testing.T, bin string, js []byte, input map[string][]string, data []byte) {
+	script := filepath.Join(t.TempDir(), "stem.js")
+	if err := os.WriteFile(script, js, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "-e", stemScript, script)
