@@ -29,6 +29,7 @@ func BenchmarkBuildCorpus(b *testing.B) {
 			b.ReportMetric(float64(raw), "index-bytes")
 			b.ReportMetric(float64(gz), "index-gzip-bytes")
 			b.ReportMetric(float64(terms), "terms-bytes")
+			b.ReportMetric(float64(len(ix.words)), "terms")
 		})
 	}
 }
