@@ -161,73 +161,49 @@ func enStep1b(w *word) {
 	}
 }
 
+// enStep2 replaces the longest of its endings in R1; "ogi" only after
+// l, and "li" goes only after a valid li-ending.
 func enStep2(w *word) {
-	suf, at := w.longest([]string{"tional", "enci", "anci", "abli", "entli", "izer", "ization",
-		"ational", "ation", "ator", "alism", "aliti", "alli", "fulness", "ousli", "ousness",
-		"iveness", "iviti", "biliti", "bli", "ogi", "fulli", "lessli", "li"})
-	if suf == "" || at < w.p1 {
-		return
-	}
-	switch suf {
-	case "tional":
-		w.replace(at, "tion")
-	case "enci":
-		w.replace(at, "ence")
-	case "anci":
-		w.replace(at, "ance")
-	case "abli":
-		w.replace(at, "able")
-	case "entli":
-		w.replace(at, "ent")
-	case "izer", "ization":
-		w.replace(at, "ize")
-	case "ational", "ation", "ator":
-		w.replace(at, "ate")
-	case "alism", "aliti", "alli":
-		w.replace(at, "al")
-	case "fulness":
-		w.replace(at, "ful")
-	case "ousli", "ousness":
-		w.replace(at, "ous")
-	case "iveness", "iviti":
-		w.replace(at, "ive")
-	case "biliti", "bli":
-		w.replace(at, "ble")
-	case "ogi":
-		if w.before(at) == 'l' {
-			w.replace(at, "og")
-		}
-	case "fulli":
-		w.replace(at, "ful")
-	case "lessli":
-		w.replace(at, "less")
-	case "li":
-		if isIn("cdeghkmnrt")(w.before(at)) {
-			w.r = w.r[:at]
-		}
-	}
+	enReplace(w, w.p1, [][2]string{{"tional", "tion"}, {"enci", "ence"}, {"anci", "ance"}, {"abli", "able"},
+		{"entli", "ent"}, {"izer", "ize"}, {"ization", "ize"}, {"ational", "ate"}, {"ation", "ate"}, {"ator", "ate"},
+		{"alism", "al"}, {"aliti", "al"}, {"alli", "al"}, {"fulness", "ful"}, {"ousli", "ous"}, {"ousness", "ous"},
+		{"iveness", "ive"}, {"iviti", "ive"}, {"biliti", "ble"}, {"bli", "ble"}, {"ogi", "og"}, {"fulli", "ful"},
+		{"lessli", "less"}, {"li", ""}},
+		func(suf string, at int) bool {
+			switch suf {
+			case "ogi":
+				return w.before(at) == 'l'
+			case "li":
+				return isIn("cdeghkmnrt")(w.before(at))
+			}
+			return true
+		})
 }
 
+// enStep3 replaces the longest of its endings in R1; "ative" goes only
+// in R2.
 func enStep3(w *word) {
-	suf, at := w.longest([]string{"tional", "ational", "alize", "icate", "iciti", "ical", "ful", "ness", "ative"})
-	if suf == "" || at < w.p1 {
+	enReplace(w, w.p1, [][2]string{{"tional", "tion"}, {"ational", "ate"}, {"alize", "al"}, {"icate", "ic"},
+		{"iciti", "ic"}, {"ical", "ic"}, {"ful", ""}, {"ness", ""}, {"ative", ""}},
+		func(suf string, at int) bool { return suf != "ative" || at >= w.p2 })
+}
+
+// enReplace replaces the longest ending of table that the word ends in,
+// when it starts at or after region and ok allows, by its replacement.
+func enReplace(w *word, region int, table [][2]string, ok func(suf string, at int) bool) {
+	best := -1
+	for i, e := range table {
+		if (best < 0 || len(e[0]) > len(table[best][0])) && w.ends(e[0]) {
+			best = i
+		}
+	}
+	if best < 0 {
 		return
 	}
-	switch suf {
-	case "tional":
-		w.replace(at, "tion")
-	case "ational":
-		w.replace(at, "ate")
-	case "alize":
-		w.replace(at, "al")
-	case "icate", "iciti", "ical":
-		w.replace(at, "ic")
-	case "ful", "ness":
-		w.r = w.r[:at]
-	case "ative":
-		if at >= w.p2 {
-			w.r = w.r[:at]
-		}
+	suf := table[best][0]
+	at := len(w.r) - len(suf) // the endings are ASCII
+	if at >= region && ok(suf, at) {
+		w.replace(at, table[best][1])
 	}
 }
 

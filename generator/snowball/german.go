@@ -21,18 +21,7 @@ func German(s string) string {
 	deStep1(w)
 	deStep2(w)
 	deStep3(w)
-	for i, c := range w.r {
-		switch c {
-		case 'U', 'ü':
-			w.r[i] = 'u'
-		case 'Y':
-			w.r[i] = 'y'
-		case 'ä':
-			w.r[i] = 'a'
-		case 'ö':
-			w.r[i] = 'o'
-		}
-	}
+	mapRunes(w.r, "UüYäö", "uuyao")
 	return string(w.r)
 }
 

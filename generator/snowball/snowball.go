@@ -156,6 +156,20 @@ func romanceRV(r []rune, vowel func(rune) bool) int {
 	return n
 }
 
+// mapRunes replaces each rune of r found in from by the rune at the same
+// place in to.
+func mapRunes(r []rune, from, to string) {
+	f, t := []rune(from), []rune(to)
+	for i, c := range r {
+		for k, x := range f {
+			if c == x {
+				r[i] = t[k]
+				break
+			}
+		}
+	}
+}
+
 // isIn returns a test of membership in the runes of set.
 func isIn(set string) func(rune) bool {
 	return func(r rune) bool { return strings.ContainsRune(set, r) }

@@ -21,20 +21,7 @@ func Spanish(s string) string {
 			}
 		}
 	}
-	for i, c := range w.r {
-		switch c {
-		case 'á':
-			w.r[i] = 'a'
-		case 'é':
-			w.r[i] = 'e'
-		case 'í':
-			w.r[i] = 'i'
-		case 'ó':
-			w.r[i] = 'o'
-		case 'ú':
-			w.r[i] = 'u'
-		}
-	}
+	mapRunes(w.r, "áéíóú", "aeiou")
 	return string(w.r)
 }
 
