@@ -149,7 +149,6 @@
     this.code = Object.prototype.hasOwnProperty.call(STOP, code) ? code : "";
     this.stop = new Set(this.code ? STOP[this.code].split(" ") : []);
     this.stemmer = this.code && global.ladderStem ? global.ladderStem.stemmer(this.code) : null;
-    if (this.code && !this.stemmer) throw new Error("search: no stemmer for " + this.code);
   }
 
   // tokens returns the words of s: {word: folded, written: as written
@@ -457,7 +456,9 @@
         var k = self.store.get("keys:0");
         if (!k || k.v !== 2) throw new Error("search index: unknown format");
         self.termFile = k.terms;
-        var stems = k.lang && !global.ladderStem ? self.load("../assets/stem.js") : Promise.resolve();
+        // Without stem.js (a site that left it out), words with the same
+        // stem are not found, but whole words, prefixes and typos still are.
+        var stems = k.lang && !global.ladderStem ? self.load("../assets/stem.js").catch(function () {}) : Promise.resolve();
         return stems.then(function () { self.lang = new Language(k.lang); });
       });
     }

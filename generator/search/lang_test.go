@@ -1,6 +1,7 @@
 package search
 
 import (
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -106,6 +107,25 @@ func TestLanguages(t *testing.T) {
 	}
 }
 
+// TestIndexLanguage checks that keys.js names the rules the index was
+// built by, which search.js parses queries by.
+func TestIndexLanguage(t *testing.T) {
+	s := frenchSite(t)
+	for tag, want := range map[string]string{"": `"lang":"en"`, "fr-CA": `"lang":"fr"`, "pt-BR": `"lang":"pt"`, "ar": `"lang":""`} {
+		var opts []Option
+		if tag != "" {
+			opts = append(opts, WithLanguage(tag))
+		}
+		ix, err := Build(FromSite(s), opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if keys := string(ix.Files()[0].Data); ix.Files()[0].Path != "search/keys.js" || !strings.Contains(keys, `{"v":2,`+want+`,`) {
+			t.Errorf("WithLanguage(%q): %s begins %.40s, want %s", tag, ix.Files()[0].Path, keys, want)
+		}
+	}
+}
+
 // TestLanguagesMissWithoutStems shows what the stems add: the same French
 // site indexed without a language (folding only) misses the words whose
 // ending differs.
@@ -156,7 +176,7 @@ func TestBrowserFrench(t *testing.T) {
 		t.Helper()
 		if err := b.Eval(`({Links: Array.from(document.querySelectorAll('.search-hit-title')).map(a => a.getAttribute('href')),
 			Marks: Array.from(document.querySelectorAll('#search-results mark')).map(m => m.textContent),
-			Stem: !!document.querySelector('script[src$="assets/stem.js"]')})`, &pg); err != nil {
+			Stem: !!window.ladderStem})`, &pg); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -186,5 +206,18 @@ func TestBrowserFrench(t *testing.T) {
 	b.Eval(`Array.from(document.querySelectorAll('.search-option-title mark')).map(m => m.textContent)`, &marks)
 	if !slices.Contains(marks, "d'hygiène") {
 		t.Errorf("dropdown marks %q", marks)
+	}
+
+	// A site without stem.js still finds whole words.
+	if err := os.Remove(filepath.Join(dir, "assets", "stem.js")); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Navigate(u + "?q=infirmières"); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, b, `!!document.querySelector('.search-hit') || !!document.querySelector('.search-empty')`)
+	read()
+	if pg.Stem || len(pg.Links) == 0 || pg.Links[0] != "../occupations/29-1141.00/index.html" {
+		t.Errorf("without stem.js: stem.js loaded %v, links %q", pg.Stem, pg.Links)
 	}
 }
