@@ -344,23 +344,12 @@
       case "ité": case "ités":
         if (!r2) return false;
         w.s = w.s.slice(0, at);
-        var t = w.longest(["abil", "ic", "iv"]), k = t[1];
-        if (t[0] === "abil") {
-          if (k >= w.p2) w.s = w.s.slice(0, k);
-          else w.replace(k, "abl");
-        } else if (t[0] === "ic") {
-          w.icOrIqU(k);
-        } else if (t[0] === "iv") {
-          w.delIf(k, k >= w.p2);
-        }
+        frAfterIte(w);
         return true;
       case "if": case "ive": case "ifs": case "ives":
         if (!r2) return false;
         w.s = w.s.slice(0, at);
-        if (w.ends("at") && w.s.length - 2 >= w.p2) {
-          w.cut(2);
-          if (w.ends("ic")) w.icOrIqU(w.s.length - 2);
-        }
+        frAfterIve(w);
         return true;
       case "eaux":
         return w.set(at, "eau");
@@ -382,6 +371,25 @@
         return false;
     }
     return false;
+  }
+
+  function frAfterIte(w) {
+    var t = w.longest(["abil", "ic", "iv"]), k = t[1];
+    if (t[0] === "abil") {
+      if (k >= w.p2) w.s = w.s.slice(0, k);
+      else w.replace(k, "abl");
+    } else if (t[0] === "ic") {
+      w.icOrIqU(k);
+    } else if (t[0] === "iv") {
+      w.delIf(k, k >= w.p2);
+    }
+  }
+
+  function frAfterIve(w) {
+    if (w.ends("at") && w.s.length - 2 >= w.p2) {
+      w.cut(2);
+      if (w.ends("ic")) w.icOrIqU(w.s.length - 2);
+    }
   }
 
   function frAfterEment(w) {

@@ -157,30 +157,14 @@ func frStandard(w *word) bool {
 			return false
 		}
 		w.r = w.r[:at]
-		switch s, k := w.longest([]string{"abil", "ic", "iv"}); s {
-		case "abil":
-			if k >= w.p2 {
-				w.r = w.r[:k]
-			} else {
-				w.replace(k, "abl")
-			}
-		case "ic":
-			w.icOrIqU(k)
-		case "iv":
-			w.delIf(k, k >= w.p2)
-		}
+		frAfterIte(w)
 		return true
 	case "if", "ive", "ifs", "ives":
 		if !r2 {
 			return false
 		}
 		w.r = w.r[:at]
-		if w.ends("at") && len(w.r)-2 >= w.p2 {
-			w.r = w.r[:len(w.r)-2]
-			if w.ends("ic") {
-				w.icOrIqU(len(w.r) - 2)
-			}
-		}
+		frAfterIve(w)
 		return true
 	case "eaux":
 		return w.set(at, "eau")
@@ -207,6 +191,32 @@ func frStandard(w *word) bool {
 		}
 	}
 	return false
+}
+
+// frAfterIte removes what may come before a removed -ité.
+func frAfterIte(w *word) {
+	switch s, k := w.longest([]string{"abil", "ic", "iv"}); s {
+	case "abil":
+		if k >= w.p2 {
+			w.r = w.r[:k]
+		} else {
+			w.replace(k, "abl")
+		}
+	case "ic":
+		w.icOrIqU(k)
+	case "iv":
+		w.delIf(k, k >= w.p2)
+	}
+}
+
+// frAfterIve removes what may come before a removed -if or -ive.
+func frAfterIve(w *word) {
+	if w.ends("at") && len(w.r)-2 >= w.p2 {
+		w.cut(2)
+		if w.ends("ic") {
+			w.icOrIqU(len(w.r) - 2)
+		}
+	}
 }
 
 // frAfterEment removes what may come before a removed -ement.
