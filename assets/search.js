@@ -61,9 +61,9 @@
  *   both:      matched words are wrapped in <mark>. All text goes in with
  *              textContent, never as HTML.
  *
- * Loading: search/keys.js (2 KB) loads at once, and with it assets/stem.js
- * (the Snowball stemmers) when the index's language has one and the page
- * has not loaded it; search/meta.js (about 1 MB
+ * Loading: search/keys.js (2 KB) loads at once, and with it stem.js (the
+ * Snowball stemmers, beside search.js) when the index's language has one
+ * and the page has not loaded it; search/meta.js (about 1 MB
  * for 1,000 occupations) when the page is idle after its load event, or
  * at once when the form gets the focus, the pointer or a touch; one
  * search/terms-NNN.js per query word as you type; search/texts-NNN.js
@@ -438,9 +438,12 @@
   // Engine answers queries. load(file) returns a promise that the index
   // file search/<file> has been loaded (and has called ladderSearch.add);
   // store is where ladderSearch.add keeps what the files hold.
-  function Engine(load, store) {
+  // loadStems, when given, loads assets/stem.js and returns a promise of
+  // it; by default it is load("../assets/stem.js").
+  function Engine(load, store, loadStems) {
     this.load = load;
     this.store = store;
+    this.loadStems = loadStems || function () { return load("../assets/stem.js"); };
     this.meta = null;
     this.postings = new Map();
     this.anchors = new Map(); // url → anchors of the page's documents
@@ -458,7 +461,7 @@
         self.termFile = k.terms;
         // Without stem.js (a site that left it out), words with the same
         // stem are not found, but whole words, prefixes and typos still are.
-        var stems = k.lang && !global.ladderStem ? self.load("../assets/stem.js").catch(function () {}) : Promise.resolve();
+        var stems = k.lang && !global.ladderStem ? self.loadStems().catch(function () {}) : Promise.resolve();
         return stems.then(function () { self.lang = new Language(k.lang); });
       });
     }
@@ -831,28 +834,38 @@
   // Script loading, shared by every form on the page: each file once.
   var scripts = new Map();
   function loader(root) {
-    return function (file) {
-      var src = root + "search/" + file;
-      if (!scripts.has(src)) {
-        scripts.set(src, new Promise(function (resolve, reject) {
-          var s = document.createElement("script");
-          s.src = src;
-          s.async = true;
-          s.onload = function () { resolve(); };
-          s.onerror = function () {
-            scripts.delete(src);
-            reject(new Error("could not load " + src));
-          };
-          document.head.appendChild(s);
-        }));
-      }
-      return scripts.get(src);
-    };
+    return function (file) { return loadScript(root + "search/" + file); };
   }
+
+  function loadScript(src) {
+    if (!scripts.has(src)) {
+      scripts.set(src, new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.async = true;
+        s.onload = function () { resolve(); };
+        s.onerror = function () {
+          scripts.delete(src);
+          reject(new Error("could not load " + src));
+        };
+        document.head.appendChild(s);
+      }));
+    }
+    return scripts.get(src);
+  }
+
+  // STEM_SRC is assets/stem.js beside this script, wherever the page's
+  // search index is (a site in several languages may have one per tree).
+  var SELF = document.currentScript && document.currentScript.src;
+  var STEM_SRC = SELF ? SELF.replace(/[^/?#]*([?#].*)?$/, "stem.js") : "";
 
   var engines = new Map();
   function engineFor(root) {
-    if (!engines.has(root)) engines.set(root, new Engine(loader(root), registry));
+    if (!engines.has(root)) {
+      engines.set(root, new Engine(loader(root), registry, function () {
+        return loadScript(STEM_SRC || root + "assets/stem.js");
+      }));
+    }
     return engines.get(root);
   }
 
