@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var update = flag.Bool("update", false, "rewrite the stems of testdata/*.tsv.gz with libstemmer's stemwords")
@@ -191,4 +192,20 @@ func BenchmarkStem(b *testing.B) {
 			}
 		})
 	}
+}
+
+// FuzzStemmers checks that no stemmer panics or writes invalid UTF-8,
+// whatever it is given (words.Language hands them only lower-case Latin
+// words, but the stemmers are exported).
+func FuzzStemmers(f *testing.F) {
+	for _, s := range []string{"", "a", "infirmières", "laborgeräte", "ação", "yyy", "quïe", "ëë", "ß", "Ωμέγα", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, lang := range languages {
+			if got := For(lang)(s); !utf8.ValidString(got) && utf8.ValidString(s) {
+				t.Errorf("%s(%q) = %q, not UTF-8", lang, s, got)
+			}
+		}
+	})
 }
