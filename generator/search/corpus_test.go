@@ -162,7 +162,7 @@ func TestCorpusJS(t *testing.T) {
 
 // TestCorpusJSStems holds search.js to Go's results on the corpus indexed
 // by the English and French rules: English words stem there to stems
-// that are not always their beginnings ("happi", "emploi"), so the terms
+// that are not always their beginnings ("happy" stems to "happi"), so the terms
 // files hold stems as strings, and query words find words by stem.
 func TestCorpusJSStems(t *testing.T) {
 	s := corpusSite(t)
