@@ -36,6 +36,7 @@ type jsCases struct {
 	Anchors   []string    `json:"anchors"`
 	Stems     []string    `json:"stems"`
 	Languages [][2]string `json:"languages"` // [tag, query]
+	StemWords [][2]string `json:"stemWords"` // [tag, word as written]
 	Lang      string      `json:"lang"`      // of the segments' queries
 	Search    []jsQuery   `json:"search"`
 	Docs      any         `json:"docs,omitempty"` // true for all, or a list
@@ -55,6 +56,7 @@ type jsAnswers struct {
 	Anchors    []*string   `json:"anchors"`
 	Stems      []string    `json:"stems"`
 	Languages  [][][3]any  `json:"languages"`
+	StemWords  []string    `json:"stemWords"`
 	MetaMillis float64     `json:"metaMillis"`
 	Search     []jsResult  `json:"search"`
 	Docs       [][9]string `json:"docs"`

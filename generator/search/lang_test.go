@@ -107,6 +107,40 @@ func TestLanguages(t *testing.T) {
 	}
 }
 
+// TestStemJS holds search.js's Language.stem to words.Language.Stem for
+// every code point below U+0250 (where Go and JavaScript must lower-case
+// alike) alone, before "es" and after "ma", upper and lower case, in every
+// language with rules, and for a few words beyond (folded only).
+func TestStemJS(t *testing.T) {
+	var ws []string
+	for r := rune(1); r < 0x250; r++ {
+		ws = append(ws, string(r), string(r)+"es", "ma"+string(r), "MA"+string(r)+"ES")
+	}
+	ws = append(ws, "İstanbul", "ΣΊΣΥΦΟΣ", "Straße", "STRASSE", "ﬁles", "e\u0301quipe\u0301es", "Ωμέγα")
+	var c jsCases
+	for _, lang := range []string{"en", "fr", "es", "de", "pt", "ar"} {
+		for _, w := range ws {
+			c.StemWords = append(c.StemWords, [2]string{lang, w})
+		}
+	}
+	ix, err := Build(FromSite(frenchSite(t)), WithLanguage("fr"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := runJS(t, ix, c)
+	bad := 0
+	for i, lw := range c.StemWords {
+		if want := words.LanguageOf(lw[0]).Stem(lw[1]); a.StemWords[i] != want {
+			if bad++; bad <= 20 {
+				t.Errorf("%s: search.js stem(%q) = %q, Go %q", lw[0], lw[1], a.StemWords[i], want)
+			}
+		}
+	}
+	if bad > 0 {
+		t.Errorf("%d of %d differ", bad, len(c.StemWords))
+	}
+}
+
 // TestIndexLanguage checks that keys.js names the rules the index was
 // built by, which search.js parses queries by.
 func TestIndexLanguage(t *testing.T) {

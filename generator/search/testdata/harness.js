@@ -33,13 +33,14 @@ function load(file) {
   out.queries = cases.queries.map((s) => LS.parseQuery(s).map((t) => [t.word, t.prefix]));
   out.anchors = cases.anchors.map((s) => LS.anchorBase(s));
   out.stems = cases.stems.map((s) => LS.nearStem(s));
+  out.stemWords = (cases.stemWords || []).map((c) => new LS.Language(c[0]).stem(c[1]));
   out.languages = (cases.languages || []).map((c) => LS.parseQuery(c[1], new LS.Language(c[0])).map((t) => [t.word, t.prefix, t.stem]));
   const engine = new LS.Engine(load, registry);
   let t = process.hrtime.bigint();
   await engine.ready();
   out.metaMillis = Number(process.hrtime.bigint() - t) / 1e6;
   out.search = [];
-  for (const c of cases.search) {
+  for (const c of cases.search || []) {
     loads.length = 0;
     t = process.hrtime.bigint();
     const r = await engine.search(c.q, { level: c.level || "", group: c.group || "" });
