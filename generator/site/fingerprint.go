@@ -109,7 +109,7 @@ func (s *Site) fingerprint() {
 		f.num(o.Sum, o.summarySum, history)
 		for _, r := range o.Related {
 			f.num(r.Occupation.summarySum)
-			f.str(r.Reason, r.Compare.Path)
+			f.str(r.Reason, r.Compare.Query())
 		}
 		o.ownSum = f.sum()
 		for _, ol := range o.Levels {
@@ -181,16 +181,6 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 		// A skill page shows its statements, not the rest of their frameworks.
 		for _, u := range p.Skill.Uses {
 			f.num(u.Occupation.summarySum, u.Level.refSum, u.Statement.sum)
-		}
-	case ComparePage:
-		a, b := p.Comparison.A, p.Comparison.B
-		f.num(a.Sum, b.Sum, a.summarySum, b.summarySum)
-		// Rows line up by shared skill, which other frameworks' alignments
-		// decide too: the levels' sums cover each statement's skill.
-		for _, o := range []*Occupation{a, b} {
-			for _, ol := range o.Levels {
-				f.num(ol.ownSum)
-			}
 		}
 	}
 	return f.sum()

@@ -83,7 +83,6 @@ func (s *Site) addPages() {
 	toOccIndex := []Crumb{home, occIndex}
 	add(Page{Kind: OccupationsIndex, Path: OccupationsPath, Title: occIndex.Title, Crumbs: toHome,
 		Description: t("page.occupations-description")})
-	toOcc := make(map[*Occupation][]Crumb, len(s.Occupations))
 	for _, o := range s.Occupations {
 		desc := o.Framework.Description
 		if desc == "" {
@@ -92,7 +91,6 @@ func (s *Site) addPages() {
 		title := o.Title()
 		add(Page{Kind: OccupationPage, Path: o.Path, Title: title, Description: desc, Occupation: o, Crumbs: toOccIndex})
 		crumbs := []Crumb{home, occIndex, {Title: title, Path: o.Path}}
-		toOcc[o] = crumbs
 		for _, v := range o.History {
 			add(Page{Kind: VersionPage, Path: v.Path, Title: t("page.version", title, v.Label),
 				Description: t("page.version-description", title),
@@ -147,11 +145,8 @@ func (s *Site) addPages() {
 		add(Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: toSkills,
 			Description: t("page.skill-description", sk.Name)})
 	}
-	for _, c := range s.Comparisons {
-		a, b := c.A.Title(), c.B.Title()
-		add(Page{Kind: ComparePage, Path: c.Path, Title: t("page.compare", a, b), Comparison: c, Crumbs: toOcc[c.A],
-			Description: t("page.compare-description", a, b)})
-	}
+	add(Page{Kind: ComparePage, Path: ComparePath, Title: t("page.compare-any"), Crumbs: toOccIndex,
+		Description: t("page.compare-any-description")})
 	add(Page{Kind: SearchPage, Path: SearchPath, Title: t("page.search"), Crumbs: toHome,
 		Description: t("page.search-description")})
 
@@ -165,7 +160,7 @@ func (s *Site) addPages() {
 
 // pageCount is how many pages addPages makes.
 func (s *Site) pageCount() int {
-	n := 7 + len(s.Levels) + len(s.Skills) + len(s.Comparisons) + len(s.ContentPages)
+	n := 8 + len(s.Levels) + len(s.Skills) + len(s.ContentPages)
 	for _, k := range []HubKind{GroupHub, SectorHub, JobZoneHub} {
 		n += 1 + len(s.hubs(k))
 	}
