@@ -11,7 +11,7 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/templates"
@@ -54,7 +54,7 @@ func compareModel(t *testing.T, src string) *site.Site {
 	if diags.Err() != nil {
 		t.Fatal(diags)
 	}
-	al, err := build.NewAligner()
+	al, err := pipeline.NewAligner()
 	if err != nil {
 		t.Fatal(err)
 	}
