@@ -76,7 +76,7 @@ func LevelLD(ol *site.OccupationLevel, s *site.Site) any {
 // encodings (MediaObject with contentUrl and encodingFormat).
 func frameworkLD(o *site.Occupation, s *site.Site, from string) map[string]any {
 	var files []any
-	for _, d := range Downloads(o) {
+	for _, d := range Downloads(o, s.Config.Outputs) {
 		files = append(files, map[string]any{
 			"@type":          "MediaObject",
 			"name":           d.Label,

@@ -297,12 +297,15 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	t = time.Now()
 	names := bundleNames(model)
 	bundleKey := w.sumOf(names)
-	if first || bundleKey != s.bundle && !s.opts.Preview {
+	switch {
+	case !model.Config.Outputs.Bundle:
+		bundleKey = 0
+	case first || bundleKey != s.bundle && !s.opts.Preview:
 		if err := writeBundle(out, out.root(), names, latestExport(model.Occupations)); err != nil {
 			return res, err
 		}
 		w.record(export.BundlePath, out.root())
-	} else {
+	default:
 		w.keep(export.BundlePath, s.files)
 		bundleKey = s.bundle
 	}

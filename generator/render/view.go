@@ -262,12 +262,12 @@ func (v *View) HubKindTitle() string { return v.Site.Text.T(site.HubKindKey(v.Pa
 func (v *View) HubKindIndex() string { return site.HubKindIndex(v.Page.HubKind) }
 
 // Downloads lists the files of this page's framework: the original and
-// its standard exports.
+// its standard exports that the site's outputs have on.
 func (v *View) Downloads() []export.Download {
 	if v.Page.Occupation == nil {
 		return nil
 	}
-	return export.Downloads(v.Page.Occupation)
+	return export.Downloads(v.Page.Occupation, v.Site.Config.Outputs)
 }
 
 // DownloadOf returns the download of this page's framework in format
@@ -328,11 +328,16 @@ func (v *View) EmbedSnippet() string {
 		`" width="100%" height="640" style="border:0" loading="lazy"></iframe>`
 }
 
-// LMS lists the paths of the LMS packages for this page's occupation:
-// its SCORM package, the whole site's, and the Common Cartridge.
+// LMS lists the paths of the LMS packages for this page's occupation
+// that the site's outputs have on: its SCORM package ("scorm"), the
+// whole site's ("siteSCORM"), and the Common Cartridge ("cartridge").
 func (v *View) LMS() map[string]string {
-	m := map[string]string{"siteSCORM": site.SiteSCORMPath, "cartridge": site.CartridgePath}
-	if o := v.Page.Occupation; o != nil {
+	out := v.Site.Config.Outputs
+	m := map[string]string{}
+	if out.SitePackages {
+		m["siteSCORM"], m["cartridge"] = site.SiteSCORMPath, site.CartridgePath
+	}
+	if o := v.Page.Occupation; o != nil && out.SCORMPerOccupation {
 		m["scorm"] = o.SCORMPath
 	}
 	return m

@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/maphash"
 	"runtime"
 	"strconv"
@@ -66,6 +67,8 @@ func (s *Site) siteSum() uint64 {
 	f := newFingerprinter(s.seed)
 	c := s.Config
 	f.str(c.Title, c.Description, c.BaseURL, c.Language, c.Publisher, c.EmbedTheme, strconv.FormatBool(s.Aligned()))
+	// The outputs decide the download links and JSON-LD encodings.
+	f.str(fmt.Sprint(c.Outputs))
 	for _, p := range s.Nav {
 		f.str(p.Title, p.Path)
 	}
