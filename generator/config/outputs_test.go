@@ -28,7 +28,7 @@ func TestOutputsParse(t *testing.T) {
 func TestOutputsErrorsLocated(t *testing.T) {
 	for src, want := range map[string]string{
 		"title = \"T\"\n[outputs]\nbundle = \"no\"\n": "x.toml:3:",
-		"[outputs]\n  scorm = false\n":                 `x.toml:2:3: warning: outputs.scorm: unknown key "outputs.scorm"`,
+		"[outputs]\n  scorm = false\n":                `x.toml:2:3: warning: outputs.scorm: unknown key "outputs.scorm"`,
 	} {
 		_, diags := Parse("x.toml", []byte(src), false)
 		if len(diags) != 1 || !strings.HasPrefix(diags[0].Error(), want) {
