@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/ladder-ssg/ladder/generator/config"
 	"html/template"
 	"strings"
 	"testing"
@@ -148,7 +149,7 @@ func checkFrameworkLD(t *testing.T, o *site.Occupation, fw map[string]any, withL
 		u := e.(map[string]any)["contentUrl"].(string)
 		formats = append(formats, u)
 	}
-	for _, d := range Downloads(o) {
+	for _, d := range Downloads(o, config.Default().Outputs) {
 		found := false
 		for _, u := range formats {
 			found = found || strings.HasSuffix(u, d.Path[strings.LastIndex(d.Path, "/")+1:])
