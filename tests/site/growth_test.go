@@ -12,12 +12,11 @@ import (
 
 // TestOutputGrowsLinearly builds evenly spread subsets of the corpus of n
 // and 2n frameworks and checks that twice the frameworks make about twice
-// the files and bytes: nothing is written per pair of occupations (a
-// comparison is one page the browser fills), so the output stays in
-// proportion to the content. The site-wide files (assets, indexes, the
+// the files and bytes, and that the files a framework stay within a
+// bound that a page per related pair would cross: a comparison is one
+// page the browser fills. The site-wide files (assets, indexes, the
 // search shards) are a fixed part, so the ratios sit a little under 2;
-// a page per related pair or per shared skill and occupation pair would
-// push them over.
+// anything per pair of occupations would push them over.
 func TestOutputGrowsLinearly(t *testing.T) {
 	files, _ := filepath.Glob(filepath.Join(corpusSource, "*.json"))
 	if len(files) < 160 {
@@ -61,7 +60,11 @@ func TestOutputGrowsLinearly(t *testing.T) {
 	if byteRatio < 1.8 || byteRatio > 2.05 {
 		t.Errorf("bytes grow by %.3f for twice the frameworks, want about 2 (1.8–2.05)", byteRatio)
 	}
-	if perFramework := float64(large.Files) / (2 * n); perFramework > 16 {
-		t.Errorf("%.1f files a framework, want at most 16", perFramework)
+	// Each framework has 6 pages, 5 embed views, 7 data files and
+	// packages and its share of the shared-skill pages: 24 at 160
+	// frameworks. A page per related pair (about 5 a framework, as
+	// comparisons once were) would cross the line.
+	if perFramework := float64(large.Files) / (2 * n); perFramework > 25 {
+		t.Errorf("%.1f files a framework, want at most 25", perFramework)
 	}
 }
