@@ -295,3 +295,44 @@ func TestCompareWithoutJavaScript(t *testing.T) {
 		t.Errorf("with JavaScript the compare link leads to %s", href)
 	}
 }
+
+// TestComparePicker opens the comparison page without a pair, and with a
+// code the site lacks: it offers every occupation in two lists (the
+// second pick leads to the pair's comparison), and says which code it
+// does not know.
+func TestComparePicker(t *testing.T) {
+	out := defaultSite(t)
+	u, err := qa.FileURL(filepath.Join(out, "compare", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := qa.NewBrowser(t)
+	a := &assessBrowser{t: t, b: b, url: u}
+	if err := b.Navigate(a.url); err != nil {
+		t.Fatal(err)
+	}
+	a.wait(`!document.getElementById("compare-pick").hidden`)
+	var options []string
+	a.eval(`[...document.querySelectorAll("#compare-b option")].map(o => o.value)`, &options)
+	if fmt.Sprint(options) != "[19-4021.00 29-2012.00]" {
+		t.Errorf("the lists offer %v, want both seeds", options)
+	}
+	a.eval(`(f => { f.elements.a.value = "29-2012.00"; f.elements.b.value = "19-4021.00"; f.submit() })(document.getElementById("compare-pick"))`, nil)
+	a.wait(`document.querySelectorAll("#compare-levels table").length > 0`)
+	var heading string
+	a.eval(`document.querySelector("h1").textContent`, &heading)
+	if heading != "Medical and Clinical Laboratory Technicians and Biological Technicians" {
+		t.Errorf("after picking, the heading is %q", heading)
+	}
+	a.url = u + "?a=19-4021.00&b=00-0000.00"
+	if err := b.Navigate(a.url); err != nil {
+		t.Fatal(err)
+	}
+	a.wait(`!document.getElementById("compare-pick").hidden`)
+	var status string
+	a.eval(`document.getElementById("compare-status").textContent`, &status)
+	if !strings.Contains(status, "00-0000.00") || strings.Contains(status, "19-4021.00") {
+		t.Errorf("with an unknown code the page says %q", status)
+	}
+	qa.AssertNone(t, "browser console and requests", b.Events().Findings())
+}
