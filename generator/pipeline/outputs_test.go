@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"encoding/json"
+	"github.com/ladder-ssg/ladder/generator/config"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,5 +72,54 @@ func TestOutputsSwitchedOff(t *testing.T) {
 				t.Errorf("the feed links the CASE files: %v, with CASE off: %v", !off["case"], off["case"])
 			}
 		})
+	}
+}
+
+// TestOutputOf builds the seeds with every output on and with every one
+// off, and checks that OutputOf names a switch for exactly the files the
+// second build leaves out.
+func TestOutputOf(t *testing.T) {
+	files := func(toml string) map[string]bool {
+		src := t.TempDir()
+		if err := os.WriteFile(filepath.Join(src, "ladder.toml"), []byte(toml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out, _ := buildSite(t, src, Options{})
+		got := map[string]bool{}
+		err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(out, p)
+				got[filepath.ToSlash(rel)] = true
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got
+	}
+	var off strings.Builder
+	off.WriteString("[outputs]\n")
+	for _, o := range config.OutputList() {
+		off.WriteString(o.Key + " = false\n")
+	}
+	all, some := files(""), files(off.String())
+	switches := map[string]int{}
+	for f := range all {
+		key := OutputOf(f)
+		if gone := !some[f]; gone != (key != "") {
+			t.Errorf("%s: OutputOf = %q, but with every output off the file is gone: %v", f, key, gone)
+		}
+		switches[key]++
+	}
+	for _, o := range config.OutputList() {
+		if switches[o.Key] == 0 {
+			t.Errorf("no file of the seeds is output %q", o.Key)
+		}
+	}
+	for f := range some {
+		if !all[f] {
+			t.Errorf("%s is written only with the outputs off", f)
+		}
 	}
 }
