@@ -4,7 +4,8 @@ package site
 // writes, with the URL that now shows the same thing. A segment ":name"
 // of From is a placeholder: it matches one path segment, and To has the
 // segment where the same ":name" stands. Paths are relative to the site
-// root, as Page paths are.
+// root, as Page paths are; a From ending in index.html stands for its
+// folder's URL too (compare/x/y/ as well as compare/x/y/index.html).
 type MovedPattern struct {
 	From, To string
 }
