@@ -145,8 +145,10 @@ func (s *Site) addPages() {
 		add(Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: toSkills,
 			Description: t("page.skill-description", sk.Name)})
 	}
-	add(Page{Kind: ComparePage, Path: ComparePath, Title: t("page.compare-any"), Crumbs: toOccIndex,
-		Description: t("page.compare-any-description")})
+	if s.comparable() {
+		add(Page{Kind: ComparePage, Path: ComparePath, Title: t("page.compare-any"), Crumbs: toOccIndex,
+			Description: t("page.compare-any-description")})
+	}
 	add(Page{Kind: SearchPage, Path: SearchPath, Title: t("page.search"), Crumbs: toHome,
 		Description: t("page.search-description")})
 
@@ -160,7 +162,10 @@ func (s *Site) addPages() {
 
 // pageCount is how many pages addPages makes.
 func (s *Site) pageCount() int {
-	n := 8 + len(s.Levels) + len(s.Skills) + len(s.ContentPages)
+	n := 7 + len(s.Levels) + len(s.Skills) + len(s.ContentPages)
+	if s.comparable() {
+		n++
+	}
 	for _, k := range []HubKind{GroupHub, SectorHub, JobZoneHub} {
 		n += 1 + len(s.hubs(k))
 	}
@@ -200,3 +205,7 @@ func (s *Site) Alphabet() []LetterGroup {
 	}
 	return out
 }
+
+// comparable reports whether the site has the comparison page: it has
+// two occupations or more.
+func (s *Site) comparable() bool { return len(s.Occupations) > 1 }
