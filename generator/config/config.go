@@ -38,6 +38,8 @@ type Config struct {
 	// has no ?theme=: "light" (the default, as most course pages are),
 	// "dark", or "auto" to follow the reader's system setting.
 	EmbedTheme string `toml:"embed_theme"`
+	// Outputs switches optional outputs off ([outputs]).
+	Outputs Outputs `toml:"outputs"`
 }
 
 // EmbedThemes are the values of embed_theme and of an embed URL's ?theme=.
@@ -53,6 +55,7 @@ func Default() Config {
 		Description: "Occupational competency frameworks with proficiency levels, published with ladder.",
 		Language:    "en",
 		EmbedTheme:  "light",
+		Outputs:     Outputs{CASE: true, CSV: true, JSON: true, Bundle: true, SCORMPerOccupation: true, SitePackages: true},
 	}
 }
 
