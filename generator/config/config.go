@@ -38,6 +38,8 @@ type Config struct {
 	// has no ?theme=: "light" (the default, as most course pages are),
 	// "dark", or "auto" to follow the reader's system setting.
 	EmbedTheme string `toml:"embed_theme"`
+	// Outputs switches optional outputs off ([outputs]).
+	Outputs Outputs `toml:"outputs"`
 	// Languages lists every language of a multilingual site, the default
 	// first, whose content is in content/<lang>/ for each. The default
 	// language is published at the root, the others under <lang>/ (see
@@ -68,6 +70,7 @@ func Default() Config {
 		Description: "Occupational competency frameworks with proficiency levels, published with ladder.",
 		Language:    "en",
 		EmbedTheme:  "light",
+		Outputs:     Outputs{CASE: true, CSV: true, JSON: true, Bundle: true, SCORMPerOccupation: true, SitePackages: true},
 	}
 }
 
