@@ -18,7 +18,7 @@ import (
 // (only for occupations whose page fingerprint changed, unless all) and
 // the site-wide files: feed, catalogue, sitemap and robots.txt. It returns
 // the fingerprints the exports were made from.
-func writeExports(ctx context.Context, w *writer, model *site.Site, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, error) {
+func writeExports(ctx context.Context, w *writer, model *site.Site, langs *languages, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, error) {
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	fingerprints := frameworkKeys(model, w.seed)
@@ -32,7 +32,7 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 			todo = append(todo, o)
 			continue
 		}
-		for _, d := range export.Downloads(o) {
+		for _, d := range export.Downloads(o, model.Config.Outputs) {
 			if d.Format != export.FormatOriginal {
 				w.keep(d.Path, old)
 			}
@@ -56,13 +56,16 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 	}
 	// The site-wide files show the page list and each occupation's summary,
 	// version and export date: remake them only when one of those changed.
-	siteKey := siteFilesKey(model, w.seed)
+	siteKey := siteFilesKey(model, w.seed) ^ langs.siteSum(model)
 	if !all && siteKey == previous[siteFilesKeyName] {
 		for _, name := range export.SiteFileNames(model) {
 			w.keep(name, old)
 		}
 	} else {
 		files, err := export.SiteFiles(model)
+		if err == nil {
+			err = langs.sitemap(model, files)
+		}
 		if err != nil {
 			return forget(keys, nil), err
 		}
@@ -117,7 +120,7 @@ func writeSiteLMS(w *writer, model *site.Site, keys, previous, old map[string]ui
 	binary.Write(&h, binary.LittleEndian, keys[siteFilesKeyName])
 	key := h.Sum64()
 	if !all && key == previous[siteLMSKeyName] {
-		for _, name := range export.SiteLMSFileNames() {
+		for _, name := range export.SiteLMSFileNames(model) {
 			w.keep(name, old)
 		}
 	} else {
@@ -183,7 +186,7 @@ func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
 func bundleNames(model *site.Site) []string {
 	var names []string
 	for _, o := range model.Occupations {
-		for _, d := range export.Downloads(o) {
+		for _, d := range export.Downloads(o, model.Config.Outputs) {
 			names = append(names, d.Path)
 		}
 		for _, v := range o.History {

@@ -64,6 +64,9 @@ type Session struct {
 	pending bool
 	// aligner aligns statements to O*NET; made by the first build.
 	aligner *align.Aligner
+	// others are the sessions of a multilingual site's other languages,
+	// by tag, each building into its <lang>/ folder of the output.
+	others map[string]*Session
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -107,10 +110,17 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		res.step("aligner", t)
 	}
 	in, model, err := loadAndModel(s.opts, s.cache, s.aligner, s.model, quick, &res)
+	langs, err := s.loadLanguages(in, model, err, quick, &res)
 	if err != nil {
 		return res, err
 	}
+	return s.emit(ctx, start, in, model, quick, langs, nil, res)
+}
 
+// emit renders and writes one language's site (the whole site, for one
+// language), and then langs' others; into, when set, is the first build's
+// staging output to write into (a language's own folder of it).
+func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, model *site.Site, quick bool, langs *languages, into output, res Result) (_ Result, err error) {
 	t := time.Now()
 	templatesSum, err := s.sumFS(in.Templates)
 	if err != nil {
@@ -127,6 +137,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	if err != nil {
 		return res, err
 	}
+	r.WithLanguages(langs.translations())
 	if s.syntaxCSS == nil {
 		if s.syntaxCSS, err = markup.StyleCSS(lightStyle, darkStyle); err != nil {
 			return res, err
@@ -142,18 +153,21 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		return res, err
 	}
 
-	first := s.files == nil
+	first := s.files == nil || into != nil
 	all := first || look != s.look
 	quick = quick && !all
 	var out output
-	if first {
+	switch {
+	case into != nil:
+		out = into
+	case first:
 		stage, err := publish.Open(s.opts.Out)
 		if err != nil {
 			return res, err
 		}
 		defer stage.Abort() // a no-op after Commit
 		out = &stagedOutput{stage: stage}
-	} else {
+	default:
 		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
 	}
 	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed}
@@ -228,10 +242,11 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	// A site's own template may show what fingerprints do not cover.
 	overridden := render.Overridden(in.TemplateOverrides)
 	for _, p := range model.Pages {
-		pages[p.Path] = p.Fingerprint
+		fingerprint := p.Fingerprint ^ langs.sum(model, p)
+		pages[p.Path] = fingerprint
 		old, existed := s.pages[p.Path]
 		switch {
-		case !all && old == p.Fingerprint && !overridden(p.Kind):
+		case !all && old == fingerprint && !overridden(p.Kind):
 			w.keep(p.Path, s.files)
 		case quick && existed && !firstSeen(p.Kind):
 			// Left for the Build that follows, which sees the old
@@ -265,11 +280,12 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		}
 		s.pages, s.sums, s.model = pages, sums, model
 		s.pending = true
-		return s.result(res, w, place.removed(), start), nil
+		subs, err := langs.emit(ctx, out, first)
+		return mergeLanguages(s.result(res, w, place.removed(), start), subs), err
 	}
 
 	t = time.Now()
-	exportKeys, err = writeExports(ctx, w, model, s.exports, s.files, all)
+	exportKeys, err = writeExports(ctx, w, model, langs, s.exports, s.files, all)
 	if err != nil {
 		return res, err
 	}
@@ -297,16 +313,26 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	t = time.Now()
 	names := bundleNames(model)
 	bundleKey := w.sumOf(names)
-	if first || bundleKey != s.bundle && !s.opts.Preview {
+	switch {
+	case !model.Config.Outputs.Bundle:
+		bundleKey = 0
+	case first || bundleKey != s.bundle && !s.opts.Preview:
 		if err := writeBundle(out, out.root(), names, latestExport(model.Occupations)); err != nil {
 			return res, err
 		}
 		w.record(export.BundlePath, out.root())
-	} else {
+	default:
 		w.keep(export.BundlePath, s.files)
 		bundleKey = s.bundle
 	}
 	res.step("bundle", t)
+
+	// The other languages go into the same staging folder, so that the
+	// first build publishes every language at once.
+	subs, err := langs.emit(ctx, out, first)
+	if err != nil {
+		return res, err
+	}
 
 	t = time.Now()
 	if err := out.finish(w.files); err != nil {
@@ -316,14 +342,15 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 
 	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms, s.search = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys, searchKey
 	s.pending = false
-	return s.result(res, w, out.removed(), start), nil
+	return mergeLanguages(s.result(res, w, out.removed(), start), subs), nil
 }
 
 // firstSeen reports whether a Quick build renders pages of this kind: the
-// pages an edit shows on, not the comparisons and shared-skill pages that
-// quote a few of its statements among others'.
+// pages an edit shows on, not the shared-skill pages that quote a few of
+// its statements among others'. (The comparison page quotes none: the
+// browser fills it from the data scripts.)
 func firstSeen(k site.PageKind) bool {
-	return k != site.ComparePage && k != site.SkillPageKind
+	return k != site.SkillPageKind
 }
 
 // remember merges what w wrote, and the removal of gone, into the
