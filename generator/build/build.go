@@ -51,6 +51,9 @@ type Options struct {
 	// of a save fail with a *load.Saving error instead of reporting the
 	// file as broken (see load.Options.Settle).
 	Settle time.Duration
+	// Host, when set, names the static host whose published limits the
+	// site must fit (see host.Names); it overrides ladder.toml's host.
+	Host string
 }
 
 // Result describes a finished build.
@@ -74,7 +77,10 @@ type Result struct {
 	Warnings diag.List
 	// Notes are site-wide remarks for the build summary, such as what a
 	// missing base URL leaves relative (export.Notes); not input problems.
-	Notes    []string
+	Notes []string
+	// Host says how the site measures against the host's limits, when
+	// the build checked them.
+	Host     string
 	Steps    []Step
 	Duration time.Duration
 }

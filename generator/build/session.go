@@ -46,6 +46,7 @@ type Session struct {
 	// What the output folder holds after the last successful build; nil
 	// before the first.
 	files map[string]uint64 // output file → hash of its bytes
+	sizes map[string]int64  // output file → its size, for the host's limits
 	pages map[string]uint64 // page → fingerprint it was rendered from
 	sums  map[string]uint64 // published framework file → hash of its source
 	look  uint64            // hash of the templates and assets
@@ -142,7 +143,17 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		return res, err
 	}
 
+	limits, checkHost, err := hostLimits(s.opts, in.Config)
+	if err != nil {
+		return res, err
+	}
 	first := s.files == nil
+	if first && checkHost {
+		// Before anything is written: the pages alone may be too many.
+		if err := checkPlanned(limits, model, len(assets)); err != nil {
+			return res, err
+		}
+	}
 	all := first || look != s.look
 	quick = quick && !all
 	var out output
@@ -156,7 +167,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	} else {
 		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
 	}
-	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed}
+	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, oldSizes: s.sizes, sizes: map[string]int64{}}
 	if quick {
 		// The files a quick build keeps are in s.files already; it records
 		// only what it writes, and merges that in.
@@ -308,12 +319,20 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	}
 	res.step("bundle", t)
 
+	if checkHost {
+		// A staged site that does not fit is never swapped in.
+		if res.Host, err = checkSite(limits, w.sizes, first); err != nil {
+			return res, err
+		}
+	}
+
 	t = time.Now()
 	if err := out.finish(w.files); err != nil {
 		return res, err
 	}
 	res.step("publish", t)
 
+	s.sizes = w.sizes
 	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms, s.search = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys, searchKey
 	s.pending = false
 	return s.result(res, w, out.removed(), start), nil
@@ -333,9 +352,13 @@ func (s *Session) remember(w *writer, gone []string) {
 	defer w.mu.Unlock()
 	for _, rel := range w.changed {
 		s.files[rel] = w.files[rel]
+		if s.sizes != nil {
+			s.sizes[rel] = w.sizes[rel]
+		}
 	}
 	for _, rel := range gone {
 		delete(s.files, rel)
+		delete(s.sizes, rel)
 	}
 }
 
@@ -400,8 +423,12 @@ type writer struct {
 	// files it writes.
 	keepNone bool
 
+	// oldSizes are the sizes of the last build's files, for keep.
+	oldSizes map[string]int64
+
 	mu           sync.Mutex
 	files        map[string]uint64 // every file of the new site → hash
+	sizes        map[string]int64  // every file of the new site → size
 	bytes        int64
 	written      int
 	bytesWritten int64
@@ -432,6 +459,7 @@ func (w *writer) writeRaw(rel string, data []byte) error {
 	sum := maphash.Bytes(w.seed, data)
 	w.mu.Lock()
 	w.files[rel] = sum
+	w.sizes[rel] = int64(len(data))
 	w.bytes += int64(len(data))
 	w.mu.Unlock()
 	wrote, err := w.out.write(rel, data, sum)
@@ -471,6 +499,7 @@ func (w *writer) record(rel, root string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.files[rel] = maphash.Bytes(w.seed, data)
+	w.sizes[rel] = int64(len(data))
 	w.bytes += int64(len(data))
 	w.written++
 	w.bytesWritten += int64(len(data))
@@ -486,6 +515,7 @@ func (w *writer) keep(rel string, old map[string]uint64) {
 	defer w.mu.Unlock()
 	if sum, ok := old[rel]; ok {
 		w.files[rel] = sum
+		w.sizes[rel] = w.oldSizes[rel]
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/host"
 	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
@@ -38,6 +39,10 @@ type Config struct {
 	// has no ?theme=: "light" (the default, as most course pages are),
 	// "dark", or "auto" to follow the reader's system setting.
 	EmbedTheme string `toml:"embed_theme"`
+	// Host names the static host the site is published to (see
+	// host.Names); a build then fails, before publishing, when the site
+	// would pass that host's limits. Empty for no check.
+	Host string `toml:"host"`
 }
 
 // EmbedThemes are the values of embed_theme and of an embed URL's ?theme=.
@@ -101,6 +106,13 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 		c.Language = "en"
 	}
 	diags = append(diags, checkEmbedTheme(file, data, &c)...)
+	if c.Host != "" {
+		if _, err := host.Lookup(c.Host); err != nil {
+			d := diag.Diagnostic{File: file, Path: "host", Severity: diag.Error, Message: err.Error()}
+			d.Line, d.Column, _ = markup.TOMLKey(data, "host", false)
+			diags = append(diags, d)
+		}
+	}
 	return c, diags
 }
 

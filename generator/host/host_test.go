@@ -1,0 +1,121 @@
+package host
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// files makes n files of size bytes each, spread over folders of 100.
+func files(n int, size int64) map[string]int64 {
+	m := make(map[string]int64, n)
+	for i := range n {
+		m[fmt.Sprintf("occupations/o%d/p%d.html", i/100, i)] = size
+	}
+	return m
+}
+
+func TestMeasure(t *testing.T) {
+	u := Measure(map[string]int64{
+		"index.html":             10,
+		"a/index.html":           20,
+		"a/b/index.html":         300,
+		"a/b/x.json":             5,
+		"a/b/y.json":             5,
+		"compare/p/q/index.html": 7,
+	})
+	want := Usage{Files: 6, Folders: 5, Bytes: 347, Largest: "a/b/index.html", LargestBytes: 300, Fullest: "a/b", FullestFiles: 3,
+		Parts: []Part{{"a/", 4, 330}, {"/", 1, 10}, {"compare/", 1, 7}}}
+	if !reflect.DeepEqual(u, want) {
+		t.Errorf("Measure = %+v, want %+v", u, want)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	cloudflare, _ := Lookup("cloudflare-pages")
+	github, _ := Lookup("github-pages")
+	gitlab, _ := Lookup("gitlab-pages")
+	netlify, _ := Lookup("netlify")
+	outputs := []Output{
+		{Switch: "bundle = false", Files: 1, Bytes: 400 << 20},
+		{Switch: "compare = false", Files: 5_000, Bytes: 10 << 20},
+		{Switch: "scorm = false", Files: 1_000, Bytes: 300 << 20},
+	}
+	big := files(10, 1)
+	big["downloads/all.zip"] = 30 << 20
+	folder := files(1, 1)
+	for i := range 54_001 {
+		folder[fmt.Sprintf("embed/%d.html", i)] = 1
+	}
+	tests := []struct {
+		name  string
+		host  Limits
+		sizes map[string]int64
+		over  []string // substrings of the message, in order
+		fix   []string // the switches named, nil for none
+	}{
+		{"fits exactly", cloudflare, files(20_000, 1000), nil, nil},
+		{"one file over", cloudflare, files(20_001, 1000), []string{"20,001 files, the limit is 20,000", "largest parts: occupations/ (20,001 files, 20.0 MB)"}, []string{"compare = false"}},
+		{"a file too big", cloudflare, big, []string{"downloads/all.zip is 30 MiB, the limit for a file is 25 MiB"}, nil},
+		{"bytes over", github, files(10_000, 120_000), []string{"1.20 GB in all, the limit is 1 GB"}, []string{"bundle = false"}},
+		{"bytes far over", github, files(10_000, 200_000), []string{"2 GB in all"}, nil},
+		{"entries", gitlab, files(199_000, 1), []string{"200,991 files and folders, the limit is 200,000"}, []string{"compare = false"}},
+		{"folder", netlify, folder, []string{`folder "/embed" holds 54,001 files, the limit for a folder is 54,000`}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.host.Check(Measure(tt.sizes), outputs)
+			if tt.over == nil {
+				if err != nil {
+					t.Fatalf("Check: %v, want nil", err)
+				}
+				return
+			}
+			var tooBig *TooBig
+			if !errors.As(err, &tooBig) {
+				t.Fatalf("Check = %v, want *TooBig", err)
+			}
+			msg := err.Error()
+			for _, s := range append(tt.over, tt.host.Sources...) {
+				if !strings.Contains(msg, s) {
+					t.Errorf("message %q lacks %q", msg, s)
+				}
+			}
+			var got []string
+			for _, o := range tooBig.Fix {
+				got = append(got, o.Switch)
+			}
+			if strings.Join(got, "|") != strings.Join(tt.fix, "|") {
+				t.Errorf("Fix = %q, want %q", got, tt.fix)
+			}
+			if tt.fix == nil && !strings.Contains(msg, "No output") {
+				t.Errorf("message %q does not say nothing would fit", msg)
+			}
+		})
+	}
+}
+
+func TestLookup(t *testing.T) {
+	for _, name := range Names() {
+		l, err := Lookup(name)
+		if err != nil || l.Name != name || len(l.Sources) == 0 {
+			t.Errorf("Lookup(%q) = %+v, %v", name, l, err)
+		}
+	}
+	if _, err := Lookup("geocities"); err == nil || !strings.Contains(err.Error(), "cloudflare-pages, github-pages") {
+		t.Errorf("Lookup(geocities) error = %v", err)
+	}
+}
+
+func TestBytes(t *testing.T) {
+	for n, want := range map[int64]string{
+		999: "999 B", 1_500: "1.5 kB", 25 << 20: "25 MiB", 1_000_000_000: "1 GB",
+		1_234_000_000: "1.23 GB", 5 << 40: "5 TiB", 31_457_280 + 1: "31.5 MB",
+	} {
+		if got := Bytes(n); got != want {
+			t.Errorf("Bytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
