@@ -34,7 +34,7 @@ func (e *TooBig) Error() string {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%s (%s files, %s)", p.Folder, count(p.Files), Bytes(p.Bytes))
+			fmt.Fprintf(&b, "%s (%s files, %s)", p.Folder, Count(p.Files), Bytes(p.Bytes))
 		}
 	}
 	if len(e.Fix) == 0 {
@@ -43,7 +43,7 @@ func (e *TooBig) Error() string {
 	}
 	parts := make([]string, len(e.Fix))
 	for i, o := range e.Fix {
-		parts[i] = fmt.Sprintf("%s (%s files, %s)", o.Switch, count(o.Files), Bytes(o.Bytes))
+		parts[i] = fmt.Sprintf("%s (%s files, %s)", o.Switch, Count(o.Files), Bytes(o.Bytes))
 	}
 	fmt.Fprintf(&b, ". It would fit with %s in ladder.toml", strings.Join(parts, " and "))
 	return b.String()
@@ -67,10 +67,10 @@ func (l Limits) over(u Usage) []string {
 		if u.AtLeast {
 			atLeast = "at least "
 		}
-		out = append(out, fmt.Sprintf("%s%s files, the limit is %s", atLeast, count(u.Files), count(l.Files)))
+		out = append(out, fmt.Sprintf("%s%s files, the limit is %s", atLeast, Count(u.Files), Count(l.Files)))
 	}
 	if entries := u.Files + u.Folders; l.Entries > 0 && entries > l.Entries {
-		out = append(out, fmt.Sprintf("%s files and folders, the limit is %s", count(entries), count(l.Entries)))
+		out = append(out, fmt.Sprintf("%s files and folders, the limit is %s", Count(entries), Count(l.Entries)))
 	}
 	if l.SiteBytes > 0 && u.Bytes > l.SiteBytes {
 		out = append(out, fmt.Sprintf("%s in all, the limit is %s", Bytes(u.Bytes), Bytes(l.SiteBytes)))
@@ -79,7 +79,7 @@ func (l Limits) over(u Usage) []string {
 		out = append(out, fmt.Sprintf("%s is %s, the limit for a file is %s", u.Largest, Bytes(u.LargestBytes), Bytes(l.FileBytes)))
 	}
 	if l.FilesPerFolder > 0 && u.FullestFiles > l.FilesPerFolder {
-		out = append(out, fmt.Sprintf("folder %q holds %s files, the limit for a folder is %s", "/"+u.Fullest, count(u.FullestFiles), count(l.FilesPerFolder)))
+		out = append(out, fmt.Sprintf("folder %q holds %s files, the limit for a folder is %s", "/"+u.Fullest, Count(u.FullestFiles), Count(l.FilesPerFolder)))
 	}
 	return out
 }
@@ -120,10 +120,10 @@ func (l Limits) fix(u Usage, outputs []Output) []Output {
 func (l Limits) Summary(u Usage) string {
 	parts := []string{}
 	if l.Files > 0 {
-		parts = append(parts, fmt.Sprintf("%s of %s files", count(u.Files), count(l.Files)))
+		parts = append(parts, fmt.Sprintf("%s of %s files", Count(u.Files), Count(l.Files)))
 	}
 	if l.Entries > 0 {
-		parts = append(parts, fmt.Sprintf("%s of %s files and folders", count(u.Files+u.Folders), count(l.Entries)))
+		parts = append(parts, fmt.Sprintf("%s of %s files and folders", Count(u.Files+u.Folders), Count(l.Entries)))
 	}
 	if l.SiteBytes > 0 {
 		parts = append(parts, fmt.Sprintf("%s of %s", Bytes(u.Bytes), Bytes(l.SiteBytes)))
@@ -132,7 +132,7 @@ func (l Limits) Summary(u Usage) string {
 		parts = append(parts, fmt.Sprintf("largest file %s of %s", Bytes(u.LargestBytes), Bytes(l.FileBytes)))
 	}
 	if l.FilesPerFolder > 0 {
-		parts = append(parts, fmt.Sprintf("fullest folder %s of %s files", count(u.FullestFiles), count(l.FilesPerFolder)))
+		parts = append(parts, fmt.Sprintf("fullest folder %s of %s files", Count(u.FullestFiles), Count(l.FilesPerFolder)))
 	}
 	return l.Title + ": " + strings.Join(parts, ", ")
 }
@@ -157,8 +157,8 @@ func Bytes(n int64) string {
 	return fmt.Sprintf("%d B", n)
 }
 
-// count writes n with thousands separators, as the hosts' pages do.
-func count(n int) string {
+// Count writes n with thousands separators, as the hosts' pages do.
+func Count(n int) string {
 	s := fmt.Sprint(n)
 	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
 		s = s[:i] + "," + s[i:]
