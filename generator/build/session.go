@@ -23,6 +23,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/publish"
+	"github.com/ladder-ssg/ladder/generator/redirect"
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/transform"
@@ -234,6 +235,10 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	res.step("assets", t)
 
 	t = time.Now()
+	var plan redirect.Plan
+	if !quick {
+		plan = planRedirects(s.opts.Out, model, &res)
+	}
 	pages := make(map[string]uint64, len(model.Pages))
 	var todo []*site.Page
 	// A site's own template may show what fingerprints do not cover.
@@ -242,7 +247,9 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		pages[p.Path] = p.Fingerprint
 		old, existed := s.pages[p.Path]
 		switch {
-		case !all && old == p.Fingerprint && !overridden(p.Kind):
+		case !all && old == p.Fingerprint && !overridden(p.Kind) && (quick || p.Path != site.NotFoundPath):
+			// (The 404 page carries the redirect rules, which its
+			// fingerprint does not cover: a full build renders it.)
 			w.keep(p.Path, s.files)
 		case quick && existed && !firstSeen(p.Kind):
 			// Left for the Build that follows, which sees the old
@@ -253,7 +260,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 			todo = append(todo, p)
 		}
 	}
-	if err := renderPages(ctx, r, todo, w.write); err != nil {
+	if err := renderPages(ctx, r, todo, withFamilyRules(w.write, redirect.Script(plan))); err != nil {
 		return res, err
 	}
 	res.Pages, res.Rendered = len(model.Pages), len(todo)
@@ -277,6 +284,10 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		s.pages, s.sums, s.model = pages, sums, model
 		s.pending = true
 		return s.result(res, w, place.removed(), start), nil
+	}
+
+	if err := writeRedirects(w, model, plan); err != nil {
+		return res, err
 	}
 
 	t = time.Now()

@@ -40,22 +40,23 @@ func StubPage(lang, title, href, canonical string) []byte {
 
 // Netlify writes the _redirects file of the plan for a site at base (a
 // URL path ending in "/"): a line per stub, then the families'
-// placeholder rules, each in its folder and its index.html form. Nil when
+// placeholder rules, each in its folder and its index.html form (a line
+// per stub of a family would pass Cloudflare's 2,000 static rules). Nil when
 // there is nothing to redirect.
 func Netlify(p Plan, base string) []byte {
-	if len(p.Stubs) == 0 && len(p.Families) == 0 {
+	if len(p.Moves) == 0 && len(p.Families) == 0 {
 		return nil
 	}
 	var b strings.Builder
 	b.WriteString("# Redirects of pages earlier builds published (ladder). Netlify and Cloudflare Pages read this file.\n")
-	for _, r := range p.Stubs {
-		fmt.Fprintf(&b, "%s %s 301\n", base+folder(r.From), base+folder(r.To))
+	for _, r := range p.Moves {
+		fmt.Fprintf(&b, "%s %s 301\n", base+Folder(r.From), base+Folder(r.To))
 	}
 	for _, f := range p.Families {
 		from, to := splat(f.From), splat(f.To)
-		fmt.Fprintf(&b, "%s %s 301\n", base+folder(from), base+folder(to))
-		if folder(from) != from {
-			fmt.Fprintf(&b, "%s %s 301\n", base+from, base+folder(to))
+		fmt.Fprintf(&b, "%s %s 301\n", base+Folder(from), base+Folder(to))
+		if Folder(from) != from {
+			fmt.Fprintf(&b, "%s %s 301\n", base+from, base+Folder(to))
 		}
 	}
 	return []byte(b.String())
@@ -65,18 +66,18 @@ func Netlify(p Plan, base string) []byte {
 // URI: exact keys for the stubs (folder and file form), regular
 // expressions for the families. Nil when there is nothing to redirect.
 func Nginx(p Plan, base string) []byte {
-	if len(p.Stubs) == 0 && len(p.Families) == 0 {
+	if len(p.Moves) == 0 && len(p.Families) == 0 {
 		return nil
 	}
 	var b strings.Builder
 	b.WriteString("# Redirects of pages earlier builds published (ladder). Use inside http {}:\n")
 	b.WriteString("#   map $uri $ladder_redirect { default \"\"; include /path/to/site/" + NginxName + "; }\n")
 	b.WriteString("# and in the site's server {}: if ($ladder_redirect) { return 301 $ladder_redirect; }\n")
-	for _, r := range p.Stubs {
-		to := base + folder(r.To)
+	for _, r := range p.Moves {
+		to := base + Folder(r.To)
 		fmt.Fprintf(&b, "%s %s;\n", nginxQuote(base+r.From), nginxQuote(to))
-		if folder(r.From) != r.From {
-			fmt.Fprintf(&b, "%s %s;\n", nginxQuote(base+folder(r.From)), nginxQuote(to))
+		if Folder(r.From) != r.From {
+			fmt.Fprintf(&b, "%s %s;\n", nginxQuote(base+Folder(r.From)), nginxQuote(to))
 		}
 	}
 	for _, f := range p.Families {
@@ -85,7 +86,7 @@ func Nginx(p Plan, base string) []byte {
 		for i, name := range order {
 			to = strings.ReplaceAll(to, "{"+name+"}", fmt.Sprintf("$%d", i+1))
 		}
-		fmt.Fprintf(&b, "%s %s;\n", nginxQuote("~^"+regexp.QuoteMeta(base)+re+"$"), nginxQuote(base+folder(to)))
+		fmt.Fprintf(&b, "%s %s;\n", nginxQuote("~^"+regexp.QuoteMeta(base)+re+"$"), nginxQuote(base+Folder(to)))
 	}
 	return []byte(b.String())
 }
@@ -149,8 +150,8 @@ func splat(form string) string {
 	return strings.Join(segs, "/")
 }
 
-// folder drops a final index.html: the URL people see and hosts serve.
-func folder(p string) string {
+// Folder drops a final index.html: the URL people see and hosts serve.
+func Folder(p string) string {
 	if p == "index.html" {
 		return ""
 	}

@@ -23,18 +23,21 @@ type Redirect struct{ From, To string }
 type Plan struct {
 	// Manifest is the new build's, to publish with it.
 	Manifest Manifest
-	// Stubs are the redirect pages to write, by old path.
-	Stubs []Redirect
-	// Families are the retired families served by a rule, not a page
-	// each; Covered lists their members.
+	// Moves are the paths redirected one by one, by old path.
+	Moves []Redirect
+	// Families are the retired families, served by a rule each; Covered
+	// lists their members.
 	Families []Family
 	Covered  []Redirect
+	// Stubs are the redirect pages to write: the moves, and the members
+	// of families small enough for a page each.
+	Stubs []Redirect
 }
 
 // New compares the previous build's manifest with the new build's pages.
-// A family is retired when no new page has its form; a retired family
-// with more than stubsUpTo members gone is served by a rule, a smaller one
-// by a page each.
+// A family is retired when no new page has its form; its members are
+// served by its rule, and also by a page each when there are at most
+// stubsUpTo of them (a rule does not work from file://).
 func New(prev Manifest, pages []Page, families []Family, stubsUpTo int) Plan {
 	r := resolver{prev: prev, cur: map[string]bool{}, byID: map[string]string{}}
 	plan := Plan{Manifest: Manifest{Pages: map[string]string{}, Moved: map[string]string{}}}
@@ -65,17 +68,18 @@ func New(prev Manifest, pages []Page, families []Family, stubsUpTo int) Plan {
 			members[i] = append(members[i], Redirect{old, to})
 		} else {
 			to = r.resolve(old, families)
-			plan.Stubs = append(plan.Stubs, Redirect{old, to})
+			plan.Moves = append(plan.Moves, Redirect{old, to})
 		}
 		plan.Manifest.Moved[old] = to
 	}
+	plan.Stubs = append(plan.Stubs, plan.Moves...)
 	for i, m := range members {
-		switch {
-		case len(m) == 0:
-		case len(m) > stubsUpTo:
-			plan.Families = append(plan.Families, families[i])
-			plan.Covered = append(plan.Covered, m...)
-		default:
+		if len(m) == 0 {
+			continue
+		}
+		plan.Families = append(plan.Families, families[i])
+		plan.Covered = append(plan.Covered, m...)
+		if len(m) <= stubsUpTo {
 			plan.Stubs = append(plan.Stubs, m...)
 		}
 	}

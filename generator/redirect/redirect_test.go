@@ -58,7 +58,7 @@ func TestNew(t *testing.T) {
 			{"occupations/x/developing/index.html", "occupations/x/intermediate/index.html"},
 			{"old/index.html", "index.html"},
 			{"older/index.html", "occupations/x/intermediate/index.html"},
-		}, 0},
+		}, 1},
 		{"families as rules", 2, []Redirect{
 			{"about/index.html", "index.html"},
 			{"occupations/gone/index.html", "occupations/index.html"},
@@ -76,6 +76,9 @@ func TestNew(t *testing.T) {
 			}
 			if len(plan.Families) != tt.families || tt.families > 0 && plan.Families[0] != families[0] {
 				t.Errorf("Families = %v, want the comparisons' alone", plan.Families)
+			}
+			if len(plan.Covered) != 3 || len(plan.Moves) != 6 {
+				t.Errorf("Covered %v, Moves %v: want the 3 comparisons covered, the 6 others moved", plan.Covered, plan.Moves)
 			}
 			// Every old path is remembered, so the next build redirects it too.
 			for old := range prev.Pages {
@@ -112,7 +115,7 @@ func TestManifestRoundTrip(t *testing.T) {
 
 func TestHostFiles(t *testing.T) {
 	plan := Plan{
-		Stubs:    []Redirect{{"occupations/x/developing/index.html", "occupations/x/intermediate/index.html"}},
+		Moves:    []Redirect{{"occupations/x/developing/index.html", "occupations/x/intermediate/index.html"}},
 		Families: families[:1],
 	}
 	netlify := string(Netlify(plan, "/frameworks/"))

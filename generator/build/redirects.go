@@ -1,0 +1,115 @@
+package build
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strconv"
+
+	"github.com/ladder-ssg/ladder/generator/redirect"
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// stubsUpTo is the most pages of a retired family that get a redirect
+// page each (which works from file:// too); a larger family is served
+// by a rule in the host files and the 404 page's script alone.
+const stubsUpTo = 100
+
+// urlFamilies are the forms of URL a layout change may retire as a
+// whole, and the page each member then leads to.
+func urlFamilies() []redirect.Family {
+	return []redirect.Family{
+		// A comparison of two occupations: the first one's page.
+		{From: "compare/{a}/{b}/index.html", To: "occupations/{a}/index.html"},
+		// One level's embed view: the occupation's embed view.
+		{From: "embed/occupations/{o}/{level}/index.html", To: "embed/occupations/{o}/index.html"},
+	}
+}
+
+// planRedirects compares the model's pages with the manifest the last
+// build left in the output folder. A missing manifest (a first build) has
+// nothing to redirect; an unreadable one is noted and ignored, as the
+// site is whole without it.
+func planRedirects(out string, model *site.Site, res *Result) redirect.Plan {
+	var prev redirect.Manifest
+	data, err := os.ReadFile(filepath.Join(out, redirect.ManifestName))
+	if err == nil {
+		prev, err = redirect.ParseManifest(filepath.Join(out, redirect.ManifestName), data)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		res.Notes = append(res.Notes, "the last build's list of pages is unreadable, so no redirects were made for pages it had: "+err.Error())
+	}
+	pages := make([]redirect.Page, len(model.Pages))
+	for i, p := range model.Pages {
+		pages[i] = redirect.Page{Path: p.Path, ID: pageIdentity(p)}
+	}
+	return redirect.New(prev, pages, urlFamilies(), stubsUpTo)
+}
+
+// pageIdentity names what a page shows when its path may change: a level
+// (whose slug comes from its key, which a framework may rename) by its
+// occupation and position.
+func pageIdentity(p *site.Page) string {
+	if p.Level == nil {
+		return ""
+	}
+	switch p.Kind {
+	case site.OccupationLevelPage, site.EmbedLevelPage:
+		return string(p.Kind) + " " + p.Level.Occupation.Code + " " + strconv.Itoa(p.Level.Number)
+	}
+	return ""
+}
+
+// writeRedirects writes the plan's redirect pages, the host redirect
+// files and the manifest the next build reads.
+func writeRedirects(w *writer, model *site.Site, plan redirect.Plan) error {
+	titles := make(map[string]string, len(model.Pages))
+	for _, p := range model.Pages {
+		titles[p.Path] = p.Title
+	}
+	base := model.Config.BaseURL
+	for _, r := range plan.Stubs {
+		href := site.RelURL(r.From, r.To)
+		canonical := href
+		if base != "" {
+			canonical = base + redirect.Folder(r.To)
+		}
+		if err := w.writeRaw(r.From, redirect.StubPage(model.Config.Language, titles[r.To], href, canonical)); err != nil {
+			return err
+		}
+	}
+	root := "/"
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		root = u.Path
+	}
+	for name, data := range map[string][]byte{
+		redirect.NetlifyName: redirect.Netlify(plan, root),
+		redirect.NginxName:   redirect.Nginx(plan, root),
+	} {
+		if data != nil {
+			if err := w.writeRaw(name, data); err != nil {
+				return err
+			}
+		}
+	}
+	return w.writeRaw(redirect.ManifestName, plan.Manifest.Bytes())
+}
+
+// withFamilyRules gives the 404 page the script of the plan's families,
+// before its </head>.
+func withFamilyRules(emit func(string, []byte, *bytes.Buffer) error, script string) func(string, []byte, *bytes.Buffer) error {
+	if script == "" {
+		return emit
+	}
+	return func(rel string, data []byte, scratch *bytes.Buffer) error {
+		if rel == site.NotFoundPath {
+			if i := bytes.Index(data, []byte("</head>")); i >= 0 {
+				data = append(append(append([]byte{}, data[:i]...), script...), data[i:]...)
+			}
+		}
+		return emit(rel, data, scratch)
+	}
+}
