@@ -54,6 +54,10 @@ type Options struct {
 	// Host, when set, names the static host whose published limits the
 	// site must fit (see host.Names); it overrides ladder.toml's host.
 	Host string
+	// PreviousURLs, when set, is the list of pages (redirect.ManifestName)
+	// of the site as published, to keep its URLs working; by default the
+	// output folder's own.
+	PreviousURLs string
 }
 
 // Result describes a finished build.

@@ -59,15 +59,7 @@ func TestSessionProperty(t *testing.T) {
 		if _, err := sess.Build(context.Background()); err != nil {
 			t.Fatalf("step %d (%s): Build: %v", i, edits[k].name, err)
 		}
-		// A fresh build over a copy of the output: it reads the same
-		// list of earlier pages, so makes the same redirects.
-		fresh := filepath.Join(t.TempDir(), "public")
-		if err := os.CopyFS(fresh, os.DirFS(out)); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := Build(context.Background(), Options{Source: src, Out: fresh, Defaults: testDefaults()}); err != nil {
-			t.Fatal(err)
-		}
+		fresh := buildOver(t, src, out)
 		if a, b := treeHash(t, out), treeHash(t, fresh); a != b {
 			t.Fatalf("after %v: the session's output differs from a fresh build: %s", done, treeDiff(t, out, fresh))
 		}

@@ -29,15 +29,20 @@ func urlFamilies() []redirect.Family {
 	}
 }
 
-// planRedirects compares the model's pages with the manifest the last
-// build left in the output folder. A missing manifest (a first build) has
-// nothing to redirect; an unreadable one is noted and ignored, as the
-// site is whole without it.
-func planRedirects(out string, model *site.Site, res *Result) redirect.Plan {
+// planRedirects compares the model's pages with the manifest of the last
+// build: for a session's first build Options.PreviousURLs, else the one
+// in the output folder. A
+// missing manifest (a first build) has nothing to redirect; an unreadable
+// one is noted and ignored, as the site is whole without it.
+func planRedirects(opts Options, first bool, model *site.Site, res *Result) redirect.Plan {
 	var prev redirect.Manifest
-	data, err := os.ReadFile(filepath.Join(out, redirect.ManifestName))
+	name := opts.PreviousURLs
+	if name == "" || !first {
+		name = filepath.Join(opts.Out, redirect.ManifestName)
+	}
+	data, err := os.ReadFile(name)
 	if err == nil {
-		prev, err = redirect.ParseManifest(filepath.Join(out, redirect.ManifestName), data)
+		prev, err = redirect.ParseManifest(name, data)
 	}
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		res.Notes = append(res.Notes, "the last build's list of pages is unreadable, so no redirects were made for pages it had: "+err.Error())

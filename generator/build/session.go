@@ -62,6 +62,8 @@ type Session struct {
 	templates    *render.Templates
 	templatesSum uint64
 	syntaxCSS    []byte
+	// notFoundScript is the redirect rules the 404 page was rendered with.
+	notFoundScript string
 	// pending is set by a Quick build that left work for the next Build.
 	pending bool
 	// aligner aligns statements to O*NET; made by the first build.
@@ -237,8 +239,9 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	t = time.Now()
 	var plan redirect.Plan
 	if !quick {
-		plan = planRedirects(s.opts.Out, model, &res)
+		plan = planRedirects(s.opts, first, model, &res)
 	}
+	script := redirect.Script(plan)
 	pages := make(map[string]uint64, len(model.Pages))
 	var todo []*site.Page
 	// A site's own template may show what fingerprints do not cover.
@@ -247,9 +250,9 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		pages[p.Path] = p.Fingerprint
 		old, existed := s.pages[p.Path]
 		switch {
-		case !all && old == p.Fingerprint && !overridden(p.Kind) && (quick || p.Path != site.NotFoundPath):
+		case !all && old == p.Fingerprint && !overridden(p.Kind) && (quick || p.Path != site.NotFoundPath || script == s.notFoundScript):
 			// (The 404 page carries the redirect rules, which its
-			// fingerprint does not cover: a full build renders it.)
+			// fingerprint does not cover.)
 			w.keep(p.Path, s.files)
 		case quick && existed && !firstSeen(p.Kind):
 			// Left for the Build that follows, which sees the old
@@ -260,7 +263,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 			todo = append(todo, p)
 		}
 	}
-	if err := renderPages(ctx, r, todo, withFamilyRules(w.write, redirect.Script(plan))); err != nil {
+	if err := renderPages(ctx, r, todo, withFamilyRules(w.write, script)); err != nil {
 		return res, err
 	}
 	res.Pages, res.Rendered = len(model.Pages), len(todo)
@@ -343,7 +346,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	}
 	res.step("publish", t)
 
-	s.sizes = w.sizes
+	s.sizes, s.notFoundScript = w.sizes, script
 	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms, s.search = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys, searchKey
 	s.pending = false
 	return s.result(res, w, out.removed(), start), nil

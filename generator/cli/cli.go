@@ -21,6 +21,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/host"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/preflight"
+	"github.com/ladder-ssg/ladder/generator/redirect"
 )
 
 // Exit codes.
@@ -162,6 +163,7 @@ func (a *App) build(args []string) int {
 	strict := fs.Bool("strict", false, "treat unknown fields and keys as errors")
 	summary := fs.String("summary", "", "also write the build summary as JSON to `FILE`")
 	hostName := fs.String("host", "", "fail, before publishing, if the site passes the limits of `HOST`: "+strings.Join(host.Names(), ", ")+" (overrides ladder.toml's host)")
+	previousURLs := fs.String("previous-urls", "", "the `FILE` of pages the published site has ("+redirect.ManifestName+" fetched from it), to redirect those this build lacks (default: the output folder's)")
 	watchFlag := fs.Bool("watch", false, "keep running: rebuild the changed pages whenever a file changes")
 	poll := fs.Duration("poll", 0, "with --watch: poll every `DURATION` instead of using file system events")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
@@ -189,12 +191,13 @@ func (a *App) build(args []string) int {
 		}
 	}()
 	if *watchFlag {
-		return a.watchBuild(build.Options{Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults, Host: *hostName}, *poll)
+		return a.watchBuild(build.Options{Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults, Host: *hostName, PreviousURLs: *previousURLs}, *poll)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := build.Build(ctx, build.Options{
 		Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults, Host: *hostName,
+		PreviousURLs: *previousURLs,
 	})
 	a.printWarnings(res.Warnings)
 	if err != nil {

@@ -20,8 +20,11 @@ import (
 	"strings"
 )
 
-// ManifestName is the manifest's file name at the top of the output.
-const ManifestName = ".ladder-urls"
+// ManifestName is the manifest's file name at the top of the output. It
+// is published with the site (no leading dot, which some hosts do not
+// serve), so that a build starting from an empty folder, as in CI, can
+// fetch the published one.
+const ManifestName = "ladder-urls.txt"
 
 const manifestHeader = "# ladder: the pages this site published and the redirects it serves, read by the next build (do not edit)\n"
 
