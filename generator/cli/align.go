@@ -7,8 +7,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/onet"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 )
 
 // alignCmd prints every statement's best O*NET matches.
@@ -20,7 +20,7 @@ func (a *App) alignCmd(args []string) int {
 	if code, stop := a.parse(fs, args, 0); stop {
 		return code
 	}
-	write, ok := map[string]func(io.Writer, []build.StatementAlignment) error{
+	write, ok := map[string]func(io.Writer, []pipeline.StatementAlignment) error{
 		"text": writeAlignText, "json": writeAlignJSON, "tsv": writeAlignTSV}[*format]
 	if !ok {
 		fmt.Fprintf(a.Stderr, "ladder align: unknown --format %q: use text, json or tsv\n", *format)
@@ -30,7 +30,7 @@ func (a *App) alignCmd(args []string) int {
 		fmt.Fprintf(a.Stderr, "ladder align: --top must be 1 or more, found %d\n", *top)
 		return ExitUsage
 	}
-	rows, warnings, err := build.Align(build.Options{Source: *source, Defaults: a.Defaults}, *top)
+	rows, warnings, err := pipeline.Align(pipeline.Options{Source: *source, Defaults: a.Defaults}, *top)
 	a.printWarnings(warnings.Warnings())
 	if err != nil {
 		return a.fail(err)
@@ -42,9 +42,9 @@ func (a *App) alignCmd(args []string) int {
 	return ExitOK
 }
 
-func writeAlignJSON(w io.Writer, rows []build.StatementAlignment) error {
+func writeAlignJSON(w io.Writer, rows []pipeline.StatementAlignment) error {
 	if rows == nil {
-		rows = []build.StatementAlignment{}
+		rows = []pipeline.StatementAlignment{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
@@ -52,7 +52,7 @@ func writeAlignJSON(w io.Writer, rows []build.StatementAlignment) error {
 	return enc.Encode(rows)
 }
 
-func writeAlignTSV(w io.Writer, rows []build.StatementAlignment) error {
+func writeAlignTSV(w io.Writer, rows []pipeline.StatementAlignment) error {
 	fmt.Fprintln(w, "file\tsoc\tlevel\tindex\trank\tid\ttitle\tkind\tscore\tband\tstatement")
 	for _, r := range rows {
 		for k, m := range r.Matches {
@@ -63,7 +63,7 @@ func writeAlignTSV(w io.Writer, rows []build.StatementAlignment) error {
 	return nil
 }
 
-func writeAlignText(w io.Writer, rows []build.StatementAlignment) error {
+func writeAlignText(w io.Writer, rows []pipeline.StatementAlignment) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range rows {
 		fmt.Fprintf(tw, "%s %s[%d]: %s\n", r.SOC, r.Level, r.Index, r.Statement)

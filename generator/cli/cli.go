@@ -16,10 +16,10 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/host"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/preflight"
 	"github.com/ladder-ssg/ladder/generator/redirect"
 )
@@ -191,11 +191,11 @@ func (a *App) build(args []string) int {
 		}
 	}()
 	if *watchFlag {
-		return a.watchBuild(build.Options{Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults, Host: *hostName, PreviousURLs: *previousURLs}, *poll)
+		return a.watchBuild(pipeline.Options{Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults, Host: *hostName, PreviousURLs: *previousURLs}, *poll)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	res, err := build.Build(ctx, build.Options{
+	res, err := pipeline.Build(ctx, pipeline.Options{
 		Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults, Host: *hostName,
 		PreviousURLs: *previousURLs,
 	})
@@ -242,7 +242,7 @@ func (a *App) check(args []string) int {
 		fmt.Fprintf(a.Stderr, "ladder check: unknown --lms %q: use %s\n", *lms, strings.Join(preflight.LMSs(), ", "))
 		return ExitUsage
 	}
-	res, err := build.Check(build.Options{Source: *source, Strict: *strict, Defaults: a.Defaults, LMS: *lms})
+	res, err := pipeline.Check(pipeline.Options{Source: *source, Strict: *strict, Defaults: a.Defaults, LMS: *lms})
 	if *format != "text" {
 		var all diag.List
 		if !errors.As(err, &all) && err != nil {

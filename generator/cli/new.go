@@ -9,9 +9,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 )
 
 // defaultLevels is the level scheme of a site that has no frameworks yet.
@@ -107,7 +107,7 @@ func boolToInt(b bool) int {
 // levelScheme returns the site's levels in order (key and label), or the
 // default scheme when the site has no valid frameworks.
 func (a *App) levelScheme(source string) [][2]string {
-	levels, err := build.Levels(build.Options{Source: source, Defaults: a.Defaults})
+	levels, err := pipeline.Levels(pipeline.Options{Source: source, Defaults: a.Defaults})
 	if err != nil || len(levels) == 0 {
 		return defaultLevels
 	}

@@ -13,8 +13,8 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/live"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 )
 
 func (a *App) serve(args []string) int {
@@ -33,7 +33,7 @@ func (a *App) serve(args []string) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := live.Run(ctx, live.Options{
-		Build: build.Options{Source: *source, Out: *out, BaseURL: *baseURL, Strict: *strict, Defaults: a.Defaults, Preview: true},
+		Build: pipeline.Options{Source: *source, Out: *out, BaseURL: *baseURL, Strict: *strict, Defaults: a.Defaults, Preview: true},
 		Serve: true,
 		Addr:  net.JoinHostPort(*bind, strconv.Itoa(*port)),
 		Poll:  *poll,
@@ -55,7 +55,7 @@ func (a *App) serve(args []string) int {
 }
 
 // watchBuild is `ladder build --watch`: the rebuild loop without a server.
-func (a *App) watchBuild(opts build.Options, poll time.Duration) int {
+func (a *App) watchBuild(opts pipeline.Options, poll time.Duration) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := live.Run(ctx, live.Options{

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"os"
 
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 )
 
 // buildSummary is what `ladder build --summary FILE` writes: the figures
@@ -31,7 +31,7 @@ type stepTiming struct {
 	Seconds float64 `json:"seconds"`
 }
 
-func writeSummary(path string, res build.Result, buildErr error) error {
+func writeSummary(path string, res pipeline.Result, buildErr error) error {
 	s := buildSummary{OK: buildErr == nil, Out: res.Out, Pages: res.Pages, Files: res.Files, Bytes: res.Bytes,
 		Seconds: res.Duration.Seconds(), Warnings: len(res.Warnings), Steps: []stepTiming{}, Notes: res.Notes, Host: res.Host}
 	for _, st := range res.Steps {

@@ -14,8 +14,8 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/serve"
 	"github.com/ladder-ssg/ladder/templates"
 	"github.com/ladder-ssg/ladder/tests/corpus"
@@ -40,17 +40,17 @@ func BenchmarkSaveToReload(b *testing.B) {
 	orig, _ := os.ReadFile(target)
 
 	ready := make(chan string, 1)
-	built := make(chan build.Result, 10)
-	settled := make(chan build.Result, 10)
+	built := make(chan pipeline.Result, 10)
+	settled := make(chan pipeline.Result, 10)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	go Run(ctx, Options{
-		Build:   build.Options{Source: src, Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}, Preview: true},
+		Build:   pipeline.Options{Source: src, Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}, Preview: true},
 		Serve:   true,
 		Addr:    "127.0.0.1:0",
 		Ready:   func(url string) { ready <- url },
-		Built:   func(r build.Result, _ error) { built <- r },
-		Settled: func(r build.Result, _ error) { settled <- r },
+		Built:   func(r pipeline.Result, _ error) { built <- r },
+		Settled: func(r pipeline.Result, _ error) { settled <- r },
 	})
 	url := <-ready
 	<-built
@@ -73,7 +73,7 @@ func BenchmarkSaveToReload(b *testing.B) {
 			break
 		}
 	}
-	var last build.Result
+	var last pipeline.Result
 	var latencies, rebuilds []time.Duration
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {

@@ -1,6 +1,6 @@
 // Package live runs ladder's rebuild loop for `ladder serve` and
 // `ladder build --watch`: it watches the site folder, rebuilds with a
-// build.Session (which renders and writes only what changed), and, when
+// pipeline.Session (which renders and writes only what changed), and, when
 // serving, reloads the open browser tabs or shows them the errors.
 package live
 
@@ -15,17 +15,17 @@ import (
 	"strings"
 	"time"
 
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/serve"
 	"github.com/ladder-ssg/ladder/generator/watch"
 )
 
 // Options configure the loop.
 type Options struct {
-	Build build.Options
+	Build pipeline.Options
 	// Serve starts the HTTP server on Addr (host:port) over the output.
 	Serve bool
 	Addr  string
@@ -43,11 +43,11 @@ type Options struct {
 	// Built, when set, is called after every build with its result, but
 	// for one that found a file in the middle of a save: that one is
 	// retried when the save is done.
-	Built func(build.Result, error)
+	Built func(pipeline.Result, error)
 	// Settled, when set, is called after every follow-up build that
-	// completes a quick one (see build.Session.Quick), and after one is
+	// completes a quick one (see pipeline.Session.Quick), and after one is
 	// stopped because of newer changes (with a context error).
-	Settled func(build.Result, error)
+	Settled func(pipeline.Result, error)
 }
 
 // SaveSettle is how long after its last change a file that is empty or
@@ -89,7 +89,7 @@ func Run(ctx context.Context, opts Options) (err error) {
 	}
 	defer w.Close()
 
-	l := &loop{opts: opts, sess: build.NewSession(opts.Build)}
+	l := &loop{opts: opts, sess: pipeline.NewSession(opts.Build)}
 	where := opts.Build.Out
 	var done <-chan error
 	if opts.Serve {
@@ -140,7 +140,7 @@ func watchSite(src string, opts Options) (*watch.Watcher, error) {
 // that found a file mid-save.
 type loop struct {
 	opts     Options
-	sess     *build.Session
+	sess     *pipeline.Session
 	srv      *serve.Server
 	settling *settle
 	retry    *time.Timer // set while a build waits for a save to finish
@@ -259,7 +259,7 @@ func (l *loop) stopSettling() {
 // bad input; otherwise a reload of the pages that changed, of every page
 // when anything a page loads changed, or a style sheet swap when only
 // style sheets did.
-func announce(srv *serve.Server, res build.Result, err error) {
+func announce(srv *serve.Server, res pipeline.Result, err error) {
 	var list diag.List
 	switch {
 	case errors.As(err, &list):
@@ -277,7 +277,7 @@ func announce(srv *serve.Server, res build.Result, err error) {
 // loadsChanged reports whether a file that pages load with them (a style
 // sheet, script, image or font under assets/) changed: every page must
 // then reload, or swap its style sheets.
-func loadsChanged(res build.Result) bool {
+func loadsChanged(res pipeline.Result) bool {
 	for _, rel := range res.Changed {
 		if strings.HasPrefix(rel, "assets/") {
 			return true
@@ -324,7 +324,7 @@ func describe(src string, b watch.Batch) string {
 }
 
 // report prints one line for a build, or its errors.
-func report(w io.Writer, reason string, res build.Result, err error) {
+func report(w io.Writer, reason string, res pipeline.Result, err error) {
 	for _, d := range res.Warnings {
 		fmt.Fprintf(w, "%s\n", d.Error())
 	}
@@ -347,7 +347,7 @@ func report(w io.Writer, reason string, res build.Result, err error) {
 }
 
 // reportSettled prints one line for a follow-up build that changed files.
-func reportSettled(w io.Writer, res build.Result, err error) {
+func reportSettled(w io.Writer, res pipeline.Result, err error) {
 	switch {
 	case err != nil:
 		report(w, "", res, err)

@@ -17,15 +17,15 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/serve"
 	"github.com/ladder-ssg/ladder/templates"
 )
 
 // built is what a build reported.
 type built struct {
-	res build.Result
+	res pipeline.Result
 	err error
 }
 
@@ -64,13 +64,13 @@ func start(t *testing.T) *harness {
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Options{
-			Build:    build.Options{Source: src, Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}, Preview: true},
+			Build:    pipeline.Options{Source: src, Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}, Preview: true},
 			Serve:    true,
 			Addr:     "127.0.0.1:0",
 			Debounce: 50 * time.Millisecond,
 			Ready:    func(url string) { ready <- url },
-			Built:    func(res build.Result, err error) { h.builds <- built{res, err} },
-			Settled:  func(_ build.Result, err error) { h.settles <- err },
+			Built:    func(res pipeline.Result, err error) { h.builds <- built{res, err} },
+			Settled:  func(_ pipeline.Result, err error) { h.settles <- err },
 		})
 	}()
 	select {

@@ -12,8 +12,8 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/watch"
 	"github.com/ladder-ssg/ladder/templates"
 )
@@ -73,10 +73,10 @@ func TestLogNamesFilesAsTyped(t *testing.T) {
 	done := make(chan error, 1)
 	go func() {
 		done <- Run(ctx, Options{
-			Build: build.Options{Source: ".", Out: filepath.Join(t.TempDir(), "public"),
+			Build: pipeline.Options{Source: ".", Out: filepath.Join(t.TempDir(), "public"),
 				Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}},
 			Log:   &log,
-			Built: func(_ build.Result, err error) { built <- err },
+			Built: func(_ pipeline.Result, err error) { built <- err },
 		})
 	}()
 	select {

@@ -11,9 +11,9 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/lms"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/templates"
 	"github.com/ladder-ssg/ladder/tests/qa"
 )
@@ -23,7 +23,7 @@ import (
 func builtSite(t *testing.T) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := build.Build(context.Background(), build.Options{
+	_, err := pipeline.Build(context.Background(), pipeline.Options{
 		Source: t.TempDir(), Out: out, BaseURL: "https://example.org/frameworks/",
 		Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS},
 	})

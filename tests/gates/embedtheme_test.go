@@ -9,8 +9,8 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/templates"
 	"github.com/ladder-ssg/ladder/tests/qa"
 )
@@ -23,7 +23,7 @@ func buildWithConfig(t *testing.T, toml string) string {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := build.Build(context.Background(), build.Options{Source: src, Out: out,
+	_, err := pipeline.Build(context.Background(), pipeline.Options{Source: src, Out: out,
 		Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}})
 	if err != nil {
 		t.Fatal(err)

@@ -15,8 +15,8 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/templates"
 	"github.com/ladder-ssg/ladder/tests/qa"
 )
@@ -27,7 +27,7 @@ const corpusDir = "../../../shared/corpus/onet-29.3"
 func buildSite(t *testing.T, source string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := build.Build(context.Background(), build.Options{
+	_, err := pipeline.Build(context.Background(), pipeline.Options{
 		Source: source, Out: out,
 		Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS},
 	})

@@ -10,9 +10,9 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/live"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/templates"
 	"github.com/ladder-ssg/ladder/tests/qa"
 )
@@ -26,7 +26,7 @@ func startServe(t *testing.T, src string) (string, func()) {
 	done := make(chan error, 1)
 	go func() {
 		done <- live.Run(ctx, live.Options{
-			Build: build.Options{Source: src, Preview: true,
+			Build: pipeline.Options{Source: src, Preview: true,
 				Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS}},
 			Serve: true, Addr: "127.0.0.1:0",
 			Ready: func(url string) { ready <- url },

@@ -11,8 +11,8 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/serve"
 	"github.com/ladder-ssg/ladder/templates"
 	"github.com/ladder-ssg/ladder/tests/qa"
@@ -22,7 +22,7 @@ import (
 func buildWithBase(t *testing.T, base string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := build.Build(context.Background(), build.Options{
+	_, err := pipeline.Build(context.Background(), pipeline.Options{
 		Source: t.TempDir(), Out: out, BaseURL: base,
 		Defaults: load.Defaults{Content: content.FS, Templates: templates.FS, Assets: assets.FS},
 	})

@@ -16,8 +16,8 @@ import (
 
 	"github.com/ladder-ssg/ladder/tests/corpus"
 
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -92,7 +92,7 @@ func Model(tb testing.TB, dir string) *site.Site {
 	if err := diags.Err(); err != nil {
 		tb.Fatal(err)
 	}
-	a, err := build.NewAligner()
+	a, err := pipeline.NewAligner()
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -20,8 +20,8 @@ import (
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/content"
-	"github.com/ladder-ssg/ladder/generator/build"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/templates"
 	"github.com/ladder-ssg/ladder/tests/qa"
 )
@@ -41,7 +41,7 @@ const (
 func buildInto(t *testing.T, source string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(context.Background(), build.Options{Source: source, Out: out, Defaults: defaults()})
+	res, err := pipeline.Build(context.Background(), pipeline.Options{Source: source, Out: out, Defaults: defaults()})
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}

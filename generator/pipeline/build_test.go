@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -73,7 +73,7 @@ func TestGoldenPages(t *testing.T) {
 			t.Fatalf("%v (run go test -update to create it)", err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s; run `go test ./generator/build -update` and review the diff if the change is intended\n%s", page, path, firstDiff(want, got))
+			t.Errorf("%s differs from %s; run `go test ./generator/pipeline -update` and review the diff if the change is intended\n%s", page, path, firstDiff(want, got))
 		}
 	}
 }

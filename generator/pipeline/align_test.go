@@ -1,4 +1,4 @@
-package build
+package pipeline
 
 import (
 	"bytes"
@@ -39,7 +39,7 @@ func TestSeedAlignmentsGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("seed alignments differ from %s; run go test ./generator/build -run TestSeedAlignmentsGolden -update and review the diff", golden)
+		t.Errorf("seed alignments differ from %s; run go test ./generator/pipeline -run TestSeedAlignmentsGolden -update and review the diff", golden)
 	}
 }
 

@@ -1,4 +1,4 @@
-// Package build is ladder's recipe: load the site folder, build the
+// Package pipeline is ladder's recipe: load the site folder, build the
 // model, render every page, and publish the result. Each step is timed;
 // the order matters only where a comment says so.
 //
@@ -6,7 +6,7 @@
 // the same way and then rebuilds in place as files change, rendering only
 // the pages whose inputs changed and writing only the files whose bytes
 // changed (see session.go).
-package build
+package pipeline
 
 import (
 	"bytes"
