@@ -122,7 +122,12 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	}
 	if s.templates == nil || templatesSum != s.templatesSum {
 		// Parsed (and escaped, on first use) once until a template changes.
-		if s.templates, err = render.Parse(in.Templates); err != nil {
+		// Minified once here, so that pages need no minifying after.
+		tmpl := in.Templates
+		if !s.opts.NoMinify {
+			tmpl = s.min.Templates(tmpl)
+		}
+		if s.templates, err = render.Parse(tmpl); err != nil {
 			return res, err
 		}
 		s.templatesSum = templatesSum
@@ -263,7 +268,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 			todo = append(todo, p)
 		}
 	}
-	if err := renderPages(ctx, r, todo, withFamilyRules(w.write, script)); err != nil {
+	if err := renderPages(ctx, r, todo, withFamilyRules(w.writePage, script)); err != nil {
 		return res, err
 	}
 	res.Pages, res.Rendered = len(model.Pages), len(todo)
@@ -465,6 +470,12 @@ func (w *writer) write(rel string, data []byte, scratch *bytes.Buffer) error {
 			data = scratch.Bytes()
 		}
 	}
+	return w.writeRaw(rel, data)
+}
+
+// writePage publishes a rendered page: as it is, its templates having
+// been minified when parsed (see transform.Minifier.Templates).
+func (w *writer) writePage(rel string, data []byte, _ *bytes.Buffer) error {
 	return w.writeRaw(rel, data)
 }
 
