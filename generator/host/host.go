@@ -6,6 +6,7 @@ package host
 
 import (
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"sort"
@@ -101,7 +102,7 @@ func Measure(sizes map[string]int64) Usage {
 	perFolder := map[string]int{}
 	folders := map[string]bool{}
 	parts := map[string]*Part{}
-	for _, name := range sortedNames(sizes) {
+	for _, name := range slices.Sorted(maps.Keys(sizes)) {
 		n := sizes[name]
 		u.Files++
 		u.Bytes += n
@@ -126,11 +127,11 @@ func Measure(sizes map[string]int64) Usage {
 		}
 	}
 	u.Folders = len(folders)
-	for _, top := range sortedNames(parts) {
+	for _, top := range slices.Sorted(maps.Keys(parts)) {
 		u.Parts = append(u.Parts, *parts[top])
 	}
 	sort.SliceStable(u.Parts, func(i, j int) bool { return u.Parts[i].Bytes > u.Parts[j].Bytes })
-	for _, dir := range sortedNames(perFolder) {
+	for _, dir := range slices.Sorted(maps.Keys(perFolder)) {
 		if perFolder[dir] > u.FullestFiles {
 			u.Fullest, u.FullestFiles = dir, perFolder[dir]
 		}
@@ -143,13 +144,4 @@ func folderOf(name string) string {
 		return d
 	}
 	return ""
-}
-
-func sortedNames[V any](m map[string]V) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }

@@ -16,7 +16,8 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 )
 
@@ -64,20 +65,11 @@ func ParseManifest(name string, data []byte) (Manifest, error) {
 func (m Manifest) Bytes() []byte {
 	var b bytes.Buffer
 	b.WriteString(manifestHeader)
-	for _, p := range sorted(m.Pages) {
+	for _, p := range slices.Sorted(maps.Keys(m.Pages)) {
 		fmt.Fprintf(&b, "page\t%s\t%s\n", p, m.Pages[p])
 	}
-	for _, p := range sorted(m.Moved) {
+	for _, p := range slices.Sorted(maps.Keys(m.Moved)) {
 		fmt.Fprintf(&b, "moved\t%s\t%s\n", p, m.Moved[p])
 	}
 	return b.Bytes()
-}
-
-func sorted(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
