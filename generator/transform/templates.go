@@ -13,10 +13,12 @@ const templateType = "text/x-go-template+html"
 // Templates returns fsys with every .html file minified as an HTML
 // template: markup and whitespace between actions are minified once, when
 // the templates are parsed, instead of in every page rendered from them.
-// Text and scripts that hold an action are left as written (the
-// minifier cannot know what the action will print), and a file the
-// minifier cannot read is served as it is, for the template parser to
-// judge. Other files and folders pass through.
+// Actions are left as written; a script or style that holds one only has
+// its runs of whitespace collapsed, as the minifier cannot know what the
+// action will print (so a string literal with two spaces in a row, in a
+// script with an action, loses one). A file the minifier cannot read is
+// served as it is, for the template parser to judge. Other files and
+// folders pass through.
 func (m *Minifier) Templates(fsys fs.FS) fs.FS { return &templateFS{fsys: fsys, m: m} }
 
 type templateFS struct {
