@@ -19,7 +19,8 @@ import (
 // them): the old level page and an old comparison land on the right page
 // from file:// (their redirect pages) and over HTTP from `ladder serve`'s
 // server, where a comparison the redirect pages never had goes through
-// the 404 page's rule.
+// the 404 page's rule; the old level page moves the frame an LMS shows it
+// in.
 func TestBrowserRedirects(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -41,6 +42,9 @@ func TestBrowserRedirects(t *testing.T) {
 	if _, err := Build(context.Background(), Options{Source: src, Out: out, Defaults: testDefaults()}); err != nil {
 		t.Fatal(err)
 	}
+
+	// An LMS shows a page in a frame: the redirect must move the frame.
+	writeFile(t, filepath.Join(out, "lms-course.html"), `<!DOCTYPE html><html lang="en"><head><title>Course</title></head><body><iframe title="framework" src="occupations/11-0001.00/advanced/index.html"></iframe></body></html>`)
 
 	b := qa.NewBrowser(t)
 	srv := serve.New(out)
@@ -95,4 +99,19 @@ func TestBrowserRedirects(t *testing.T) {
 			}
 		})
 	}
+	t.Run("level, in a frame", func(t *testing.T) {
+		if err := b.Navigate(httpURL("lms-course.html")); err != nil {
+			t.Fatal(err)
+		}
+		var at string
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			err := b.Eval(`document.querySelector("iframe").contentWindow.location.pathname`, &at)
+			if err == nil && at == "/occupations/11-0001.00/expert/index.html" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the frame is at %q (%v), want the renamed level", at, err)
+			}
+		}
+	})
 }
