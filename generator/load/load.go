@@ -146,12 +146,9 @@ type Framework struct {
 	*framework.Framework
 }
 
-// Page is a markdown page of content/. File is its path inside content/.
-type Page struct {
-	File        string
-	FrontMatter markup.FrontMatter
-	Body        []byte
-}
+// Page is a markdown page of content/; the type is the model's input
+// (markup.Page), so that the model needs nothing of load.
+type Page = markup.Page
 
 // I18nDir is the folder of a site that holds its message catalogues,
 // <lang>.toml, which override the shipped ones by key.

@@ -145,7 +145,7 @@ func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previ
 			reuse = append(reuse, site.KeepRelations())
 		}
 	}
-	s, more := site.New(in, reuse...)
+	s, more := site.New(ModelInput(in), reuse...)
 	diags = append(diags, more...)
 	diags.Sort()
 	res.Warnings = diags.Warnings()
@@ -270,7 +270,7 @@ func Levels(opts Options) ([][2]string, error) {
 	if len(in.Frameworks) == 0 {
 		return nil, diags.Err()
 	}
-	s, _ := site.New(in)
+	s, _ := site.New(ModelInput(in))
 	out := make([][2]string, 0, len(s.Levels))
 	for _, lv := range s.Levels {
 		out = append(out, [2]string{lv.Key, lv.Label})

@@ -34,7 +34,7 @@ func corpusSite(tb testing.TB) *site.Site {
 			decoded.err = err
 			return
 		}
-		in := &load.Input{Config: config.Default()}
+		in := site.Input{Config: config.Default()}
 		for _, f := range files {
 			data, err := os.ReadFile(f)
 			if err != nil {
@@ -46,7 +46,7 @@ func corpusSite(tb testing.TB) *site.Site {
 				decoded.err = diags
 				return
 			}
-			in.Frameworks = append(in.Frameworks, &load.Framework{File: "frameworks/" + filepath.Base(f), Framework: fw})
+			in.Frameworks = append(in.Frameworks, site.Framework{File: "frameworks/" + filepath.Base(f), Framework: fw})
 		}
 		s, diags := site.New(in)
 		if len(diags.Errors()) > 0 {

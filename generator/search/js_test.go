@@ -11,7 +11,6 @@ import (
 
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/framework"
-	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -191,7 +190,7 @@ func compareDocs(t *testing.T, ix *Index, ids []int, got [][9]string) {
 // lvl is a level for fw: key, label, then statements.
 type lvl []string
 
-func fw(code, title, group string, levels ...lvl) *load.Framework {
+func fw(code, title, group string, levels ...lvl) site.Framework {
 	f := &framework.Framework{Occupation: framework.Occupation{SOC: code, Title: title, Group: group}}
 	f.Description = "Work as " + title + "."
 	for _, l := range levels {
@@ -201,14 +200,14 @@ func fw(code, title, group string, levels ...lvl) *load.Framework {
 		}
 		f.Levels = append(f.Levels, lv)
 	}
-	return &load.Framework{File: "frameworks/" + code + ".json", Framework: f}
+	return site.Framework{File: "frameworks/" + code + ".json", Framework: f}
 }
 
 // fixtureSite is a small site with what makes search hard: accents,
 // repeated topics on one page, a topic that is not ASCII, a statement
 // without topic, one level key with two labels, shared level endings.
 func fixtureSite(t *testing.T) *site.Site {
-	in := &load.Input{Config: config.Default(), Frameworks: []*load.Framework{
+	in := site.Input{Config: config.Default(), Frameworks: []site.Framework{
 		fw("31-9097.00", "Phlébotomistes", "Healthcare Support",
 			lvl{"emerging", "Emerging",
 				"Collect blood specimens — draw blood from patients, under direct supervision, following written procedures.",

@@ -1,12 +1,15 @@
-// Package site builds the read-only model of a site from its loaded
-// input: occupations with their levels and statements, the hubs that
-// group them, content pages, and the path of every page to write. Nothing
-// here does I/O; once New returns, the model is never modified.
+// Package site builds the read-only model of a site from its decoded
+// input (Input): occupations with their levels and statements, their
+// earlier versions and what changed between them, the hubs that group
+// them, content pages, and the path of every page to write. Nothing here
+// does I/O or makes markup; once New returns, the model is never
+// modified.
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/i18n"
 	"hash/maphash"
+
+	"github.com/ladder-ssg/ladder/generator/i18n"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/config"

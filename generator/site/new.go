@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"github.com/ladder-ssg/ladder/generator/i18n"
 	"hash/maphash"
 	"path"
 	"sort"
@@ -11,11 +10,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ladder-ssg/ladder/generator/i18n"
+
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/ids"
-	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
 // Top-level folders of the output that ladder itself fills; content pages
@@ -52,9 +53,9 @@ func Reuse(previous *Site) Option { return func(o *options) { o.previous = previ
 // watch mode shows an edit at once and relates afresh afterwards.
 func KeepRelations() Option { return func(o *options) { o.keepRelations = true } }
 
-// New builds the model from the loaded input. It reports content pages
+// New builds the model from the decoded input. It reports content pages
 // whose paths collide with each other or with ladder's own folders.
-func New(in *load.Input, opts ...Option) (*Site, diag.List) {
+func New(in Input, opts ...Option) (*Site, diag.List) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
@@ -77,7 +78,7 @@ func New(in *load.Input, opts ...Option) (*Site, diag.List) {
 	return s, diags
 }
 
-func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
+func (s *Site) addOccupations(fws []Framework, previous *Site) {
 	reusable := map[*framework.Framework]*Occupation{}
 	if previous != nil {
 		for _, o := range previous.Occupations {
@@ -129,7 +130,7 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			}
 			o.Levels[i] = ol
 		}
-		addHistory(o, earlier[code])
+		addHistory(o, earlier[code], s.Text)
 		s.Occupations = append(s.Occupations, o)
 	}
 	lower := make(map[*Occupation]string, len(s.Occupations))
@@ -281,7 +282,7 @@ func (s *Site) addHubs() {
 
 // addContent turns markdown files into pages: about.md → about/index.html,
 // guides/_index.md → guides/index.html; content/_index.md is the home intro.
-func (s *Site) addContent(pages []*load.Page) diag.List {
+func (s *Site) addContent(pages []*markup.Page) diag.List {
 	var diags diag.List
 	claimed := map[string]string{}
 	for _, p := range pages {

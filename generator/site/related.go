@@ -67,6 +67,15 @@ type ComparedRow struct {
 // frameworks are the very same values, or, when keep is set, when they
 // still fit them (see KeepRelations).
 func (s *Site) relate(previous *Site, keep bool) {
+	s.setRelations(previous, keep)
+	bySkill := s.addSkills(previous)
+	s.addRelated(bySkill)
+	s.addElsewhere()
+}
+
+// setRelations relates the occupations afresh, or keeps the previous
+// model's relations when they still hold (or, with keep, still fit).
+func (s *Site) setRelations(previous *Site, keep bool) {
 	fws := make([]*framework.Framework, len(s.Occupations))
 	for i, o := range s.Occupations {
 		fws[i] = o.Framework
@@ -89,10 +98,14 @@ func (s *Site) relate(previous *Site, keep bool) {
 		s.relations = relate.New(fws, opts...)
 	}
 	s.frameworks = fws
-	r := s.relations
+}
 
-	// Skill pages for the skills two or more occupations share; with the
-	// previous model's relations, in its order, with its paths.
+// addSkills makes the skill pages of the skills two or more occupations
+// share and links each statement to its page; with the previous model's
+// relations, in its order, with its paths. It returns the pages by the
+// relations' skill index, nil for skills of one occupation.
+func (s *Site) addSkills(previous *Site) []*SkillPage {
+	r := s.relations
 	var again []*SkillPage
 	if previous != nil && previous.relations == r {
 		again = make([]*SkillPage, len(r.Skills()))
@@ -115,16 +128,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 			p.pathSum = ids.FNV64Strings(p.Path)
 		}
 		for _, u := range sk.Uses {
-			o := s.Occupations[u.Occupation]
-			ol := o.Levels[u.Level]
-			p.Uses = append(p.Uses, SkillUse{Occupation: o, Level: ol, Statement: &ol.Statements[u.Statement]})
-			if ol.Skills == nil {
-				ol.Skills = make([]*SkillPage, len(ol.Statements))
-			}
-			ol.Skills[u.Statement] = p
-			if al := ol.Aligned; al != nil && al[u.Statement] != nil {
-				ol.Aligned[u.Statement].Skill = p
-			}
+			s.use(p, u)
 		}
 		bySkill[i] = p
 		s.Skills = append(s.Skills, p)
@@ -134,20 +138,44 @@ func (s *Site) relate(previous *Site, keep bool) {
 			s.Skills[k] = bySkill[p.index]
 		}
 	} else {
-		lower := make(map[*SkillPage]string, len(s.Skills))
-		for _, p := range s.Skills {
-			lower[p] = strings.ToLower(p.Name)
-		}
-		sort.SliceStable(s.Skills, func(i, j int) bool {
-			a, b := lower[s.Skills[i]], lower[s.Skills[j]]
-			if a != b {
-				return a < b
-			}
-			return s.Skills[i].Slug < s.Skills[j].Slug
-		})
+		s.sortSkills()
 	}
+	return bySkill
+}
 
-	// Related occupations, each pair's comparison made once.
+// use records that a statement uses the skill of page p.
+func (s *Site) use(p *SkillPage, u relate.Use) {
+	o := s.Occupations[u.Occupation]
+	ol := o.Levels[u.Level]
+	p.Uses = append(p.Uses, SkillUse{Occupation: o, Level: ol, Statement: &ol.Statements[u.Statement]})
+	if ol.Skills == nil {
+		ol.Skills = make([]*SkillPage, len(ol.Statements))
+	}
+	ol.Skills[u.Statement] = p
+	if al := ol.Aligned; al != nil && al[u.Statement] != nil {
+		ol.Aligned[u.Statement].Skill = p
+	}
+}
+
+// sortSkills orders the skill pages A–Z by name, then slug.
+func (s *Site) sortSkills() {
+	lower := make(map[*SkillPage]string, len(s.Skills))
+	for _, p := range s.Skills {
+		lower[p] = strings.ToLower(p.Name)
+	}
+	sort.SliceStable(s.Skills, func(i, j int) bool {
+		a, b := lower[s.Skills[i]], lower[s.Skills[j]]
+		if a != b {
+			return a < b
+		}
+		return s.Skills[i].Slug < s.Skills[j].Slug
+	})
+}
+
+// addRelated gives every occupation its related ones, each pair's
+// comparison made once.
+func (s *Site) addRelated(bySkill []*SkillPage) {
+	r := s.relations
 	compared := map[[2]int]*Comparison{}
 	for i, o := range s.Occupations {
 		for _, rel := range r.Related(i) {
@@ -163,8 +191,11 @@ func (s *Site) relate(previous *Site, keep bool) {
 		}
 	}
 	sort.Slice(s.Comparisons, func(i, j int) bool { return s.Comparisons[i].Path < s.Comparisons[j].Path })
+}
 
-	// The same level in the related occupations.
+// addElsewhere lists, for every level, the same level in the related
+// occupations.
+func (s *Site) addElsewhere() {
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			for _, rel := range o.Related {
