@@ -63,7 +63,12 @@ func (v *View) Dir() string {
 // ScriptText is what every page gives its scripts to show (see
 // i18n.Catalogue.ScriptData): written as JSON into
 // <script type="application/json" id="ladder-text">.
-func (v *View) ScriptText() any { return v.Site.Text.ScriptData() }
+func (v *View) ScriptText() any {
+	if v.r == nil { // a View made outside a Renderer
+		return v.Site.Text.ScriptData()
+	}
+	return v.r.scriptText
+}
 
 // JobZoneName names an O*NET job zone in the page's language.
 func (v *View) JobZoneName(zone int) string {

@@ -40,6 +40,9 @@ type Renderer struct {
 	// byFile finds content pages by their file, to resolve markdown links.
 	byFile map[string]*site.ContentPage
 	notice notice
+	// scriptText is the interface text the scripts read, the same JSON
+	// in every page: made once, not escaped again for each page.
+	scriptText template.JS
 	// partials caches the output of PartialCached by template name and key.
 	partials *generations[string, template.HTML]
 	// fragments caches the output of FragmentCached by fragmentKey.
@@ -135,6 +138,7 @@ func (t *Templates) Renderer(s *site.Site, md *markup.Renderer) (*Renderer, erro
 		r.byFile[c.File] = c
 	}
 	r.notice = onetNotice(s)
+	r.scriptText = template.JS(s.Text.Script()) // json.Marshal: "<" is \u003c, so it cannot end the script
 	if len(s.Intro) > 0 {
 		var buf bytes.Buffer
 		if _, err := md.Render(&buf, s.Intro); err != nil {
