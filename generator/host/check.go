@@ -2,6 +2,7 @@ package host
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -29,12 +30,19 @@ func (e *TooBig) Error() string {
 	fmt.Fprintf(&b, "the site does not fit %s: %s", e.Host.Title, strings.Join(e.Over, "; "))
 	fmt.Fprintf(&b, " (limits: %s)", strings.Join(e.Host.Sources, ", "))
 	if len(e.Usage.Parts) > 0 {
+		parts := slices.Clone(e.Usage.Parts)
+		if e.Host.tooMany(e.Usage) {
+			sort.SliceStable(parts, func(i, j int) bool { return parts[i].Files > parts[j].Files })
+		}
 		b.WriteString(". The largest parts: ")
-		for i, p := range e.Usage.Parts[:min(3, len(e.Usage.Parts))] {
+		for i, p := range parts[:min(3, len(parts))] {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(&b, "%s (%s files, %s)", p.Folder, Count(p.Files), Bytes(p.Bytes))
+			if p.Folder == "/" {
+				p.Folder = "the top folder"
+			}
+			fmt.Fprintf(&b, "%s (%s, %s)", p.Folder, files(p.Files), Bytes(p.Bytes))
 		}
 	}
 	if len(e.Fix) == 0 {
@@ -43,7 +51,7 @@ func (e *TooBig) Error() string {
 	}
 	parts := make([]string, len(e.Fix))
 	for i, o := range e.Fix {
-		parts[i] = fmt.Sprintf("%s (%s files, %s)", o.Switch, Count(o.Files), Bytes(o.Bytes))
+		parts[i] = fmt.Sprintf("%s (%s, %s)", o.Switch, files(o.Files), Bytes(o.Bytes))
 	}
 	fmt.Fprintf(&b, ". It would fit with %s in ladder.toml", strings.Join(parts, " and "))
 	return b.String()
@@ -94,7 +102,7 @@ func (l Limits) fix(u Usage, outputs []Output) []Output {
 		return nil
 	}
 	sorted := append([]Output(nil), outputs...)
-	byFiles := l.Files > 0 && u.Files > l.Files || l.Entries > 0 && u.Files+u.Folders > l.Entries
+	byFiles := l.tooMany(u)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if byFiles {
 			return sorted[i].Files > sorted[j].Files
@@ -114,6 +122,19 @@ func (l Limits) fix(u Usage, outputs []Output) []Output {
 		}
 	}
 	return nil
+}
+
+// tooMany reports whether u passes l's limits on the number of files.
+func (l Limits) tooMany(u Usage) bool {
+	return l.Files > 0 && u.Files > l.Files || l.Entries > 0 && u.Files+u.Folders > l.Entries
+}
+
+// files writes a number of files.
+func files(n int) string {
+	if n == 1 {
+		return "1 file"
+	}
+	return Count(n) + " files"
 }
 
 // Summary says, in one line, how the site measures against l.

@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// files makes n files of size bytes each, spread over folders of 100.
-func files(n int, size int64) map[string]int64 {
+// someFiles makes n files of size bytes each, spread over folders of 100.
+func someFiles(n int, size int64) map[string]int64 {
 	m := make(map[string]int64, n)
 	for i := range n {
 		m[fmt.Sprintf("occupations/o%d/p%d.html", i/100, i)] = size
@@ -43,9 +43,9 @@ func TestCheck(t *testing.T) {
 		{Switch: "compare = false", Files: 5_000, Bytes: 10 << 20},
 		{Switch: "scorm = false", Files: 1_000, Bytes: 300 << 20},
 	}
-	big := files(10, 1)
+	big := someFiles(10, 1)
 	big["downloads/all.zip"] = 30 << 20
-	folder := files(1, 1)
+	folder := someFiles(1, 1)
 	for i := range 54_001 {
 		folder[fmt.Sprintf("embed/%d.html", i)] = 1
 	}
@@ -56,12 +56,12 @@ func TestCheck(t *testing.T) {
 		over  []string // substrings of the message, in order
 		fix   []string // the switches named, nil for none
 	}{
-		{"fits exactly", cloudflare, files(20_000, 1000), nil, nil},
-		{"one file over", cloudflare, files(20_001, 1000), []string{"20,001 files, the limit is 20,000", "largest parts: occupations/ (20,001 files, 20.0 MB)"}, []string{"compare = false"}},
+		{"fits exactly", cloudflare, someFiles(20_000, 1000), nil, nil},
+		{"one file over", cloudflare, someFiles(20_001, 1000), []string{"20,001 files, the limit is 20,000", "largest parts: occupations/ (20,001 files, 20.0 MB)"}, []string{"compare = false"}},
 		{"a file too big", cloudflare, big, []string{"downloads/all.zip is 30 MiB, the limit for a file is 25 MiB"}, nil},
-		{"bytes over", github, files(10_000, 120_000), []string{"1.20 GB in all, the limit is 1 GB"}, []string{"bundle = false"}},
-		{"bytes far over", github, files(10_000, 200_000), []string{"2 GB in all"}, nil},
-		{"entries", gitlab, files(199_000, 1), []string{"200,991 files and folders, the limit is 200,000"}, []string{"compare = false"}},
+		{"bytes over", github, someFiles(10_000, 120_000), []string{"1.20 GB in all, the limit is 1 GB"}, []string{"bundle = false"}},
+		{"bytes far over", github, someFiles(10_000, 200_000), []string{"2 GB in all"}, nil},
+		{"entries", gitlab, someFiles(199_000, 1), []string{"200,991 files and folders, the limit is 200,000"}, []string{"compare = false"}},
 		{"folder", netlify, folder, []string{`folder "/embed" holds 54,001 files, the limit for a folder is 54,000`}, nil},
 	}
 	for _, tt := range tests {
