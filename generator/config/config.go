@@ -43,6 +43,8 @@ type Config struct {
 	// host.Names); a build then fails, before publishing, when the site
 	// would pass that host's limits. Empty for no check.
 	Host string `toml:"host"`
+	// Outputs switches optional outputs off ([outputs]).
+	Outputs Outputs `toml:"outputs"`
 }
 
 // EmbedThemes are the values of embed_theme and of an embed URL's ?theme=.
@@ -58,6 +60,7 @@ func Default() Config {
 		Description: "Occupational competency frameworks with proficiency levels, published with ladder.",
 		Language:    "en",
 		EmbedTheme:  "light",
+		Outputs:     Outputs{CASE: true, CSV: true, JSON: true, Bundle: true, SCORMPerOccupation: true, SitePackages: true},
 	}
 }
 

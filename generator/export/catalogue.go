@@ -9,7 +9,7 @@ type catalogue struct {
 	Title      string               `json:"title"`
 	URL        string               `json:"url"`
 	Feed       string               `json:"feed"`
-	Bundle     catalogueDownload    `json:"bundle"`
+	Bundle     *catalogueDownload   `json:"bundle"` // null when the bundle output is off
 	Count      int                  `json:"count"`
 	Frameworks []catalogueFramework `json:"frameworks"`
 }
@@ -55,9 +55,11 @@ func Catalogue(s *site.Site, downloads func(o *site.Occupation) []Download) ([]b
 		Title:      s.Config.Title,
 		URL:        ref(site.HomePath),
 		Feed:       ref(FeedPath),
-		Bundle:     catalogueDownload{Label: "Every framework in every format (zip)", URL: ref(BundlePath), MediaType: "application/zip"},
 		Count:      len(s.Occupations),
 		Frameworks: make([]catalogueFramework, 0, len(s.Occupations)),
+	}
+	if s.Config.Outputs.Bundle {
+		c.Bundle = &catalogueDownload{Label: "Every framework in every format (zip)", URL: ref(BundlePath), MediaType: "application/zip"}
 	}
 	for _, o := range s.Occupations {
 		occ := o.Framework.Occupation

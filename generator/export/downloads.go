@@ -3,6 +3,8 @@ package export
 import (
 	"fmt"
 
+	"github.com/ladder-ssg/ladder/generator/config"
+
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -35,11 +37,36 @@ const (
 	FormatCanvas     = "canvas"
 )
 
-// Downloads lists the files of one framework, all in its occupation's
-// folder: the original JSON (o.Download) and the four exports of this
-// package, <code>.normalized.json, <code>.case.json, <code>.moodle.csv
-// and <code>.canvas.csv.
-func Downloads(o *site.Occupation) []Download {
+// Downloads lists the files of one framework that out has on, all in its
+// occupation's folder: the original JSON (o.Download), always, and the
+// four exports of this package, <code>.normalized.json, <code>.case.json,
+// <code>.moodle.csv and <code>.canvas.csv.
+func Downloads(o *site.Occupation, out config.Outputs) []Download {
+	all := allDownloads(o)
+	on := all[:0:0]
+	for _, d := range all {
+		if formatOn(d.Format, out) {
+			on = append(on, d)
+		}
+	}
+	return on
+}
+
+// formatOn reports whether the download format is on in out.
+func formatOn(format string, out config.Outputs) bool {
+	switch format {
+	case FormatNormalized:
+		return out.JSON
+	case FormatCASE:
+		return out.CASE
+	case FormatMoodle, FormatCanvas:
+		return out.CSV
+	}
+	return true
+}
+
+// allDownloads is Downloads with every output on.
+func allDownloads(o *site.Occupation) []Download {
 	dir := "occupations/" + o.Code + "/" + o.Code
 	return []Download{
 		{FormatOriginal, "Original framework (JSON)", o.Download, "application/json"},
@@ -52,7 +79,7 @@ func Downloads(o *site.Occupation) []Download {
 
 // downloadPath returns the path of one format of o.
 func downloadPath(o *site.Occupation, format string) string {
-	for _, d := range Downloads(o) {
+	for _, d := range allDownloads(o) {
 		if d.Format == format {
 			return d.Path
 		}
@@ -60,8 +87,8 @@ func downloadPath(o *site.Occupation, format string) string {
 	panic("export: unknown format " + format)
 }
 
-// FrameworkFiles returns the exports of one framework with their paths
-// (see Downloads), and the self-assessment's data script (o.DataPath,
+// FrameworkFiles returns the exports of one framework that the site's
+// outputs have on, with their paths (see Downloads), and the self-assessment's data script (o.DataPath,
 // see AssessData); the original file is not among them, since the build
 // copies it as it is.
 func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
@@ -76,6 +103,9 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 	}
 	files := make([]BundleFile, 0, len(makers))
 	for _, m := range makers {
+		if !formatOn(m.format, s.Config.Outputs) {
+			continue
+		}
 		data, err := m.make()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s export: %w", o.File, m.format, err)
@@ -101,13 +131,21 @@ func SiteFileNames(s *site.Site) []string {
 	return append(names, FeedPath, CataloguePath, site.AssessIndexPath)
 }
 
-// SiteLMSFileNames lists the paths SiteLMSFiles writes.
-func SiteLMSFileNames() []string { return []string{SiteMoodlePath, SiteCanvasPath} }
+// SiteLMSFileNames lists the paths SiteLMSFiles writes for s.
+func SiteLMSFileNames(s *site.Site) []string {
+	if !s.Config.Outputs.CSV {
+		return nil
+	}
+	return []string{SiteMoodlePath, SiteCanvasPath}
+}
 
 // SiteLMSFiles returns the Moodle and Canvas files of every framework
 // (SiteMoodleCSV, SiteCanvasCSV), which change whenever a framework's
-// exports do.
+// exports do; none when the site's CSV output is off.
 func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
+	if !s.Config.Outputs.CSV {
+		return nil, nil
+	}
 	moodle, err := SiteMoodleCSV(s)
 	if err != nil {
 		return nil, err
@@ -138,7 +176,7 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	cat, err := Catalogue(s, Downloads)
+	cat, err := Catalogue(s, func(o *site.Occupation) []Download { return Downloads(o, s.Config.Outputs) })
 	if err != nil {
 		return nil, err
 	}

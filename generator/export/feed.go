@@ -98,9 +98,11 @@ func Feed(s *site.Site) ([]byte, error) {
 			Updated: formatTime(dateOr(o.ExportedAt)),
 			Links: []atomLink{
 				{Rel: "alternate", Type: "text/html", Href: link(s, FeedPath, o.Path, "")},
-				{Rel: "related", Type: "application/json", Href: link(s, FeedPath, downloadPath(o, FormatCASE), "")},
 			},
 			Summary: description(o),
+		}
+		if s.Config.Outputs.CASE {
+			e.Links = append(e.Links, atomLink{Rel: "related", Type: "application/json", Href: link(s, FeedPath, downloadPath(o, FormatCASE), "")})
 		}
 		if g := o.Framework.Occupation.Group; g != "" {
 			e.Categories = append(e.Categories, atomCategory{Term: g})

@@ -7,22 +7,14 @@ import (
 	"strings"
 )
 
-// Output is a part of the site that ladder.toml can switch off, with what
-// it adds to the site.
-type Output struct {
-	Switch string // the ladder.toml setting that removes it, e.g. `bundle = false`
-	Files  int
-	Bytes  int64
-}
-
 // TooBig is Check's error: the site passes one or more of the host's limits.
 type TooBig struct {
 	Host  Limits
 	Usage Usage
 	Over  []string // one sentence per limit passed
-	// Fix lists the outputs whose switching off would make the site fit,
-	// empty when none would.
-	Fix []Output
+	// Fix lists the keys of ladder.toml's [outputs] whose switching off
+	// would make the site fit (config.Fit), empty when none would.
+	Fix []string
 }
 
 func (e *TooBig) Error() string {
@@ -49,22 +41,37 @@ func (e *TooBig) Error() string {
 		b.WriteString(". No output that ladder.toml can switch off would make it fit")
 		return b.String()
 	}
-	parts := make([]string, len(e.Fix))
-	for i, o := range e.Fix {
-		parts[i] = fmt.Sprintf("%s (%s, %s)", o.Switch, files(o.Files), Bytes(o.Bytes))
-	}
-	fmt.Fprintf(&b, ". It would fit with %s in ladder.toml", strings.Join(parts, " and "))
+	fmt.Fprintf(&b, ". It would fit with %s = false in ladder.toml's [outputs]", strings.Join(e.Fix, " = false, "))
 	return b.String()
 }
 
-// Check reports a *TooBig error when u passes any of l's limits, naming
-// the fewest of outputs (largest first) whose removal would make it fit.
-func (l Limits) Check(u Usage, outputs []Output) error {
+// Check reports a *TooBig error when u passes any of l's limits; its
+// caller may fill in Fix.
+func (l Limits) Check(u Usage) error {
 	over := l.over(u)
 	if len(over) == 0 {
 		return nil
 	}
-	return &TooBig{Host: l, Usage: u, Over: over, Fix: l.fix(u, outputs)}
+	return &TooBig{Host: l, Usage: u, Over: over}
+}
+
+// Totals are l's limits on a site's files and bytes in all, for sites of
+// u's folders (a limit on files and folders together leaves that many
+// files); zero for no limit. Whether a site fits them is what switching
+// outputs off can change.
+func (l Limits) Totals(u Usage) (files int, bytes int64) {
+	files = l.Files
+	if l.Entries > 0 && (files == 0 || l.Entries-u.Folders < files) {
+		files = max(l.Entries-u.Folders, 1)
+	}
+	return files, l.SiteBytes
+}
+
+// OverTotals reports whether u passes l's limits on files and bytes in
+// all, rather than only those on one file or one folder.
+func (l Limits) OverTotals(u Usage) bool {
+	files, bytes := l.Totals(u)
+	return files > 0 && u.Files > files || bytes > 0 && u.Bytes > bytes
 }
 
 // over says which limits u passes.
@@ -90,38 +97,6 @@ func (l Limits) over(u Usage) []string {
 		out = append(out, fmt.Sprintf("folder %q holds %s files, the limit for a folder is %s", "/"+u.Fullest, Count(u.FullestFiles), Count(l.FilesPerFolder)))
 	}
 	return out
-}
-
-// fix picks outputs, largest first by what is over, until u fits the
-// limits on totals; nil when even all of them would not do. Limits on one
-// file or folder are not fixed this way.
-func (l Limits) fix(u Usage, outputs []Output) []Output {
-	totals := l
-	totals.FileBytes, totals.FilesPerFolder = 0, 0
-	if len(totals.over(u)) == 0 {
-		return nil
-	}
-	sorted := append([]Output(nil), outputs...)
-	byFiles := l.tooMany(u)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		if byFiles {
-			return sorted[i].Files > sorted[j].Files
-		}
-		return sorted[i].Bytes > sorted[j].Bytes
-	})
-	var picked []Output
-	for _, o := range sorted {
-		if o.Files == 0 && o.Bytes == 0 {
-			continue
-		}
-		picked = append(picked, o)
-		u.Files -= o.Files
-		u.Bytes -= o.Bytes
-		if len(totals.over(u)) == 0 {
-			return picked
-		}
-	}
-	return nil
 }
 
 // tooMany reports whether u passes l's limits on the number of files.

@@ -38,11 +38,6 @@ func TestCheck(t *testing.T) {
 	github, _ := Lookup("github-pages")
 	gitlab, _ := Lookup("gitlab-pages")
 	netlify, _ := Lookup("netlify")
-	outputs := []Output{
-		{Switch: "bundle = false", Files: 1, Bytes: 400 << 20},
-		{Switch: "compare = false", Files: 5_000, Bytes: 10 << 20},
-		{Switch: "scorm = false", Files: 1_000, Bytes: 300 << 20},
-	}
 	big := someFiles(10, 1)
 	big["downloads/all.zip"] = 30 << 20
 	folder := someFiles(1, 1)
@@ -50,23 +45,23 @@ func TestCheck(t *testing.T) {
 		folder[fmt.Sprintf("embed/%d.html", i)] = 1
 	}
 	tests := []struct {
-		name  string
-		host  Limits
-		sizes map[string]int64
-		over  []string // substrings of the message, in order
-		fix   []string // the switches named, nil for none
+		name   string
+		host   Limits
+		sizes  map[string]int64
+		over   []string // substrings of the message, in order
+		totals bool     // over a limit on files or bytes in all
 	}{
-		{"fits exactly", cloudflare, someFiles(20_000, 1000), nil, nil},
-		{"one file over", cloudflare, someFiles(20_001, 1000), []string{"20,001 files, the limit is 20,000", "largest parts: occupations/ (20,001 files, 20.0 MB)"}, []string{"compare = false"}},
-		{"a file too big", cloudflare, big, []string{"downloads/all.zip is 30 MiB, the limit for a file is 25 MiB"}, nil},
-		{"bytes over", github, someFiles(10_000, 120_000), []string{"1.20 GB in all, the limit is 1 GB"}, []string{"bundle = false"}},
-		{"bytes far over", github, someFiles(10_000, 200_000), []string{"2 GB in all"}, nil},
-		{"entries", gitlab, someFiles(199_000, 1), []string{"200,991 files and folders, the limit is 200,000"}, []string{"compare = false"}},
-		{"folder", netlify, folder, []string{`folder "/embed" holds 54,001 files, the limit for a folder is 54,000`}, nil},
+		{"fits exactly", cloudflare, someFiles(20_000, 1000), nil, false},
+		{"one file over", cloudflare, someFiles(20_001, 1000), []string{"20,001 files, the limit is 20,000", "largest parts: occupations/ (20,001 files, 20.0 MB)"}, true},
+		{"a file too big", cloudflare, big, []string{"downloads/all.zip is 30 MiB, the limit for a file is 25 MiB"}, false},
+		{"bytes over", github, someFiles(10_000, 120_000), []string{"1.20 GB in all, the limit is 1 GB"}, true},
+		{"entries", gitlab, someFiles(199_000, 1), []string{"200,991 files and folders, the limit is 200,000"}, true},
+		{"folder", netlify, folder, []string{`folder "/embed" holds 54,001 files, the limit for a folder is 54,000`}, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			err := tt.host.Check(Measure(tt.sizes), outputs)
+			u := Measure(tt.sizes)
+			err := tt.host.Check(u)
 			if tt.over == nil {
 				if err != nil {
 					t.Fatalf("Check: %v, want nil", err)
@@ -83,17 +78,24 @@ func TestCheck(t *testing.T) {
 					t.Errorf("message %q lacks %q", msg, s)
 				}
 			}
-			var got []string
-			for _, o := range tooBig.Fix {
-				got = append(got, o.Switch)
-			}
-			if strings.Join(got, "|") != strings.Join(tt.fix, "|") {
-				t.Errorf("Fix = %q, want %q", got, tt.fix)
-			}
-			if tt.fix == nil && !strings.Contains(msg, "No output") {
+			if !strings.HasSuffix(msg, ". No output that ladder.toml can switch off would make it fit") {
 				t.Errorf("message %q does not say nothing would fit", msg)
 			}
+			if got := tt.host.OverTotals(u); got != tt.totals {
+				t.Errorf("OverTotals = %v, want %v", got, tt.totals)
+			}
+			tooBig.Fix = []string{"bundle", "csv"}
+			if msg := tooBig.Error(); !strings.HasSuffix(msg, ". It would fit with bundle = false, csv = false in ladder.toml's [outputs]") {
+				t.Errorf("with Fix: %q", msg)
+			}
 		})
+	}
+}
+
+func TestTotals(t *testing.T) {
+	gitlab, _ := Lookup("gitlab-pages")
+	if files, bytes := gitlab.Totals(Usage{Folders: 1_000}); files != 199_000 || bytes != 1_000_000_000 {
+		t.Errorf("GitLab's totals for 1,000 folders = %d files, %d bytes; want 199,000 and 1 GB", files, bytes)
 	}
 }
 

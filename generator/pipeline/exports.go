@@ -32,7 +32,7 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 			todo = append(todo, o)
 			continue
 		}
-		for _, d := range export.Downloads(o) {
+		for _, d := range export.Downloads(o, model.Config.Outputs) {
 			if d.Format != export.FormatOriginal {
 				w.keep(d.Path, old)
 			}
@@ -117,7 +117,7 @@ func writeSiteLMS(w *writer, model *site.Site, keys, previous, old map[string]ui
 	binary.Write(&h, binary.LittleEndian, keys[siteFilesKeyName])
 	key := h.Sum64()
 	if !all && key == previous[siteLMSKeyName] {
-		for _, name := range export.SiteLMSFileNames() {
+		for _, name := range export.SiteLMSFileNames(model) {
 			w.keep(name, old)
 		}
 	} else {
@@ -183,7 +183,7 @@ func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
 func bundleNames(model *site.Site) []string {
 	var names []string
 	for _, o := range model.Occupations {
-		for _, d := range export.Downloads(o) {
+		for _, d := range export.Downloads(o, model.Config.Outputs) {
 			names = append(names, d.Path)
 		}
 		for _, v := range o.History {

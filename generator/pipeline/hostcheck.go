@@ -30,7 +30,7 @@ func hostLimits(opts Options, cfg config.Config) (l host.Limits, ok bool, err er
 func checkPlanned(l host.Limits, model *site.Site, assets int) error {
 	u := host.Usage{Files: len(model.Pages) + len(downloads(model)) + assets, AtLeast: true}
 	l.SiteBytes, l.FileBytes, l.FilesPerFolder, l.Entries = 0, 0, 0, 0
-	return l.Check(u, nil)
+	return l.Check(u)
 }
 
 // checkSite measures the site as written, with the marker file the
@@ -42,9 +42,33 @@ func checkSite(l host.Limits, sizes map[string]int64, staged bool) (string, erro
 	all[publish.MarkerName] = publish.MarkerBytes
 	u := host.Measure(all)
 	if staged {
-		if err := l.Check(u, nil); err != nil {
+		if err := l.Check(u); err != nil {
+			withFix(err, l, u, sizes)
 			return "", err
 		}
 	}
 	return l.Summary(u), nil
+}
+
+// withFix names, in a host check's error, the [outputs] switches that
+// would make the site fit (config.Fit over what each output wrote), when
+// the site passes a limit on its files or bytes in all.
+func withFix(err error, l host.Limits, u host.Usage, sizes map[string]int64) {
+	tooBig, ok := err.(*host.TooBig)
+	if !ok || !l.OverTotals(u) {
+		return
+	}
+	each := map[string]config.Size{}
+	for rel, n := range sizes {
+		if key := OutputOf(rel); key != "" {
+			c := each[key]
+			c.Files++
+			c.Bytes += n
+			each[key] = c
+		}
+	}
+	files, bytes := l.Totals(u)
+	if off, fits := config.Fit(config.Size{Files: u.Files, Bytes: u.Bytes}, each, config.Size{Files: files, Bytes: bytes}); fits {
+		tooBig.Fix = off
+	}
 }

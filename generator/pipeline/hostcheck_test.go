@@ -17,7 +17,9 @@ import (
 // Pages' 20,000 files with files of its own assets/, counted before anything is
 // rendered and, when only the written files pass the limit, after: the
 // build fails naming the host, the limit and the count, and the previous
-// output stays byte for byte, with nothing left beside it.
+// output stays byte for byte, with nothing left beside it. When switching
+// outputs off would make the site fit, the error names the switches, and
+// with them in ladder.toml the site builds.
 func TestHostRefusesOversizedSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two sites of 20,000 files")
@@ -40,7 +42,7 @@ func TestHostRefusesOversizedSite(t *testing.T) {
 		t.Errorf("Result.Host = %q, want it to begin %q", res.Host, want)
 	}
 	before := treeHash(t, out)
-	planned := plannedFiles(t, opts)
+	planned, written := plannedFiles(t, opts), res.Files+1 // and the marker
 	notes := 0
 	for _, tt := range []struct {
 		name  string
@@ -49,8 +51,11 @@ func TestHostRefusesOversizedSite(t *testing.T) {
 	}{
 		// The model alone names 20,001 files, the limit is 20,000.
 		{"planned", 20_001 - planned, "at least 20,001 files, the limit is 20,000"},
-		// The model names 20,000; the exports and search index add more.
+		// The model names 20,000; the exports and search index add more
+		// than the outputs ladder.toml can switch off.
 		{"written", 20_000 - planned, " files, the limit is 20,000"},
+		// 5 files over: switching outputs off makes the site fit.
+		{"fixable", 20_005 - written, "20,005 files, the limit is 20,000"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			for ; notes < tt.extra; notes++ {
@@ -72,13 +77,39 @@ func TestHostRefusesOversizedSite(t *testing.T) {
 					t.Errorf("error %q lacks %q", msg, want)
 				}
 			}
-			if tt.name == "written" && strings.Contains(msg, "at least") {
-				t.Errorf("error %q counts the planned files, want the written ones", msg)
-			}
 			if treeHash(t, out) != before {
 				t.Fatal("a refused build changed the previous output")
 			}
 			assertOnlyOutput(t, filepath.Dir(out))
+			if tt.name == "planned" {
+				return
+			}
+			if strings.Contains(msg, "at least") {
+				t.Errorf("error %q counts the planned files, want the written ones", msg)
+			}
+			if tt.name == "written" {
+				if len(tooBig.Fix) > 0 || !strings.HasSuffix(msg, "No output that ladder.toml can switch off would make it fit") {
+					t.Errorf("error %q: no switch can make this site fit", msg)
+				}
+				return
+			}
+			if len(tooBig.Fix) == 0 || !strings.Contains(msg, "It would fit with ") {
+				t.Fatalf("error %q: want the switches that make the site fit", msg)
+			}
+			// The switches it names do make the site fit.
+			toml := "[outputs]\n"
+			for _, key := range tooBig.Fix {
+				toml += key + " = false\n"
+			}
+			writeFile(t, filepath.Join(src, "ladder.toml"), toml)
+			defer os.Remove(filepath.Join(src, "ladder.toml"))
+			res, err := Build(context.Background(), opts)
+			if err != nil {
+				t.Fatalf("with %q: %v", toml, err)
+			}
+			if res.Files+1 > 20_000 {
+				t.Errorf("with %q: %d files and the marker", toml, res.Files)
+			}
 		})
 	}
 }

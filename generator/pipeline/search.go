@@ -35,7 +35,7 @@ func writeSearch(w *writer, model *site.Site, previous uint64, old map[string]ui
 		}
 		return key, nil
 	}
-	ix, err := search.Build(search.FromSite(model))
+	ix, err := search.Build(search.FromSite(model), search.WithLanguage(model.Config.Language))
 	if err != nil {
 		return 0, err
 	}

@@ -327,12 +327,15 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	t = time.Now()
 	names := bundleNames(model)
 	bundleKey := w.sumOf(names)
-	if first || bundleKey != s.bundle && !s.opts.Preview {
+	switch {
+	case !model.Config.Outputs.Bundle:
+		bundleKey = 0
+	case first || bundleKey != s.bundle && !s.opts.Preview:
 		if err := writeBundle(out, out.root(), names, latestExport(model.Occupations)); err != nil {
 			return res, err
 		}
 		w.record(export.BundlePath, out.root())
-	} else {
+	default:
 		w.keep(export.BundlePath, s.files)
 		bundleKey = s.bundle
 	}
@@ -358,10 +361,11 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 }
 
 // firstSeen reports whether a Quick build renders pages of this kind: the
-// pages an edit shows on, not the comparisons and shared-skill pages that
-// quote a few of its statements among others'.
+// pages an edit shows on, not the shared-skill pages that quote a few of
+// its statements among others'. (The comparison page quotes none: the
+// browser fills it from the data scripts.)
 func firstSeen(k site.PageKind) bool {
-	return k != site.ComparePage && k != site.SkillPageKind
+	return k != site.SkillPageKind
 }
 
 // remember merges what w wrote, and the removal of gone, into the

@@ -5,6 +5,7 @@ package render
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -138,7 +139,12 @@ func (t *Templates) Renderer(s *site.Site, md *markup.Renderer) (*Renderer, erro
 		r.byFile[c.File] = c
 	}
 	r.notice = onetNotice(s)
-	r.scriptText = template.JS(s.Text.Script()) // json.Marshal: "<" is \u003c, so it cannot end the script
+	// json.Marshal writes "<" as \u003c, so the text cannot end the script.
+	text, err := json.Marshal(scriptText(s.Text))
+	if err != nil {
+		return nil, err
+	}
+	r.scriptText = template.JS(text)
 	if len(s.Intro) > 0 {
 		var buf bytes.Buffer
 		if _, err := md.Render(&buf, s.Intro); err != nil {

@@ -30,13 +30,16 @@ func node(t *testing.T) string {
 
 // jsCases is what testdata/harness.js answers.
 type jsCases struct {
-	Words    []string    `json:"words"`
-	Queries  []string    `json:"queries"`
-	Anchors  []string    `json:"anchors"`
-	Stems    []string    `json:"stems"`
-	Search   []jsQuery   `json:"search"`
-	Docs     any         `json:"docs,omitempty"` // true for all, or a list
-	Segments [][2]string `json:"segments,omitempty"`
+	Words     []string    `json:"words"`
+	Queries   []string    `json:"queries"`
+	Anchors   []string    `json:"anchors"`
+	Stems     []string    `json:"stems"`
+	Languages [][2]string `json:"languages"` // [tag, query]
+	StemWords [][2]string `json:"stemWords"` // [tag, word as written]
+	Lang      string      `json:"lang"`      // of the segments' queries
+	Search    []jsQuery   `json:"search"`
+	Docs      any         `json:"docs,omitempty"` // true for all, or a list
+	Segments  [][2]string `json:"segments,omitempty"`
 }
 
 type jsQuery struct {
@@ -51,6 +54,8 @@ type jsAnswers struct {
 	Queries    [][][2]any  `json:"queries"`
 	Anchors    []*string   `json:"anchors"`
 	Stems      []string    `json:"stems"`
+	Languages  [][][3]any  `json:"languages"`
+	StemWords  []string    `json:"stemWords"`
 	MetaMillis float64     `json:"metaMillis"`
 	Search     []jsResult  `json:"search"`
 	Docs       [][9]string `json:"docs"`
@@ -84,6 +89,9 @@ func runJS(t *testing.T, ix *Index, c jsCases) jsAnswers {
 	}
 	for _, st := range text.Stems {
 		c.Stems = append(c.Stems, st[0])
+	}
+	for _, l := range text.Languages {
+		c.Languages = append(c.Languages, [2]string{unmarshal[string](t, l[0]), unmarshal[string](t, l[1])})
 	}
 	dir := t.TempDir()
 	for _, f := range ix.Files() {
@@ -136,6 +144,12 @@ func runJS(t *testing.T, ix *Index, c jsCases) jsAnswers {
 	for i, st := range text.Stems {
 		if a.Stems[i] != st[1] {
 			t.Errorf("search.js nearStem(%q) = %q, want %q", st[0], a.Stems[i], st[1])
+		}
+	}
+	for i, l := range text.Languages {
+		want := unmarshal[[][3]any](t, l[2])
+		if fmt.Sprint(a.Languages[i]) != fmt.Sprint(want) {
+			t.Errorf("search.js %s parseQuery(%q) = %v, want %v", c.Languages[i][0], c.Languages[i][1], a.Languages[i], want)
 		}
 	}
 	return a

@@ -40,7 +40,7 @@ func TestFingerprints(t *testing.T) {
 			[]string{"occupations/15-1251.00/emerging/", "groups/computing/", "about/"}},
 		{"retitle the lab technician", func(in *site.Input) {
 			editFramework(in, labTech.code, func(f *framework.Framework) { f.Occupation.Title = "Clinical Laboratory Technicians" })
-		}, []string{"occupations/29-2012.00/", "occupations/index.html", "groups/healthcare/", "skills/specimen-handling/", "compare/"},
+		}, []string{"occupations/29-2012.00/", "occupations/index.html", "groups/healthcare/", "skills/specimen-handling/"},
 			[]string{"occupations/15-1251.00/", "groups/computing/", "about/", "search/"}},
 		{"edit the about page", func(in *site.Input) {
 			in.Pages[0] = &markup.Page{File: "about.md", Body: []byte("# About us")}

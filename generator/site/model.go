@@ -213,6 +213,9 @@ const (
 	// AssessIndexPath lists every occupation with its DataPath, for the
 	// self-assessment's gap to another occupation.
 	AssessIndexPath = "occupations/assess-index.js"
+	// ComparePath is the one page that compares two occupations, named by
+	// its query (CompareQuery).
+	ComparePath = "compare/index.html"
 )
 
 // IsEmbed reports whether pages of kind k are iframe-friendly variants.
@@ -236,7 +239,6 @@ type Page struct {
 	Version    *Version
 	Changes    *Changes
 	Skill      *SkillPage
-	Comparison *Comparison
 
 	// Fingerprint changes whenever what the page shows may have changed;
 	// see fingerprint.go.

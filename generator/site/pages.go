@@ -1,9 +1,10 @@
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/i18n"
 	"strings"
 	"unicode"
+
+	"github.com/ladder-ssg/ladder/generator/i18n"
 
 	"github.com/ladder-ssg/ladder/generator/ids"
 )
@@ -66,12 +67,12 @@ func (s *Site) addPages() {
 	l.add(Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
 	l.add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: l.t("page.not-found"),
 		Description: l.t("page.not-found-description")})
-	toOcc := l.addOccupations()
+	l.addOccupations()
 	l.add(Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
 	l.addLevels()
 	l.addHubs()
 	l.addSkills()
-	l.addComparisons(toOcc)
+	l.addComparison()
 	l.add(Page{Kind: SearchPage, Path: SearchPath, Title: l.t("page.search"), Crumbs: l.toHome,
 		Description: l.t("page.search-description")})
 	for _, c := range s.ContentPages {
@@ -92,6 +93,8 @@ type pageList struct {
 	t      func(key string, args ...any) string
 	home   Crumb
 	toHome []Crumb
+	// toOccIndex is the trail of the pages below the A–Z list.
+	toOccIndex []Crumb
 }
 
 func newPageList(s *Site) *pageList {
@@ -117,12 +120,11 @@ func (l *pageList) addIndex(kind PageKind, path, titleKey, descriptionKey string
 
 // addOccupations adds the occupations A–Z and every occupation's pages:
 // its own, its versions and their changes, its matrix, its levels and
-// their embed variants. It returns each occupation's crumb trail, for the
-// pages below it.
-func (l *pageList) addOccupations() map[*Occupation][]Crumb {
+// their embed variants.
+func (l *pageList) addOccupations() {
 	t := l.t
 	toOccIndex := l.addIndex(OccupationsIndex, OccupationsPath, "page.occupations", "page.occupations-description")
-	toOcc := make(map[*Occupation][]Crumb, len(l.s.Occupations))
+	l.toOccIndex = toOccIndex
 	for _, o := range l.s.Occupations {
 		desc := o.Framework.Description
 		if desc == "" {
@@ -131,7 +133,6 @@ func (l *pageList) addOccupations() map[*Occupation][]Crumb {
 		title := o.Title()
 		l.add(Page{Kind: OccupationPage, Path: o.Path, Title: title, Description: desc, Occupation: o, Crumbs: toOccIndex})
 		crumbs := append(toOccIndex[:2:2], Crumb{Title: title, Path: o.Path})
-		toOcc[o] = crumbs
 		l.addHistory(o, crumbs)
 		l.add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: t("page.matrix", title),
 			Description: t("page.matrix-description", title),
@@ -149,7 +150,6 @@ func (l *pageList) addOccupations() map[*Occupation][]Crumb {
 			l.add(Page{Kind: EmbedLevelPage, Path: ol.EmbedPath, Title: lp.Title, Description: lp.Description, Occupation: o, Level: ol})
 		}
 	}
-	return toOcc
 }
 
 // addHistory adds the pages of an occupation's earlier versions and of
@@ -199,18 +199,21 @@ func (l *pageList) addSkills() {
 	}
 }
 
-// addComparisons adds the comparison pages, each below its first occupation.
-func (l *pageList) addComparisons(toOcc map[*Occupation][]Crumb) {
-	for _, c := range l.s.Comparisons {
-		a, b := c.A.Title(), c.B.Title()
-		l.add(Page{Kind: ComparePage, Path: c.Path, Title: l.t("page.compare", a, b), Comparison: c, Crumbs: toOcc[c.A],
-			Description: l.t("page.compare-description", a, b)})
+// addComparison adds the one comparison page, which assembles any two
+// occupations' comparison in the browser.
+func (l *pageList) addComparison() {
+	if l.s.comparable() {
+		l.add(Page{Kind: ComparePage, Path: ComparePath, Title: l.t("page.compare-any"), Crumbs: l.toOccIndex,
+			Description: l.t("page.compare-any-description")})
 	}
 }
 
 // pageCount is how many pages addPages makes.
 func (s *Site) pageCount() int {
-	n := 7 + len(s.Levels) + len(s.Skills) + len(s.Comparisons) + len(s.ContentPages)
+	n := 7 + len(s.Levels) + len(s.Skills) + len(s.ContentPages)
+	if s.comparable() {
+		n++
+	}
 	for _, k := range []HubKind{GroupHub, SectorHub, JobZoneHub} {
 		n += 1 + len(s.hubs(k))
 	}
@@ -250,3 +253,7 @@ func (s *Site) Alphabet() []LetterGroup {
 	}
 	return out
 }
+
+// comparable reports whether the site has the comparison page: it has
+// two occupations or more.
+func (s *Site) comparable() bool { return len(s.Occupations) > 1 }

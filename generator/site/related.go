@@ -1,6 +1,7 @@
 package site
 
 import (
+	"net/url"
 	"sort"
 	"strings"
 
@@ -31,11 +32,14 @@ type SkillUse struct {
 	Statement  *Statement
 }
 
-// Comparison sets two related occupations side by side on their own page.
+// Comparison sets two related occupations side by side. The page that
+// shows it is one for every pair, ComparePath, which the browser fills
+// from the two occupations' data scripts (export.AssessData) for the pair
+// its query names: a page per pair would grow with the square of the
+// occupations.
 type Comparison struct {
-	A, B   *Occupation
-	Path   string // compare/<code A>/<code B>/index.html, A's code first
-	Shared int    // how many distinct skills both have
+	A, B   *Occupation // A's code sorts first
+	Shared int         // how many distinct skills both have
 
 	// The rows are worked out when the page is rendered, not when the
 	// model is built, and are not kept: a rebuild after one edit renders
@@ -45,8 +49,24 @@ type Comparison struct {
 }
 
 // Levels returns the levels of A beside the levels of B, shared skills
-// aligned row by row. It works them out on each call.
+// aligned row by row, as assets/compare.js lines them up in the browser.
+// It works them out on each call.
 func (c *Comparison) Levels() []ComparedLevel { return c.compute() }
+
+// Query is the query of the ComparePath URL that shows c.
+func (c *Comparison) Query() string { return CompareQuery(c.A.Code, c.B.Code) }
+
+// OldPath is where ladder used to write c's own page, before comparisons
+// were assembled in the browser: compare/<code A>/<code B>/index.html.
+// Published links to it are redirected to ComparePath with Query (see
+// Moved).
+func (c *Comparison) OldPath() string { return "compare/" + c.A.Code + "/" + c.B.Code + "/index.html" }
+
+// CompareQuery is the query of the ComparePath URL that shows
+// occupations a and b (codes), as assets/compare.js reads it.
+func CompareQuery(a, b string) string {
+	return "?" + url.Values{"a": {a}, "b": {b}}.Encode()
+}
 
 // ComparedLevel is a level of A beside a level of B; either may be nil.
 type ComparedLevel struct {
@@ -190,7 +210,10 @@ func (s *Site) addRelated(bySkill []*SkillPage) {
 			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: s.why(r, i, rel), Compare: c})
 		}
 	}
-	sort.Slice(s.Comparisons, func(i, j int) bool { return s.Comparisons[i].Path < s.Comparisons[j].Path })
+	sort.Slice(s.Comparisons, func(i, j int) bool {
+		a, b := s.Comparisons[i], s.Comparisons[j]
+		return a.A.Code < b.A.Code || a.A.Code == b.A.Code && a.B.Code < b.B.Code
+	})
 }
 
 // addElsewhere lists, for every level, the same level in the related
@@ -217,7 +240,7 @@ func (s *Site) comparison(a, b, shared int, bySkill []*SkillPage) *Comparison {
 		a, b = b, a
 	}
 	oa, ob := s.Occupations[a], s.Occupations[b]
-	c := &Comparison{A: oa, B: ob, Shared: shared, Path: "compare/" + oa.Code + "/" + ob.Code + "/index.html"}
+	c := &Comparison{A: oa, B: ob, Shared: shared}
 	r := s.relations
 	c.compute = func() []ComparedLevel {
 		var out []ComparedLevel
