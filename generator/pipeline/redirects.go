@@ -7,7 +7,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
+	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/redirect"
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -19,15 +21,21 @@ import (
 const stubsUpTo = 100
 
 // urlFamilies are the forms of URL a layout change may retire as a
-// whole, and the page each member then leads to.
+// whole, and the page each member then leads to: the model's record of
+// its earlier layouts (site.Moved), then forms whose pages the layout
+// still has, for the day it has them no more.
 func urlFamilies() []redirect.Family {
-	return []redirect.Family{
-		// A comparison of two occupations: the first one's page.
-		{From: "compare/{a}/{b}/index.html", To: "occupations/{a}/index.html"},
-		// One level's embed view: the occupation's embed view.
-		{From: "embed/occupations/{o}/{level}/index.html", To: "embed/occupations/{o}/index.html"},
+	var out []redirect.Family
+	for _, m := range site.Moved() {
+		out = append(out, redirect.Family{From: sitePlaceholder.ReplaceAllString(m.From, "{$1}"), To: sitePlaceholder.ReplaceAllString(m.To, "{$1}")})
 	}
+	return append(out,
+		// One level's embed view: the occupation's embed view.
+		redirect.Family{From: "embed/occupations/{o}/{level}/index.html", To: "embed/occupations/{o}/index.html"})
 }
+
+// sitePlaceholder is site.Moved's form of a placeholder (:name).
+var sitePlaceholder = regexp.MustCompile(`:([A-Za-z0-9_]+)`)
 
 // planRedirects compares the model's pages with the manifest of the last
 // build: for a session's first build Options.PreviousURLs, else the one
@@ -82,7 +90,8 @@ func writeRedirects(w *writer, model *site.Site, plan redirect.Plan) error {
 		if base != "" {
 			canonical = base + redirect.Folder(r.To)
 		}
-		if err := w.writeRaw(r.From, redirect.StubPage(model.Config.Language, titles[r.To], href, canonical)); err != nil {
+		title := titles[strings.SplitN(r.To, "?", 2)[0]]
+		if err := w.writeRaw(r.From, redirect.StubPage(model.Config.Language, title, href, canonical)); err != nil {
 			return err
 		}
 	}

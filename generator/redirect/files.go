@@ -113,7 +113,8 @@ func Script(p Plan) string {
 	}
 	data, _ := json.Marshal(rules) // strings only: cannot fail
 	// The JSON's "<" are escaped (\u003c), so it cannot end the script.
-	return `<script>(function(){var r=` + string(data) + `,p=location.pathname;for(var i=0;i<r.length;i++){var re=new RegExp(r[i].re);if(re.test(p)){location.replace(p.replace(re,r[i].to)+location.search+location.hash);return}}})();</script>`
+	// A target with a query of its own takes the old URL's after it.
+	return `<script>(function(){var r=` + string(data) + `,p=location.pathname,s=location.search;for(var i=0;i<r.length;i++){var re=new RegExp(r[i].re);if(re.test(p)){var t=p.replace(re,r[i].to);if(s&&t.indexOf("?")>=0)s="&"+s.slice(1);location.replace(t+s+location.hash);return}}})();</script>`
 }
 
 // pattern turns a family form into a regular expression of the path
@@ -141,22 +142,21 @@ func pattern(form string) (string, []string) {
 
 // splat writes a family form in _redirects placeholders (:name).
 func splat(form string) string {
-	segs := strings.Split(form, "/")
-	for i, s := range segs {
-		if name, ok := placeholder(s); ok {
-			segs[i] = ":" + name
-		}
-	}
-	return strings.Join(segs, "/")
+	return placeholders.ReplaceAllString(form, ":$1")
 }
+
+// placeholders matches a family's {name} placeholders.
+var placeholders = regexp.MustCompile(`\{([A-Za-z0-9_]+)\}`)
 
 // Folder drops a final index.html: the URL people see and hosts serve.
 func Folder(p string) string {
-	if p == "index.html" {
-		return ""
+	page := pagePath(p)
+	rest := p[len(page):] // the query and fragment
+	if page == "index.html" {
+		return rest
 	}
-	if dir, ok := strings.CutSuffix(p, "/index.html"); ok {
-		return dir + "/"
+	if dir, ok := strings.CutSuffix(page, "/index.html"); ok {
+		return dir + "/" + rest
 	}
 	return p
 }

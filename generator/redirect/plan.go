@@ -12,8 +12,9 @@ import (
 type Page struct{ Path, ID string }
 
 // Family is a form of path with {name} placeholders standing for one
-// path segment each, such as "compare/{a}/{b}/index.html", and the path
-// its members now lead to, using the same names.
+// path segment each, such as "compare/{a}/{b}/index.html", and the URL
+// its members now lead to, using the same names anywhere in it (say,
+// "compare/index.html?a={a}&b={b}").
 type Family struct{ From, To string }
 
 // Redirect is an old path and the page it leads to.
@@ -116,7 +117,7 @@ func (r resolver) family(old string, families []Family, retired []bool) (int, st
 			continue
 		}
 		if vars, ok := match(f.From, old); ok {
-			if to := expand(f.To, vars); r.cur[to] {
+			if to := expand(f.To, vars); r.cur[pagePath(to)] {
 				return i, to
 			}
 		}
@@ -145,7 +146,7 @@ func (r resolver) resolve(old string, families []Family) string {
 	}
 	for _, f := range families {
 		if vars, ok := match(f.From, old); ok {
-			if to := expand(f.To, vars); r.cur[to] {
+			if to := expand(f.To, vars); r.cur[pagePath(to)] {
 				return to
 			}
 		}
@@ -183,13 +184,20 @@ func match(pattern, p string) (map[string]string, bool) {
 
 // expand fills pattern's placeholders.
 func expand(pattern string, vars map[string]string) string {
-	segs := strings.Split(pattern, "/")
-	for i, s := range segs {
-		if name, ok := placeholder(s); ok {
-			segs[i] = vars[name]
-		}
+	pairs := make([]string, 0, 2*len(vars))
+	for name, v := range vars {
+		pairs = append(pairs, "{"+name+"}", v)
 	}
-	return strings.Join(segs, "/")
+	return strings.NewReplacer(pairs...).Replace(pattern)
+}
+
+// pagePath is the page a URL below the site root leads to: the URL
+// without its query and fragment.
+func pagePath(url string) string {
+	if i := strings.IndexAny(url, "?#"); i >= 0 {
+		return url[:i]
+	}
+	return url
 }
 
 func placeholder(seg string) (string, bool) {

@@ -138,6 +138,16 @@ func TestHostFiles(t *testing.T) {
 			t.Errorf("nginx map lacks %q:\n%s", want, nginx)
 		}
 	}
+	query := Plan{Families: []Family{{From: "compare/{a}/{b}/index.html", To: "compare/index.html?a={a}&b={b}"}}}
+	for got, want := range map[string]string{
+		string(Netlify(query, "/")): "/compare/:a/:b/ /compare/?a=:a&b=:b 301\n",
+		string(Nginx(query, "/")):   `"~^/compare/([^/]+)/([^/]+)/(?:index\\.html)?$" "/compare/?a=$1&b=$2";`,
+		Script(query):               `"to":"$1compare/index.html?a=$2\u0026b=$3"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("a target with a query: %q lacks %q", got, want)
+		}
+	}
 	if Netlify(Plan{}, "/") != nil || Nginx(Plan{}, "/") != nil || Script(Plan{}) != "" {
 		t.Error("a plan without redirects makes files")
 	}
