@@ -45,6 +45,21 @@ type Config struct {
 	Host string `toml:"host"`
 	// Outputs switches optional outputs off ([outputs]).
 	Outputs Outputs `toml:"outputs"`
+	// Languages lists every language of a multilingual site, the default
+	// first, whose content is in content/<lang>/ for each. The default
+	// language is published at the root, the others under <lang>/ (see
+	// LanguagePrefix); Language is the one being built. Empty for a site
+	// in one language.
+	Languages []string `toml:"languages"`
+	// Lang holds what differs by language in a multilingual site: the
+	// title and description, in [lang.<tag>] tables.
+	Lang map[string]LanguageText `toml:"lang"`
+}
+
+// LanguageText is the site's title and description in one language.
+type LanguageText struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
 }
 
 // EmbedThemes are the values of embed_theme and of an embed URL's ?theme=.
@@ -109,14 +124,22 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 		c.Language = "en"
 	}
 	diags = append(diags, checkEmbedTheme(file, data, &c)...)
-	if c.Host != "" {
-		if _, err := host.Lookup(c.Host); err != nil {
-			d := diag.Diagnostic{File: file, Path: "host", Severity: diag.Error, Message: err.Error()}
-			d.Line, d.Column, _ = markup.TOMLKey(data, "host", false)
-			diags = append(diags, d)
-		}
-	}
+	diags = append(diags, checkHost(file, data, c.Host)...)
+	diags = append(diags, checkLanguages(file, data, md, &c)...)
 	return c, diags
+}
+
+// checkHost validates host, which is empty or one of host.Names.
+func checkHost(file string, data []byte, name string) diag.List {
+	if name == "" {
+		return nil
+	}
+	if _, err := host.Lookup(name); err != nil {
+		d := diag.Diagnostic{File: file, Path: "host", Severity: diag.Error, Message: err.Error()}
+		d.Line, d.Column, _ = markup.TOMLKey(data, "host", false)
+		return diag.List{d}
+	}
+	return nil
 }
 
 // NormalizeBaseURL checks that u is an absolute http(s) URL and returns it

@@ -58,6 +58,9 @@ type Options struct {
 	// of the site as published, to keep its URLs working; by default the
 	// output folder's own.
 	PreviousURLs string
+	// Language is the language of a multilingual site to build; empty
+	// for the default (see load.Options.Language).
+	Language string
 }
 
 // Result describes a finished build.
@@ -122,7 +125,7 @@ func NewAligner() (*align.Aligner, error) {
 // the input has errors, a *load.Saving when a file is being saved.
 func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
-	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache, Settle: opts.Settle})
+	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache, Settle: opts.Settle, Language: opts.Language})
 	if in.Saving != nil {
 		// The rest of the input is as good as incomplete: the save on its
 		// way will bring a rebuild.
@@ -132,6 +135,9 @@ func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previ
 		base, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
 			diags = append(diags, diag.Diagnostic{File: "--base-url", Severity: diag.Error, Message: err.Error()})
+		}
+		if base != "" {
+			base += in.Config.LanguagePrefix()
 		}
 		in.Config.BaseURL = base
 	}
@@ -150,7 +156,7 @@ func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previ
 	diags.Sort()
 	res.Warnings = diags.Warnings()
 	if err := diags.Err(); err != nil {
-		return nil, nil, err
+		return in, nil, err
 	}
 	res.Notes = export.Notes(s)
 	res.step("model", t)
@@ -252,10 +258,16 @@ func Check(opts Options) (CheckResult, error) {
 	if err != nil {
 		return CheckResult{}, err
 	}
+	session := NewSession(opts)
+	session.aligner = aligner
 	in, s, err := loadAndModel(opts, nil, aligner, nil, false, &res)
+	langs, err := session.loadLanguages(in, s, err, false, &res)
 	out := CheckResult{Warnings: res.Warnings}
-	if in != nil {
+	if err == nil {
 		out.Frameworks, out.Pages = len(in.Frameworks), len(s.Pages)
+		for _, o := range langs.othersOrNone() {
+			out.Frameworks, out.Pages = out.Frameworks+len(o.in.Frameworks), out.Pages+len(o.model.Pages)
+		}
 	}
 	if err == nil && opts.LMS != "" {
 		err = checkLMS(opts, s, &out)

@@ -18,7 +18,7 @@ import (
 // (only for occupations whose page fingerprint changed, unless all) and
 // the site-wide files: feed, catalogue, sitemap and robots.txt. It returns
 // the fingerprints the exports were made from.
-func writeExports(ctx context.Context, w *writer, model *site.Site, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, error) {
+func writeExports(ctx context.Context, w *writer, model *site.Site, langs *languages, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, error) {
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	fingerprints := frameworkKeys(model, w.seed)
@@ -56,13 +56,16 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, previous map
 	}
 	// The site-wide files show the page list and each occupation's summary,
 	// version and export date: remake them only when one of those changed.
-	siteKey := siteFilesKey(model, w.seed)
+	siteKey := siteFilesKey(model, w.seed) ^ langs.siteSum(model)
 	if !all && siteKey == previous[siteFilesKeyName] {
 		for _, name := range export.SiteFileNames(model) {
 			w.keep(name, old)
 		}
 	} else {
 		files, err := export.SiteFiles(model)
+		if err == nil {
+			err = langs.sitemap(model, files)
+		}
 		if err != nil {
 			return forget(keys, nil), err
 		}

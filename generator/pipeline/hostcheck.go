@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"maps"
+	"path"
 
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/host"
@@ -71,4 +72,19 @@ func withFix(err error, l host.Limits, u host.Usage, sizes map[string]int64) {
 	if off, fits := config.Fit(config.Size{Files: u.Files, Bytes: u.Bytes}, each, config.Size{Files: files, Bytes: bytes}); fits {
 		tooBig.Fix = off
 	}
+}
+
+// sizes is every file of a multilingual site with its size: own, the
+// default language's, and each other language's below its folder.
+func (l *languages) sizes(own map[string]int64) map[string]int64 {
+	if l == nil || len(l.others) == 0 {
+		return own
+	}
+	all := maps.Clone(own)
+	for _, o := range l.others {
+		for rel, n := range o.s.sizes {
+			all[path.Join(o.tag, rel)] = n
+		}
+	}
+	return all
 }

@@ -45,7 +45,9 @@ var sitePlaceholder = regexp.MustCompile(`:([A-Za-z0-9_]+)`)
 func planRedirects(opts Options, first bool, model *site.Site, res *Result) redirect.Plan {
 	var prev redirect.Manifest
 	name := opts.PreviousURLs
-	if name == "" || !first {
+	// (The list names the default language's pages; another language's
+	// session reads its own folder's.)
+	if name == "" || !first || opts.Language != "" {
 		name = filepath.Join(opts.Out, redirect.ManifestName)
 	}
 	data, err := os.ReadFile(name)

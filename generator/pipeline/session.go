@@ -68,6 +68,9 @@ type Session struct {
 	pending bool
 	// aligner aligns statements to O*NET; made by the first build.
 	aligner *align.Aligner
+	// others are the sessions of a multilingual site's other languages,
+	// by tag, each building into its <lang>/ folder of the output.
+	others map[string]*Session
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -111,10 +114,17 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		res.step("aligner", t)
 	}
 	in, model, err := loadAndModel(s.opts, s.cache, s.aligner, s.model, quick, &res)
+	langs, err := s.loadLanguages(in, model, err, quick, &res)
 	if err != nil {
 		return res, err
 	}
+	return s.emit(ctx, start, in, model, quick, langs, nil, res)
+}
 
+// emit renders and writes one language's site (the whole site, for one
+// language), and then langs' others; into, when set, is the first build's
+// staging output to write into (a language's own folder of it).
+func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, model *site.Site, quick bool, langs *languages, into output, res Result) (_ Result, err error) {
 	t := time.Now()
 	templatesSum, err := s.sumFS(in.Templates)
 	if err != nil {
@@ -136,6 +146,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	if err != nil {
 		return res, err
 	}
+	r.WithLanguages(langs.translations())
 	if s.syntaxCSS == nil {
 		if s.syntaxCSS, err = markup.StyleCSS(lightStyle, darkStyle); err != nil {
 			return res, err
@@ -155,7 +166,10 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	if err != nil {
 		return res, err
 	}
-	first := s.files == nil
+	// The default language's session checks the whole site, the other
+	// languages' files with its own.
+	checkHost = checkHost && s.opts.Language == ""
+	first := s.files == nil || into != nil
 	if first && checkHost {
 		// Before anything is written: the pages alone may be too many.
 		if err := checkPlanned(limits, model, len(assets)); err != nil {
@@ -165,14 +179,17 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	all := first || look != s.look
 	quick = quick && !all
 	var out output
-	if first {
+	switch {
+	case into != nil:
+		out = into
+	case first:
 		stage, err := publish.Open(s.opts.Out)
 		if err != nil {
 			return res, err
 		}
 		defer stage.Abort() // a no-op after Commit
 		out = &stagedOutput{stage: stage}
-	} else {
+	default:
 		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
 	}
 	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, oldSizes: s.sizes, sizes: map[string]int64{}}
@@ -252,10 +269,11 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	// A site's own template may show what fingerprints do not cover.
 	overridden := render.Overridden(in.TemplateOverrides)
 	for _, p := range model.Pages {
-		pages[p.Path] = p.Fingerprint
+		fingerprint := p.Fingerprint ^ langs.sum(model, p)
+		pages[p.Path] = fingerprint
 		old, existed := s.pages[p.Path]
 		switch {
-		case !all && old == p.Fingerprint && !overridden(p.Kind) && (quick || p.Path != site.NotFoundPath || script == s.notFoundScript):
+		case !all && old == fingerprint && !overridden(p.Kind) && (quick || p.Path != site.NotFoundPath || script == s.notFoundScript):
 			// (The 404 page carries the redirect rules, which its
 			// fingerprint does not cover.)
 			w.keep(p.Path, s.files)
@@ -291,7 +309,8 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		}
 		s.pages, s.sums, s.model = pages, sums, model
 		s.pending = true
-		return s.result(res, w, place.removed(), start), nil
+		subs, err := langs.emit(ctx, out, first)
+		return mergeLanguages(s.result(res, w, place.removed(), start), subs), err
 	}
 
 	if err := writeRedirects(w, model, plan); err != nil {
@@ -299,7 +318,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	}
 
 	t = time.Now()
-	exportKeys, err = writeExports(ctx, w, model, s.exports, s.files, all)
+	exportKeys, err = writeExports(ctx, w, model, langs, s.exports, s.files, all)
 	if err != nil {
 		return res, err
 	}
@@ -341,9 +360,15 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	}
 	res.step("bundle", t)
 
+	// The other languages go into the same staging folder, so that the
+	// first build publishes every language at once.
+	subs, err := langs.emit(ctx, out, first)
+	if err != nil {
+		return res, err
+	}
 	if checkHost {
 		// A staged site that does not fit is never swapped in.
-		if res.Host, err = checkSite(limits, w.sizes, first); err != nil {
+		if res.Host, err = checkSite(limits, langs.sizes(w.sizes), first); err != nil {
 			return res, err
 		}
 	}
@@ -357,7 +382,7 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 	s.sizes, s.notFoundScript = w.sizes, script
 	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms, s.search = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys, searchKey
 	s.pending = false
-	return s.result(res, w, out.removed(), start), nil
+	return mergeLanguages(s.result(res, w, out.removed(), start), subs), nil
 }
 
 // firstSeen reports whether a Quick build renders pages of this kind: the

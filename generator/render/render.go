@@ -21,6 +21,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/translations"
 )
 
 // LayoutFile is the template that every page kind is rendered within; it
@@ -48,6 +49,9 @@ type Renderer struct {
 	partials *generations[string, template.HTML]
 	// fragments caches the output of FragmentCached by fragmentKey.
 	fragments *generations[fragmentKey, template.HTML]
+	// languages pairs the pages with their translations; nil for a site
+	// in one language (see WithLanguages).
+	languages *translations.Set
 }
 
 // The caches' limits, in entries (see generations): enough for every
