@@ -17,9 +17,11 @@ import (
 	"syscall"
 
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/host"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/preflight"
+	"github.com/ladder-ssg/ladder/generator/redirect"
 )
 
 // Exit codes.
@@ -160,6 +162,8 @@ func (a *App) build(args []string) int {
 	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, JSON, SVG and XML as rendered")
 	strict := fs.Bool("strict", false, "treat unknown fields and keys as errors")
 	summary := fs.String("summary", "", "also write the build summary as JSON to `FILE`")
+	hostName := fs.String("host", "", "fail, before publishing, if the site passes the limits of `HOST`: "+strings.Join(host.Names(), ", ")+" (overrides ladder.toml's host)")
+	previousURLs := fs.String("previous-urls", "", "the `FILE` of pages the published site has ("+redirect.ManifestName+" fetched from it), to redirect those this build lacks (default: the output folder's)")
 	watchFlag := fs.Bool("watch", false, "keep running: rebuild the changed pages whenever a file changes")
 	poll := fs.Duration("poll", 0, "with --watch: poll every `DURATION` instead of using file system events")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to `FILE` (go tool pprof)")
@@ -169,6 +173,12 @@ func (a *App) build(args []string) int {
 	}
 	if *out == "" {
 		*out = filepath.Join(*source, "public")
+	}
+	if *hostName != "" {
+		if _, err := host.Lookup(*hostName); err != nil {
+			fmt.Fprintf(a.Stderr, "ladder: --host: %v\n", err)
+			return ExitUsage
+		}
 	}
 	stopProfiles, err := startProfiles(*cpuProfile, *memProfile)
 	if err != nil {
@@ -181,12 +191,13 @@ func (a *App) build(args []string) int {
 		}
 	}()
 	if *watchFlag {
-		return a.watchBuild(pipeline.Options{Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults}, *poll)
+		return a.watchBuild(pipeline.Options{Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults, Host: *hostName, PreviousURLs: *previousURLs}, *poll)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	res, err := pipeline.Build(ctx, pipeline.Options{
-		Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults,
+		Source: *source, Out: *out, BaseURL: *baseURL, NoMinify: *noMinify, Strict: *strict, Defaults: a.Defaults, Host: *hostName,
+		PreviousURLs: *previousURLs,
 	})
 	a.printWarnings(res.Warnings)
 	if err != nil {
@@ -199,6 +210,9 @@ func (a *App) build(args []string) int {
 	fmt.Fprintf(a.Stdout, "ladder: wrote %d pages (%d files, %s) to %s in %s, %d %s\n",
 		res.Pages, res.Files, humanBytes(res.Bytes), res.Out, res.Duration.Round(100_000),
 		len(res.Warnings), diag.Plural(len(res.Warnings), "warning", "warnings"))
+	if res.Host != "" {
+		fmt.Fprintf(a.Stdout, "ladder: %s\n", res.Host)
+	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(a.Stdout, "ladder: note: %s\n", n)
 	}

@@ -57,6 +57,7 @@ func TestExitCodesAndUsage(t *testing.T) {
 		{[]string{"check", "--source", "testdata/does-not-exist", "--lms", "moodle"}, ExitOK, `Moodle scale "Emerging – Advanced", values "Emerging,Developing,Proficient,Advanced" (2 frameworks)`, "warning: base_url: no base_url"},
 		{[]string{"check", "--source", "testdata/does-not-exist", "--lms", "blackboard"}, ExitOK, "ready to import into blackboard", "warning: base_url: no base_url"},
 		{[]string{"check", "--lms", "sakai"}, ExitUsage, "", `unknown --lms "sakai"`},
+		{[]string{"build", "--host", "geocities"}, ExitUsage, "", `--host: unknown host "geocities": expected one of cloudflare-pages, github-pages, gitlab-pages, netlify, s3`},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -120,8 +121,8 @@ func TestInitBuildAndCheck(t *testing.T) {
 	if code, stdout, stderr := run(t, "check", "--source", dir, "--strict"); code != ExitOK {
 		t.Fatalf("check: exit %d: %s %s", code, stdout, stderr)
 	}
-	code, stdout, stderr := run(t, "build", "--source", dir)
-	if code != ExitOK || !strings.Contains(stdout, "wrote 29 pages") {
+	code, stdout, stderr := run(t, "build", "--source", dir, "--host", "cloudflare-pages")
+	if code != ExitOK || !strings.Contains(stdout, "wrote 29 pages") || !strings.Contains(stdout, "ladder: Cloudflare Pages (Free plan): ") {
 		t.Fatalf("build: exit %d: %s %s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "occupations", "29-2012.00", "advanced", "index.html")); err != nil {

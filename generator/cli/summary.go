@@ -23,6 +23,7 @@ type buildSummary struct {
 	Steps      []stepTiming `json:"steps"`
 	Diagnostic []string     `json:"diagnostics,omitempty"`
 	Notes      []string     `json:"notes,omitempty"`
+	Host       string       `json:"host,omitempty"`
 }
 
 type stepTiming struct {
@@ -32,7 +33,7 @@ type stepTiming struct {
 
 func writeSummary(path string, res pipeline.Result, buildErr error) error {
 	s := buildSummary{OK: buildErr == nil, Out: res.Out, Pages: res.Pages, Files: res.Files, Bytes: res.Bytes,
-		Seconds: res.Duration.Seconds(), Warnings: len(res.Warnings), Steps: []stepTiming{}, Notes: res.Notes}
+		Seconds: res.Duration.Seconds(), Warnings: len(res.Warnings), Steps: []stepTiming{}, Notes: res.Notes, Host: res.Host}
 	for _, st := range res.Steps {
 		s.Steps = append(s.Steps, stepTiming{st.Name, st.Duration.Seconds()})
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/host"
 	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
@@ -38,6 +39,10 @@ type Config struct {
 	// has no ?theme=: "light" (the default, as most course pages are),
 	// "dark", or "auto" to follow the reader's system setting.
 	EmbedTheme string `toml:"embed_theme"`
+	// Host names the static host the site is published to (see
+	// host.Names); a build then fails, before publishing, when the site
+	// would pass that host's limits. Empty for no check.
+	Host string `toml:"host"`
 	// Outputs switches optional outputs off ([outputs]).
 	Outputs Outputs `toml:"outputs"`
 	// Languages lists every language of a multilingual site, the default
@@ -119,8 +124,22 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 		c.Language = "en"
 	}
 	diags = append(diags, checkEmbedTheme(file, data, &c)...)
+	diags = append(diags, checkHost(file, data, c.Host)...)
 	diags = append(diags, checkLanguages(file, data, md, &c)...)
 	return c, diags
+}
+
+// checkHost validates host, which is empty or one of host.Names.
+func checkHost(file string, data []byte, name string) diag.List {
+	if name == "" {
+		return nil
+	}
+	if _, err := host.Lookup(name); err != nil {
+		d := diag.Diagnostic{File: file, Path: "host", Severity: diag.Error, Message: err.Error()}
+		d.Line, d.Column, _ = markup.TOMLKey(data, "host", false)
+		return diag.List{d}
+	}
+	return nil
 }
 
 // NormalizeBaseURL checks that u is an absolute http(s) URL and returns it

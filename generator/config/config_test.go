@@ -17,6 +17,8 @@ func TestParse(t *testing.T) {
 		{"syntax", "title = ", "", []string{"x.toml:1:"}},
 		{"wrong type", "title = 3", "", []string{"x.toml:1:"}},
 		{"embed theme", "title = \"T\"\nembed_theme = \"Dark\"", "", nil},
+		{"host", "host = \"netlify\"", "", nil},
+		{"unknown host", "title = \"T\"\nhost = \"geocities\"", "", []string{`x.toml:2:1: host: unknown host "geocities": expected one of cloudflare-pages, github-pages`}},
 		{"bad embed theme", "title = \"T\"\n  embed_theme = \"sepia\"", "", []string{`x.toml:2:3: embed_theme: expected "light", "dark" or "auto", found "sepia"`}},
 	}
 	for _, tt := range tests {

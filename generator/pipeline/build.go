@@ -51,6 +51,13 @@ type Options struct {
 	// of a save fail with a *load.Saving error instead of reporting the
 	// file as broken (see load.Options.Settle).
 	Settle time.Duration
+	// Host, when set, names the static host whose published limits the
+	// site must fit (see host.Names); it overrides ladder.toml's host.
+	Host string
+	// PreviousURLs, when set, is the list of pages (redirect.ManifestName)
+	// of the site as published, to keep its URLs working; by default the
+	// output folder's own.
+	PreviousURLs string
 	// Language is the language of a multilingual site to build; empty
 	// for the default (see load.Options.Language).
 	Language string
@@ -77,7 +84,10 @@ type Result struct {
 	Warnings diag.List
 	// Notes are site-wide remarks for the build summary, such as what a
 	// missing base URL leaves relative (export.Notes); not input problems.
-	Notes    []string
+	Notes []string
+	// Host says how the site measures against the host's limits, when
+	// the build checked them.
+	Host     string
 	Steps    []Step
 	Duration time.Duration
 }

@@ -31,6 +31,22 @@ func buildSite(t *testing.T, source string, opts Options) (string, Result) {
 	return out, res
 }
 
+// buildOver makes a fresh build of source, as `ladder build` does, over a
+// copy of the output folder out: it reads the same list of earlier pages
+// (redirect.ManifestName), so makes the same redirects. It returns the
+// copy.
+func buildOver(t *testing.T, source, out string) string {
+	t.Helper()
+	fresh := filepath.Join(t.TempDir(), "public")
+	if err := os.CopyFS(fresh, os.DirFS(out)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), Options{Source: source, Out: fresh, Defaults: testDefaults()}); err != nil {
+		t.Fatalf("build %s: %v", source, err)
+	}
+	return fresh
+}
+
 func TestGoldenPages(t *testing.T) {
 	// An empty site folder builds the embedded default content: the seeds.
 	out, _ := buildSite(t, t.TempDir(), Options{NoMinify: true, BaseURL: "https://example.org/frameworks/"})

@@ -59,7 +59,7 @@ func TestSessionProperty(t *testing.T) {
 		if _, err := sess.Build(context.Background()); err != nil {
 			t.Fatalf("step %d (%s): Build: %v", i, edits[k].name, err)
 		}
-		fresh, _ := buildSite(t, src, Options{})
+		fresh := buildOver(t, src, out)
 		if a, b := treeHash(t, out), treeHash(t, fresh); a != b {
 			t.Fatalf("after %v: the session's output differs from a fresh build: %s", done, treeDiff(t, out, fresh))
 		}

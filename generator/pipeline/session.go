@@ -23,6 +23,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/publish"
+	"github.com/ladder-ssg/ladder/generator/redirect"
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/transform"
@@ -46,6 +47,7 @@ type Session struct {
 	// What the output folder holds after the last successful build; nil
 	// before the first.
 	files map[string]uint64 // output file → hash of its bytes
+	sizes map[string]int64  // output file → its size, for the host's limits
 	pages map[string]uint64 // page → fingerprint it was rendered from
 	sums  map[string]uint64 // published framework file → hash of its source
 	look  uint64            // hash of the templates and assets
@@ -60,6 +62,8 @@ type Session struct {
 	templates    *render.Templates
 	templatesSum uint64
 	syntaxCSS    []byte
+	// notFoundScript is the redirect rules the 404 page was rendered with.
+	notFoundScript string
 	// pending is set by a Quick build that left work for the next Build.
 	pending bool
 	// aligner aligns statements to O*NET; made by the first build.
@@ -128,7 +132,12 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 	}
 	if s.templates == nil || templatesSum != s.templatesSum {
 		// Parsed (and escaped, on first use) once until a template changes.
-		if s.templates, err = render.Parse(in.Templates); err != nil {
+		// Minified once here, so that pages need no minifying after.
+		tmpl := in.Templates
+		if !s.opts.NoMinify {
+			tmpl = s.min.Templates(tmpl)
+		}
+		if s.templates, err = render.Parse(tmpl); err != nil {
 			return res, err
 		}
 		s.templatesSum = templatesSum
@@ -153,7 +162,20 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 		return res, err
 	}
 
+	limits, checkHost, err := hostLimits(s.opts, in.Config)
+	if err != nil {
+		return res, err
+	}
+	// The default language's session checks the whole site, the other
+	// languages' files with its own.
+	checkHost = checkHost && s.opts.Language == ""
 	first := s.files == nil || into != nil
+	if first && checkHost {
+		// Before anything is written: the pages alone may be too many.
+		if err := checkPlanned(limits, model, len(assets)); err != nil {
+			return res, err
+		}
+	}
 	all := first || look != s.look
 	quick = quick && !all
 	var out output
@@ -170,7 +192,7 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 	default:
 		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
 	}
-	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed}
+	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, oldSizes: s.sizes, sizes: map[string]int64{}}
 	if quick {
 		// The files a quick build keeps are in s.files already; it records
 		// only what it writes, and merges that in.
@@ -237,6 +259,11 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 	res.step("assets", t)
 
 	t = time.Now()
+	var plan redirect.Plan
+	if !quick {
+		plan = planRedirects(s.opts, first, model, &res)
+	}
+	script := redirect.Script(plan)
 	pages := make(map[string]uint64, len(model.Pages))
 	var todo []*site.Page
 	// A site's own template may show what fingerprints do not cover.
@@ -246,7 +273,9 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 		pages[p.Path] = fingerprint
 		old, existed := s.pages[p.Path]
 		switch {
-		case !all && old == fingerprint && !overridden(p.Kind):
+		case !all && old == fingerprint && !overridden(p.Kind) && (quick || p.Path != site.NotFoundPath || script == s.notFoundScript):
+			// (The 404 page carries the redirect rules, which its
+			// fingerprint does not cover.)
 			w.keep(p.Path, s.files)
 		case quick && existed && !firstSeen(p.Kind):
 			// Left for the Build that follows, which sees the old
@@ -257,7 +286,7 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 			todo = append(todo, p)
 		}
 	}
-	if err := renderPages(ctx, r, todo, w.write); err != nil {
+	if err := renderPages(ctx, r, todo, withFamilyRules(w.writePage, script)); err != nil {
 		return res, err
 	}
 	res.Pages, res.Rendered = len(model.Pages), len(todo)
@@ -282,6 +311,10 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 		s.pending = true
 		subs, err := langs.emit(ctx, out, first)
 		return mergeLanguages(s.result(res, w, place.removed(), start), subs), err
+	}
+
+	if err := writeRedirects(w, model, plan); err != nil {
+		return res, err
 	}
 
 	t = time.Now()
@@ -333,6 +366,12 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 	if err != nil {
 		return res, err
 	}
+	if checkHost {
+		// A staged site that does not fit is never swapped in.
+		if res.Host, err = checkSite(limits, langs.sizes(w.sizes), first); err != nil {
+			return res, err
+		}
+	}
 
 	t = time.Now()
 	if err := out.finish(w.files); err != nil {
@@ -340,6 +379,7 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 	}
 	res.step("publish", t)
 
+	s.sizes, s.notFoundScript = w.sizes, script
 	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms, s.search = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys, searchKey
 	s.pending = false
 	return mergeLanguages(s.result(res, w, out.removed(), start), subs), nil
@@ -360,9 +400,13 @@ func (s *Session) remember(w *writer, gone []string) {
 	defer w.mu.Unlock()
 	for _, rel := range w.changed {
 		s.files[rel] = w.files[rel]
+		if s.sizes != nil {
+			s.sizes[rel] = w.sizes[rel]
+		}
 	}
 	for _, rel := range gone {
 		delete(s.files, rel)
+		delete(s.sizes, rel)
 	}
 }
 
@@ -427,8 +471,12 @@ type writer struct {
 	// files it writes.
 	keepNone bool
 
+	// oldSizes are the sizes of the last build's files, for keep.
+	oldSizes map[string]int64
+
 	mu           sync.Mutex
 	files        map[string]uint64 // every file of the new site → hash
+	sizes        map[string]int64  // every file of the new site → size
 	bytes        int64
 	written      int
 	bytesWritten int64
@@ -454,11 +502,18 @@ func (w *writer) write(rel string, data []byte, scratch *bytes.Buffer) error {
 	return w.writeRaw(rel, data)
 }
 
+// writePage publishes a rendered page: as it is, its templates having
+// been minified when parsed (see transform.Minifier.Templates).
+func (w *writer) writePage(rel string, data []byte, _ *bytes.Buffer) error {
+	return w.writeRaw(rel, data)
+}
+
 // writeRaw publishes data at rel unchanged.
 func (w *writer) writeRaw(rel string, data []byte) error {
 	sum := maphash.Bytes(w.seed, data)
 	w.mu.Lock()
 	w.files[rel] = sum
+	w.sizes[rel] = int64(len(data))
 	w.bytes += int64(len(data))
 	w.mu.Unlock()
 	wrote, err := w.out.write(rel, data, sum)
@@ -498,6 +553,7 @@ func (w *writer) record(rel, root string) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.files[rel] = maphash.Bytes(w.seed, data)
+	w.sizes[rel] = int64(len(data))
 	w.bytes += int64(len(data))
 	w.written++
 	w.bytesWritten += int64(len(data))
@@ -513,6 +569,7 @@ func (w *writer) keep(rel string, old map[string]uint64) {
 	defer w.mu.Unlock()
 	if sum, ok := old[rel]; ok {
 		w.files[rel] = sum
+		w.sizes[rel] = w.oldSizes[rel]
 	}
 }
 

@@ -29,6 +29,10 @@ const MarkerName = ".ladder-output"
 
 const markerContent = "ladder output folder; safe to delete\n"
 
+// MarkerBytes is the size of the marker file, for counting a site's bytes
+// before it is published.
+const MarkerBytes = int64(len(markerContent))
+
 // ErrUnmarked is wrapped by Open's error when the output folder is not empty
 // and has no marker file, so it may hold files ladder did not make.
 var ErrUnmarked = errors.New("not empty and has no " + MarkerName + " marker")

@@ -66,9 +66,18 @@ func (v *View) Dir() string {
 // <script type="application/json" id="ladder-text">. The messages of the
 // scripts that only some pages load (scriptParts) are not in it: the
 // partial that loads such a script writes them beside it (ScriptTextOf),
-// so the thousands of pages without it do not carry them.
+// so the thousands of pages without it do not carry them. It is the same
+// JSON on every page: a Renderer makes it once (see scriptText).
 func (v *View) ScriptText() any {
-	d := v.Site.Text.ScriptData()
+	if v.r == nil { // a View made outside a Renderer
+		return scriptText(v.Site.Text)
+	}
+	return v.r.scriptText
+}
+
+// scriptText is ScriptText's messages of the catalogue c.
+func scriptText(c *i18n.Catalogue) i18n.ScriptData {
+	d := c.ScriptData()
 	for k := range d.Messages {
 		if scriptPart(k) != "" {
 			delete(d.Messages, k)

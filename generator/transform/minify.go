@@ -48,12 +48,8 @@ func NewMinifier() *Minifier {
 	m := minify.New()
 	jsMin, jsonMin, xmlMin := &js.Minifier{}, &json.Minifier{}, &xml.Minifier{}
 	for t, f := range map[string]minify.Minifier{
-		"text/html": &html.Minifier{
-			KeepDocumentTags:    true,
-			KeepEndTags:         true,
-			KeepQuotes:          true,
-			KeepDefaultAttrVals: true,
-		},
+		"text/html":                 htmlMinifier([2]string{}),
+		templateType:                htmlMinifier(html.GoTemplateDelims),
 		"text/css":                  &css.Minifier{},
 		"application/javascript":    jsMin,
 		"text/javascript":           jsMin,
@@ -69,6 +65,18 @@ func NewMinifier() *Minifier {
 		m.Add(t, f)
 	}
 	return &Minifier{m: m}
+}
+
+// htmlMinifier keeps what NewMinifier says; delims, when set, are the
+// template actions' delimiters, left as they are.
+func htmlMinifier(delims [2]string) *html.Minifier {
+	return &html.Minifier{
+		KeepDocumentTags:    true,
+		KeepEndTags:         true,
+		KeepQuotes:          true,
+		KeepDefaultAttrVals: true,
+		TemplateDelims:      delims,
+	}
 }
 
 // mediaType returns the media type Minify uses for the file p, chosen by its

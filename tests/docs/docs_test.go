@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml"
+
+	"github.com/ladder-ssg/ladder/generator/host"
 )
 
 type workflow struct {
@@ -69,5 +71,43 @@ func TestGitHubPagesWorkflow(t *testing.T) {
 	}
 	if !strings.Contains(string(page), "```yaml\n"+string(data)+"```") {
 		t.Error("content/publishing.md does not show docs/deploy/github-pages.yml as it is")
+	}
+}
+
+// TestPublishingListsHostLimits holds the Publishing page's table of host
+// limits to the limits --host checks: a row per host, citing its sources.
+func TestPublishingListsHostLimits(t *testing.T) {
+	page, err := os.ReadFile("../../content/publishing.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]string{}
+	for _, line := range strings.Split(string(page), "\n") {
+		if name, ok := strings.CutPrefix(line, "| `"); ok {
+			name, _, _ = strings.Cut(name, "`")
+			rows[name] = line
+		}
+	}
+	for _, l := range host.All() {
+		row, ok := rows[l.Name]
+		if !ok {
+			t.Errorf("content/publishing.md has no row for --host %s", l.Name)
+			continue
+		}
+		for _, src := range l.Sources {
+			if !strings.Contains(row, "("+src+")") {
+				t.Errorf("the row of %s does not cite %s", l.Name, src)
+			}
+		}
+		for _, n := range []int{l.Files, l.Entries, l.FilesPerFolder} {
+			if n > 0 && !strings.Contains(row, host.Count(n)) {
+				t.Errorf("the row of %s does not say %s", l.Name, host.Count(n))
+			}
+		}
+		for _, n := range []int64{l.FileBytes, l.SiteBytes} {
+			if n > 0 && !strings.Contains(row, host.Bytes(n)) {
+				t.Errorf("the row of %s does not say %s", l.Name, host.Bytes(n))
+			}
+		}
 	}
 }

@@ -1,0 +1,131 @@
+package pipeline
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/redirect"
+	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// stubsUpTo is the most pages of a retired family that get a redirect
+// page each (which works from file:// too); a larger family is served
+// by a rule in the host files and the 404 page's script alone.
+const stubsUpTo = 100
+
+// urlFamilies are the forms of URL a layout change may retire as a
+// whole, and the page each member then leads to: the model's record of
+// its earlier layouts (site.Moved), then forms whose pages the layout
+// still has, for the day it has them no more.
+func urlFamilies() []redirect.Family {
+	var out []redirect.Family
+	for _, m := range site.Moved() {
+		out = append(out, redirect.Family{From: sitePlaceholder.ReplaceAllString(m.From, "{$1}"), To: sitePlaceholder.ReplaceAllString(m.To, "{$1}")})
+	}
+	return append(out,
+		// One level's embed view: the occupation's embed view.
+		redirect.Family{From: "embed/occupations/{o}/{level}/index.html", To: "embed/occupations/{o}/index.html"})
+}
+
+// sitePlaceholder is site.Moved's form of a placeholder (:name).
+var sitePlaceholder = regexp.MustCompile(`:([A-Za-z0-9_]+)`)
+
+// planRedirects compares the model's pages with the manifest of the last
+// build: for a session's first build Options.PreviousURLs, else the one
+// in the output folder. A
+// missing manifest (a first build) has nothing to redirect; an unreadable
+// one is noted and ignored, as the site is whole without it.
+func planRedirects(opts Options, first bool, model *site.Site, res *Result) redirect.Plan {
+	var prev redirect.Manifest
+	name := opts.PreviousURLs
+	// (The list names the default language's pages; another language's
+	// session reads its own folder's.)
+	if name == "" || !first || opts.Language != "" {
+		name = filepath.Join(opts.Out, redirect.ManifestName)
+	}
+	data, err := os.ReadFile(name)
+	if err == nil {
+		prev, err = redirect.ParseManifest(name, data)
+	}
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		res.Notes = append(res.Notes, "the last build's list of pages is unreadable, so no redirects were made for pages it had: "+err.Error())
+	}
+	pages := make([]redirect.Page, len(model.Pages))
+	for i, p := range model.Pages {
+		pages[i] = redirect.Page{Path: p.Path, ID: pageIdentity(p)}
+	}
+	return redirect.New(prev, pages, urlFamilies(), stubsUpTo)
+}
+
+// pageIdentity names what a page shows when its path may change: a level
+// (whose slug comes from its key, which a framework may rename) by its
+// occupation and position.
+func pageIdentity(p *site.Page) string {
+	if p.Level == nil {
+		return ""
+	}
+	switch p.Kind {
+	case site.OccupationLevelPage, site.EmbedLevelPage:
+		return string(p.Kind) + " " + p.Level.Occupation.Code + " " + strconv.Itoa(p.Level.Number)
+	}
+	return ""
+}
+
+// writeRedirects writes the plan's redirect pages, the host redirect
+// files and the manifest the next build reads.
+func writeRedirects(w *writer, model *site.Site, plan redirect.Plan) error {
+	titles := make(map[string]string, len(model.Pages))
+	for _, p := range model.Pages {
+		titles[p.Path] = p.Title
+	}
+	base := model.Config.BaseURL
+	for _, r := range plan.Stubs {
+		href := site.RelURL(r.From, r.To)
+		canonical := href
+		if base != "" {
+			canonical = base + redirect.Folder(r.To)
+		}
+		title := titles[strings.SplitN(r.To, "?", 2)[0]]
+		if err := w.writeRaw(r.From, redirect.StubPage(model.Config.Language, title, href, canonical)); err != nil {
+			return err
+		}
+	}
+	root := "/"
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		root = u.Path
+	}
+	for name, data := range map[string][]byte{
+		redirect.NetlifyName: redirect.Netlify(plan, root),
+		redirect.NginxName:   redirect.Nginx(plan, root),
+	} {
+		if data != nil {
+			if err := w.writeRaw(name, data); err != nil {
+				return err
+			}
+		}
+	}
+	return w.writeRaw(redirect.ManifestName, plan.Manifest.Bytes())
+}
+
+// withFamilyRules gives the 404 page the script of the plan's families,
+// before its </head>.
+func withFamilyRules(emit func(string, []byte, *bytes.Buffer) error, script string) func(string, []byte, *bytes.Buffer) error {
+	if script == "" {
+		return emit
+	}
+	return func(rel string, data []byte, scratch *bytes.Buffer) error {
+		if rel == site.NotFoundPath {
+			if i := bytes.Index(data, []byte("</head>")); i >= 0 {
+				data = append(append(append([]byte{}, data[:i]...), script...), data[i:]...)
+			}
+		}
+		return emit(rel, data, scratch)
+	}
+}
