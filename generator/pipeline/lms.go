@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"io/fs"
 	"os"
@@ -212,20 +211,21 @@ func cartridgeStyles() map[string]string {
 // changed, and the site-wide packages (SCORM 1.2 and 2004, cmi5, Common
 // Cartridge) when any did (previews skip those after the first build). It
 // returns the keys the packages were made from.
-func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, previous map[string]uint64, old map[string]uint64, first, preview bool) (map[string]uint64, error) {
-	p := packager{root: root, model: model, deflated: &lms.Deflated{}}
+func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
+	w, model, first := b.w, b.model, b.first
+	p := packager{root: b.out.Dir(), model: model, deflated: &lms.Deflated{}}
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, o := range model.Occupations {
 		key := w.sumOf(occupationPaths(o))
 		keys[o.Code] = key
 		if !first && previous[o.Code] == key {
-			w.keep(o.SCORMPath, old)
+			w.keep(o.SCORMPath)
 			continue
 		}
 		todo = append(todo, o)
 	}
-	err := forEach(ctx, len(todo), func(i int, buf, _ *bytes.Buffer) error {
+	err := forEach(b.ctx, len(todo), func(i int, buf, _ *bytes.Buffer) error {
 		if err := p.scorm(todo[i], buf); err != nil {
 			return err
 		}
@@ -241,9 +241,9 @@ func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, pre
 	siteKey := w.sumOf(append(all, site.EmbedIndexPath))
 	keys[siteFilesKeyName] = siteKey
 	packages := p.sitePackages()
-	if !first && (siteKey == previous[siteFilesKeyName] || preview) {
+	if !first && (siteKey == previous[siteFilesKeyName] || b.preview) {
 		for _, pkg := range packages {
-			w.keep(pkg.path, old)
+			w.keep(pkg.path)
 		}
 		keys[siteFilesKeyName] = previous[siteFilesKeyName]
 		return keys, nil

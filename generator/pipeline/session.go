@@ -1,25 +1,15 @@
 package pipeline
 
 import (
-	"bytes"
 	"context"
 	"encoding/binary"
-	"errors"
-	"fmt"
 	"hash/maphash"
-	"io"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
-	"strings"
-	"sync"
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/align"
-
-	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/publish"
@@ -33,37 +23,35 @@ import (
 // Later builds reuse the decoded frameworks whose files did not change,
 // render only the pages whose fingerprint changed (all of them when a
 // template or asset changed), and write in place only the files whose
-// bytes changed, each through a temporary file and a rename, so a server
-// never reads half a file and unchanged files keep their modification
-// times. Build must not be called concurrently.
+// bytes changed (see publish.Folder), so a server never reads half a file
+// and unchanged files keep their modification times. Build must not be
+// called concurrently.
 type Session struct {
-	opts  Options
-	md    *markup.Renderer // keeps its highlighted-code cache across builds
-	min   *transform.Minifier
-	cache *load.Cache
-	seed  maphash.Seed
+	opts    Options
+	md      *markup.Renderer // keeps its highlighted-code cache across builds
+	min     *transform.Minifier
+	cache   *load.Cache
+	seed    maphash.Seed
+	aligner *align.Aligner // made by the first build
+	look    lookCache
 
 	// What the output folder holds after the last successful build; nil
 	// before the first.
 	files map[string]uint64 // output file → hash of its bytes
-	pages map[string]uint64 // page → fingerprint it was rendered from
-	sums  map[string]uint64 // published framework file → hash of its source
-	look  uint64            // hash of the templates and assets
-	model *site.Site        // the last good model, whose parts New may reuse
-	// exports holds the occupation page fingerprints the exports were made from.
-	exports map[string]uint64
-	bundle  uint64            // hash of the names and contents the bundle was made from
-	lms     map[string]uint64 // what each LMS package was made from
-	search  uint64            // what the search index was made from
-	// templates are the parsed templates, made from files hashing to
-	// templatesSum; syntaxCSS the highlighting style sheet.
-	templates    *render.Templates
-	templatesSum uint64
-	syntaxCSS    []byte
+	// keys holds, by step name, what each step's files were made from
+	// (see step).
+	keys  map[string]map[string]uint64
+	model *site.Site // the last good model, whose parts New may reuse
 	// pending is set by a Quick build that left work for the next Build.
 	pending bool
-	// aligner aligns statements to O*NET; made by the first build.
-	aligner *align.Aligner
+}
+
+// lookCache is what a session keeps of the templates and assets.
+type lookCache struct {
+	templates    *render.Templates // parsed from files hashing to templatesSum
+	templatesSum uint64
+	syntaxCSS    []byte // the highlighting style sheet
+	sum          uint64 // hash of the templates and assets of the last build
 }
 
 // NewSession prepares a session; nothing is read until Build.
@@ -93,237 +81,159 @@ func (s *Session) Build(ctx context.Context) (Result, error) { return s.build(ct
 // a previous build, or after a template or asset change, Quick is Build.
 func (s *Session) Quick(ctx context.Context) (Result, error) { return s.build(ctx, true) }
 
+// build prepares a run, takes it through the steps of the recipe in
+// order, then publishes: a first build swaps its staging folder in, a
+// later one removes the files the site no longer has.
 func (s *Session) build(ctx context.Context, quick bool) (res Result, err error) {
 	start := time.Now()
 	res = Result{Out: s.opts.Out}
-	quick = quick && s.files != nil
+	b, err := s.prepare(ctx, quick, &res)
+	if err != nil {
+		return res, err
+	}
+	if stage, ok := b.out.(*publish.Staging); ok {
+		defer stage.Abort() // a no-op after Commit
+	}
+	keys := map[string]map[string]uint64{}
+	defer func() {
+		if err != nil && !b.first {
+			// Files written in place stay written when the build stops
+			// half-way: the next build must compare against them, and
+			// must not take the steps' files for what they were before.
+			s.remember(b.w, b.out.Removed())
+			for name, k := range keys {
+				s.keys[name] = k
+			}
+		}
+	}()
+	for _, st := range recipe() {
+		if b.quick && !st.quick {
+			continue
+		}
+		t := time.Now()
+		keys[st.name], err = st.make(b, s.keys[st.name])
+		if err != nil {
+			return res, err
+		}
+		res.step(st.name, t)
+	}
+	t := time.Now()
+	if err := b.out.Finish(s.gone(b, keys)); err != nil {
+		return res, err
+	}
+	res.step("publish", t)
+	s.commit(b, keys)
+	return s.result(res, b.w, b.out.Removed(), start), nil
+}
+
+// prepare loads the site, makes the model and the renderer, and opens the
+// output: a staging folder for the first build, the output folder itself
+// for later ones.
+func (s *Session) prepare(ctx context.Context, quick bool, res *Result) (*run, error) {
 	if s.aligner == nil {
 		t := time.Now()
 		a, err := NewAligner()
 		if err != nil {
-			return res, err
+			return nil, err
 		}
 		s.aligner = a
 		res.step("aligner", t)
 	}
-	in, model, err := loadAndModel(s.opts, s.cache, s.aligner, s.model, quick, &res)
+	first := s.files == nil
+	in, model, err := loadAndModel(s.opts, s.cache, s.aligner, s.model, quick && !first, res)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-
 	t := time.Now()
-	templatesSum, err := s.sumFS(in.Templates)
+	b := &run{ctx: ctx, res: res, in: in, model: model, first: first, preview: s.opts.Preview, overridden: render.Overridden(in.TemplateOverrides)}
+	look, err := s.renderer(b)
 	if err != nil {
-		return res, err
+		return nil, err
 	}
-	if s.templates == nil || templatesSum != s.templatesSum {
-		// Parsed (and escaped, on first use) once until a template changes.
-		if s.templates, err = render.Parse(in.Templates); err != nil {
-			return res, err
-		}
-		s.templatesSum = templatesSum
-	}
-	r, err := s.templates.Renderer(model, s.md)
-	if err != nil {
-		return res, err
-	}
-	if s.syntaxCSS == nil {
-		if s.syntaxCSS, err = markup.StyleCSS(lightStyle, darkStyle); err != nil {
-			return res, err
-		}
-	}
-	assets, err := assetFiles(in.Assets, s.syntaxCSS)
-	if err != nil {
-		return res, err
-	}
-	look := s.lookSum(templatesSum, assets)
 	res.step("templates", t)
 	if err := ctx.Err(); err != nil {
-		return res, err
+		return nil, err
 	}
-
-	first := s.files == nil
-	all := first || look != s.look
-	quick = quick && !all
-	var out output
+	b.all = first || look != s.look.sum
+	b.quick = quick && !b.all
 	if first {
-		stage, err := publish.Open(s.opts.Out)
-		if err != nil {
-			return res, err
+		if b.out, err = publish.Open(s.opts.Out); err != nil {
+			return nil, err
 		}
-		defer stage.Abort() // a no-op after Commit
-		out = &stagedOutput{stage: stage}
 	} else {
-		out = &inPlaceOutput{dir: s.opts.Out, old: s.files}
+		b.out = publish.InPlace(s.opts.Out)
 	}
-	w := &writer{out: out, min: s.min, minify: !s.opts.NoMinify, seed: s.seed}
-	if quick {
+	b.w = &writer{out: b.out, old: s.files, min: s.min, minify: !s.opts.NoMinify, seed: s.seed}
+	if b.quick {
 		// The files a quick build keeps are in s.files already; it records
 		// only what it writes, and merges that in.
-		w.files, w.keepNone = map[string]uint64{}, true
+		b.w.files, b.w.keepNone = map[string]uint64{}, true
 	} else {
-		w.files = make(map[string]uint64, len(s.files))
+		b.w.files = make(map[string]uint64, len(s.files))
 	}
-	// What the steps made, for the record below; nil or unset until a
-	// step begins.
-	var exportKeys, lmsKeys map[string]uint64
-	var searchKey uint64
-	searched := false
-	if !first {
-		// Files written in place stay written when the build stops
-		// half-way: the next build must compare against them, and must
-		// not take the steps' outputs for what they were before.
-		defer func() {
-			if err == nil {
-				return
-			}
-			// A page rewritten before the stop holds what its new
-			// fingerprint stands for, which s.pages does not record:
-			// forget its old one, so the next build renders it again.
-			for rel := range s.pages {
-				if h, ok := w.files[rel]; ok && h != s.files[rel] {
-					delete(s.pages, rel)
-				}
-			}
-			s.remember(w, out.removed())
-			if exportKeys != nil {
-				s.exports = exportKeys
-			}
-			if searched {
-				s.search = searchKey
-			}
-			if lmsKeys != nil {
-				s.lms = lmsKeys
-			}
-		}()
-	}
-
-	t = time.Now()
-	for _, name := range sortedKeys(assets) {
-		if err := w.write(name, assets[name], nil); err != nil {
-			return res, err
-		}
-	}
-	sums := make(map[string]uint64, len(s.sums))
-	for _, d := range downloads(model) {
-		sums[d.path] = d.sum
-		if !all && s.sums[d.path] == d.sum {
-			w.keep(d.path, s.files)
-			continue
-		}
-		data, err := fs.ReadFile(in.Content, d.file)
-		if err != nil {
-			return res, fmt.Errorf("content/%s: %w", d.file, err)
-		}
-		// The original file is published byte for byte: it is what people cite.
-		if err := w.writeRaw(d.path, data); err != nil {
-			return res, err
-		}
-	}
-	res.step("assets", t)
-
-	t = time.Now()
-	pages := make(map[string]uint64, len(model.Pages))
-	var todo []*site.Page
-	// A site's own template may show what fingerprints do not cover.
-	overridden := render.Overridden(in.TemplateOverrides)
-	for _, p := range model.Pages {
-		pages[p.Path] = p.Fingerprint
-		old, existed := s.pages[p.Path]
-		switch {
-		case !all && old == p.Fingerprint && !overridden(p.Kind):
-			w.keep(p.Path, s.files)
-		case quick && existed && !firstSeen(p.Kind):
-			// Left for the Build that follows, which sees the old
-			// fingerprint and renders it.
-			pages[p.Path] = old
-			w.keep(p.Path, s.files)
-		default:
-			todo = append(todo, p)
-		}
-	}
-	if err := renderPages(ctx, r, todo, w.write); err != nil {
-		return res, err
-	}
-	res.Pages, res.Rendered = len(model.Pages), len(todo)
-	res.step("render", t)
-
-	if quick {
-		// The pages of deleted frameworks go now, the rest of their files
-		// with the next Build.
-		var vanished []string
-		for rel := range s.pages {
-			if _, ok := pages[rel]; !ok {
-				vanished = append(vanished, rel)
-			}
-		}
-		place := out.(*inPlaceOutput) // a quick build is never the first
-		err := place.remove(vanished)
-		s.remember(w, place.removed())
-		if err != nil {
-			return res, err
-		}
-		s.pages, s.sums, s.model = pages, sums, model
-		s.pending = true
-		return s.result(res, w, place.removed(), start), nil
-	}
-
-	t = time.Now()
-	exportKeys, err = writeExports(ctx, w, model, s.exports, s.files, all)
-	if err != nil {
-		return res, err
-	}
-	res.step("exports", t)
-
-	t = time.Now()
-	searched = true
-	searchKey, err = writeSearch(w, model, s.search, s.files, all)
-	if err != nil {
-		return res, err
-	}
-	res.step("search", t)
-
-	// The LMS packages hold the embed pages just written.
-	t = time.Now()
-	lmsKeys, err = writeLMS(ctx, w, out.root(), model, s.lms, s.files, first, s.opts.Preview)
-	if err != nil {
-		return res, err
-	}
-	res.step("lms", t)
-
-	// The bulk download zips what was just written, when any of it
-	// changed; previews skip that after the first build, as it takes
-	// seconds on a large site.
-	t = time.Now()
-	names := bundleNames(model)
-	bundleKey := w.sumOf(names)
-	if first || bundleKey != s.bundle && !s.opts.Preview {
-		if err := writeBundle(out, out.root(), names, latestExport(model.Occupations)); err != nil {
-			return res, err
-		}
-		w.record(export.BundlePath, out.root())
-	} else {
-		w.keep(export.BundlePath, s.files)
-		bundleKey = s.bundle
-	}
-	res.step("bundle", t)
-
-	t = time.Now()
-	if err := out.finish(w.files); err != nil {
-		return res, err
-	}
-	res.step("publish", t)
-
-	s.files, s.pages, s.sums, s.look, s.model, s.exports, s.bundle, s.lms, s.search = w.files, pages, sums, look, model, exportKeys, bundleKey, lmsKeys, searchKey
-	s.pending = false
-	return s.result(res, w, out.removed(), start), nil
+	b.look = look
+	return b, nil
 }
 
-// firstSeen reports whether a Quick build renders pages of this kind: the
-// pages an edit shows on, not the comparisons and shared-skill pages that
-// quote a few of its statements among others'.
-func firstSeen(k site.PageKind) bool {
-	return k != site.ComparePage && k != site.SkillPageKind
+// renderer gives b its renderer and assets, parsing the templates again
+// only when they changed, and returns the hash of the templates and
+// assets.
+func (s *Session) renderer(b *run) (uint64, error) {
+	templatesSum, err := s.sumFS(b.in.Templates)
+	if err != nil {
+		return 0, err
+	}
+	if s.look.templates == nil || templatesSum != s.look.templatesSum {
+		// Parsed (and escaped, on first use) once until a template changes.
+		if s.look.templates, err = render.Parse(b.in.Templates); err != nil {
+			return 0, err
+		}
+		s.look.templatesSum = templatesSum
+	}
+	if b.r, err = s.look.templates.Renderer(b.model, s.md); err != nil {
+		return 0, err
+	}
+	if s.look.syntaxCSS == nil {
+		if s.look.syntaxCSS, err = markup.StyleCSS(lightStyle, darkStyle); err != nil {
+			return 0, err
+		}
+	}
+	if b.assets, err = assetFiles(b.in.Assets, s.look.syntaxCSS); err != nil {
+		return 0, err
+	}
+	return s.lookSum(templatesSum, b.assets), nil
+}
+
+// gone lists the files the output folder is to lose: after a quick build
+// the pages of deleted frameworks (the rest of their files go with the
+// next Build), after a full one every file of the last build the new one
+// lacks.
+func (s *Session) gone(b *run, keys map[string]map[string]uint64) []string {
+	if !b.quick {
+		return b.w.gone()
+	}
+	var vanished []string
+	for rel := range s.keys[pagesStep] {
+		if _, ok := keys[pagesStep][rel]; !ok {
+			vanished = append(vanished, rel)
+		}
+	}
+	return vanished
+}
+
+// commit records what a finished build left in the output folder.
+func (s *Session) commit(b *run, keys map[string]map[string]uint64) {
+	s.model = b.model
+	if b.quick {
+		s.remember(b.w, b.out.Removed())
+		for name, k := range keys {
+			s.keys[name] = k
+		}
+		s.pending = true
+		return
+	}
+	s.files, s.keys, s.look.sum = b.w.files, keys, b.look
+	s.pending = false
 }
 
 // remember merges what w wrote, and the removal of gone, into the
@@ -387,210 +297,4 @@ func (s *Session) lookSum(templatesSum uint64, assets map[string][]byte) uint64 
 		h.Write(assets[name])
 	}
 	return h.Sum64()
-}
-
-// writer minifies files (when asked), hashes them, and hands those whose
-// bytes changed to the output. It is safe for concurrent use.
-type writer struct {
-	out    output
-	min    *transform.Minifier
-	minify bool
-	seed   maphash.Seed
-	// keepNone makes keep a no-op, for a build that records only the
-	// files it writes.
-	keepNone bool
-
-	mu           sync.Mutex
-	files        map[string]uint64 // every file of the new site → hash
-	bytes        int64
-	written      int
-	bytesWritten int64
-	changed      []string
-}
-
-// write publishes data at rel, minified by its extension unless disabled.
-// scratch, when given, is reused for the minified bytes.
-func (w *writer) write(rel string, data []byte, scratch *bytes.Buffer) error {
-	if w.minify {
-		if scratch == nil {
-			scratch = new(bytes.Buffer)
-		}
-		scratch.Reset()
-		ok, err := w.min.Minify(rel, scratch, data)
-		if err != nil {
-			return err
-		}
-		if ok {
-			data = scratch.Bytes()
-		}
-	}
-	return w.writeRaw(rel, data)
-}
-
-// writeRaw publishes data at rel unchanged.
-func (w *writer) writeRaw(rel string, data []byte) error {
-	sum := maphash.Bytes(w.seed, data)
-	w.mu.Lock()
-	w.files[rel] = sum
-	w.bytes += int64(len(data))
-	w.mu.Unlock()
-	wrote, err := w.out.write(rel, data, sum)
-	if err != nil || !wrote {
-		return err
-	}
-	w.mu.Lock()
-	w.written++
-	w.bytesWritten += int64(len(data))
-	w.changed = append(w.changed, rel)
-	w.mu.Unlock()
-	return nil
-}
-
-// sumOf hashes the names and content hashes of the given files.
-func (w *writer) sumOf(names []string) uint64 {
-	var h maphash.Hash
-	h.SetSeed(w.seed)
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for _, n := range names {
-		h.WriteString(n)
-		var b [8]byte
-		binary.LittleEndian.PutUint64(b[:], w.files[n])
-		h.Write(b[:])
-	}
-	return h.Sum64()
-}
-
-// record notes a file that was written around the writer (the bundle),
-// hashing it from disk so the next build knows it.
-func (w *writer) record(rel, root string) {
-	data, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(rel)))
-	if err != nil {
-		return
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.files[rel] = maphash.Bytes(w.seed, data)
-	w.bytes += int64(len(data))
-	w.written++
-	w.bytesWritten += int64(len(data))
-	w.changed = append(w.changed, rel)
-}
-
-// keep records that the file at rel stays as the last build wrote it.
-func (w *writer) keep(rel string, old map[string]uint64) {
-	if w.keepNone {
-		return
-	}
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if sum, ok := old[rel]; ok {
-		w.files[rel] = sum
-	}
-}
-
-// output is where a build's files go.
-type output interface {
-	// write stores one file and reports whether its bytes were written.
-	write(rel string, data []byte, sum uint64) (bool, error)
-	// finish completes the build; files is every file of the new site.
-	finish(files map[string]uint64) error
-	// removed lists the files finish deleted.
-	removed() []string
-	// create opens a file for streaming; it appears whole on Close.
-	create(rel string) (io.WriteCloser, error)
-	// root is the folder the files are being written to.
-	root() string
-}
-
-// stagedOutput writes a complete site into a staging folder and swaps it in.
-type stagedOutput struct{ stage *publish.Staging }
-
-func (o *stagedOutput) write(rel string, data []byte, _ uint64) (bool, error) {
-	return true, o.stage.WriteFile(rel, data)
-}
-
-func (o *stagedOutput) finish(map[string]uint64) error { return o.stage.Commit() }
-func (o *stagedOutput) removed() []string              { return nil }
-func (o *stagedOutput) root() string                   { return o.stage.Dir() }
-
-func (o *stagedOutput) create(rel string) (io.WriteCloser, error) { return o.stage.Create(rel) }
-
-// inPlaceOutput updates a published site file by file.
-type inPlaceOutput struct {
-	dir  string
-	old  map[string]uint64
-	gone []string
-}
-
-func (o *inPlaceOutput) write(rel string, data []byte, sum uint64) (bool, error) {
-	if old, ok := o.old[rel]; ok && old == sum {
-		return false, nil
-	}
-	if !filepath.IsLocal(filepath.FromSlash(rel)) {
-		return false, fmt.Errorf("publish: refusing to write %q outside the output folder", rel)
-	}
-	return publish.WriteIfChanged(filepath.Join(o.dir, filepath.FromSlash(rel)), data)
-}
-
-// finish deletes the files of the last build that the new one lacks, and
-// the folders that leaves empty.
-func (o *inPlaceOutput) finish(files map[string]uint64) error {
-	var gone []string
-	for rel := range o.old {
-		if _, ok := files[rel]; !ok {
-			gone = append(gone, rel)
-		}
-	}
-	return o.remove(gone)
-}
-
-// remove deletes the files at rels, and the folders that leaves empty.
-func (o *inPlaceOutput) remove(rels []string) error {
-	var errs []error
-	dirs := map[string]bool{}
-	for _, rel := range rels {
-		p := filepath.Join(o.dir, filepath.FromSlash(rel))
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, err)
-			continue
-		}
-		o.gone = append(o.gone, rel)
-		for d := filepath.Dir(p); d != o.dir && strings.HasPrefix(d, o.dir); d = filepath.Dir(d) {
-			dirs[d] = true
-		}
-	}
-	// Deepest first, so a folder is empty once its subfolders are gone.
-	list := sortedKeys(dirs)
-	sort.Slice(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
-	for _, d := range list {
-		os.Remove(d) // fails, as it should, when the folder is not empty
-	}
-	return errors.Join(errs...)
-}
-
-func (o *inPlaceOutput) removed() []string { return o.gone }
-func (o *inPlaceOutput) root() string      { return o.dir }
-
-func (o *inPlaceOutput) create(rel string) (io.WriteCloser, error) {
-	return createAtomic(filepath.Join(o.dir, filepath.FromSlash(rel)))
-}
-
-// download is a framework file published as it is.
-type download struct {
-	path, file string
-	sum        uint64
-}
-
-// downloads lists every framework file the site publishes unchanged: each
-// occupation's current version and its earlier ones.
-func downloads(s *site.Site) []download {
-	var out []download
-	for _, o := range s.Occupations {
-		out = append(out, download{o.Download, o.File, o.Sum})
-		for _, v := range o.History {
-			out = append(out, download{v.Download, v.File, v.Sum})
-		}
-	}
-	return out
 }

@@ -110,8 +110,8 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 
 // Create creates the file rel inside the staging folder for streaming
 // writes, under the same rules as WriteFile. The file must be closed before
-// Commit.
-func (s *Staging) Create(rel string) (io.WriteCloser, error) {
+// Commit; after Abort the file is gone.
+func (s *Staging) Create(rel string) (Stream, error) {
 	name, err := s.prepare(rel)
 	if err != nil {
 		return nil, err
@@ -244,10 +244,21 @@ func isCleanLocal(rel string) bool {
 
 // countingFile is a file from Create that adds to the Staging's Stats.
 type countingFile struct {
-	f   *os.File
-	rel string
-	s   *Staging
-	n   int64
+	f    *os.File
+	rel  string
+	s    *Staging
+	n    int64
+	done bool
+}
+
+// Abort closes and removes the file, uncounted.
+func (c *countingFile) Abort() {
+	if c.done {
+		return
+	}
+	c.done = true
+	c.f.Close()
+	os.Remove(c.f.Name())
 }
 
 func (c *countingFile) Write(p []byte) (int, error) {
@@ -260,6 +271,10 @@ func (c *countingFile) Write(p []byte) (int, error) {
 }
 
 func (c *countingFile) Close() error {
+	if c.done {
+		return nil
+	}
+	c.done = true
 	if err := c.f.Close(); err != nil {
 		return fmt.Errorf("publish: close %s: %w", c.rel, err)
 	}
