@@ -18,6 +18,13 @@ const (
 	SiteCanvasPath = "downloads/frameworks.canvas.csv"
 )
 
+// BundleFile is one file of an export: its path in the output
+// (slash-separated, relative) and its content.
+type BundleFile struct {
+	Name string
+	Data []byte
+}
+
 // Download is one file of a framework that its page links to.
 type Download struct {
 	Format    string // "original", "normalized", "case", "moodle" or "canvas"

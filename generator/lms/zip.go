@@ -25,6 +25,37 @@ type File struct {
 	Path string
 	Data []byte
 	Open func() ([]byte, error)
+	// Zipped, when set, is the file compressed ahead (see Compressor);
+	// Data and Open are not used then.
+	Zipped *Zipped
+}
+
+// Zipped is a file compressed ahead of the zips it goes into: its
+// deflated bytes, CRC-32 and size.
+type Zipped struct {
+	raw  []byte
+	crc  uint32
+	size int
+}
+
+// Compressor compresses files ahead of the zips that hold them, as
+// writeZip would, reusing its deflaters (each holds over half a megabyte).
+// Safe for concurrent use; the zero value is ready.
+type Compressor struct{ deflaters sync.Pool }
+
+// Compress returns data compressed for a zip entry.
+func (c *Compressor) Compress(data []byte) *Zipped {
+	fw, _ := c.deflaters.Get().(*flate.Writer)
+	var buf bytes.Buffer
+	if fw == nil {
+		fw, _ = flate.NewWriter(&buf, deflateLevel)
+	} else {
+		fw.Reset(&buf)
+	}
+	fw.Write(data)
+	fw.Close()
+	c.deflaters.Put(fw)
+	return &Zipped{raw: buf.Bytes(), crc: crc32.ChecksumIEEE(data), size: len(data)}
 }
 
 // bytes returns f's content.
@@ -76,6 +107,12 @@ func entryTime(t time.Time) time.Time {
 // ".." segment, or that ends in "/", and a path given twice.
 func WriteZip(w io.Writer, files []File) error { return writeZip(w, files, nil, time.Time{}) }
 
+// WriteZipDated is WriteZip with every entry dated modified (see
+// entryTime) instead.
+func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
+	return writeZip(w, files, nil, modified)
+}
+
 // Deflated keeps the compressed entries of the zips written with it, so a
 // file in several packages (each page of a site is in its occupation's
 // SCORM package, the site's package and the Common Cartridge) is
@@ -110,32 +147,14 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 	var deflater *flate.Writer // one for all entries: each costs over half a megabyte
 	date, clock := msDosTime(entryTime(modified))
 	for _, f := range sorted {
-		data, err := f.bytes()
-		if err != nil {
-			return err
-		}
-		key := deflatedKey{path: f.Path, size: len(data), crc: crc32.ChecksumIEEE(data)}
-		shared := cache
-		if f.Open == nil {
-			shared = nil // the package's own file
-		} else if shared != nil {
-			key.sum = fnv64(data)
-		}
-		raw, ok := shared.get(key)
-		if !ok {
-			var buf bytes.Buffer
-			if deflater == nil {
-				deflater, _ = flate.NewWriter(&buf, deflateLevel)
-			} else {
-				deflater.Reset(&buf)
+		if f.Zipped == nil {
+			if f.Zipped, err = compress(f, cache, &deflater); err != nil {
+				return err
 			}
-			deflater.Write(data)
-			deflater.Close()
-			raw = buf.Bytes()
-			shared.put(key, raw)
 		}
-		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, CRC32: key.crc,
-			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(len(data))}
+		raw := f.Zipped.raw
+		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, CRC32: f.Zipped.crc,
+			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(f.Zipped.size)}
 		// Modified would add an extended-timestamp extra field; the MS-DOS
 		// fields alone keep the entry free of extra fields.
 		//lint:ignore SA1019 the deprecated fields are the way to write no extra field
@@ -150,6 +169,36 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 		}
 	}
 	return zw.Close()
+}
+
+// compress reads f and compresses it, through cache when f is shared
+// (read by Open), with *deflater (made on first use).
+func compress(f File, cache *Deflated, deflater **flate.Writer) (*Zipped, error) {
+	data, err := f.bytes()
+	if err != nil {
+		return nil, err
+	}
+	key := deflatedKey{path: f.Path, size: len(data), crc: crc32.ChecksumIEEE(data)}
+	shared := cache
+	if f.Open == nil {
+		shared = nil // the package's own file
+	} else if shared != nil {
+		key.sum = fnv64(data)
+	}
+	raw, ok := shared.get(key)
+	if !ok {
+		var buf bytes.Buffer
+		if *deflater == nil {
+			*deflater, _ = flate.NewWriter(&buf, deflateLevel)
+		} else {
+			(*deflater).Reset(&buf)
+		}
+		(*deflater).Write(data)
+		(*deflater).Close()
+		raw = buf.Bytes()
+		shared.put(key, raw)
+	}
+	return &Zipped{raw: raw, crc: key.crc, size: len(data)}, nil
 }
 
 func (c *Deflated) get(k deflatedKey) ([]byte, bool) {
@@ -227,3 +276,9 @@ func msDosTime(t time.Time) (date, clock uint16) {
 	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	return date, clock
 }
+
+// Size is the size of the file before compression.
+func (z *Zipped) Size() int { return z.size }
+
+// CRC32 is the CRC-32 (IEEE) of the file before compression.
+func (z *Zipped) CRC32() uint32 { return z.crc }

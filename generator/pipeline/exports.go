@@ -5,10 +5,9 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/ladder-ssg/ladder/generator/export"
+	"github.com/ladder-ssg/ladder/generator/lms"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -192,10 +191,10 @@ func bundleNames(model *site.Site) []string {
 	return names
 }
 
-// writeBundle zips the bundle's files, read back from where they were
-// just written, into the output at export.BundlePath, when any of them
-// changed; previews skip that after the first build, as it takes
-// seconds on a large site.
+// writeBundle zips the bundle's files, handed over compressed by the
+// steps that wrote them, into the output at export.BundlePath, when any
+// of them changed; previews skip that after the first build, as it
+// takes seconds on a large site.
 func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	names := bundleNames(b.model)
 	key := b.w.sumOf(names)
@@ -203,11 +202,12 @@ func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 		b.w.keep(export.BundlePath)
 		return prev, nil
 	}
-	root := b.out.Dir()
-	err := b.w.stream(export.BundlePath, func(out io.Writer) error {
-		return export.StreamBundle(out, names, latestExport(b.model.Occupations), func(name string) ([]byte, error) {
-			return os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
-		})
+	files, err := b.w.hand.bundleFiles(names)
+	if err != nil {
+		return nil, err
+	}
+	err = b.w.stream(export.BundlePath, func(out io.Writer) error {
+		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
 	if err != nil {
 		return nil, err

@@ -18,22 +18,20 @@ import (
 // LMS package beside the pages.
 var embedAssets = []string{"assets/style.css", "assets/embed.js", "assets/assess.js"}
 
-// packager builds the LMS packages from the embed pages and assets just
-// written under root.
+// packager builds the LMS packages from the embed pages, assets and
+// data scripts the earlier steps handed over.
 type packager struct {
-	root  string
+	hand  *handoff
 	model *site.Site
 	// deflated compresses each page once for the packages it is in.
 	deflated *lms.Deflated
 }
 
-// files gives the written files at paths, each read when the package
-// writer comes to it: the site-wide packages hold every embed page.
+// files gives the files at paths as they were published.
 func (p packager) files(paths ...string) []lms.File {
 	out := make([]lms.File, 0, len(paths))
 	for _, rel := range paths {
-		name := filepath.Join(p.root, filepath.FromSlash(rel))
-		out = append(out, lms.File{Path: rel, Open: func() ([]byte, error) { return os.ReadFile(name) }})
+		out = append(out, p.hand.lmsFile(rel))
 	}
 	return out
 }
@@ -213,7 +211,7 @@ func cartridgeStyles() map[string]string {
 // returns the keys the packages were made from.
 func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 	w, model, first := b.w, b.model, b.first
-	p := packager{root: b.out.Dir(), model: model, deflated: &lms.Deflated{}}
+	p := packager{hand: w.hand, model: model, deflated: &lms.Deflated{}}
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, o := range model.Occupations {

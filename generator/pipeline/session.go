@@ -34,6 +34,7 @@ type Session struct {
 	seed    maphash.Seed
 	aligner *align.Aligner // made by the first build
 	look    lookCache
+	hand    *handoff
 
 	// What the output folder holds after the last successful build; nil
 	// before the first.
@@ -62,6 +63,7 @@ func NewSession(opts Options) *Session {
 		min:   transform.NewMinifier(),
 		cache: load.NewCache(),
 		seed:  maphash.MakeSeed(),
+		hand:  &handoff{},
 	}
 }
 
@@ -163,7 +165,8 @@ func (s *Session) prepare(ctx context.Context, quick bool, res *Result) (*run, e
 	} else {
 		b.out = publish.InPlace(s.opts.Out)
 	}
-	b.w = &writer{out: b.out, old: s.files, min: s.min, minify: !s.opts.NoMinify, seed: s.seed}
+	s.hand.want(model)
+	b.w = &writer{out: b.out, old: s.files, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, hand: s.hand}
 	if b.quick {
 		// The files a quick build keeps are in s.files already; it records
 		// only what it writes, and merges that in.
@@ -233,6 +236,7 @@ func (s *Session) commit(b *run, keys map[string]map[string]uint64) {
 		return
 	}
 	s.files, s.keys, s.look.sum = b.w.files, keys, b.look
+	s.hand.prune()
 	s.pending = false
 }
 

@@ -25,6 +25,8 @@ type writer struct {
 	// keepNone makes keep a no-op, for a build that records only the
 	// files it writes.
 	keepNone bool
+	// hand keeps what later steps need of the files written.
+	hand *handoff
 
 	mu           sync.Mutex
 	files        map[string]uint64 // every file of the new site → hash
@@ -60,14 +62,18 @@ func (w *writer) writeRaw(rel string, data []byte) error {
 	w.files[rel] = sum
 	w.bytes += int64(len(data))
 	w.mu.Unlock()
-	if old, ok := w.old[rel]; ok && old == sum {
-		return nil
+	if old, ok := w.old[rel]; !ok || old != sum {
+		wrote, err := w.out.Put(rel, data)
+		if err != nil {
+			return err
+		}
+		if wrote {
+			w.wrote(rel, int64(len(data)))
+		}
 	}
-	wrote, err := w.out.Put(rel, data)
-	if err != nil || !wrote {
-		return err
+	if !w.hand.held(rel, data) {
+		w.hand.hold(rel, data)
 	}
-	w.wrote(rel, int64(len(data)))
 	return nil
 }
 
