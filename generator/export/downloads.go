@@ -2,20 +2,21 @@ package export
 
 import (
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // Paths of the site-wide files in the output.
 const (
-	SitemapPath   = "sitemap.xml"
-	RobotsPath    = "robots.txt"
-	FeedPath      = "feed.xml"
-	CataloguePath = "frameworks.json"
-	BundlePath    = "downloads/frameworks.zip"
+	SitemapPath   = paths.Sitemap
+	RobotsPath    = paths.Robots
+	FeedPath      = paths.Feed
+	CataloguePath = paths.Catalogue
+	BundlePath    = paths.Bundle
 	// SiteMoodlePath and SiteCanvasPath import every framework at once.
-	SiteMoodlePath = "downloads/frameworks.moodle.csv"
-	SiteCanvasPath = "downloads/frameworks.canvas.csv"
+	SiteMoodlePath = paths.SiteMoodle
+	SiteCanvasPath = paths.SiteCanvas
 )
 
 // BundleFile is one file of an export: its path in the output
@@ -47,13 +48,12 @@ const (
 // package, <code>.normalized.json, <code>.case.json, <code>.moodle.csv
 // and <code>.canvas.csv.
 func Downloads(o *site.Occupation) []Download {
-	dir := "occupations/" + o.Code + "/" + o.Code
 	return []Download{
 		{FormatOriginal, "Original framework (JSON)", o.Download, "application/json"},
-		{FormatNormalized, "Normalized framework (JSON)", dir + ".normalized.json", "application/json"},
-		{FormatCASE, "CASE 1.1 package (JSON)", dir + ".case.json", "application/json"},
-		{FormatMoodle, "Moodle competency framework (CSV)", dir + ".moodle.csv", "text/csv"},
-		{FormatCanvas, "Canvas outcomes (CSV)", dir + ".canvas.csv", "text/csv"},
+		{FormatNormalized, "Normalized framework (JSON)", paths.Export(o.Code, "normalized.json"), "application/json"},
+		{FormatCASE, "CASE 1.1 package (JSON)", paths.Export(o.Code, "case.json"), "application/json"},
+		{FormatMoodle, "Moodle competency framework (CSV)", paths.Export(o.Code, "moodle.csv"), "text/csv"},
+		{FormatCanvas, "Canvas outcomes (CSV)", paths.Export(o.Code, "canvas.csv"), "text/csv"},
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"hash/fnv"
@@ -25,7 +26,8 @@ type File struct {
 	Path string
 	Data []byte
 	Open func() ([]byte, error)
-	// Zipped, when set, is the file compressed ahead (see Compressor);
+	// Zipped, when set, is the file compressed ahead (see Compressor),
+	// zipped as it is (or decompressed for a page a package rewrites);
 	// Data and Open are not used then.
 	Zipped *Zipped
 }
@@ -39,31 +41,54 @@ type Zipped struct {
 }
 
 // Compressor compresses files ahead of the zips that hold them, as
-// writeZip would, reusing its deflaters (each holds over half a megabyte).
-// Safe for concurrent use; the zero value is ready.
-type Compressor struct{ deflaters sync.Pool }
+// writeZip would, reusing its deflaters (each holds over half a megabyte)
+// and buffers. Safe for concurrent use; the zero value is ready.
+type Compressor struct{ pool sync.Pool }
+
+type deflater struct {
+	fw  *flate.Writer
+	buf bytes.Buffer
+}
 
 // Compress returns data compressed for a zip entry.
 func (c *Compressor) Compress(data []byte) *Zipped {
-	fw, _ := c.deflaters.Get().(*flate.Writer)
-	var buf bytes.Buffer
-	if fw == nil {
-		fw, _ = flate.NewWriter(&buf, deflateLevel)
-	} else {
-		fw.Reset(&buf)
+	d, _ := c.pool.Get().(*deflater)
+	if d == nil {
+		d = &deflater{}
+		d.fw, _ = flate.NewWriter(&d.buf, deflateLevel)
 	}
-	fw.Write(data)
-	fw.Close()
-	c.deflaters.Put(fw)
-	return &Zipped{raw: buf.Bytes(), crc: crc32.ChecksumIEEE(data), size: len(data)}
+	d.buf.Reset()
+	d.fw.Reset(&d.buf)
+	d.fw.Write(data)
+	d.fw.Close()
+	// A copy of the exact size: a session keeps thousands of these.
+	z := &Zipped{raw: bytes.Clone(d.buf.Bytes()), crc: crc32.ChecksumIEEE(data), size: len(data)}
+	c.pool.Put(d)
+	return z
+}
+
+// open returns the file's bytes, decompressed.
+func (z *Zipped) open() ([]byte, error) {
+	data, err := io.ReadAll(flate.NewReader(bytes.NewReader(z.raw)))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) != z.size || crc32.ChecksumIEEE(data) != z.crc {
+		return nil, errors.New("compressed file does not match its size and CRC")
+	}
+	return data, nil
 }
 
 // bytes returns f's content.
 func (f File) bytes() ([]byte, error) {
-	if f.Open == nil {
+	open := f.Open
+	switch {
+	case f.Zipped != nil:
+		open = f.Zipped.open
+	case open == nil:
 		return f.Data, nil
 	}
-	data, err := f.Open()
+	data, err := open()
 	if err != nil {
 		return nil, fmt.Errorf("zip %s: %w", f.Path, err)
 	}

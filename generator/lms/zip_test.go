@@ -226,3 +226,19 @@ func TestWriteZipCompressedAhead(t *testing.T) {
 		t.Error("entries missing")
 	}
 }
+
+// A page compressed ahead can still be rewritten by the cartridge, which
+// reads it back.
+func TestZippedOpens(t *testing.T) {
+	var c Compressor
+	data := []byte(strings.Repeat("<p>page</p>", 50))
+	got, err := File{Path: "p.html", Zipped: c.Compress(data)}.bytes()
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("bytes() = %q, %v; want the page", got, err)
+	}
+	bad := c.Compress(data)
+	bad.crc++
+	if _, err := (File{Path: "p.html", Zipped: bad}).bytes(); err == nil {
+		t.Error("a compressed file whose CRC does not match read without error")
+	}
+}

@@ -202,11 +202,8 @@ func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 		b.w.keep(export.BundlePath)
 		return prev, nil
 	}
-	files, err := b.w.hand.bundleFiles(names)
-	if err != nil {
-		return nil, err
-	}
-	err = b.w.stream(export.BundlePath, func(out io.Writer) error {
+	files := b.w.hand.files(names...)
+	err := b.w.stream(export.BundlePath, func(out io.Writer) error {
 		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
 	if err != nil {

@@ -2,11 +2,11 @@ package pipeline
 
 import (
 	"bytes"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/lms"
@@ -28,13 +28,7 @@ type packager struct {
 }
 
 // files gives the files at paths as they were published.
-func (p packager) files(paths ...string) []lms.File {
-	out := make([]lms.File, 0, len(paths))
-	for _, rel := range paths {
-		out = append(out, p.hand.lmsFile(rel))
-	}
-	return out
-}
+func (p packager) files(paths ...string) []lms.File { return p.hand.files(paths...) }
 
 // occupationPaths are the embed pages of one occupation with their assets,
 // then the data script of its self-assessment.
@@ -60,12 +54,6 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	buf.Reset()
 	return lms.SCORM12(buf, pkg)
 }
-
-// Paths of the site-wide SCORM 2004 and cmi5 packages.
-const (
-	siteSCORM2004Path = "downloads/scorm/all-frameworks-scorm2004.zip"
-	siteCmi5Path      = "downloads/cmi5/all-frameworks.zip"
-)
 
 // siteCourse is the whole site as a course: an SCO per occupation, in a
 // group per occupational group, so that the LMS tracks each.
@@ -105,8 +93,8 @@ func (p packager) sitePackages() []struct {
 		write func(*bytes.Buffer) error
 	}{
 		{site.SiteSCORMPath, course(lms.SCORM12Course)},
-		{siteSCORM2004Path, course(lms.SCORM2004Course)},
-		{siteCmi5Path, course(cmi5)},
+		{paths.SiteSCORM2004, course(lms.SCORM2004Course)},
+		{paths.SiteCmi5, course(cmi5)},
 		{site.CartridgePath, p.cartridge},
 	}
 }
@@ -146,7 +134,7 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: cfg.Title, Description: cfg.Description,
 		Language: cfg.Language, Modified: latestExport(p.model.Occupations), Deflated: p.deflated, Styles: cartridgeStyles()}
 	c.Modules = append(c.Modules, lms.Module{Title: "About this course", Items: []lms.CCItem{
-		{Title: cfg.Title, Files: p.files(site.EmbedIndexPath), Href: site.EmbedIndexPath, Published: p.published("occupations/index.html")},
+		{Title: cfg.Title, Files: p.files(site.EmbedIndexPath), Href: site.EmbedIndexPath, Published: p.published(paths.Occupations)},
 	}})
 	for _, g := range occupationGroups(p.model) {
 		m := lms.Module{Title: g.title}
@@ -170,7 +158,7 @@ func (p packager) published(rel string) string {
 	if base == "" {
 		return ""
 	}
-	return base + strings.TrimSuffix(rel, "index.html")
+	return base + paths.Folder(rel)
 }
 
 // latestExport returns the newest export date of occs: the date of their

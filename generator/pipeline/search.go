@@ -2,11 +2,11 @@ package pipeline
 
 import (
 	"encoding/binary"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/maphash"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/search"
-	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // writeSearch writes the offline search index under search/, remaking it
@@ -31,7 +31,7 @@ func writeSearch(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	key := h.Sum64()
 	if v, ok := prev[""]; ok && !b.all && key == v {
 		for rel := range w.old {
-			if strings.HasPrefix(rel, "search/") && rel != site.SearchPath {
+			if strings.HasPrefix(rel, paths.SearchIndex) && rel != paths.Search {
 				w.keep(rel)
 			}
 		}

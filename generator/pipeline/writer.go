@@ -71,9 +71,7 @@ func (w *writer) writeRaw(rel string, data []byte) error {
 			w.wrote(rel, int64(len(data)))
 		}
 	}
-	if !w.hand.held(rel, data) {
-		w.hand.hold(rel, data)
-	}
+	w.hand.hold(rel, data)
 	return nil
 }
 

@@ -6,6 +6,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"html/template"
 	"io/fs"
 	"path"
@@ -264,6 +265,9 @@ func funcs() template.FuncMap {
 			return m, nil
 		},
 		"plural": diag.Plural,
+		// path names a site-wide file ("bundle", "embed-index", …): the
+		// templates ask paths where a file is, never spell it.
+		"path": paths.Named,
 	}
 }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"sort"
 	"strings"
 
@@ -120,8 +121,7 @@ func addHistory(o *Occupation, earlier []*load.Framework) {
 	newerFW, newerLabel, newerPath, newerSlug := o.Framework, o.VersionLabel, o.Path, currentSlug
 	for _, f := range earlier {
 		v := &Version{Framework: f.Framework, File: f.File, Sum: f.Sum, Label: versionLabel(f.Framework), Slug: slugOf(f.Framework)}
-		dir := "occupations/" + o.Code + "/versions/" + v.Slug + "/"
-		v.Path, v.Download = dir+"index.html", dir+o.Code+".json"
+		v.Path, v.Download = paths.Version(o.Code, v.Slug), paths.VersionOriginal(o.Code, v.Slug)
 		anchors := ids.Names{}
 		for _, lv := range f.Levels {
 			a := ids.Slug(lv.Key, 40)
@@ -133,7 +133,7 @@ func addHistory(o *Occupation, earlier []*load.Framework) {
 		d := diff.Frameworks(f.Framework, newerFW)
 		v.Changes = &Changes{
 			Occupation: o, From: v.Label, To: newerLabel, FromPath: v.Path, ToPath: newerPath,
-			Path:     "occupations/" + o.Code + "/changes/" + newerSlug + "/index.html",
+			Path:     paths.Changes(o.Code, newerSlug),
 			Summary:  d.Counts().String(),
 			Markdown: promoteHeadings(d.Markdown()),
 		}

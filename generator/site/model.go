@@ -6,6 +6,7 @@ package site
 
 import (
 	"github.com/ladder-ssg/ladder/generator/i18n"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/maphash"
 
 	"github.com/ladder-ssg/ladder/generator/align"
@@ -203,13 +204,13 @@ const (
 
 // Paths of the LMS packages of the whole site.
 const (
-	SiteSCORMPath   = "downloads/scorm/all-frameworks.zip"
-	EmbedIndexPath  = "embed/index.html"
-	CartridgePath   = "downloads/frameworks.imscc"
+	SiteSCORMPath   = paths.SiteSCORM
+	EmbedIndexPath  = paths.EmbedIndex
+	CartridgePath   = paths.Cartridge
 	EmbedAssetsRoot = "assets/"
 	// AssessIndexPath lists every occupation with its DataPath, for the
 	// self-assessment's gap to another occupation.
-	AssessIndexPath = "occupations/assess-index.js"
+	AssessIndexPath = paths.AssessIndex
 )
 
 // IsEmbed reports whether pages of kind k are iframe-friendly variants.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"github.com/ladder-ssg/ladder/generator/i18n"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"strings"
 	"unicode"
 
@@ -10,15 +11,15 @@ import (
 
 // Index pages of the hubs and the A–Z list.
 const (
-	OccupationsPath = "occupations/index.html"
-	SkillsPath      = "skills/index.html"
-	SearchPath      = "search/index.html"
-	LevelsPath      = "levels/index.html"
-	GroupsPath      = "groups/index.html"
-	SectorsPath     = "sectors/index.html"
-	JobZonesPath    = "job-zones/index.html"
-	NotFoundPath    = "404.html"
-	HomePath        = "index.html"
+	OccupationsPath = paths.Occupations
+	SkillsPath      = paths.Skills
+	SearchPath      = paths.Search
+	LevelsPath      = paths.Levels
+	GroupsPath      = paths.Groups
+	SectorsPath     = paths.Sectors
+	JobZonesPath    = paths.JobZones
+	NotFoundPath    = paths.NotFound
+	HomePath        = paths.Home
 )
 
 // HubKindTitle names the hubs of a kind for people, in English.

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"sort"
 	"strings"
 
@@ -111,7 +112,7 @@ func (s *Site) relate(previous *Site, keep bool) {
 		if again != nil {
 			p.Path, p.pathSum = again[i].Path, again[i].pathSum
 		} else {
-			p.Path = "skills/" + sk.Slug + "/index.html"
+			p.Path = paths.Skill(sk.Slug)
 			p.pathSum = ids.FNV64Strings(p.Path)
 		}
 		for _, u := range sk.Uses {
@@ -186,7 +187,7 @@ func (s *Site) comparison(a, b, shared int, bySkill []*SkillPage) *Comparison {
 		a, b = b, a
 	}
 	oa, ob := s.Occupations[a], s.Occupations[b]
-	c := &Comparison{A: oa, B: ob, Shared: shared, Path: "compare/" + oa.Code + "/" + ob.Code + "/index.html"}
+	c := &Comparison{A: oa, B: ob, Shared: shared, Path: paths.Compare(oa.Code, ob.Code)}
 	r := s.relations
 	c.compute = func() []ComparedLevel {
 		var out []ComparedLevel
