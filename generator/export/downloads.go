@@ -7,18 +7,6 @@ import (
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
-// Paths of the site-wide files in the output.
-const (
-	SitemapPath   = paths.Sitemap
-	RobotsPath    = paths.Robots
-	FeedPath      = paths.Feed
-	CataloguePath = paths.Catalogue
-	BundlePath    = paths.Bundle
-	// SiteMoodlePath and SiteCanvasPath import every framework at once.
-	SiteMoodlePath = paths.SiteMoodle
-	SiteCanvasPath = paths.SiteCanvas
-)
-
 // BundleFile is one file of an export: its path in the output
 // (slash-separated, relative) and its content.
 type BundleFile struct {
@@ -100,16 +88,16 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 func SiteFileNames(s *site.Site) []string {
 	var names []string
 	if absolute(s) {
-		names = append(names, SitemapPath)
+		names = append(names, paths.Sitemap)
 	}
 	if atHostRoot(s) {
-		names = append(names, RobotsPath)
+		names = append(names, paths.Robots)
 	}
-	return append(names, FeedPath, CataloguePath, site.AssessIndexPath)
+	return append(names, paths.Feed, paths.Catalogue, paths.AssessIndex)
 }
 
 // SiteLMSFileNames lists the paths SiteLMSFiles writes.
-func SiteLMSFileNames() []string { return []string{SiteMoodlePath, SiteCanvasPath} }
+func SiteLMSFileNames() []string { return []string{paths.SiteMoodle, paths.SiteCanvas} }
 
 // SiteLMSFiles returns the Moodle and Canvas files of every framework
 // (SiteMoodleCSV, SiteCanvasCSV), which change whenever a framework's
@@ -123,7 +111,7 @@ func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []BundleFile{{SiteMoodlePath, moodle}, {SiteCanvasPath, canvas}}, nil
+	return []BundleFile{{paths.SiteMoodle, moodle}, {paths.SiteCanvas, canvas}}, nil
 }
 
 // SiteFiles returns the site-wide files: the feed, the catalogue and the
@@ -136,10 +124,10 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, BundleFile{SitemapPath, sm})
+		files = append(files, BundleFile{paths.Sitemap, sm})
 	}
 	if atHostRoot(s) {
-		files = append(files, BundleFile{RobotsPath, Robots(s)})
+		files = append(files, BundleFile{paths.Robots, Robots(s)})
 	}
 	feed, err := Feed(s)
 	if err != nil {
@@ -153,5 +141,5 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, BundleFile{FeedPath, feed}, BundleFile{CataloguePath, cat}, BundleFile{site.AssessIndexPath, index}), nil
+	return append(files, BundleFile{paths.Feed, feed}, BundleFile{paths.Catalogue, cat}, BundleFile{paths.AssessIndex, index}), nil
 }

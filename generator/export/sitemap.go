@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -58,5 +59,5 @@ func Robots(s *site.Site) []byte {
 	if !absolute(s) {
 		return nil
 	}
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + link(s, "", SitemapPath, "") + "\n")
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + link(s, "", paths.Sitemap, "") + "\n")
 }

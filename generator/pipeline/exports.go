@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"encoding/binary"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/maphash"
 	"io"
 
@@ -192,18 +193,18 @@ func bundleNames(model *site.Site) []string {
 }
 
 // writeBundle zips the bundle's files, handed over compressed by the
-// steps that wrote them, into the output at export.BundlePath, when any
+// steps that wrote them, into the output at paths.Bundle, when any
 // of them changed; previews skip that after the first build, as it
 // takes seconds on a large site.
 func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	names := bundleNames(b.model)
 	key := b.w.sumOf(names)
 	if !b.first && (key == prev[""] || b.preview) {
-		b.w.keep(export.BundlePath)
+		b.w.keep(paths.Bundle)
 		return prev, nil
 	}
 	files := b.w.hand.files(names...)
-	err := b.w.stream(export.BundlePath, func(out io.Writer) error {
+	err := b.w.stream(paths.Bundle, func(out io.Writer) error {
 		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
 	if err != nil {

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/crc32"
 	"sync"
 
@@ -25,7 +26,7 @@ type handoff struct {
 
 // want says which files the packages and the bundle of model hold.
 func (h *handoff) want(model *site.Site) {
-	wanted := map[string]bool{site.EmbedIndexPath: true}
+	wanted := map[string]bool{paths.EmbedIndex: true}
 	for _, o := range model.Occupations {
 		for _, p := range occupationPaths(o) {
 			wanted[p] = true

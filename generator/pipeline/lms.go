@@ -92,10 +92,10 @@ func (p packager) sitePackages() []struct {
 		path  string
 		write func(*bytes.Buffer) error
 	}{
-		{site.SiteSCORMPath, course(lms.SCORM12Course)},
+		{paths.SiteSCORM, course(lms.SCORM12Course)},
 		{paths.SiteSCORM2004, course(lms.SCORM2004Course)},
 		{paths.SiteCmi5, course(cmi5)},
-		{site.CartridgePath, p.cartridge},
+		{paths.Cartridge, p.cartridge},
 	}
 }
 
@@ -134,7 +134,7 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: cfg.Title, Description: cfg.Description,
 		Language: cfg.Language, Modified: latestExport(p.model.Occupations), Deflated: p.deflated, Styles: cartridgeStyles()}
 	c.Modules = append(c.Modules, lms.Module{Title: "About this course", Items: []lms.CCItem{
-		{Title: cfg.Title, Files: p.files(site.EmbedIndexPath), Href: site.EmbedIndexPath, Published: p.published(paths.Occupations)},
+		{Title: cfg.Title, Files: p.files(paths.EmbedIndex), Href: paths.EmbedIndex, Published: p.published(paths.Occupations)},
 	}})
 	for _, g := range occupationGroups(p.model) {
 		m := lms.Module{Title: g.title}
@@ -224,7 +224,7 @@ func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 	for _, o := range model.Occupations {
 		all = append(all, occupationPaths(o)...)
 	}
-	siteKey := w.sumOf(append(all, site.EmbedIndexPath))
+	siteKey := w.sumOf(append(all, paths.EmbedIndex))
 	keys[siteFilesKeyName] = siteKey
 	packages := p.sitePackages()
 	if !first && (siteKey == previous[siteFilesKeyName] || b.preview) {

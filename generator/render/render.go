@@ -201,7 +201,7 @@ func (r *Renderer) linkResolver(p *site.Page) func(string) (string, bool) {
 		}
 		var to string
 		if file == "_index.md" {
-			to = site.HomePath
+			to = paths.Home
 		} else if c := r.byFile[file]; c != nil {
 			to = c.Path
 		} else {

@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/ladder-ssg/ladder/generator/i18n"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"html"
 	"html/template"
 	"sort"
@@ -328,7 +329,7 @@ func (v *View) JSONLD() []any {
 }
 
 // Feed is the path of the site's Atom feed.
-func (v *View) Feed() string { return export.FeedPath }
+func (v *View) Feed() string { return paths.Feed }
 
 // External returns the absolute URL of the site page p, for links that
 // leave an embed page (they open in a new tab), or "" when the site has
@@ -363,7 +364,7 @@ func (v *View) EmbedSnippet() string {
 // LMS lists the paths of the LMS packages for this page's occupation:
 // its SCORM package, the whole site's, and the Common Cartridge.
 func (v *View) LMS() map[string]string {
-	m := map[string]string{"siteSCORM": site.SiteSCORMPath, "cartridge": site.CartridgePath}
+	m := map[string]string{"siteSCORM": paths.SiteSCORM, "cartridge": paths.Cartridge}
 	if o := v.Page.Occupation; o != nil {
 		m["scorm"] = o.SCORMPath
 	}

@@ -6,7 +6,6 @@ package site
 
 import (
 	"github.com/ladder-ssg/ladder/generator/i18n"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/maphash"
 
 	"github.com/ladder-ssg/ladder/generator/align"
@@ -200,17 +199,6 @@ const (
 	SearchPage          PageKind = "search"
 	EmbedLevelPage      PageKind = "embed-level"
 	MatrixPage          PageKind = "matrix"
-)
-
-// Paths of the LMS packages of the whole site.
-const (
-	SiteSCORMPath   = paths.SiteSCORM
-	EmbedIndexPath  = paths.EmbedIndex
-	CartridgePath   = paths.Cartridge
-	EmbedAssetsRoot = "assets/"
-	// AssessIndexPath lists every occupation with its DataPath, for the
-	// self-assessment's gap to another occupation.
-	AssessIndexPath = paths.AssessIndex
 )
 
 // IsEmbed reports whether pages of kind k are iframe-friendly variants.

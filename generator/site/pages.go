@@ -9,19 +9,6 @@ import (
 	"github.com/ladder-ssg/ladder/generator/ids"
 )
 
-// Index pages of the hubs and the A–Z list.
-const (
-	OccupationsPath = paths.Occupations
-	SkillsPath      = paths.Skills
-	SearchPath      = paths.Search
-	LevelsPath      = paths.Levels
-	GroupsPath      = paths.Groups
-	SectorsPath     = paths.Sectors
-	JobZonesPath    = paths.JobZones
-	NotFoundPath    = paths.NotFound
-	HomePath        = paths.Home
-)
-
 // HubKindTitle names the hubs of a kind for people, in English.
 func HubKindTitle(k HubKind) string {
 	return i18n.Shipped(i18n.Reference).T(HubKindKey(k))
@@ -42,11 +29,11 @@ func HubKindKey(k HubKind) string {
 func HubKindIndex(k HubKind) string {
 	switch k {
 	case SectorHub:
-		return SectorsPath
+		return paths.Sectors
 	case JobZoneHub:
-		return JobZonesPath
+		return paths.JobZones
 	}
-	return GroupsPath
+	return paths.Groups
 }
 
 // hubs returns the hubs of a kind.
@@ -73,16 +60,16 @@ func (s *Site) addPages() {
 		s.Pages = append(s.Pages, &slab[len(slab)-1])
 	}
 	t := s.Text.T
-	home := Crumb{Title: t("page.home"), Path: HomePath}
+	home := Crumb{Title: t("page.home"), Path: paths.Home}
 	toHome := []Crumb{home}
 
-	add(Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
-	add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: t("page.not-found"),
+	add(Page{Kind: HomePage, Path: paths.Home, Title: s.Config.Title, Description: s.Config.Description})
+	add(Page{Kind: NotFoundPage, Path: paths.NotFound, Title: t("page.not-found"),
 		Description: t("page.not-found-description")})
 
-	occIndex := Crumb{Title: t("page.occupations"), Path: OccupationsPath}
+	occIndex := Crumb{Title: t("page.occupations"), Path: paths.Occupations}
 	toOccIndex := []Crumb{home, occIndex}
-	add(Page{Kind: OccupationsIndex, Path: OccupationsPath, Title: occIndex.Title, Crumbs: toHome,
+	add(Page{Kind: OccupationsIndex, Path: paths.Occupations, Title: occIndex.Title, Crumbs: toHome,
 		Description: t("page.occupations-description")})
 	toOcc := make(map[*Occupation][]Crumb, len(s.Occupations))
 	for _, o := range s.Occupations {
@@ -120,10 +107,10 @@ func (s *Site) addPages() {
 		}
 	}
 
-	add(Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
+	add(Page{Kind: EmbedIndexPage, Path: paths.EmbedIndex, Title: s.Config.Title, Description: s.Config.Description})
 
-	levels := Crumb{Title: t("page.levels"), Path: LevelsPath}
-	add(Page{Kind: LevelsIndex, Path: LevelsPath, Title: levels.Title, Crumbs: toHome,
+	levels := Crumb{Title: t("page.levels"), Path: paths.Levels}
+	add(Page{Kind: LevelsIndex, Path: paths.Levels, Title: levels.Title, Crumbs: toHome,
 		Description: t("page.levels-description")})
 	toLevels := []Crumb{home, levels}
 	for _, lv := range s.Levels {
@@ -140,8 +127,8 @@ func (s *Site) addPages() {
 		}
 	}
 
-	skills := Crumb{Title: t("page.skills"), Path: SkillsPath}
-	add(Page{Kind: SkillsIndex, Path: SkillsPath, Title: skills.Title, Crumbs: toHome,
+	skills := Crumb{Title: t("page.skills"), Path: paths.Skills}
+	add(Page{Kind: SkillsIndex, Path: paths.Skills, Title: skills.Title, Crumbs: toHome,
 		Description: t("page.skills-description")})
 	toSkills := []Crumb{home, skills}
 	for _, sk := range s.Skills {
@@ -153,7 +140,7 @@ func (s *Site) addPages() {
 		add(Page{Kind: ComparePage, Path: c.Path, Title: t("page.compare", a, b), Comparison: c, Crumbs: toOcc[c.A],
 			Description: t("page.compare-description", a, b)})
 	}
-	add(Page{Kind: SearchPage, Path: SearchPath, Title: t("page.search"), Crumbs: toHome,
+	add(Page{Kind: SearchPage, Path: paths.Search, Title: t("page.search"), Crumbs: toHome,
 		Description: t("page.search-description")})
 
 	for _, c := range s.ContentPages {
