@@ -23,30 +23,28 @@ var embedAssets = []string{"assets/style.css", "assets/embed.js", "assets/assess
 type packager struct {
 	hand  *handoff
 	model *site.Site
-	// deflated compresses each page once for the packages it is in.
-	deflated *lms.Deflated
 }
 
-// files gives the files at paths as they were published.
-func (p packager) files(paths ...string) []lms.File { return p.hand.files(paths...) }
+// files gives the files at rels as they were published.
+func (p packager) files(rels ...string) []lms.File { return p.hand.files(rels...) }
 
 // occupationPaths are the embed pages of one occupation with their assets,
 // then the data script of its self-assessment.
 func occupationPaths(o *site.Occupation) []string {
-	paths := append([]string{o.EmbedPath}, embedAssets...)
+	rels := append([]string{o.EmbedPath}, embedAssets...)
 	for _, ol := range o.Levels {
-		paths = append(paths, ol.EmbedPath)
+		rels = append(rels, ol.EmbedPath)
 	}
-	return append(paths, o.DataPath)
+	return append(rels, o.DataPath)
 }
 
 // scorm writes the SCORM 1.2 package of one occupation: the learner
 // completes it by opening every level.
 func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	pkg := lms.Package{
-		Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
-		Language: p.model.Config.Language, Files: p.files(occupationPaths(o)...), Start: o.EmbedPath, Deflated: p.deflated,
-		Modified: o.ExportedAt,
+		About: lms.About{Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
+			Language: p.model.Config.Language, Modified: o.ExportedAt},
+		Files: p.files(occupationPaths(o)...), Start: o.EmbedPath,
 	}
 	for _, ol := range o.Levels {
 		pkg.Levels = append(pkg.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
@@ -58,15 +56,13 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 // siteCourse is the whole site as a course: an SCO per occupation, in a
 // group per occupational group, so that the LMS tracks each.
 func (p packager) siteCourse() lms.Course {
-	cfg := p.model.Config
-	c := lms.Course{Identifier: "ladder-all-frameworks", Title: cfg.Title, Description: cfg.Description,
-		Language: cfg.Language, Deflated: p.deflated, Modified: latestExport(p.model.Occupations)}
-	paths := append([]string(nil), embedAssets...)
+	c := lms.Course{About: p.siteAbout("ladder-all-frameworks")}
+	inputs := append([]string(nil), embedAssets...)
 	for _, g := range occupationGroups(p.model) {
 		group := lms.Group{Title: g.title}
 		for _, o := range g.occupations {
-			paths = append(paths, occupationPaths(o)[len(embedAssets)+1:]...)
-			paths = append(paths, o.EmbedPath)
+			inputs = append(inputs, occupationPaths(o)[len(embedAssets)+1:]...)
+			inputs = append(inputs, o.EmbedPath)
 			sco := lms.SCO{Identifier: o.Code, Title: o.Title(), Start: o.EmbedPath}
 			for _, ol := range o.Levels {
 				sco.Levels = append(sco.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
@@ -75,7 +71,7 @@ func (p packager) siteCourse() lms.Course {
 		}
 		c.Groups = append(c.Groups, group)
 	}
-	c.Files = p.files(paths...)
+	c.Files = p.files(inputs...)
 	return c
 }
 
@@ -97,6 +93,13 @@ func (p packager) sitePackages() []struct {
 		{paths.SiteCmi5, course(cmi5)},
 		{paths.Cartridge, p.cartridge},
 	}
+}
+
+// siteAbout is what the site-wide packages say of themselves.
+func (p packager) siteAbout(id string) lms.About {
+	cfg := p.model.Config
+	return lms.About{Identifier: id, Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		Modified: latestExport(p.model.Occupations)}
 }
 
 // occupationGroup is a group's title and occupations.
@@ -131,8 +134,7 @@ func occupationGroups(model *site.Site) []occupationGroup {
 // page; with a base URL, links between the pages go to the published site.
 func (p packager) cartridge(buf *bytes.Buffer) error {
 	cfg := p.model.Config
-	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: cfg.Title, Description: cfg.Description,
-		Language: cfg.Language, Modified: latestExport(p.model.Occupations), Deflated: p.deflated, Styles: cartridgeStyles()}
+	c := lms.Cartridge{About: p.siteAbout("ladder-frameworks"), Styles: cartridgeStyles()}
 	c.Modules = append(c.Modules, lms.Module{Title: "About this course", Items: []lms.CCItem{
 		{Title: cfg.Title, Files: p.files(paths.EmbedIndex), Href: paths.EmbedIndex, Published: p.published(paths.Occupations)},
 	}})
@@ -199,7 +201,7 @@ func cartridgeStyles() map[string]string {
 // returns the keys the packages were made from.
 func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 	w, model, first := b.w, b.model, b.first
-	p := packager{hand: w.hand, model: model, deflated: &lms.Deflated{}}
+	p := packager{hand: w.hand, model: model}
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, o := range model.Occupations {
