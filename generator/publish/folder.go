@@ -90,7 +90,7 @@ func (f *Folder) Create(rel string) (Stream, error) {
 	if err != nil {
 		return nil, fmt.Errorf("publish: create %s: %w", rel, err)
 	}
-	return &atomicFile{File: tmp, path: name}, nil
+	return &atomicFile{partFile: partFile{f: tmp}, path: name}, nil
 }
 
 // Finish removes the files gone lists.
@@ -149,35 +149,26 @@ func (f *Folder) path(rel string) (string, error) {
 // atomicFile is a file written under a temporary name and renamed into
 // place on Close, so readers never see it half written.
 type atomicFile struct {
-	*os.File
+	partFile
 	path string
-	done bool
 }
 
+func (a *atomicFile) Write(p []byte) (int, error) { return a.f.Write(p) }
+
 func (a *atomicFile) Close() error {
-	if a.done {
+	if !a.finish() {
 		return nil
 	}
-	a.done = true
-	err := a.File.Close()
+	err := a.f.Close()
 	if err == nil {
-		err = os.Chmod(a.Name(), 0o644)
+		err = os.Chmod(a.f.Name(), 0o644)
 	}
 	if err == nil {
-		err = os.Rename(a.Name(), a.path)
+		err = os.Rename(a.f.Name(), a.path)
 	}
 	if err != nil {
-		os.Remove(a.Name())
+		os.Remove(a.f.Name())
 		return fmt.Errorf("publish: %w", err)
 	}
 	return nil
-}
-
-func (a *atomicFile) Abort() {
-	if a.done {
-		return
-	}
-	a.done = true
-	a.File.Close()
-	os.Remove(a.Name())
 }

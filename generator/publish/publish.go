@@ -120,7 +120,7 @@ func (s *Staging) Create(rel string) (Stream, error) {
 	if err != nil {
 		return nil, fmt.Errorf("publish: create %s: %w", rel, err)
 	}
-	return &countingFile{f: f, rel: rel, s: s}, nil
+	return &countingFile{partFile: partFile{f: f}, rel: rel, s: s}, nil
 }
 
 // Stats returns how many files, and how many bytes in them, were written
@@ -242,23 +242,33 @@ func isCleanLocal(rel string) bool {
 		filepath.IsLocal(filepath.FromSlash(rel)) // also volume names and reserved names on Windows
 }
 
-// countingFile is a file from Create that adds to the Staging's Stats.
-type countingFile struct {
+// partFile is a file being streamed (a Stream's file), removed by Abort.
+type partFile struct {
 	f    *os.File
-	rel  string
-	s    *Staging
-	n    int64
-	done bool
+	done bool // closed or aborted
 }
 
-// Abort closes and removes the file, uncounted.
-func (c *countingFile) Abort() {
-	if c.done {
-		return
+// finish marks the file done, and reports whether it was not yet.
+func (p *partFile) finish() bool {
+	was := p.done
+	p.done = true
+	return !was
+}
+
+// Abort closes and removes the file.
+func (p *partFile) Abort() {
+	if p.finish() {
+		p.f.Close()
+		os.Remove(p.f.Name())
 	}
-	c.done = true
-	c.f.Close()
-	os.Remove(c.f.Name())
+}
+
+// countingFile is a file from Create that adds to the Staging's Stats.
+type countingFile struct {
+	partFile
+	rel string
+	s   *Staging
+	n   int64
 }
 
 func (c *countingFile) Write(p []byte) (int, error) {
@@ -271,10 +281,9 @@ func (c *countingFile) Write(p []byte) (int, error) {
 }
 
 func (c *countingFile) Close() error {
-	if c.done {
+	if !c.finish() {
 		return nil
 	}
-	c.done = true
 	if err := c.f.Close(); err != nil {
 		return fmt.Errorf("publish: close %s: %w", c.rel, err)
 	}
