@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/ladder-ssg/ladder/generator/config"
-
 )
 
 // TestAssessData checks the self-assessment's data script of each seed:
