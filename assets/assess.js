@@ -25,7 +25,9 @@
   // language's CLDR rules. Every key here is "assess." and a name.
   var TEXT = (function () {
     try {
-      var d = JSON.parse(document.getElementById("ladder-text").textContent);
+      // The page's language is in its catalogue; the messages of this
+      // script beside it (see render.View.ScriptTextOf).
+      var d = JSON.parse(document.getElementById("ladder-text-assess").textContent);
       return {lang: d.lang || "en", messages: d.messages || {}};
     } catch (e) {
       return {lang: "en", messages: {}};

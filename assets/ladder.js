@@ -14,6 +14,12 @@
       return vars && vars[name] !== undefined ? vars[name] : all;
     });
   }
+  // A related occupation's "Compare" link leads to its page, which a
+  // reader without JavaScript can use; with it, to the comparison, which
+  // the browser builds (assets/compare.js).
+  document.querySelectorAll("a[data-compare]").forEach(function (a) {
+    a.setAttribute("href", a.getAttribute("data-compare"));
+  });
   // "Copy embed code" buttons copy the text of the element they name.
   document.querySelectorAll("button[data-copy]").forEach(function (button) {
     var source = document.getElementById(button.getAttribute("data-copy"));

@@ -61,7 +61,9 @@
  *   both:      matched words are wrapped in <mark>. All text goes in with
  *              textContent, never as HTML.
  *
- * Loading: search/keys.js (2 KB) loads at once; search/meta.js (about 1 MB
+ * Loading: search/keys.js (2 KB) loads at once, and with it stem.js (the
+ * Snowball stemmers, beside search.js) when the index's language has one
+ * and the page has not loaded it; search/meta.js (about 1 MB
  * for 1,000 occupations) when the page is idle after its load event, or
  * at once when the form gets the focus, the pointer or a touch; one
  * search/terms-NNN.js per query word as you type; search/texts-NNN.js
@@ -122,37 +124,94 @@
   }
 
   // ---------------------------------------------------------------------
-  // Text: the same folding and words as relate.Fold and relate.Words.
+  // Text: the same folding and words as words.Fold and words.Words, by
+  // the rules of the index's language as words.Language has them.
 
   var WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
-  var STOP = new Set(["and", "of", "the", "or", "a", "an", "for", "to", "in", "on", "with"]);
+  var STOP = {
+    en: "and of the or a an for to in on with",
+    fr: "le la les un une des de du et ou a au aux en pour par sur dans avec",
+    es: "el la los las un una unos unas de del y o a al en para por con",
+    de: "der die das den dem des ein eine einen einem einer eines und oder zu zum zur in im an am auf fur mit von vom",
+    pt: "o a os as um uma uns umas de do da dos das e ou em no na nos nas para por com ao aos",
+  };
+  var ELIDED = new Set(["c", "d", "j", "l", "m", "n", "s", "t", "qu", "jusqu", "lorsqu", "puisqu"]);
 
   function fold(s) {
     return s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/ς/g, "σ").replace(/ß/g, "ss");
   }
 
-  // words returns the folded words of s.
-  function words(s) {
-    var out = [];
-    var m = s.match(WORD) || [];
-    for (var i = 0; i < m.length; i++) {
-      var w = fold(m[i].replace(/['’]/g, ""));
-      if (w) out.push(w);
-    }
-    return out;
+  // Language is words.Language of a language tag (the index's keys.js
+  // has the code of its primary subtag, "" for none); the stemmer comes from assets/stem.js (ladderStem), which must be loaded
+  // first for a language that has one.
+  function Language(tag) {
+    var code = String(tag || "").toLowerCase().split("-")[0];
+    this.code = Object.prototype.hasOwnProperty.call(STOP, code) ? code : "";
+    this.stop = new Set(this.code ? STOP[this.code].split(" ") : []);
+    this.stemmer = this.code && global.ladderStem ? global.ladderStem.stemmer(this.code) : null;
   }
 
-  // parseQuery is search.ParseQuery: terms {word, prefix}.
-  function parseQuery(q) {
-    var ws = words(q);
+  // tokens returns the words of s: {word: folded, written: as written
+  // without apostrophes}; in French without an elided word before an
+  // apostrophe (words.Language.Each). m, when given, is s.match(WORD).
+  Language.prototype.tokens = function (s, m) {
+    var out = [];
+    m = m || s.match(WORD) || [];
+    for (var i = 0; i < m.length; i++) {
+      var written = m[i];
+      var cut = written.search(/['’]/);
+      if (this.code === "fr" && cut > 0 && ELIDED.has(fold(written.slice(0, cut)))) written = written.slice(cut + 1);
+      written = written.replace(/['’]/g, "");
+      var w = fold(written);
+      if (w) out.push({ word: w, written: written });
+    }
+    return out;
+  };
+
+  // stem is words.Language.Stem.
+  Language.prototype.stem = function (w) {
+    if (!this.stemmer || w === "") return fold(w);
+    w = w.normalize("NFC");
+    for (var ch of w) {
+      var c = ch.codePointAt(0);
+      if (c >= 0x250 || c === 0x130) return fold(w);
+    }
+    return fold(this.stemmer(w.toLowerCase())) || fold(w);
+  };
+
+  // near is search.nearPrefix: [the NearStem of w, STEM] in English and
+  // in languages without a stemmer, else ["", NEAR].
+  Language.prototype.near = function (w) {
+    return this.code === "en" || this.code === "" ? [nearStem(w), STEM] : ["", NEAR];
+  };
+
+  var ENGLISH = null;
+  function english() {
+    if (!ENGLISH) ENGLISH = new Language("en");
+    return ENGLISH;
+  }
+
+  // words returns the folded words of s in the language lang (none by
+  // default).
+  function words(s, lang) {
+    return (lang || new Language("")).tokens(s).map(function (t) { return t.word; });
+  }
+
+  // parseQuery is search.ParseQuery: terms {word, prefix, stem}; lang is
+  // a Language, English by default.
+  function parseQuery(q, lang) {
+    lang = lang || english();
+    var ws = lang.tokens(q);
     var open = /[\p{L}\p{N}\p{M}]$/u.test(q);
     var terms = [];
-    ws.forEach(function (w, k) {
-      var t = { word: w, prefix: open && k === ws.length - 1 && Array.from(w).length >= 2 };
-      if (!t.prefix && STOP.has(w)) return;
+    ws.forEach(function (tok, k) {
+      var w = tok.word;
+      var t = { word: w, prefix: open && k === ws.length - 1 && Array.from(w).length >= 2, stem: "" };
+      if (!t.prefix && lang.stop.has(w)) return;
       for (var i = 0; i < terms.length; i++) {
         if (terms[i].word === t.word && terms[i].prefix === t.prefix) return;
       }
+      t.stem = lang.stem(tok.written);
       terms.push(t);
     });
     return terms;
@@ -224,13 +283,15 @@
     if (!this.u.get(a)) this.u.set(a, 1);
   };
 
-  var EXACT = 0, PREFIX = 1, NEAR = 2;
+  var EXACT = 0, PREFIX = 1, NEAR = 2, STEM = 3;
 
-  // match returns how a folded word matches a query term, or -1.
-  function match(w, t, near) {
+  // match is search.match: how a folded word, whose stem is stem, matches
+  // a query term, or -1; near is Language.near of the term.
+  function match(w, stem, t, near) {
     if (w === t.word) return EXACT;
     if (t.prefix && w.startsWith(t.word)) return PREFIX;
-    if (near && w.startsWith(near)) return NEAR;
+    if (near[0] && w.startsWith(near[0])) return NEAR;
+    if (stem === t.stem) return near[1];
     return -1;
   }
 
@@ -295,24 +356,26 @@
     return { found: found, suggest: suggest };
   }
 
-  // matches reports whether a folded word matches any query term.
-  function matches(w, terms) {
+  // matches reports whether a folded word, whose stem is stem, matches
+  // any query term in the Language lang.
+  function matches(w, stem, terms, lang) {
     for (var i = 0; i < terms.length; i++) {
-      if (match(w, terms[i], nearStem(terms[i].word)) >= 0) return true;
+      if (match(w, stem, terms[i], lang.near(terms[i].word)) >= 0) return true;
     }
     return false;
   }
 
   // segments splits text into [piece, matched] pairs: matched pieces are
-  // words that match a query term.
-  function segments(text, terms) {
+  // words that match a query term; lang is the Language of the terms.
+  function segments(text, terms, lang) {
+    lang = lang || english();
     var out = [];
     var last = 0;
     WORD.lastIndex = 0;
     var m;
     while ((m = WORD.exec(text)) !== null) {
-      var w = fold(m[0].replace(/['’]/g, ""));
-      if (w && matches(w, terms)) {
+      var tok = lang.tokens(m[0], [m[0]])[0];
+      if (tok && matches(tok.word, lang.stem(tok.written), terms, lang)) {
         if (m.index > last) out.push([text.slice(last, m.index), false]);
         out.push([m[0], true]);
         last = m.index + m[0].length;
@@ -327,7 +390,7 @@
 
   // Scores, as in search.Search.
   var TITLE = 0, TEXT = 1, SUFFIX = 2, OCC = 3;
-  var TITLE_SCORES = [16, 12, 10], TEXT_SCORES = [8, 6, 4], CTX_SCORES = [3, 2, 1];
+  var TITLE_SCORES = [16, 12, 10, 2], TEXT_SCORES = [8, 6, 4, 1], CTX_SCORES = [3, 2, 1, 1];
   var TITLE_NEAR = 10;
   var OCCUPATION_BONUS = 1000;
 
@@ -335,6 +398,12 @@
     if (unit === TITLE || (unit === OCC && occupation)) return TITLE_SCORES[m];
     if (unit === TEXT || unit === SUFFIX) return TEXT_SCORES[m];
     return CTX_SCORES[m];
+  }
+
+  // entryStem is the stem of a terms-file entry [term, stem, …]: a
+  // number is that many code units of the term (search.stemCode).
+  function entryStem(entry) {
+    return typeof entry[1] === "number" ? entry[0].slice(0, entry[1]) : entry[1];
   }
 
   // decodePostings undoes search.encodePostings.
@@ -369,22 +438,31 @@
   // Engine answers queries. load(file) returns a promise that the index
   // file search/<file> has been loaded (and has called ladderSearch.add);
   // store is where ladderSearch.add keeps what the files hold.
-  function Engine(load, store) {
+  // loadStems, when given, loads assets/stem.js and returns a promise of
+  // it; by default it is load("../assets/stem.js").
+  function Engine(load, store, loadStems) {
     this.load = load;
     this.store = store;
+    this.loadStems = loadStems || function () { return load("../assets/stem.js"); };
     this.meta = null;
     this.postings = new Map();
     this.anchors = new Map(); // url → anchors of the page's documents
   }
 
-  // keys loads keys.js once: which terms file holds which key.
+  // keys loads keys.js once: which terms file holds which key, and the
+  // language of the index, with the stemmers (assets/stem.js) when the
+  // language has one and they are not loaded yet.
   Engine.prototype.keys = function () {
     var self = this;
     if (!this.keysPromise) {
       this.keysPromise = this.load("keys.js").then(function () {
         var k = self.store.get("keys:0");
-        if (!k || k.v !== 1) throw new Error("search index: unknown format");
+        if (!k || k.v !== 2) throw new Error("search index: unknown format");
         self.termFile = k.terms;
+        // Without stem.js (a site that left it out), words with the same
+        // stem are not found, but whole words, prefixes and typos still are.
+        var stems = k.lang && !global.ladderStem ? self.loadStems().catch(function () {}) : Promise.resolve();
+        return stems.then(function () { self.lang = new Language(k.lang); });
       });
     }
     return this.keysPromise;
@@ -504,8 +582,8 @@
   Engine.prototype.best = function (t, entries) {
     var best = new Uint8Array(this.n);
     var touched = [];
-    var near = nearStem(t.word);
-    var kinds = entries.map(function (entry) { return match(entry[0], t, near); });
+    var near = this.lang.near(t.word);
+    var kinds = entries.map(function (entry) { return match(entry[0], entryStem(entry), t, near); });
     var fix = "";
     if (kinds.every(function (m) { return m < 0; })) {
       var typos = typoMatches(t.word, entries);
@@ -517,11 +595,11 @@
       var w = entry[0];
       var m = kinds[e];
       if (m < 0) continue;
-      for (var u = 0; u < entry.length - 1; u++) {
+      for (var u = 0; u < entry.length - 2; u++) {
         var pk = w + "\u0000" + u;
         var units = this.postings.get(pk);
         if (!units) {
-          units = decodePostings(entry[u + 1]);
+          units = decodePostings(entry[u + 2]);
           this.postings.set(pk, units);
         }
         var inv = this.units[u];
@@ -555,14 +633,17 @@
   // query is dropped and the promise gives null.
   Engine.prototype.search = function (q, filter, wanted) {
     var self = this;
-    var terms = parseQuery(q);
-    if (terms.length === 0) return Promise.resolve({ terms: terms, hits: [], total: 0, also: new Map(), suggestion: "" });
-    // The terms files load beside meta.js.
-    var lists = Promise.all(terms.map(function (t) { return self.termEntries(key(t.word)); }));
-    return Promise.all([lists, this.ready()]).then(function (all) {
-      if (wanted && !wanted()) return null;
-      var r = self.rank(terms, all[0], filter || {});
-      return { terms: terms, hits: r.hits, total: r.hits.length, also: r.also, suggestion: r.suggestion };
+    // The query is parsed by the rules of the index's language, in
+    // keys.js; the terms files load beside meta.js.
+    return this.keys().then(function () {
+      var terms = parseQuery(q, self.lang);
+      if (terms.length === 0) return { terms: terms, hits: [], total: 0, also: new Map(), suggestion: "", lang: self.lang };
+      var lists = Promise.all(terms.map(function (t) { return self.termEntries(key(t.word)); }));
+      return Promise.all([lists, self.ready()]).then(function (all) {
+        if (wanted && !wanted()) return null;
+        var r = self.rank(terms, all[0], filter || {});
+        return { terms: terms, hits: r.hits, total: r.hits.length, also: r.also, suggestion: r.suggestion, lang: self.lang };
+      });
     });
   };
 
@@ -724,6 +805,7 @@
     fold: fold,
     words: words,
     parseQuery: parseQuery,
+    Language: Language,
     nearStem: nearStem,
     key: key,
     anchorBase: anchorBase,
@@ -752,28 +834,38 @@
   // Script loading, shared by every form on the page: each file once.
   var scripts = new Map();
   function loader(root) {
-    return function (file) {
-      var src = root + "search/" + file;
-      if (!scripts.has(src)) {
-        scripts.set(src, new Promise(function (resolve, reject) {
-          var s = document.createElement("script");
-          s.src = src;
-          s.async = true;
-          s.onload = function () { resolve(); };
-          s.onerror = function () {
-            scripts.delete(src);
-            reject(new Error("could not load " + src));
-          };
-          document.head.appendChild(s);
-        }));
-      }
-      return scripts.get(src);
-    };
+    return function (file) { return loadScript(root + "search/" + file); };
   }
+
+  function loadScript(src) {
+    if (!scripts.has(src)) {
+      scripts.set(src, new Promise(function (resolve, reject) {
+        var s = document.createElement("script");
+        s.src = src;
+        s.async = true;
+        s.onload = function () { resolve(); };
+        s.onerror = function () {
+          scripts.delete(src);
+          reject(new Error("could not load " + src));
+        };
+        document.head.appendChild(s);
+      }));
+    }
+    return scripts.get(src);
+  }
+
+  // STEM_SRC is assets/stem.js beside this script, wherever the page's
+  // search index is (a site in several languages may have one per tree).
+  var SELF = document.currentScript && document.currentScript.src;
+  var STEM_SRC = SELF ? SELF.replace(/[^/?#]*([?#].*)?$/, "stem.js") : "";
 
   var engines = new Map();
   function engineFor(root) {
-    if (!engines.has(root)) engines.set(root, new Engine(loader(root), registry));
+    if (!engines.has(root)) {
+      engines.set(root, new Engine(loader(root), registry, function () {
+        return loadScript(STEM_SRC || root + "assets/stem.js");
+      }));
+    }
     return engines.get(root);
   }
 
@@ -785,17 +877,17 @@
   }
 
   // highlight appends text to parent with matched words in <mark>.
-  function highlight(parent, text, terms) {
-    segments(text, terms).forEach(function (p) {
+  function highlight(parent, text, terms, lang) {
+    segments(text, terms, lang).forEach(function (p) {
       if (p[1]) parent.appendChild(el("mark", "", p[0]));
       else parent.appendChild(document.createTextNode(p[0]));
     });
   }
 
   // snippet shortens a long text around its first match.
-  function snippet(text, terms) {
+  function snippet(text, terms, lang) {
     if (text.length <= SNIPPET) return text;
-    var segs = segments(text, terms);
+    var segs = segments(text, terms, lang);
     var at = 0, pos = 0;
     for (var i = 0; i < segs.length; i++) {
       if (segs[i][1]) {
@@ -1034,9 +1126,9 @@
       a.tabIndex = -1;
       a.href = self.root + doc.url;
       var title = el("span", "search-option-title");
-      highlight(title, doc.title, r.terms);
+      highlight(title, doc.title, r.terms, r.lang);
       var ctx = el("span", "search-option-context");
-      highlight(ctx, context(doc, self.engine.levels(d, r.also)), r.terms);
+      highlight(ctx, context(doc, self.engine.levels(d, r.also)), r.terms, r.lang);
       a.appendChild(title);
       a.appendChild(document.createTextNode(" "));
       a.appendChild(ctx);
@@ -1146,14 +1238,14 @@
         var li = el("li", "search-hit search-hit-" + doc.kind);
         var a = el("a", "search-hit-title");
         a.href = self.root + doc.url;
-        highlight(a, doc.title, r.terms);
+        highlight(a, doc.title, r.terms, r.lang);
         li.appendChild(a);
         var ctx = el("p", "search-hit-context");
-        highlight(ctx, context(doc, self.engine.levels(d, r.also)), r.terms);
+        highlight(ctx, context(doc, self.engine.levels(d, r.also)), r.terms, r.lang);
         li.appendChild(ctx);
         if (texts[i]) {
           var p = el("p", "search-hit-text");
-          highlight(p, snippet(texts[i], r.terms), r.terms);
+          highlight(p, snippet(texts[i], r.terms, r.lang), r.terms, r.lang);
           li.appendChild(p);
         }
         return li;

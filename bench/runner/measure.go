@@ -127,110 +127,159 @@ type Step struct {
 // that a change of machine load falls on all three alike.
 func benchSize(o options, size string, runs int, ladder, hugoBin string) (sizeResult, error) {
 	res := sizeResult{Size: size, LoadBefore: loadAverage()}
-	site, n, err := prepareSite(o, size)
+	b, err := newSizeBench(o, size, ladder, hugoBin, &res)
 	if err != nil {
 		return res, err
 	}
-	res.Frameworks = n
-	var hugoSite string
-	if hugoBin != "" {
-		if hugoSite, err = prepareHugo(o, size, site); err != nil {
-			return res, fmt.Errorf("hugo site: %w", err)
-		}
-	}
-	// Read every input once so that every timed run starts with the
-	// inputs in the page cache, not only the second and later ones.
-	warm(site)
-	if hugoSite != "" {
-		warm(hugoSite)
-	}
-
-	outDir := filepath.Join(o.work, "out")
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return res, err
-	}
-	ladderOut := filepath.Join(outDir, "ladder-"+size)
-	copyOut := filepath.Join(outDir, "cp-"+size)
-	hugoOut := filepath.Join(outDir, "hugo-"+size)
-	summaryFile := filepath.Join(outDir, "summary-"+size+".json")
-
 	busy0, self0, begin := machineBusy(), selfCPU(), time.Now()
-	var ls, cs, hs []Sample
-	steps := map[string][]int64{}
-	var stepOrder []string
 	for i := 1; i <= runs; i++ {
-		// ladder: a fresh build into a folder that does not exist.
-		if err := clean(ladderOut, copyOut); err != nil {
-			return res, err
-		}
-		os.Remove(summaryFile)
-		s, err := measure(ladder, "build", "--source", site, "--out", ladderOut, "--summary", summaryFile)
+		line, err := b.run(i, runs)
 		if err != nil {
 			return res, err
-		}
-		sum, err := readSummary(summaryFile)
-		if err != nil {
-			return res, err
-		}
-		if i == 1 {
-			res.Pages, res.Files, res.Bytes = sum.Pages, sum.Files, sum.Bytes
-		} else if sum.Pages != res.Pages || sum.Bytes != res.Bytes {
-			return res, fmt.Errorf("ladder run %d wrote %d pages, %d bytes; run 1 wrote %d, %d", i, sum.Pages, sum.Bytes, res.Pages, res.Bytes)
-		}
-		for _, st := range sum.Steps {
-			if _, ok := steps[st.Name]; !ok {
-				stepOrder = append(stepOrder, st.Name)
-			}
-			steps[st.Name] = append(steps[st.Name], int64(st.Seconds*1e9))
-		}
-		ls = append(ls, s)
-
-		// cp -r of the very output just written: the floor for writing it.
-		syscall.Sync()
-		c, err := measure("cp", "-r", ladderOut, copyOut)
-		if err != nil {
-			return res, err
-		}
-		cs = append(cs, c)
-		line := fmt.Sprintf("size %s run %d/%d: ladder %s (cpu %s, rss %s), cp -r %s", size, i, runs, dur(s.Wall), dur(s.CPU), mib(s.MaxRSS), dur(c.Wall))
-
-		if hugoSite != "" {
-			if err := clean(hugoOut, copyOut); err != nil {
-				return res, err
-			}
-			h, err := measure(hugoBin, "--quiet", "--minify", "-s", hugoSite, "-d", hugoOut)
-			if err != nil {
-				return res, err
-			}
-			if i == 1 {
-				res.HugoPages, res.HugoFiles, res.HugoBytes, err = countOutput(hugoOut)
-				if err != nil {
-					return res, err
-				}
-			}
-			hs = append(hs, h)
-			line += fmt.Sprintf(", hugo %s (cpu %s, rss %s)", dur(h.Wall), dur(h.CPU), mib(h.MaxRSS))
 		}
 		logf("%s; load %s", line, loadAverage())
 	}
 	res.Elapsed = time.Since(begin)
 	own := selfCPU() - self0
-	for _, x := range slices.Concat(ls, cs, hs) {
+	for _, x := range slices.Concat(b.ls, b.cs, b.hs) {
 		own += x.CPU
 	}
 	res.OtherCPU = max(machineBusy()-busy0-own, 0)
-	if err := clean(copyOut); err != nil {
+	if err := clean(b.copyOut); err != nil {
 		return res, err
 	}
-	res.Ladder, res.Copy = stats(ls), stats(cs)
-	if hugoSite != "" {
-		h := stats(hs)
+	b.summarize()
+	return res, nil
+}
+
+// sizeBench is the benchmark of one size: its input sites, its output
+// folders and the samples taken so far.
+type sizeBench struct {
+	res                                      *sizeResult
+	size, ladder, hugoBin                    string
+	site, hugoSite                           string // hugoSite "" without hugo
+	ladderOut, copyOut, hugoOut, summaryFile string
+	ls, cs, hs                               []Sample
+	steps                                    map[string][]int64 // ladder's step times by name
+	stepOrder                                []string
+}
+
+// newSizeBench prepares the sites of one size, read once so that every
+// timed run starts with the inputs in the page cache.
+func newSizeBench(o options, size, ladder, hugoBin string, res *sizeResult) (*sizeBench, error) {
+	site, n, err := prepareSite(o, size)
+	if err != nil {
+		return nil, err
+	}
+	res.Frameworks = n
+	b := &sizeBench{res: res, size: size, ladder: ladder, hugoBin: hugoBin, site: site, steps: map[string][]int64{}}
+	if hugoBin != "" {
+		if b.hugoSite, err = prepareHugo(o, size, site); err != nil {
+			return nil, fmt.Errorf("hugo site: %w", err)
+		}
+	}
+	// Read every input once so that every timed run starts with the
+	// inputs in the page cache, not only the second and later ones.
+	warm(site)
+	if b.hugoSite != "" {
+		warm(b.hugoSite)
+	}
+	outDir := filepath.Join(o.work, "out")
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return nil, err
+	}
+	b.ladderOut = filepath.Join(outDir, "ladder-"+size)
+	b.copyOut = filepath.Join(outDir, "cp-"+size)
+	b.hugoOut = filepath.Join(outDir, "hugo-"+size)
+	b.summaryFile = filepath.Join(outDir, "summary-"+size+".json")
+	return b, nil
+}
+
+// run times run i of ladder, of cp -r and of hugo, and returns its log line.
+func (b *sizeBench) run(i, runs int) (string, error) {
+	s, err := b.runLadder(i)
+	if err != nil {
+		return "", err
+	}
+	// cp -r of the very output just written: the floor for writing it.
+	syscall.Sync()
+	c, err := measure("cp", "-r", b.ladderOut, b.copyOut)
+	if err != nil {
+		return "", err
+	}
+	b.cs = append(b.cs, c)
+	line := fmt.Sprintf("size %s run %d/%d: ladder %s (cpu %s, rss %s), cp -r %s", b.size, i, runs, dur(s.Wall), dur(s.CPU), mib(s.MaxRSS), dur(c.Wall))
+	if b.hugoSite != "" {
+		h, err := b.runHugo(i)
+		if err != nil {
+			return "", err
+		}
+		line += fmt.Sprintf(", hugo %s (cpu %s, rss %s)", dur(h.Wall), dur(h.CPU), mib(h.MaxRSS))
+	}
+	return line, nil
+}
+
+// runLadder times a fresh build into a folder that does not exist and
+// checks that it wrote what run 1 wrote.
+func (b *sizeBench) runLadder(i int) (Sample, error) {
+	if err := clean(b.ladderOut, b.copyOut); err != nil {
+		return Sample{}, err
+	}
+	os.Remove(b.summaryFile)
+	s, err := measure(b.ladder, "build", "--source", b.site, "--out", b.ladderOut, "--summary", b.summaryFile)
+	if err != nil {
+		return s, err
+	}
+	sum, err := readSummary(b.summaryFile)
+	if err != nil {
+		return s, err
+	}
+	res := b.res
+	if i == 1 {
+		res.Pages, res.Files, res.Bytes = sum.Pages, sum.Files, sum.Bytes
+	} else if sum.Pages != res.Pages || sum.Bytes != res.Bytes {
+		return s, fmt.Errorf("ladder run %d wrote %d pages, %d bytes; run 1 wrote %d, %d", i, sum.Pages, sum.Bytes, res.Pages, res.Bytes)
+	}
+	for _, st := range sum.Steps {
+		if _, ok := b.steps[st.Name]; !ok {
+			b.stepOrder = append(b.stepOrder, st.Name)
+		}
+		b.steps[st.Name] = append(b.steps[st.Name], int64(st.Seconds*1e9))
+	}
+	b.ls = append(b.ls, s)
+	return s, nil
+}
+
+// runHugo times hugo's build of the same frameworks.
+func (b *sizeBench) runHugo(i int) (Sample, error) {
+	if err := clean(b.hugoOut, b.copyOut); err != nil {
+		return Sample{}, err
+	}
+	h, err := measure(b.hugoBin, "--quiet", "--minify", "-s", b.hugoSite, "-d", b.hugoOut)
+	if err != nil {
+		return h, err
+	}
+	if i == 1 {
+		res := b.res
+		if res.HugoPages, res.HugoFiles, res.HugoBytes, err = countOutput(b.hugoOut); err != nil {
+			return h, err
+		}
+	}
+	b.hs = append(b.hs, h)
+	return h, nil
+}
+
+// summarize sets the result's statistics from the samples.
+func (b *sizeBench) summarize() {
+	res := b.res
+	res.Ladder, res.Copy = stats(b.ls), stats(b.cs)
+	if b.hugoSite != "" {
+		h := stats(b.hs)
 		res.Hugo = &h
 	}
-	for _, name := range stepOrder {
-		res.Steps = append(res.Steps, Step{name, time.Duration(median(steps[name]))})
+	for _, name := range b.stepOrder {
+		res.Steps = append(res.Steps, Step{name, time.Duration(median(b.steps[name]))})
 	}
-	return res, nil
 }
 
 // clean removes the folders and flushes dirty pages to disk, untimed, so

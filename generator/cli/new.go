@@ -68,7 +68,7 @@ func (a *App) newCmd(args []string) int {
 		fmt.Fprintf(a.Stderr, "ladder new framework: %v\n", err)
 		return ExitInput
 	}
-	file := filepath.Join(*source, "content", load.FrameworksDir, code+".json")
+	file := filepath.Join(*source, filepath.FromSlash(load.ContentFolder(*source)), load.FrameworksDir, code+".json")
 	// Check the result with the real decoder before writing it.
 	if _, diags := load.DecodeFramework(file, data, true); diags.Err() != nil {
 		return a.fail(diags.Err())

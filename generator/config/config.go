@@ -38,6 +38,23 @@ type Config struct {
 	// has no ?theme=: "light" (the default, as most course pages are),
 	// "dark", or "auto" to follow the reader's system setting.
 	EmbedTheme string `toml:"embed_theme"`
+	// Outputs switches optional outputs off ([outputs]).
+	Outputs Outputs `toml:"outputs"`
+	// Languages lists every language of a multilingual site, the default
+	// first, whose content is in content/<lang>/ for each. The default
+	// language is published at the root, the others under <lang>/ (see
+	// LanguagePrefix); Language is the one being built. Empty for a site
+	// in one language.
+	Languages []string `toml:"languages"`
+	// Lang holds what differs by language in a multilingual site: the
+	// title and description, in [lang.<tag>] tables.
+	Lang map[string]LanguageText `toml:"lang"`
+}
+
+// LanguageText is the site's title and description in one language.
+type LanguageText struct {
+	Title       string `toml:"title"`
+	Description string `toml:"description"`
 }
 
 // EmbedThemes are the values of embed_theme and of an embed URL's ?theme=.
@@ -53,6 +70,7 @@ func Default() Config {
 		Description: "Occupational competency frameworks with proficiency levels, published with ladder.",
 		Language:    "en",
 		EmbedTheme:  "light",
+		Outputs:     Outputs{CASE: true, CSV: true, JSON: true, Bundle: true, SCORMPerOccupation: true, SitePackages: true},
 	}
 }
 
@@ -101,6 +119,7 @@ func Parse(file string, data []byte, strict bool) (Config, diag.List) {
 		c.Language = "en"
 	}
 	diags = append(diags, checkEmbedTheme(file, data, &c)...)
+	diags = append(diags, checkLanguages(file, data, md, &c)...)
 	return c, diags
 }
 

@@ -105,7 +105,18 @@ type Change struct {
 	Other LevelName
 	// Similarity is how alike Old and New are: 1 for the same text.
 	Similarity float64
+	// OldAt and NewAt are where the statement is in the old and the new
+	// version, nil for the side it lacks (as Old and New are empty).
+	OldAt, NewAt *Place
 }
+
+// Place is where a statement is in one version: the positions of its
+// level and of the statement in the level, from 0.
+type Place struct {
+	Level, Index int
+}
+
+func (s *stmt) place() *Place { return &Place{Level: s.level, Index: s.index} }
 
 // TextChanged reports whether the statement's text changed: always for
 // Reworded, and for a move that also reworded it.
@@ -440,8 +451,18 @@ func accept(cands []candidate, same bool) {
 	}
 }
 
+// matchStatements pairs the statements of the two versions in four
+// rounds, the strongest evidence first (see the package comment).
 func (m *matcher) matchStatements() {
-	// 1. The same text in paired levels, occurrences in order.
+	m.matchSameText()
+	m.matchSameWords()
+	m.matchReworded()
+	m.matchMovedReworded()
+}
+
+// matchSameText is round 1: the same text in paired levels is
+// unchanged, occurrences paired in order.
+func (m *matcher) matchSameText() {
 	for j, newLevel := range m.new {
 		i := m.newToOld[j]
 		if i < 0 {
@@ -460,9 +481,11 @@ func (m *matcher) matchStatements() {
 		}
 		accept(cands, true)
 	}
+}
 
-	// 2. The same words in a level that is not the pair: moved. The same
-	// text ranks above the same words.
+// matchSameWords is round 2: the same words in a level that is not the
+// pair are moved. The same text ranks above the same words.
+func (m *matcher) matchSameWords() {
 	byNorm := map[string][]*stmt{}
 	for _, level := range m.new {
 		for _, n := range level {
@@ -489,10 +512,14 @@ func (m *matcher) matchStatements() {
 		}
 	}
 	accept(cands, false)
+}
 
-	// 3. Similar text in paired levels: reworded. Each old statement
-	// offers its best few candidates, which bounds the work when a long
-	// level changed throughout; rounds repeat while they pair any.
+// matchReworded is round 3: similar text in paired levels is reworded.
+// Each old statement offers its best few candidates, which bounds the
+// work when a long level changed throughout; rounds repeat while they
+// pair any.
+func (m *matcher) matchReworded() {
+	var cands []candidate
 	for {
 		cands = cands[:0]
 		for j, newLevel := range m.new {
@@ -522,9 +549,11 @@ func (m *matcher) matchStatements() {
 		}
 		accept(cands, true)
 	}
+}
 
-	// 4. The same topic and a similar performance in a level that is not
-	// the pair: moved and reworded.
+// matchMovedReworded is round 4: the same topic and a similar
+// performance in a level that is not the pair is moved and reworded.
+func (m *matcher) matchMovedReworded() {
 	byTopic := map[string][]*stmt{}
 	for _, level := range m.new {
 		for _, n := range level {
@@ -533,8 +562,7 @@ func (m *matcher) matchStatements() {
 			}
 		}
 	}
-	cands = cands[:0]
-	var best []candidate
+	var cands, best []candidate
 	for _, level := range m.old {
 		for _, o := range level {
 			if o.match != nil || o.topic == "" {
@@ -635,18 +663,20 @@ func (m *matcher) addedLevel(j int) LevelDiff {
 // more: removed, or moved out.
 func (m *matcher) departure(o *stmt) Change {
 	if o.match == nil {
-		return Change{Kind: Removed, Old: o.text}
+		return Change{Kind: Removed, Old: o.text, OldAt: o.place()}
 	}
-	return Change{Kind: MovedOut, Old: o.text, New: o.match.text, Other: name(m.newF.Levels[o.match.level]), Similarity: o.sim}
+	return Change{Kind: MovedOut, Old: o.text, New: o.match.text, Other: name(m.newF.Levels[o.match.level]), Similarity: o.sim,
+		OldAt: o.place(), NewAt: o.match.place()}
 }
 
 // arrival is the change of a new statement that was not in its level:
 // added, or moved in.
 func (m *matcher) arrival(n *stmt) Change {
 	if n.match == nil {
-		return Change{Kind: Added, New: n.text}
+		return Change{Kind: Added, New: n.text, NewAt: n.place()}
 	}
-	return Change{Kind: MovedIn, Old: n.match.text, New: n.text, Other: m.oldLevelName(n.match.level), Similarity: n.sim}
+	return Change{Kind: MovedIn, Old: n.match.text, New: n.text, Other: m.oldLevelName(n.match.level), Similarity: n.sim,
+		OldAt: n.match.place(), NewAt: n.place()}
 }
 
 // keptLevel merges the statements of a paired level: the new ones in
@@ -683,7 +713,7 @@ func (m *matcher) keptLevel(i, j int) LevelDiff {
 			l.Reordered = true
 		}
 		last = n.match.index
-		c := Change{Kind: n.kind, Old: n.match.text, New: n.text, Similarity: n.sim}
+		c := Change{Kind: n.kind, Old: n.match.text, New: n.text, Similarity: n.sim, OldAt: n.match.place(), NewAt: n.place()}
 		l.Changes = append(l.Changes, c)
 	}
 	flush(len(olds))

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/ladder-ssg/ladder/generator/diff"
@@ -81,5 +82,71 @@ func golden(t *testing.T, name, got string) {
 	}
 	if got != string(want) {
 		t.Errorf("%s differs (go test -update rewrites it):\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// TestPlaces holds every change of the golden cases to the statements it
+// names: OldAt is where Old is in the old version and NewAt where New is
+// in the new, each set exactly when the change has that side.
+func TestPlaces(t *testing.T) {
+	for _, tt := range goldenCases {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join("testdata", tt.name)
+			old, new := decode(t, filepath.Join(dir, "old.json")), decode(t, filepath.Join(dir, "new.json"))
+			for _, l := range diff.Frameworks(old, new).Levels {
+				for _, c := range l.Changes {
+					hasOld := c.Kind != diff.Added
+					hasNew := c.Kind != diff.Removed
+					checkPlace(t, c, "old", old, c.OldAt, c.Old, hasOld)
+					checkPlace(t, c, "new", new, c.NewAt, c.New, hasNew)
+				}
+			}
+		})
+	}
+}
+
+func checkPlace(t *testing.T, c diff.Change, side string, f *framework.Framework, at *diff.Place, text string, want bool) {
+	t.Helper()
+	switch {
+	case at == nil && want:
+		t.Errorf("%s %q: no %s place", c.Kind, text, side)
+	case at != nil && !want:
+		t.Errorf("%s: a %s place %+v", c.Kind, side, *at)
+	case at != nil:
+		if got := f.Levels[at.Level].Statements[at.Index].Text; got != text {
+			t.Errorf("%s: the %s place %+v holds %q, want %q", c.Kind, side, *at, got, text)
+		}
+	}
+}
+
+// TestLines holds how a level's changes are shown: runs of three or more
+// unchanged statements collapse into one line, shorter runs are listed.
+func TestLines(t *testing.T) {
+	u, a := diff.Change{Kind: diff.Unchanged}, diff.Change{Kind: diff.Added}
+	tests := []struct {
+		changes []diff.Change
+		want    string // a change per letter: u, a; a digit for a collapsed run
+	}{
+		{nil, ""},
+		{[]diff.Change{u, u}, "uu"},
+		{[]diff.Change{u, u, u}, "3"},
+		{[]diff.Change{a, u, u, u, u, a, u, u, a}, "a4auua"},
+		{[]diff.Change{u, u, u, a, u, u, u}, "3a3"},
+	}
+	for _, tt := range tests {
+		var got string
+		for _, line := range (diff.LevelDiff{Changes: tt.changes}).Lines() {
+			switch {
+			case line.Change == nil:
+				got += strconv.Itoa(line.Collapsed)
+			case line.Change.Kind == diff.Unchanged:
+				got += "u"
+			default:
+				got += "a"
+			}
+		}
+		if got != tt.want {
+			t.Errorf("lines %q, want %q", got, tt.want)
+		}
 	}
 }

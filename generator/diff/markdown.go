@@ -49,12 +49,12 @@ func (d Diff) markdown(b *strings.Builder, heading string) {
 		if notes := levelNotes(l); notes != "" {
 			fmt.Fprintf(b, "*%s.*\n\n", md(capitalise(strings.TrimPrefix(notes, ": "))))
 		}
-		for _, it := range layout(l.Changes) {
-			if it.collapsed > 0 {
-				fmt.Fprintf(b, "- *… %d unchanged statements*\n", it.collapsed)
+		for _, it := range l.Lines() {
+			if it.Collapsed > 0 {
+				fmt.Fprintf(b, "- *… %d unchanged statements*\n", it.Collapsed)
 				continue
 			}
-			c := it.change
+			c := it.Change
 			switch c.Kind {
 			case Unchanged:
 				fmt.Fprintf(b, "- %s\n", md(c.New))

@@ -55,12 +55,12 @@ func (d Diff) Text() string {
 			continue
 		}
 		fmt.Fprintf(&b, "\nlevel %s%s\n", levelText(l.Name), levelNotes(l))
-		for _, it := range layout(l.Changes) {
-			if it.collapsed > 0 {
-				fmt.Fprintf(&b, "    … %d unchanged\n", it.collapsed)
+		for _, it := range l.Lines() {
+			if it.Collapsed > 0 {
+				fmt.Fprintf(&b, "    … %d unchanged\n", it.Collapsed)
 				continue
 			}
-			c := it.change
+			c := it.Change
 			switch c.Kind {
 			case Unchanged:
 				fmt.Fprintf(&b, "    %s\n", terminal(c.New))
@@ -144,19 +144,21 @@ func unsafeRune(r rune) bool {
 	return r < 0x20 || r >= 0x7f && r < 0xa0 || r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069 || r == 0x200e || r == 0x200f || r == 0x061c
 }
 
-// item is one line of a level: a change, or a collapsed run of unchanged
-// statements.
-type item struct {
-	change    *Change
-	collapsed int
+// Line is one line of a level as a diff is shown: a change, or a run of
+// unchanged statements collapsed into one line.
+type Line struct {
+	Change    *Change // nil for a collapsed run
+	Collapsed int     // how many unchanged statements the line stands for
 }
 
-// layout collapses runs of at least collapseRun unchanged statements.
-func layout(changes []Change) []item {
-	var out []item
+// Lines lists the level's changes as they are shown: runs of at least
+// collapseRun unchanged statements collapsed into one line, shorter runs listed.
+func (l LevelDiff) Lines() []Line {
+	changes := l.Changes
+	var out []Line
 	for i := 0; i < len(changes); {
 		if changes[i].Kind != Unchanged {
-			out = append(out, item{change: &changes[i]})
+			out = append(out, Line{Change: &changes[i]})
 			i++
 			continue
 		}
@@ -165,10 +167,10 @@ func layout(changes []Change) []item {
 			j++
 		}
 		if j-i >= collapseRun {
-			out = append(out, item{collapsed: j - i})
+			out = append(out, Line{Collapsed: j - i})
 		} else {
 			for k := i; k < j; k++ {
-				out = append(out, item{change: &changes[k]})
+				out = append(out, Line{Change: &changes[k]})
 			}
 		}
 		i = j

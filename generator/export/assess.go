@@ -6,6 +6,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/paths"
 
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // The self-assessment (assets/assess.js) reads a framework from a small
@@ -31,7 +32,10 @@ type assessData struct {
 }
 
 type assessLevel struct {
-	Key        string            `json:"key"`
+	Key string `json:"key"`
+	// Match is the key as the comparison pairs levels of two occupations
+	// by it (words.Fold, as relate does), when it differs from Key.
+	Match      string            `json:"match,omitempty"`
 	Label      string            `json:"label"`
 	Path       string            `json:"path"`
 	Embed      string            `json:"embed"`
@@ -64,6 +68,9 @@ func AssessData(o *site.Occupation, s *site.Site) ([]byte, error) {
 	}
 	for _, ol := range o.Levels {
 		l := assessLevel{Key: ol.Key, Label: ol.Label, Path: ol.Path, Embed: ol.EmbedPath}
+		if m := words.Fold(ol.Key); m != ol.Key {
+			l.Match = m
+		}
 		for i, st := range ol.Statements {
 			a := assessStatement{Code: StatementCode(ol, st), Anchor: st.Anchor, Topic: st.Topic, Text: st.Performance}
 			a.Skill, a.SkillName, a.SkillPath = assessSkill(ol, i)

@@ -2,7 +2,6 @@ package export
 
 import (
 	"github.com/ladder-ssg/ladder/generator/framework"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -10,7 +9,7 @@ type catalogue struct {
 	Title      string               `json:"title"`
 	URL        string               `json:"url"`
 	Feed       string               `json:"feed"`
-	Bundle     catalogueDownload    `json:"bundle"`
+	Bundle     *catalogueDownload   `json:"bundle"` // null when the bundle output is off
 	Count      int                  `json:"count"`
 	Frameworks []catalogueFramework `json:"frameworks"`
 }
@@ -48,17 +47,19 @@ type catalogueDownload struct {
 // level labels and the files downloads lists for it (pass Downloads for
 // the standard ones). Missing values are null. URLs are absolute with a
 // base URL, else relative to the catalogue at the site's root
-// (paths.Catalogue).
+// (CataloguePath).
 func Catalogue(s *site.Site, downloads func(o *site.Occupation) []Download) ([]byte, error) {
 	x := siteIDs(s)
-	ref := func(target string) string { return link(s, paths.Catalogue, target, "") }
+	ref := func(target string) string { return link(s, CataloguePath, target, "") }
 	c := catalogue{
 		Title:      s.Config.Title,
-		URL:        ref(paths.Home),
-		Feed:       ref(paths.Feed),
-		Bundle:     catalogueDownload{Label: "Every framework in every format (zip)", URL: ref(paths.Bundle), MediaType: "application/zip"},
+		URL:        ref(site.HomePath),
+		Feed:       ref(FeedPath),
 		Count:      len(s.Occupations),
 		Frameworks: make([]catalogueFramework, 0, len(s.Occupations)),
+	}
+	if s.Config.Outputs.Bundle {
+		c.Bundle = &catalogueDownload{Label: "Every framework in every format (zip)", URL: ref(BundlePath), MediaType: "application/zip"}
 	}
 	for _, o := range s.Occupations {
 		occ := o.Framework.Occupation

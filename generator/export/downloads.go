@@ -2,9 +2,22 @@ package export
 
 import (
 	"fmt"
-	"github.com/ladder-ssg/ladder/generator/paths"
+
+	"github.com/ladder-ssg/ladder/generator/config"
 
 	"github.com/ladder-ssg/ladder/generator/site"
+)
+
+// Paths of the site-wide files in the output.
+const (
+	SitemapPath   = "sitemap.xml"
+	RobotsPath    = "robots.txt"
+	FeedPath      = "feed.xml"
+	CataloguePath = "frameworks.json"
+	BundlePath    = "downloads/frameworks.zip"
+	// SiteMoodlePath and SiteCanvasPath import every framework at once.
+	SiteMoodlePath = "downloads/frameworks.moodle.csv"
+	SiteCanvasPath = "downloads/frameworks.canvas.csv"
 )
 
 // BundleFile is one file of an export: its path in the output
@@ -31,23 +44,49 @@ const (
 	FormatCanvas     = "canvas"
 )
 
-// Downloads lists the files of one framework, all in its occupation's
-// folder: the original JSON (o.Download) and the four exports of this
-// package, <code>.normalized.json, <code>.case.json, <code>.moodle.csv
-// and <code>.canvas.csv.
-func Downloads(o *site.Occupation) []Download {
+// Downloads lists the files of one framework that out has on, all in its
+// occupation's folder: the original JSON (o.Download), always, and the
+// four exports of this package, <code>.normalized.json, <code>.case.json,
+// <code>.moodle.csv and <code>.canvas.csv.
+func Downloads(o *site.Occupation, out config.Outputs) []Download {
+	all := allDownloads(o)
+	on := all[:0:0]
+	for _, d := range all {
+		if formatOn(d.Format, out) {
+			on = append(on, d)
+		}
+	}
+	return on
+}
+
+// formatOn reports whether the download format is on in out.
+func formatOn(format string, out config.Outputs) bool {
+	switch format {
+	case FormatNormalized:
+		return out.JSON
+	case FormatCASE:
+		return out.CASE
+	case FormatMoodle, FormatCanvas:
+		return out.CSV
+	}
+	return true
+}
+
+// allDownloads is Downloads with every output on.
+func allDownloads(o *site.Occupation) []Download {
+	dir := "occupations/" + o.Code + "/" + o.Code
 	return []Download{
 		{FormatOriginal, "Original framework (JSON)", o.Download, "application/json"},
-		{FormatNormalized, "Normalized framework (JSON)", paths.Export(o.Code, "normalized.json"), "application/json"},
-		{FormatCASE, "CASE 1.1 package (JSON)", paths.Export(o.Code, "case.json"), "application/json"},
-		{FormatMoodle, "Moodle competency framework (CSV)", paths.Export(o.Code, "moodle.csv"), "text/csv"},
-		{FormatCanvas, "Canvas outcomes (CSV)", paths.Export(o.Code, "canvas.csv"), "text/csv"},
+		{FormatNormalized, "Normalized framework (JSON)", dir + ".normalized.json", "application/json"},
+		{FormatCASE, "CASE 1.1 package (JSON)", dir + ".case.json", "application/json"},
+		{FormatMoodle, "Moodle competency framework (CSV)", dir + ".moodle.csv", "text/csv"},
+		{FormatCanvas, "Canvas outcomes (CSV)", dir + ".canvas.csv", "text/csv"},
 	}
 }
 
 // downloadPath returns the path of one format of o.
 func downloadPath(o *site.Occupation, format string) string {
-	for _, d := range Downloads(o) {
+	for _, d := range allDownloads(o) {
 		if d.Format == format {
 			return d.Path
 		}
@@ -55,8 +94,8 @@ func downloadPath(o *site.Occupation, format string) string {
 	panic("export: unknown format " + format)
 }
 
-// FrameworkFiles returns the exports of one framework with their paths
-// (see Downloads), and the self-assessment's data script (o.DataPath,
+// FrameworkFiles returns the exports of one framework that the site's
+// outputs have on, with their paths (see Downloads), and the self-assessment's data script (o.DataPath,
 // see AssessData); the original file is not among them, since the build
 // copies it as it is.
 func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
@@ -71,6 +110,9 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 	}
 	files := make([]BundleFile, 0, len(makers))
 	for _, m := range makers {
+		if !formatOn(m.format, s.Config.Outputs) {
+			continue
+		}
 		data, err := m.make()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %s export: %w", o.File, m.format, err)
@@ -88,21 +130,29 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 func SiteFileNames(s *site.Site) []string {
 	var names []string
 	if absolute(s) {
-		names = append(names, paths.Sitemap)
+		names = append(names, SitemapPath)
 	}
 	if atHostRoot(s) {
-		names = append(names, paths.Robots)
+		names = append(names, RobotsPath)
 	}
-	return append(names, paths.Feed, paths.Catalogue, paths.AssessIndex)
+	return append(names, FeedPath, CataloguePath, site.AssessIndexPath)
 }
 
-// SiteLMSFileNames lists the paths SiteLMSFiles writes.
-func SiteLMSFileNames() []string { return []string{paths.SiteMoodle, paths.SiteCanvas} }
+// SiteLMSFileNames lists the paths SiteLMSFiles writes for s.
+func SiteLMSFileNames(s *site.Site) []string {
+	if !s.Config.Outputs.CSV {
+		return nil
+	}
+	return []string{SiteMoodlePath, SiteCanvasPath}
+}
 
 // SiteLMSFiles returns the Moodle and Canvas files of every framework
 // (SiteMoodleCSV, SiteCanvasCSV), which change whenever a framework's
-// exports do.
+// exports do; none when the site's CSV output is off.
 func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
+	if !s.Config.Outputs.CSV {
+		return nil, nil
+	}
 	moodle, err := SiteMoodleCSV(s)
 	if err != nil {
 		return nil, err
@@ -111,7 +161,7 @@ func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []BundleFile{{paths.SiteMoodle, moodle}, {paths.SiteCanvas, canvas}}, nil
+	return []BundleFile{{SiteMoodlePath, moodle}, {SiteCanvasPath, canvas}}, nil
 }
 
 // SiteFiles returns the site-wide files: the feed, the catalogue and the
@@ -124,16 +174,16 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, BundleFile{paths.Sitemap, sm})
+		files = append(files, BundleFile{SitemapPath, sm})
 	}
 	if atHostRoot(s) {
-		files = append(files, BundleFile{paths.Robots, Robots(s)})
+		files = append(files, BundleFile{RobotsPath, Robots(s)})
 	}
 	feed, err := Feed(s)
 	if err != nil {
 		return nil, err
 	}
-	cat, err := Catalogue(s, Downloads)
+	cat, err := Catalogue(s, func(o *site.Occupation) []Download { return Downloads(o, s.Config.Outputs) })
 	if err != nil {
 		return nil, err
 	}
@@ -141,5 +191,5 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, BundleFile{paths.Feed, feed}, BundleFile{paths.Catalogue, cat}, BundleFile{paths.AssessIndex, index}), nil
+	return append(files, BundleFile{FeedPath, feed}, BundleFile{CataloguePath, cat}, BundleFile{site.AssessIndexPath, index}), nil
 }

@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"sort"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -61,7 +60,7 @@ type atomCategory struct {
 // updated when its newest framework was exported. Each entry links to
 // the occupation page and, as related, to the CASE package; with a base
 // URL every link is absolute and the feed links to itself, otherwise links
-// are relative to the feed at the site's root (paths.Feed).
+// are relative to the feed at the site's root (FeedPath).
 func Feed(s *site.Site) ([]byte, error) {
 	x := siteIDs(s)
 	occs := append([]*site.Occupation(nil), s.Occupations...)
@@ -83,11 +82,11 @@ func Feed(s *site.Site) ([]byte, error) {
 		Subtitle:  s.Config.Description,
 		Updated:   formatTime(fixedTime),
 		Author:    atomPerson{author},
-		Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: link(s, paths.Feed, paths.Home, "")}},
+		Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: link(s, FeedPath, site.HomePath, "")}},
 		Generator: atomGen{URI: "https://github.com/ladder-ssg/ladder", Name: "ladder"},
 	}
 	if absolute(s) {
-		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: link(s, paths.Feed, paths.Feed, "")})
+		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: link(s, FeedPath, FeedPath, "")})
 	}
 	if len(occs) > 0 {
 		f.Updated = formatTime(dateOr(occs[0].ExportedAt))
@@ -98,10 +97,12 @@ func Feed(s *site.Site) ([]byte, error) {
 			Title:   o.Title(),
 			Updated: formatTime(dateOr(o.ExportedAt)),
 			Links: []atomLink{
-				{Rel: "alternate", Type: "text/html", Href: link(s, paths.Feed, o.Path, "")},
-				{Rel: "related", Type: "application/json", Href: link(s, paths.Feed, downloadPath(o, FormatCASE), "")},
+				{Rel: "alternate", Type: "text/html", Href: link(s, FeedPath, o.Path, "")},
 			},
 			Summary: description(o),
+		}
+		if s.Config.Outputs.CASE {
+			e.Links = append(e.Links, atomLink{Rel: "related", Type: "application/json", Href: link(s, FeedPath, downloadPath(o, FormatCASE), "")})
 		}
 		if g := o.Framework.Occupation.Group; g != "" {
 			e.Categories = append(e.Categories, atomCategory{Term: g})

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"github.com/ladder-ssg/ladder/generator/paths"
+	"github.com/ladder-ssg/ladder/generator/site"
 	"io"
 	"os"
 	"path/filepath"
@@ -158,7 +158,7 @@ func TestCatalogue(t *testing.T) {
 	}
 	for _, c := range configs {
 		s := seeds(t, c.cfg())
-		data, err := Catalogue(s, Downloads)
+		data, err := Catalogue(s, func(o *site.Occupation) []Download { return Downloads(o, s.Config.Outputs) })
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -183,15 +183,15 @@ func TestCatalogue(t *testing.T) {
 			{"levels", strings.Join(f.Levels, ","), "Emerging,Developing,Proficient,Advanced"},
 			{"case download", f.Downloads[2].URL, prefix + "occupations/29-2012.00/29-2012.00.case.json"},
 			{"original download", f.Downloads[0].URL, prefix + "occupations/29-2012.00/29-2012.00.json"},
-			{"bundle", cat.Bundle.URL, prefix + paths.Bundle},
-			{"feed", cat.Feed, prefix + paths.Feed},
+			{"bundle", cat.Bundle.URL, prefix + BundlePath},
+			{"feed", cat.Feed, prefix + FeedPath},
 		}
 		for _, ch := range checks {
 			if ch.got != ch.want {
 				t.Errorf("%s: %s = %q, want %q", c.name, ch.what, ch.got, ch.want)
 			}
 		}
-		if f.JobZone == nil || *f.JobZone != 3 || len(f.Downloads) != len(Downloads(s.Occupations[1])) {
+		if f.JobZone == nil || *f.JobZone != 3 || len(f.Downloads) != len(Downloads(s.Occupations[1], s.Config.Outputs)) {
 			t.Errorf("%s: job zone %v, %d downloads", c.name, f.JobZone, len(f.Downloads))
 		}
 		if cat.Frameworks[0].Version != nil {
@@ -210,7 +210,10 @@ func TestDownloads(t *testing.T) {
 		FormatMoodle:     "occupations/29-2012.00/29-2012.00.moodle.csv",
 		FormatCanvas:     "occupations/29-2012.00/29-2012.00.canvas.csv",
 	}
-	ds := Downloads(o)
+	if off := Downloads(o, config.Outputs{}); len(off) != 1 || off[0].Format != FormatOriginal {
+		t.Errorf("with every output off, downloads %v, want only the original", off)
+	}
+	ds := Downloads(o, s.Config.Outputs)
 	if len(ds) != len(want) {
 		t.Fatalf("%d downloads", len(ds))
 	}

@@ -59,7 +59,7 @@ func loadDir(t testing.TB, dir string, cfg config.Config) *site.Site {
 		t.Skipf("no frameworks in %s (not failing without CI=true)", dir)
 	}
 	sort.Strings(files)
-	in := &load.Input{Config: cfg}
+	in := &site.Input{Config: cfg}
 	for _, f := range files {
 		data, err := os.ReadFile(f)
 		if err != nil {
@@ -70,14 +70,14 @@ func loadDir(t testing.TB, dir string, cfg config.Config) *site.Site {
 		if fw == nil {
 			t.Fatalf("%s: %v", f, diags)
 		}
-		in.Frameworks = append(in.Frameworks, &load.Framework{File: name, Framework: fw})
+		in.Frameworks = append(in.Frameworks, site.Framework{File: name, Framework: fw})
 	}
 	return newSite(t, in)
 }
 
-func newSite(t testing.TB, in *load.Input) *site.Site {
+func newSite(t testing.TB, in *site.Input) *site.Site {
 	t.Helper()
-	s, diags := site.New(in)
+	s, diags := site.New(*in)
 	if len(diags.Errors()) > 0 {
 		t.Fatal(diags)
 	}
@@ -89,15 +89,15 @@ func newSite(t testing.TB, in *load.Input) *site.Site {
 func seeds(t testing.TB, cfg config.Config) *site.Site {
 	t.Helper()
 	plain := loadDir(t, seedsDir, cfg)
-	in := &load.Input{Config: cfg}
+	in := &site.Input{Config: cfg}
 	for _, o := range plain.Occupations {
-		in.Frameworks = append(in.Frameworks, &load.Framework{File: o.File, Framework: o.Framework})
+		in.Frameworks = append(in.Frameworks, site.Framework{File: o.File, Framework: o.Framework})
 	}
 	tax, err := onet.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, diags := site.New(in, site.WithAligner(align.New(tax)))
+	s, diags := site.New(*in, site.WithAligner(align.New(tax)))
 	if len(diags.Errors()) > 0 {
 		t.Fatal(diags)
 	}
@@ -126,7 +126,7 @@ func hostile(t testing.TB, cfg config.Config) *site.Site {
 		},
 		Attribution: "© Someone",
 	}
-	in := &load.Input{Config: cfg, Frameworks: []*load.Framework{{File: "frameworks/hostile.json", Framework: fw}}}
+	in := &site.Input{Config: cfg, Frameworks: []site.Framework{{File: "frameworks/hostile.json", Framework: fw}}}
 	return newSite(t, in)
 }
 
@@ -134,8 +134,8 @@ func hostile(t testing.TB, cfg config.Config) *site.Site {
 // one of them never.
 func dated(t testing.TB, cfg config.Config) *site.Site {
 	t.Helper()
-	mk := func(code, title string, at time.Time) *load.Framework {
-		return &load.Framework{File: "frameworks/" + code + ".json", Framework: &framework.Framework{
+	mk := func(code, title string, at time.Time) site.Framework {
+		return site.Framework{File: "frameworks/" + code + ".json", Framework: &framework.Framework{
 			ExportedAt: at,
 			Occupation: framework.Occupation{SOC: code, Title: title, Group: "Group", Sector: "62", JobZone: 3},
 			Levels: []framework.Level{
@@ -144,7 +144,7 @@ func dated(t testing.TB, cfg config.Config) *site.Site {
 			},
 		}}
 	}
-	in := &load.Input{Config: cfg, Frameworks: []*load.Framework{
+	in := &site.Input{Config: cfg, Frameworks: []site.Framework{
 		mk("11-0001.00", "Alpha", time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)),
 		mk("11-0002.00", "Beta", time.Date(2026, 5, 20, 8, 30, 0, 500_000_000, time.UTC)),
 		mk("11-0003.00", "Gamma", time.Time{}),

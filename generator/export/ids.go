@@ -53,10 +53,12 @@ func (u uuid) String() string {
 type ids struct{ ns uuid }
 
 // siteIDs returns the identifier space of s: its base URL in the URL
-// namespace, or its title in ladder's namespace when it has none.
+// namespace, or its title in ladder's namespace when it has none. Every
+// language of a multilingual site shares the space of the site's root,
+// so that a statement has one identifier in all of them.
 func siteIDs(s *site.Site) ids {
 	if s.Config.BaseURL != "" {
-		return ids{uuidV5(namespaceURL, s.Config.BaseURL)}
+		return ids{uuidV5(namespaceURL, strings.TrimSuffix(s.Config.BaseURL, s.Config.LanguagePrefix()))}
 	}
 	return ids{uuidV5(ladderNamespace, s.Config.Title)}
 }

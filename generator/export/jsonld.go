@@ -15,16 +15,23 @@ const schemaContext = "https://schema.org"
 
 // OccupationLD returns the schema.org Occupation of an occupation page:
 // name, description, url, occupationalCategory as a CategoryCode (the
-// O*NET-SOC code in the O*NET-SOC code set), and skills as a DefinedTerm
-// per statement (name its topic, termCode its code, url its anchor).
+// O*NET-SOC code in the O*NET-SOC code set), and, as subjectOf, its
+// framework (frameworkLD) with its levels. The statements are not
+// repeated: the page shows them, and the framework's encodings (CASE,
+// normalized JSON, CSV) hold them for machines.
 func OccupationLD(o *site.Occupation, s *site.Site) any {
+	fw := frameworkLD(o, s, o.Path)
 	c := codesOf(o)
-	skills := []any{}
+	levels := make([]any, 0, len(o.Levels))
 	for _, ol := range o.Levels {
-		for _, st := range ol.Statements {
-			skills = append(skills, definedTerm(s, o.Path, ol, st, c))
-		}
+		levels = append(levels, map[string]any{
+			"@type":      "DefinedTermSet",
+			"name":       ol.Label,
+			"identifier": c.level(ol),
+			"url":        link(s, o.Path, ol.Path, ""),
+		})
 	}
+	fw["hasPart"] = levels
 	ld := map[string]any{
 		"@context": schemaContext,
 		"@type":    "Occupation",
@@ -40,7 +47,7 @@ func OccupationLD(o *site.Occupation, s *site.Site) any {
 				"url":   "https://www.onetcenter.org/taxonomy.html",
 			},
 		},
-		"skills": skills,
+		"subjectOf": fw,
 	}
 	if d := description(o); d != "" {
 		ld["description"] = d
@@ -49,34 +56,45 @@ func OccupationLD(o *site.Occupation, s *site.Site) any {
 }
 
 // LevelLD returns the schema.org DefinedTermSet of a level page: the
-// level's statements as DefinedTerms with their codes and anchor URLs.
+// level with its code, part of its framework (frameworkLD), whose
+// encodings hold its statements.
 func LevelLD(ol *site.OccupationLevel, s *site.Site) any {
 	o := ol.Occupation
-	c := codesOf(o)
-	terms := make([]any, 0, len(ol.Statements))
-	for _, st := range ol.Statements {
-		terms = append(terms, definedTerm(s, ol.Path, ol, st, c))
-	}
 	return map[string]any{
-		"@context":       schemaContext,
-		"@type":          "DefinedTermSet",
-		"name":           o.Title() + ": " + ol.Label,
-		"description":    ol.Label + " level of the " + o.Title() + " competency framework.",
-		"identifier":     c.level(ol),
-		"url":            link(s, ol.Path, ol.Path, ""),
-		"hasDefinedTerm": terms,
+		"@context":    schemaContext,
+		"@type":       "DefinedTermSet",
+		"name":        o.Title() + ": " + ol.Label,
+		"description": ol.Label + " level of the " + o.Title() + " competency framework.",
+		"identifier":  codesOf(o).level(ol),
+		"url":         link(s, ol.Path, ol.Path, ""),
+		"isPartOf":    frameworkLD(o, s, ol.Path),
 	}
 }
 
-// definedTerm is a statement as a schema.org DefinedTerm, on the page from.
-func definedTerm(s *site.Site, from string, ol *site.OccupationLevel, st site.Statement, c codes) map[string]any {
-	return map[string]any{
-		"@type":       "DefinedTerm",
-		"name":        shortName(st),
-		"description": st.Text,
-		"termCode":    c.statement(ol, st),
-		"url":         link(s, from, ol.Path, st.Anchor),
+// frameworkLD is o's framework as a schema.org DefinedTermSet seen from
+// the page from: its name, code, version, page, and its files as
+// encodings (MediaObject with contentUrl and encodingFormat).
+func frameworkLD(o *site.Occupation, s *site.Site, from string) map[string]any {
+	var files []any
+	for _, d := range Downloads(o, s.Config.Outputs) {
+		files = append(files, map[string]any{
+			"@type":          "MediaObject",
+			"name":           d.Label,
+			"contentUrl":     link(s, from, d.Path, ""),
+			"encodingFormat": d.MediaType,
+		})
 	}
+	fw := map[string]any{
+		"@type":      "DefinedTermSet",
+		"name":       o.Title() + " competency framework",
+		"identifier": o.Code,
+		"url":        link(s, from, o.Path, ""),
+		"encoding":   files,
+	}
+	if o.Version != "" {
+		fw["version"] = o.Version
+	}
+	return fw
 }
 
 // BreadcrumbLD returns the schema.org BreadcrumbList of a page: its crumbs

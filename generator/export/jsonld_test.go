@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/ladder-ssg/ladder/generator/config"
 	"html/template"
 	"strings"
 	"testing"
@@ -61,22 +62,16 @@ func TestJSONLDThroughHTMLTemplate(t *testing.T) {
 					cat["inCodeSet"].(map[string]any)["name"] != "O*NET-SOC" {
 					t.Errorf("%s: occupationalCategory %v", o.Code, cat)
 				}
-				n := 0
+				checkFrameworkLD(t, o, ld["subjectOf"].(map[string]any), true)
 				for _, ol := range o.Levels {
-					n += len(ol.Statements)
 					set := renderLD(t, LevelLD(ol, s))
-					terms := set["hasDefinedTerm"].([]any)
-					if set["@type"] != "DefinedTermSet" || len(terms) != len(ol.Statements) {
+					if set["@type"] != "DefinedTermSet" || set["identifier"] != codesOf(o).level(ol) {
 						t.Errorf("%s: level set %v", ol.Path, set)
 					}
-					first := terms[0].(map[string]any)
-					if first["@type"] != "DefinedTerm" || first["termCode"] != StatementCode(ol, ol.Statements[0]) {
-						t.Errorf("%s: first term %v", ol.Path, first)
-					}
+					checkFrameworkLD(t, o, set["isPartOf"].(map[string]any), false)
+					checkNoStatements(t, ol.Path, o, set)
 				}
-				if skills := ld["skills"].([]any); len(skills) != n {
-					t.Errorf("%s: %d skills, want %d", o.Code, len(skills), n)
-				}
+				checkNoStatements(t, o.Path, o, ld)
 			}
 		}
 	}
@@ -91,10 +86,10 @@ func TestJSONLDURLs(t *testing.T) {
 		wantHome string
 	}{
 		{"base URL", seeds(t, baseConfig()), "https://example.org/frameworks/occupations/29-2012.00/",
-			"https://example.org/frameworks/occupations/29-2012.00/emerging/#basic-laboratory-equipment-and-glassware",
+			"https://example.org/frameworks/occupations/29-2012.00/emerging/",
 			"https://example.org/frameworks/"},
 		{"offline", seeds(t, offlineConfig()), "index.html",
-			"emerging/index.html#basic-laboratory-equipment-and-glassware", "../../../index.html"},
+			"emerging/index.html", "../../../index.html"},
 	}
 	for _, c := range cases {
 		o := c.s.Occupations[1]
@@ -102,8 +97,8 @@ func TestJSONLDURLs(t *testing.T) {
 		if ld["url"] != c.wantOcc {
 			t.Errorf("%s: url %v, want %s", c.name, ld["url"], c.wantOcc)
 		}
-		if got := ld["skills"].([]any)[0].(map[string]any)["url"]; got != c.wantTerm {
-			t.Errorf("%s: skill url %v, want %s", c.name, got, c.wantTerm)
+		if got := ld["subjectOf"].(map[string]any)["hasPart"].([]any)[0].(map[string]any)["url"]; got != c.wantTerm {
+			t.Errorf("%s: first level's url %v, want %s", c.name, got, c.wantTerm)
 		}
 		var levelPage *site.Page
 		for _, p := range c.s.Pages {
@@ -126,8 +121,59 @@ func TestJSONLDHostileTitleStaysData(t *testing.T) {
 		t.Errorf("name %q, want %q", ld["name"], o.Title())
 	}
 	set := renderLD(t, LevelLD(o.Levels[2], s))
-	term := set["hasDefinedTerm"].([]any)[0].(map[string]any)
-	if term["name"] != "</script><script>alert(1)</script>" {
-		t.Errorf("term name %q", term["name"])
+	if want := o.Title() + ": " + o.Levels[2].Label; set["name"] != want {
+		t.Errorf("level set name %q, want %q", set["name"], want)
+	}
+}
+
+// checkFrameworkLD checks the framework of o as JSON-LD: its code and
+// page, its levels when withLevels, and an encoding for each download.
+func checkFrameworkLD(t *testing.T, o *site.Occupation, fw map[string]any, withLevels bool) {
+	t.Helper()
+	if fw["@type"] != "DefinedTermSet" || fw["identifier"] != o.Code {
+		t.Errorf("%s: framework %v", o.Code, fw)
+	}
+	if withLevels {
+		parts, _ := fw["hasPart"].([]any)
+		if len(parts) != len(o.Levels) {
+			t.Fatalf("%s: %d levels in the framework's JSON-LD, want %d", o.Code, len(parts), len(o.Levels))
+		}
+		for i, ol := range o.Levels {
+			if p := parts[i].(map[string]any); p["identifier"] != codesOf(o).level(ol) || p["name"] != ol.Label {
+				t.Errorf("%s: level %d is %v", o.Code, i, p)
+			}
+		}
+	}
+	var formats []string
+	for _, e := range fw["encoding"].([]any) {
+		u := e.(map[string]any)["contentUrl"].(string)
+		formats = append(formats, u)
+	}
+	for _, d := range Downloads(o, config.Default().Outputs) {
+		found := false
+		for _, u := range formats {
+			found = found || strings.HasSuffix(u, d.Path[strings.LastIndex(d.Path, "/")+1:])
+		}
+		if !found {
+			t.Errorf("%s: no encoding links %s (have %v)", o.Code, d.Path, formats)
+		}
+	}
+}
+
+// checkNoStatements fails when the JSON-LD repeats a statement's text,
+// which the page itself shows.
+func checkNoStatements(t *testing.T, where string, o *site.Occupation, ld map[string]any) {
+	t.Helper()
+	data, err := json.Marshal(ld)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ol := range o.Levels {
+		for _, st := range ol.Statements {
+			if len(st.Performance) > 20 && bytes.Contains(data, []byte(st.Performance)) {
+				t.Errorf("%s: the JSON-LD repeats statement %q", where, st.Performance)
+				return
+			}
+		}
 	}
 }

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"github.com/ladder-ssg/ladder/generator/paths"
+	"net/url"
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/translations"
 )
 
 // sitemapMaxURLs is the most URLs one sitemap file may list.
@@ -19,13 +20,24 @@ const sitemapMaxURLs = 50000
 // export date as lastmod. Sitemaps need absolute URLs, so Sitemap returns
 // nil for a site without a base URL; it fails when the site has more
 // pages than one sitemap may list.
-func Sitemap(s *site.Site) ([]byte, error) {
+func Sitemap(s *site.Site) ([]byte, error) { return SitemapWithAlternates(s, nil) }
+
+// SitemapWithAlternates is Sitemap for one language of a multilingual
+// site: each page that alternates names in other languages lists them
+// all (itself included, and x-default, the default language's) as
+// xhtml:link elements, as search engines read translations in sitemaps.
+// A nil alternates gives Sitemap's bytes.
+func SitemapWithAlternates(s *site.Site, alternates func(*site.Page) []translations.Alternate) ([]byte, error) {
 	if !absolute(s) {
 		return nil, nil
 	}
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
-	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	if alternates == nil {
+		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	} else {
+		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	}
 	n := 0
 	for _, p := range s.Pages {
 		if p.Kind == site.NotFoundPage {
@@ -37,6 +49,11 @@ func Sitemap(s *site.Site) ([]byte, error) {
 			return nil, err
 		}
 		buf.WriteString("</loc>")
+		if alternates != nil {
+			if err := writeAlternates(&buf, alternates(p)); err != nil {
+				return nil, err
+			}
+		}
 		if p.Occupation != nil && !p.Occupation.ExportedAt.IsZero() {
 			buf.WriteString("<lastmod>" + p.Occupation.ExportedAt.UTC().Format(time.RFC3339) + "</lastmod>")
 		}
@@ -59,5 +76,45 @@ func Robots(s *site.Site) []byte {
 	if !absolute(s) {
 		return nil
 	}
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + link(s, "", paths.Sitemap, "") + "\n")
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + link(s, "", SitemapPath, "") + "\n")
+}
+
+// writeAlternates writes a sitemap URL's translations, x-default last.
+func writeAlternates(buf *bytes.Buffer, alts []translations.Alternate) error {
+	var def string
+	for _, a := range alts {
+		if a.Default {
+			def = a.URL
+		}
+		if err := writeAlternate(buf, a.Lang, a.URL); err != nil {
+			return err
+		}
+	}
+	if def == "" || len(alts) == 0 {
+		return nil
+	}
+	return writeAlternate(buf, "x-default", def)
+}
+
+func writeAlternate(buf *bytes.Buffer, lang, url string) error {
+	buf.WriteString(`<xhtml:link rel="alternate" hreflang="`)
+	if err := xml.EscapeText(buf, []byte(lang)); err != nil {
+		return err
+	}
+	buf.WriteString(`" href="`)
+	if err := xml.EscapeText(buf, []byte(escapeURL(url))); err != nil {
+		return err
+	}
+	buf.WriteString(`"/>`)
+	return nil
+}
+
+// escapeURL percent-encodes what a URL's path holds beyond ASCII, as the
+// sitemap's own locations are.
+func escapeURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return u.String()
 }

@@ -16,33 +16,9 @@ import (
 // content/.
 const AlignmentsFile = "alignments.toml"
 
-// Rule is one entry of content/alignments.toml: a statement (or every
-// statement of an occupation with a topic) pinned to an O*NET element, or
-// an element it must not be aligned to.
-//
-//	[[pin]]
-//	occupation = "29-2012.00"
-//	level = "emerging"       # with index: one statement
-//	index = 4                # 0-based in its level, as `ladder align` prints
-//	element = "4.A.3.a.3.I01.D01"
-//
-//	[[reject]]
-//	occupation = "29-2012.00"
-//	topic = "Laboratory findings"   # every statement with this topic
-//	element = "4.A.3.b.6.I05.D02"
-type Rule struct {
-	Reject     bool
-	Occupation string // O*NET-SOC code; required
-	Level      string // level key; "" for any
-	Index      int    // statement position in the level, -1 for any
-	Topic      string // statement topic, "" for any
-	Element    string // O*NET element id; checked against the taxonomy by the model
-	// Where the rule is, for diagnostics: file, line, and its place in
-	// the file's arrays, e.g. "pin[1]".
-	File         string
-	Line, Column int
-	Path         string
-}
+// Rule is one entry of content/alignments.toml; the type is the model's
+// input (framework.AlignmentRule), so that the model needs nothing of load.
+type Rule = framework.AlignmentRule
 
 type rawRule struct {
 	Occupation string `toml:"occupation"`
@@ -90,7 +66,7 @@ func ParseAlignments(file string, data []byte, strict bool) ([]Rule, diag.List) 
 			if r.Index != nil {
 				rule.Index = *r.Index
 			}
-			if d := rule.check(); len(d) > 0 {
+			if d := checkRule(rule); len(d) > 0 {
 				diags = append(diags, d...)
 				continue
 			}
@@ -100,8 +76,8 @@ func ParseAlignments(file string, data []byte, strict bool) ([]Rule, diag.List) 
 	return rules, diags
 }
 
-// check reports what is missing or contradictory in a rule by itself.
-func (r Rule) check() diag.List {
+// checkRule reports what is missing or contradictory in a rule by itself.
+func checkRule(r Rule) diag.List {
 	var msgs []string
 	if r.Occupation == "" {
 		msgs = append(msgs, "expected occupation, the O*NET-SOC code of a framework")

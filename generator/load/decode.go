@@ -141,9 +141,8 @@ func (d *decoder) frameworkFile(f *framework.Framework) {
 }
 
 func (d *decoder) occupation(o *framework.Occupation, path string, start int) {
-	seen := map[string]bool{}
-	d.object(path, "an object with \"soc\" and \"title\"", func(name, p string, at int) {
-		seen[name] = true
+	required := []requirement{{"soc", "a string"}, {"title", "a string"}}
+	d.record(path, "an object with \"soc\" and \"title\"", start, required, func(name, p string, at int) {
 		switch name {
 		case "soc":
 			d.socAt = at
@@ -186,19 +185,11 @@ func (d *decoder) occupation(o *framework.Occupation, path string, start int) {
 			d.unknown(name, p, at)
 		}
 	})
-	if d.failed || !d.wasObject(start) {
-		return
-	}
-	for _, req := range []string{"soc", "title"} {
-		if !seen[req] {
-			d.errorAt(start, path, fmt.Sprintf("missing %q: expected a string", req))
-		}
-	}
 }
 
 func (d *decoder) frameworkBody(f *framework.Framework, path string, start int) {
-	seenLevels := false
-	d.object(path, "an object with \"levels\"", func(name, p string, at int) {
+	required := []requirement{{"levels", "an object of proficiency levels"}}
+	d.record(path, "an object with \"levels\"", start, required, func(name, p string, at int) {
 		switch name {
 		case "version":
 			f.Version, _ = d.optString(p)
@@ -209,18 +200,11 @@ func (d *decoder) frameworkBody(f *framework.Framework, path string, start int) 
 			s, _ := d.optString(p)
 			f.ContextCovered = strings.TrimSpace(s)
 		case "levels":
-			seenLevels = true
 			d.levels(f, p, at)
 		default:
 			d.unknown(name, p, at)
 		}
 	})
-	if d.failed || !d.wasObject(start) {
-		return
-	}
-	if !seenLevels {
-		d.errorAt(start, path, "missing \"levels\": expected an object of proficiency levels")
-	}
 }
 
 func (d *decoder) levels(f *framework.Framework, path string, start int) {
@@ -233,7 +217,8 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 		lv := framework.Level{Key: key}
 		seenLabel, labelBad, labelAt := false, false, at
 		seenStatements, statementsOK, statementsAt := false, false, at
-		d.object(p, "an object with \"label\" and \"statements\"", func(name, lp string, lat int) {
+		required := []requirement{{"label", "the level's name for people, e.g. \"Emerging\""}, {"statements", "an array of statement strings"}}
+		read := d.record(p, "an object with \"label\" and \"statements\"", at, required, func(name, lp string, lat int) {
 			switch name {
 			case "label":
 				seenLabel, labelAt = true, lat
@@ -265,18 +250,14 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 				d.unknown(name, lp, lat)
 			}
 		})
-		if d.failed || !d.wasObject(at) {
+		if !read {
 			return
 		}
 		// A label of the wrong type is reported already.
-		if !seenLabel {
-			d.errorAt(at, p, "missing \"label\": expected the level's name for people, e.g. \"Emerging\"")
-		} else if !labelBad && lv.Label == "" {
+		if seenLabel && !labelBad && lv.Label == "" {
 			d.errorAt(labelAt, p+".label", "empty \"label\": expected the level's name for people, e.g. \"Emerging\"")
 		}
-		if !seenStatements {
-			d.errorAt(at, p, "missing \"statements\": expected an array of statement strings")
-		} else if statementsOK && len(lv.Statements) == 0 {
+		if seenStatements && statementsOK && len(lv.Statements) == 0 {
 			d.errorAt(statementsAt, p+".statements", "expected at least one non-empty statement")
 		}
 		f.Levels = append(f.Levels, lv)
@@ -284,6 +265,30 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 	if !d.failed && d.wasObject(start) && len(f.Levels) == 0 && len(d.diags.Errors()) == 0 {
 		d.errorAt(start, path, "expected at least one proficiency level")
 	}
+}
+
+// requirement is a member an object must have, and what its value
+// should be, for the message when it is missing.
+type requirement struct{ name, expected string }
+
+// record reads an object at start as object does, then reports each
+// required member it lacks, at the object. It reports whether an object
+// was read.
+func (d *decoder) record(path, expected string, start int, required []requirement, member func(name, path string, start int)) bool {
+	seen := make(map[string]bool, len(required))
+	d.object(path, expected, func(name, p string, at int) {
+		seen[name] = true
+		member(name, p, at)
+	})
+	if d.failed || !d.wasObject(start) {
+		return false
+	}
+	for _, r := range required {
+		if !seen[r.name] {
+			d.errorAt(start, path, fmt.Sprintf("missing %q: expected %s", r.name, r.expected))
+		}
+	}
+	return true
 }
 
 // object reads an object, calling member for each name with the member's

@@ -50,6 +50,10 @@ type Options struct {
 	// Cache, it never is). Input.Saving then lists it, and the load is to
 	// be retried when the save is done rather than reported.
 	Settle time.Duration
+	// Language, for a site that lists its languages (config.Multilingual),
+	// is the one to read: content/<Language>/ in that language's
+	// interface. Empty reads the default language.
+	Language string
 }
 
 // Cache remembers decoded framework files by path, size and modification
@@ -146,12 +150,9 @@ type Framework struct {
 	*framework.Framework
 }
 
-// Page is a markdown page of content/. File is its path inside content/.
-type Page struct {
-	File        string
-	FrontMatter markup.FrontMatter
-	Body        []byte
-}
+// Page is a markdown page of content/; the type is the model's input
+// (markup.Page), so that the model needs nothing of load.
+type Page = markup.Page
 
 // I18nDir is the folder of a site that holds its message catalogues,
 // <lang>.toml, which override the shipped ones by key.
@@ -165,19 +166,8 @@ const FrameworksDir = "frameworks"
 // error; when it has errors, Input is incomplete and must not be built.
 func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	in := &Input{Config: config.Default()}
-	var diags diag.List
-
-	// The configuration file is optional.
-	cfgPath := filepath.Join(dir, config.FileName)
-	if data, err := os.ReadFile(cfgPath); err == nil {
-		cfg, d := config.Parse(displayPath(dir, config.FileName), data, opts.Strict)
-		in.Config = cfg
-		diags = append(diags, d...)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		diags = append(diags, diag.Diagnostic{File: cfgPath, Severity: diag.Error, Message: err.Error()})
-	}
-
-	contentDir := filepath.Join(dir, "content")
+	content, diags := readConfig(dir, opts, &in.Config)
+	contentDir := filepath.Join(dir, filepath.FromSlash(content))
 	if st, err := os.Stat(contentDir); err == nil && st.IsDir() {
 		in.Content = os.DirFS(contentDir)
 		in.ContentDir = contentDir
@@ -195,14 +185,14 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 
 	files, err := contentFiles(in.Content)
 	if err != nil {
-		diags = append(diags, diag.Diagnostic{File: displayPath(dir, "content"), Severity: diag.Error, Message: err.Error()})
+		diags = append(diags, diag.Diagnostic{File: displayPath(dir, content), Severity: diag.Error, Message: err.Error()})
 		return in, diags
 	}
 	label := func(p string) string {
 		if in.ContentDir == "" {
 			return "(embedded) content/" + p
 		}
-		return displayPath(dir, "content/"+p)
+		return displayPath(dir, content+"/"+p)
 	}
 
 	jsonFiles, mdFiles := splitContent(files)
@@ -215,7 +205,7 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	diags = append(diags, titleConflicts(in.Frameworks, label, opts.Strict)...)
 	if len(jsonFiles) == 0 {
 		diags = append(diags, diag.Diagnostic{File: label(FrameworksDir), Severity: diag.Error,
-			Message: "no framework files: expected at least one .json file under content/frameworks/"})
+			Message: "no framework files: expected at least one .json file under " + content + "/frameworks/"})
 	}
 
 	diags = append(diags, readAlignments(in, label(AlignmentsFile), opts.Strict)...)
@@ -238,6 +228,27 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 	}
 	diags.Sort()
 	return in, diags
+}
+
+// readConfig reads dir's ladder.toml, which is optional, into cfg and
+// returns the folder of dir the content is read from: content/, or the
+// language's content/<lang>/ in a site that lists its languages.
+func readConfig(dir string, opts Options, cfg *config.Config) (string, diag.List) {
+	var diags diag.List
+	cfgPath := filepath.Join(dir, config.FileName)
+	cfgData, err := os.ReadFile(cfgPath)
+	if err == nil {
+		c, d := config.Parse(displayPath(dir, config.FileName), cfgData, opts.Strict)
+		*cfg = c
+		diags = append(diags, d...)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		diags = append(diags, diag.Diagnostic{File: cfgPath, Severity: diag.Error, Message: err.Error()})
+	}
+	if !cfg.Multilingual() {
+		return "content", diags
+	}
+	content, d := chooseLanguage(dir, cfgData, cfg, opts.Language)
+	return content, append(diags, d...)
 }
 
 // readPage splits a markdown page from its front matter; name is the

@@ -236,3 +236,11 @@ func lineAt(block []byte, n int) string {
 	}
 	return ""
 }
+
+// Page is a markdown page of a site's content/ folder, its front matter
+// split off. File is its path inside content/, with forward slashes.
+type Page struct {
+	File        string
+	FrontMatter FrontMatter
+	Body        []byte
+}

@@ -104,9 +104,6 @@ func Changes(code, slug string) string {
 // Skill is the page of a skill shared by several occupations.
 func Skill(slug string) string { return "skills/" + slug + "/index.html" }
 
-// Compare is the page comparing two occupations, a's code first.
-func Compare(a, b string) string { return "compare/" + a + "/" + b + "/index.html" }
-
 // LevelHub, GroupHub, SectorHub and JobZoneHub are the hub pages of one
 // level, occupational group, sector and job zone.
 func LevelHub(slug string) string { return "levels/" + slug + "/index.html" }

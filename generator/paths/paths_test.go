@@ -22,7 +22,6 @@ func TestPaths(t *testing.T) {
 		{VersionOriginal("15-1252.00", "v1"), "occupations/15-1252.00/versions/v1/15-1252.00.json"},
 		{Changes("15-1252.00", "v2"), "occupations/15-1252.00/changes/v2/index.html"},
 		{Skill("coding"), "skills/coding/index.html"},
-		{Compare("a", "b"), "compare/a/b/index.html"},
 		{LevelHub("advanced"), "levels/advanced/index.html"},
 		{GroupHub("it"), "groups/it/index.html"},
 		{SectorHub("51"), "sectors/51/index.html"},

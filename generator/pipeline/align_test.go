@@ -69,7 +69,11 @@ func TestSeedsCrossLinked(t *testing.T) {
 	if len(skills) < 5 {
 		t.Errorf("%d shared-skill pages, want at least 5", len(skills))
 	}
-	if _, err := os.Stat(filepath.Join(out, "compare", "19-4021.00", "29-2012.00", "index.html")); err != nil {
-		t.Errorf("no comparison page: %v", err)
+	occ, err := os.ReadFile(filepath.Join(out, "occupations", "19-4021.00", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(occ, []byte(`compare/index.html?a=19-4021.00&amp;b=29-2012.00`)) {
+		t.Errorf("19-4021.00's page does not link the comparison with 29-2012.00")
 	}
 }

@@ -51,6 +51,9 @@ type Options struct {
 	// of a save fail with a *load.Saving error instead of reporting the
 	// file as broken (see load.Options.Settle).
 	Settle time.Duration
+	// Language is the language of a multilingual site to build; empty
+	// for the default (see load.Options.Language).
+	Language string
 }
 
 // Result describes a finished build.
@@ -112,7 +115,7 @@ func NewAligner() (*align.Aligner, error) {
 // the input has errors, a *load.Saving when a file is being saved.
 func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
-	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache, Settle: opts.Settle})
+	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache, Settle: opts.Settle, Language: opts.Language})
 	if in.Saving != nil {
 		// The rest of the input is as good as incomplete: the save on its
 		// way will bring a rebuild.
@@ -122,6 +125,9 @@ func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previ
 		base, err := config.NormalizeBaseURL(opts.BaseURL)
 		if err != nil {
 			diags = append(diags, diag.Diagnostic{File: "--base-url", Severity: diag.Error, Message: err.Error()})
+		}
+		if base != "" {
+			base += in.Config.LanguagePrefix()
 		}
 		in.Config.BaseURL = base
 	}
@@ -135,12 +141,12 @@ func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previ
 			reuse = append(reuse, site.KeepRelations())
 		}
 	}
-	s, more := site.New(in, reuse...)
+	s, more := site.New(ModelInput(in), reuse...)
 	diags = append(diags, more...)
 	diags.Sort()
 	res.Warnings = diags.Warnings()
 	if err := diags.Err(); err != nil {
-		return nil, nil, err
+		return in, nil, err
 	}
 	res.Notes = export.Notes(s)
 	res.step("model", t)
@@ -242,10 +248,16 @@ func Check(opts Options) (CheckResult, error) {
 	if err != nil {
 		return CheckResult{}, err
 	}
+	session := NewSession(opts)
+	session.aligner = aligner
 	in, s, err := loadAndModel(opts, nil, aligner, nil, false, &res)
+	langs, err := session.loadLanguages(in, s, err, false, &res)
 	out := CheckResult{Warnings: res.Warnings}
-	if in != nil {
+	if err == nil {
 		out.Frameworks, out.Pages = len(in.Frameworks), len(s.Pages)
+		for _, o := range langs.othersOrNone() {
+			out.Frameworks, out.Pages = out.Frameworks+len(o.in.Frameworks), out.Pages+len(o.model.Pages)
+		}
 	}
 	if err == nil && opts.LMS != "" {
 		err = checkLMS(opts, s, &out)
@@ -260,7 +272,7 @@ func Levels(opts Options) ([][2]string, error) {
 	if len(in.Frameworks) == 0 {
 		return nil, diags.Err()
 	}
-	s, _ := site.New(in)
+	s, _ := site.New(ModelInput(in))
 	out := make([][2]string, 0, len(s.Levels))
 	for _, lv := range s.Levels {
 		out = append(out, [2]string{lv.Key, lv.Label})

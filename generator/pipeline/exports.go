@@ -31,7 +31,7 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 			todo = append(todo, o)
 			continue
 		}
-		for _, d := range export.Downloads(o) {
+		for _, d := range export.Downloads(o, model.Config.Outputs) {
 			if d.Format != export.FormatOriginal {
 				w.keep(d.Path)
 			}
@@ -55,13 +55,16 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 	}
 	// The site-wide files show the page list and each occupation's summary,
 	// version and export date: remake them only when one of those changed.
-	siteKey := siteFilesKey(model, w.seed)
+	siteKey := siteFilesKey(model, w.seed) ^ b.langs.siteSum(model)
 	if !all && siteKey == previous[siteFilesKeyName] {
 		for _, name := range export.SiteFileNames(model) {
 			w.keep(name)
 		}
 	} else {
 		files, err := export.SiteFiles(model)
+		if err == nil {
+			err = b.langs.sitemap(model, files)
+		}
 		if err != nil {
 			return forget(keys, nil), err
 		}
@@ -116,7 +119,7 @@ func writeSiteLMS(w *writer, model *site.Site, keys, previous map[string]uint64,
 	binary.Write(&h, binary.LittleEndian, keys[siteFilesKeyName])
 	key := h.Sum64()
 	if !all && key == previous[siteLMSKeyName] {
-		for _, name := range export.SiteLMSFileNames() {
+		for _, name := range export.SiteLMSFileNames(model) {
 			w.keep(name)
 		}
 	} else {
@@ -182,7 +185,7 @@ func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
 func bundleNames(model *site.Site) []string {
 	var names []string
 	for _, o := range model.Occupations {
-		for _, d := range export.Downloads(o) {
+		for _, d := range export.Downloads(o, model.Config.Outputs) {
 			names = append(names, d.Path)
 		}
 		for _, v := range o.History {
@@ -197,6 +200,9 @@ func bundleNames(model *site.Site) []string {
 // of them changed; previews skip that after the first build, as it
 // takes seconds on a large site.
 func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
+	if !b.model.Config.Outputs.Bundle {
+		return nil, nil
+	}
 	names := bundleNames(b.model)
 	key := b.w.sumOf(names)
 	if !b.first && (key == prev[""] || b.preview) {

@@ -75,11 +75,15 @@ func (p packager) siteCourse() lms.Course {
 	return c
 }
 
-// sitePackages are the site-wide packages, each with its path and writer.
+// sitePackages are the site-wide packages, each with its path and writer;
+// none when the site's outputs have them off.
 func (p packager) sitePackages() []struct {
 	path  string
 	write func(*bytes.Buffer) error
 } {
+	if !p.model.Config.Outputs.SitePackages {
+		return nil
+	}
 	course := func(f func(io.Writer, lms.Course) error) func(*bytes.Buffer) error {
 		return func(buf *bytes.Buffer) error { buf.Reset(); return f(buf, p.siteCourse()) }
 	}
@@ -205,6 +209,9 @@ func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, o := range model.Occupations {
+		if !model.Config.Outputs.SCORMPerOccupation {
+			break
+		}
 		key := w.sumOf(occupationPaths(o))
 		keys[o.Code] = key
 		if !first && previous[o.Code] == key {

@@ -115,7 +115,8 @@ func (e *editor) edits() []edit {
 		{"asset removed", func() { e.remove("assets", ".css") }},
 		{"configuration", func() {
 			e.write("ladder.toml", fmt.Sprintf("title = %q\ndescription = %q\n%s", "Site "+e.word(), "About "+e.word(),
-				e.pick("", "base_url = \"https://example.org/f/\"\n")))
+				e.pick("", "base_url = \"https://example.org/f/\"\n")+
+					e.pick("", "[outputs]\ncase = false\nbundle = false\nscorm_per_occupation = false\n")))
 		}},
 	}
 }

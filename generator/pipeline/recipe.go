@@ -21,6 +21,7 @@ type run struct {
 	r      *render.Renderer
 	assets map[string][]byte // every asset, by output path
 	look   uint64            // hash of the templates and assets
+	langs  *languages        // a multilingual site's other languages; nil for one
 	out    publish.Output
 	w      *writer
 	// first is a build into a fresh staging folder; all remakes every
@@ -104,10 +105,11 @@ func writePages(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	pages := make(map[string]uint64, len(b.model.Pages))
 	var todo []*site.Page
 	for _, p := range b.model.Pages {
-		pages[p.Path] = p.Fingerprint
+		fingerprint := p.Fingerprint ^ b.langs.sum(b.model, p)
+		pages[p.Path] = fingerprint
 		old, existed := prev[p.Path]
 		switch {
-		case !b.all && old == p.Fingerprint && !b.overridden(p.Kind):
+		case !b.all && old == fingerprint && !b.overridden(p.Kind):
 			b.w.keep(p.Path)
 		case b.quick && existed && !firstSeen(p.Kind):
 			// Left for the Build that follows, which sees the old
@@ -129,10 +131,11 @@ func writePages(b *run, prev map[string]uint64) (map[string]uint64, error) {
 }
 
 // firstSeen reports whether a Quick build renders pages of this kind: the
-// pages an edit shows on, not the comparisons and shared-skill pages that
-// quote a few of its statements among others'.
+// pages an edit shows on, not the shared-skill pages that quote a few of
+// its statements among others'. (The comparison page quotes none: the
+// browser fills it from the data scripts.)
 func firstSeen(k site.PageKind) bool {
-	return k != site.ComparePage && k != site.SkillPageKind
+	return k != site.SkillPageKind
 }
 
 // download is a framework file published as it is.

@@ -37,7 +37,7 @@ func writeSearch(b *run, prev map[string]uint64) (map[string]uint64, error) {
 		}
 		return prev, nil
 	}
-	ix, err := search.Build(search.FromSite(model))
+	ix, err := search.Build(search.FromSite(model), search.WithLanguage(model.Config.Language))
 	if err != nil {
 		return nil, err
 	}

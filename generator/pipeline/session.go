@@ -45,6 +45,9 @@ type Session struct {
 	model *site.Site // the last good model, whose parts New may reuse
 	// pending is set by a Quick build that left work for the next Build.
 	pending bool
+	// others are the sessions of a multilingual site's other languages,
+	// by tag, each building into its <lang>/ folder of the output.
+	others map[string]*Session
 }
 
 // lookCache is what a session keeps of the templates and assets.
@@ -86,10 +89,33 @@ func (s *Session) Quick(ctx context.Context) (Result, error) { return s.build(ct
 // build prepares a run, takes it through the steps of the recipe in
 // order, then publishes: a first build swaps its staging folder in, a
 // later one removes the files the site no longer has.
-func (s *Session) build(ctx context.Context, quick bool) (res Result, err error) {
+func (s *Session) build(ctx context.Context, quick bool) (Result, error) {
 	start := time.Now()
-	res = Result{Out: s.opts.Out}
-	b, err := s.prepare(ctx, quick, &res)
+	res := Result{Out: s.opts.Out}
+	if s.aligner == nil {
+		t := time.Now()
+		a, err := NewAligner()
+		if err != nil {
+			return res, err
+		}
+		s.aligner = a
+		res.step("aligner", t)
+	}
+	in, model, err := loadAndModel(s.opts, s.cache, s.aligner, s.model, quick && s.files != nil, &res)
+	langs, err := s.loadLanguages(in, model, err, quick, &res)
+	if err != nil {
+		return res, err
+	}
+	return s.emit(ctx, start, in, model, quick, langs, nil, res)
+}
+
+// emit writes one language's site (the whole site, for one language)
+// through the steps of the recipe, then langs' other languages, then
+// publishes; into, when set, is the first build's staging output to
+// write into (a language's own folder of it), finished by the default
+// language's build.
+func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, model *site.Site, quick bool, langs *languages, into publish.Output, res Result) (_ Result, err error) {
+	b, err := s.prepare(ctx, in, model, quick, langs, into, &res)
 	if err != nil {
 		return res, err
 	}
@@ -119,54 +145,55 @@ func (s *Session) build(ctx context.Context, quick bool) (res Result, err error)
 		}
 		res.step(st.name, t)
 	}
+	// The other languages go into the same staging folder, so that the
+	// first build publishes every language at once.
+	subs, err := langs.emit(ctx, b.out, b.first)
+	if err != nil {
+		return mergeLanguages(res, subs), err
+	}
 	t := time.Now()
 	if err := b.out.Finish(s.gone(b, keys)); err != nil {
 		return res, err
 	}
 	res.step("publish", t)
 	s.commit(b, keys)
-	return s.result(res, b.w, b.out.Removed(), start), nil
+	return mergeLanguages(s.result(res, b.w, b.out.Removed(), start), subs), nil
 }
 
-// prepare loads the site, makes the model and the renderer, and opens the
-// output: a staging folder for the first build, the output folder itself
+// prepare makes the renderer of model and opens the output: into when
+// given, a staging folder for the first build, the output folder itself
 // for later ones.
-func (s *Session) prepare(ctx context.Context, quick bool, res *Result) (*run, error) {
-	if s.aligner == nil {
-		t := time.Now()
-		a, err := NewAligner()
-		if err != nil {
-			return nil, err
-		}
-		s.aligner = a
-		res.step("aligner", t)
-	}
-	first := s.files == nil
-	in, model, err := loadAndModel(s.opts, s.cache, s.aligner, s.model, quick && !first, res)
-	if err != nil {
-		return nil, err
-	}
+func (s *Session) prepare(ctx context.Context, in *load.Input, model *site.Site, quick bool, langs *languages, into publish.Output, res *Result) (*run, error) {
+	first := s.files == nil || into != nil
 	t := time.Now()
-	b := &run{ctx: ctx, res: res, in: in, model: model, first: first, preview: s.opts.Preview, overridden: render.Overridden(in.TemplateOverrides)}
+	b := &run{ctx: ctx, res: res, in: in, model: model, langs: langs, first: first, preview: s.opts.Preview,
+		overridden: render.Overridden(in.TemplateOverrides)}
 	look, err := s.renderer(b)
 	if err != nil {
 		return nil, err
 	}
+	b.r.WithLanguages(langs.translations())
 	res.step("templates", t)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	b.all = first || look != s.look.sum
 	b.quick = quick && !b.all
-	if first {
+	switch {
+	case into != nil:
+		b.out = into
+	case first:
 		if b.out, err = publish.Open(s.opts.Out); err != nil {
 			return nil, err
 		}
-	} else {
+	default:
 		b.out = publish.InPlace(s.opts.Out)
 	}
 	s.hand.want(model)
 	b.w = &writer{out: b.out, old: s.files, min: s.min, minify: !s.opts.NoMinify, seed: s.seed, hand: s.hand}
+	if into != nil {
+		b.w.old = nil // a fresh folder of the staging output
+	}
 	if b.quick {
 		// The files a quick build keeps are in s.files already; it records
 		// only what it writes, and merges that in.

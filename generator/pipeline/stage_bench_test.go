@@ -35,7 +35,7 @@ func BenchmarkModelCorpus(b *testing.B) {
 	in := loadCorpus(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		site.New(in)
+		site.New(ModelInput(in))
 	}
 }
 
@@ -43,11 +43,11 @@ func BenchmarkModelCorpus(b *testing.B) {
 // framework's performance text edited, the rest reused.
 func BenchmarkModelEditCorpus(b *testing.B) {
 	in := loadCorpus(b)
-	prev, _ := site.New(in)
+	prev, _ := site.New(ModelInput(in))
 	edited := editOne(in)
 	b.ReportAllocs()
 	for b.Loop() {
-		s, _ := site.New(edited, site.Reuse(prev), site.KeepRelations())
+		s, _ := site.New(ModelInput(edited), site.Reuse(prev), site.KeepRelations())
 		if !s.Provisional {
 			b.Fatal("relations not kept")
 		}
@@ -56,7 +56,7 @@ func BenchmarkModelEditCorpus(b *testing.B) {
 
 func renderCorpus(b *testing.B) (*render.Renderer, *site.Site) {
 	in := loadCorpus(b)
-	s, _ := site.New(in)
+	s, _ := site.New(ModelInput(in))
 	r, err := render.New(s, in.Templates, markup.New())
 	if err != nil {
 		b.Fatal(err)
@@ -114,7 +114,7 @@ func BenchmarkModelAlignedCorpus(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		site.New(in, site.WithAligner(a))
+		site.New(ModelInput(in), site.WithAligner(a))
 	}
 }
 
@@ -126,11 +126,11 @@ func BenchmarkModelEditAlignedCorpus(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	prev, _ := site.New(in, site.WithAligner(a))
+	prev, _ := site.New(ModelInput(in), site.WithAligner(a))
 	edited := editOne(in)
 	b.ReportAllocs()
 	for b.Loop() {
-		if s, _ := site.New(edited, site.WithAligner(a), site.Reuse(prev), site.KeepRelations()); !s.Provisional {
+		if s, _ := site.New(ModelInput(edited), site.WithAligner(a), site.Reuse(prev), site.KeepRelations()); !s.Provisional {
 			b.Fatal("relations not kept")
 		}
 	}

@@ -1,15 +1,13 @@
 package preflight
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/go-json-experiment/json/jsontext"
-
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -23,7 +21,7 @@ type finder struct {
 
 func (f *finder) add(sev diag.Severity, pointer, path, format string, args ...any) {
 	d := diag.Diagnostic{File: f.file, Path: path, Severity: sev, Message: fmt.Sprintf(format, args...)}
-	if off, ok := offsetOf(f.data, pointer); ok {
+	if off, ok := load.PointerOffset(f.data, pointer); ok {
 		d.Line, d.Column = diag.Position(f.data, off)
 	}
 	f.found = append(f.found, d)
@@ -42,36 +40,6 @@ func (f *finder) warnf(pointer, path, format string, args ...any) {
 func (f *finder) cut(pointer, path, text string, max int, what string) {
 	if n := utf8.RuneCountInString(text); n > max {
 		f.warnf(pointer, path, "%s holds %d characters and %q has %d: ladder cuts it at a word", what, max, shortened(text), n)
-	}
-}
-
-// offsetOf returns the byte offset in data where the value at pointer (an
-// RFC 6901 JSON Pointer) starts. A UTF-8 byte-order mark is allowed.
-func offsetOf(data []byte, pointer string) (int, bool) {
-	skip := 0
-	if bytes.HasPrefix(data, []byte("\uFEFF")) {
-		skip = 3
-	}
-	if len(data) == 0 {
-		return 0, false
-	}
-	dec := jsontext.NewDecoder(bytes.NewReader(data[skip:]))
-	for {
-		before := dec.InputOffset()
-		if _, err := dec.ReadToken(); err != nil {
-			return 0, false
-		}
-		// In an object, an odd count of tokens read means a name was.
-		if kind, n := dec.StackIndex(dec.StackDepth()); kind == '{' && n%2 == 1 {
-			continue
-		}
-		if string(dec.StackPointer()) == pointer {
-			start := int(before)
-			for start < len(data)-skip && strings.IndexByte(" \t\r\n:,", data[skip+start]) >= 0 {
-				start++
-			}
-			return skip + start, true
-		}
 	}
 }
 

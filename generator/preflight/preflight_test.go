@@ -52,7 +52,11 @@ func siteOf(t *testing.T, toml string, files map[string]string) (*site.Site, Sou
 	if err := diags.Err(); err != nil {
 		t.Fatal(err)
 	}
-	s, diags := site.New(in)
+	fws := make([]site.Framework, len(in.Frameworks))
+	for i, f := range in.Frameworks {
+		fws[i] = site.Framework{Framework: f.Framework, File: f.File, Sum: f.Sum}
+	}
+	s, diags := site.New(site.Input{Config: in.Config, Text: in.Text, Frameworks: fws, Pages: in.Pages})
 	if err := diags.Err(); err != nil {
 		t.Fatal(err)
 	}

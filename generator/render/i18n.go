@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"html"
 	"html/template"
 	"strings"
@@ -62,8 +63,46 @@ func (v *View) Dir() string {
 
 // ScriptText is what every page gives its scripts to show (see
 // i18n.Catalogue.ScriptData): written as JSON into
-// <script type="application/json" id="ladder-text">.
-func (v *View) ScriptText() any { return v.Site.Text.ScriptData() }
+// <script type="application/json" id="ladder-text">. The messages of the
+// scripts that only some pages load (scriptParts) are not in it: the
+// partial that loads such a script writes them beside it (ScriptTextOf),
+// so the thousands of pages without it do not carry them.
+func (v *View) ScriptText() any {
+	d := v.Site.Text.ScriptData()
+	for k := range d.Messages {
+		if scriptPart(k) != "" {
+			delete(d.Messages, k)
+		}
+	}
+	return d
+}
+
+// scriptPart is the first part of key when it is a message that
+// ScriptText leaves to ScriptTextOf: the self-assessment's ("assess")
+// and the comparison's ("compare"); else "".
+func scriptPart(key string) string {
+	switch part, _, _ := strings.Cut(key, "."); part {
+	case "assess", "compare":
+		return part
+	}
+	return ""
+}
+
+// ScriptTextOf is the messages of one of scriptParts (keys "<part>.…"),
+// for <script type="application/json" id="ladder-text-<part>"> beside
+// the script that shows them.
+func (v *View) ScriptTextOf(part string) (any, error) {
+	if scriptPart(part+".") != part {
+		return nil, fmt.Errorf("ScriptTextOf: %q is not a script's part of the messages", part)
+	}
+	d := v.Site.Text.ScriptData()
+	for k := range d.Messages {
+		if scriptPart(k) != part {
+			delete(d.Messages, k)
+		}
+	}
+	return d, nil
+}
 
 // JobZoneName names an O*NET job zone in the page's language.
 func (v *View) JobZoneName(zone int) string {

@@ -21,6 +21,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/translations"
 )
 
 // LayoutFile is the template that every page kind is rendered within; it
@@ -45,6 +46,9 @@ type Renderer struct {
 	partials *generations[string, template.HTML]
 	// fragments caches the output of FragmentCached by fragmentKey.
 	fragments *generations[fragmentKey, template.HTML]
+	// languages pairs the pages with their translations; nil for a site
+	// in one language (see WithLanguages).
+	languages *translations.Set
 }
 
 // The caches' limits, in entries (see generations): enough for every
@@ -153,18 +157,9 @@ func (r *Renderer) Page(w *bytes.Buffer, p *site.Page) error {
 		return fmt.Errorf("%s: no template for page kind %q", p.Path, p.Kind)
 	}
 	v := &View{Site: r.site, Page: p, Intro: r.intro, notice: r.notice, r: r}
-	var body []byte
-	var opts []markup.RenderOption
-	switch {
-	case p.Content != nil:
-		body = p.Content.Body
-		opts = append(opts, markup.WithLinkResolver(r.linkResolver(p)))
-	case p.Changes != nil:
-		body = p.Changes.Markdown
-	}
-	if body != nil {
+	if p.Content != nil {
 		var buf bytes.Buffer
-		doc, err := r.md.Render(&buf, body, opts...)
+		doc, err := r.md.Render(&buf, p.Content.Body, markup.WithLinkResolver(r.linkResolver(p)))
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.Path, err)
 		}
@@ -245,6 +240,7 @@ func funcs() template.FuncMap {
 		"sectorName":  framework.SectorName,
 		"add":         func(a, b int) int { return a + b },
 		"link":        link,
+		"join":        strings.Join,
 		"code":        code,
 		"bandLabel":   bandLabel,
 		"isURL": func(s string) bool {

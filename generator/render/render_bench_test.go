@@ -8,6 +8,7 @@ import (
 	"github.com/ladder-ssg/ladder/content"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/templates"
@@ -25,7 +26,7 @@ func BenchmarkKinds(b *testing.B) {
 	if err := diags.Err(); err != nil {
 		b.Fatal(err)
 	}
-	s, _ := site.New(in)
+	s, _ := site.New(pipeline.ModelInput(in))
 	r, err := render.New(s, in.Templates, markup.New())
 	if err != nil {
 		b.Fatal(err)

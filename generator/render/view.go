@@ -2,7 +2,6 @@ package render
 
 import (
 	"github.com/ladder-ssg/ladder/generator/i18n"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"html"
 	"html/template"
 	"sort"
@@ -46,50 +45,18 @@ type Fragment struct {
 
 // FragmentCached renders the named template with Fragment{item,
 // URL(target)} once, and reuses the result on every page where the
-// template, item and URL are the same: a statement's cell on the
-// thousands of compare pages, a level's card on the pages of related
-// occupations. item must be comparable (a pointer into the model, which
+// template, item and URL are the same: a level's card on the pages of
+// related occupations. item must be comparable (a pointer into the model, which
 // never changes once built), and the template must show nothing but
 // what the Fragment holds.
 func (v *View) FragmentCached(name string, item any, target string) (template.HTML, error) {
 	return v.r.fragmentCached(v, name, Fragment{Item: item, URL: v.URL(target), text: v.Site.Text})
 }
 
-// ComparedRow is a row of a compare table as a template shows it: each
-// side's statement made by a FragmentCached template, or "" when that
-// side has no statement in the row.
-type ComparedRow struct {
-	A, B  template.HTML
-	Skill *site.SkillPage // the skill both statements share, or nil
-}
-
-// CompareRows makes the rows of one level of a compare page, each side's
-// statement with the template cell (see FragmentCached), in one call
-// rather than two a row.
-func (v *View) CompareRows(l site.ComparedLevel, cell string) ([]ComparedRow, error) {
-	var urlA, urlB string
-	if l.A != nil {
-		urlA = v.URL(l.A.Path)
-	}
-	if l.B != nil {
-		urlB = v.URL(l.B.Path)
-	}
-	rows := make([]ComparedRow, len(l.Rows))
-	for i, r := range l.Rows {
-		rows[i].Skill = r.Skill
-		var err error
-		if r.A != nil {
-			if rows[i].A, err = v.r.fragmentCached(v, cell, Fragment{Item: r.A, URL: urlA, text: v.Site.Text}); err != nil {
-				return nil, err
-			}
-		}
-		if r.B != nil {
-			if rows[i].B, err = v.r.fragmentCached(v, cell, Fragment{Item: r.B, URL: urlB, text: v.Site.Text}); err != nil {
-				return nil, err
-			}
-		}
-	}
-	return rows, nil
+// CompareURL is the URL, relative to the page, of the comparison c: the
+// one comparison page with c's query.
+func (v *View) CompareURL(c *site.Comparison) string {
+	return v.URL(site.ComparePath) + c.Query()
 }
 
 // Section is the menu entry of the part of the site this page is in: the
@@ -295,12 +262,12 @@ func (v *View) HubKindTitle() string { return v.Site.Text.T(site.HubKindKey(v.Pa
 func (v *View) HubKindIndex() string { return site.HubKindIndex(v.Page.HubKind) }
 
 // Downloads lists the files of this page's framework: the original and
-// its standard exports.
+// its standard exports that the site's outputs have on.
 func (v *View) Downloads() []export.Download {
 	if v.Page.Occupation == nil {
 		return nil
 	}
-	return export.Downloads(v.Page.Occupation)
+	return export.Downloads(v.Page.Occupation, v.Site.Config.Outputs)
 }
 
 // DownloadOf returns the download of this page's framework in format
@@ -329,7 +296,7 @@ func (v *View) JSONLD() []any {
 }
 
 // Feed is the path of the site's Atom feed.
-func (v *View) Feed() string { return paths.Feed }
+func (v *View) Feed() string { return export.FeedPath }
 
 // External returns the absolute URL of the site page p, for links that
 // leave an embed page (they open in a new tab), or "" when the site has
@@ -361,11 +328,16 @@ func (v *View) EmbedSnippet() string {
 		`" width="100%" height="640" style="border:0" loading="lazy"></iframe>`
 }
 
-// LMS lists the paths of the LMS packages for this page's occupation:
-// its SCORM package, the whole site's, and the Common Cartridge.
+// LMS lists the paths of the LMS packages for this page's occupation
+// that the site's outputs have on: its SCORM package ("scorm"), the
+// whole site's ("siteSCORM"), and the Common Cartridge ("cartridge").
 func (v *View) LMS() map[string]string {
-	m := map[string]string{"siteSCORM": paths.SiteSCORM, "cartridge": paths.Cartridge}
-	if o := v.Page.Occupation; o != nil {
+	out := v.Site.Config.Outputs
+	m := map[string]string{}
+	if out.SitePackages {
+		m["siteSCORM"], m["cartridge"] = site.SiteSCORMPath, site.CartridgePath
+	}
+	if o := v.Page.Occupation; o != nil && out.SCORMPerOccupation {
 		m["scorm"] = o.SCORMPath
 	}
 	return m

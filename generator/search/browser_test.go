@@ -34,11 +34,13 @@ func writeBrowserSite(t *testing.T, s *site.Site, ix *Index, dir string) {
 	for _, f := range ix.Files() {
 		write(f.Path, f.Data)
 	}
-	js, err := os.ReadFile("../../assets/search.js")
-	if err != nil {
-		t.Fatal(err)
+	for _, name := range []string{"search.js", "stem.js"} {
+		js, err := os.ReadFile("../../assets/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write("assets/"+name, js)
 	}
-	write("assets/search.js", js)
 	page := func(path, title, body string) {
 		root := strings.Repeat("../", strings.Count(path, "/"))
 		write(path, []byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>`+html.EscapeString(title)+`</title>

@@ -11,7 +11,6 @@ import (
 
 	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/framework"
-	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -31,13 +30,16 @@ func node(t *testing.T) string {
 
 // jsCases is what testdata/harness.js answers.
 type jsCases struct {
-	Words    []string    `json:"words"`
-	Queries  []string    `json:"queries"`
-	Anchors  []string    `json:"anchors"`
-	Stems    []string    `json:"stems"`
-	Search   []jsQuery   `json:"search"`
-	Docs     any         `json:"docs,omitempty"` // true for all, or a list
-	Segments [][2]string `json:"segments,omitempty"`
+	Words     []string    `json:"words"`
+	Queries   []string    `json:"queries"`
+	Anchors   []string    `json:"anchors"`
+	Stems     []string    `json:"stems"`
+	Languages [][2]string `json:"languages"` // [tag, query]
+	StemWords [][2]string `json:"stemWords"` // [tag, word as written]
+	Lang      string      `json:"lang"`      // of the segments' queries
+	Search    []jsQuery   `json:"search"`
+	Docs      any         `json:"docs,omitempty"` // true for all, or a list
+	Segments  [][2]string `json:"segments,omitempty"`
 }
 
 type jsQuery struct {
@@ -52,6 +54,8 @@ type jsAnswers struct {
 	Queries    [][][2]any  `json:"queries"`
 	Anchors    []*string   `json:"anchors"`
 	Stems      []string    `json:"stems"`
+	Languages  [][][3]any  `json:"languages"`
+	StemWords  []string    `json:"stemWords"`
 	MetaMillis float64     `json:"metaMillis"`
 	Search     []jsResult  `json:"search"`
 	Docs       [][9]string `json:"docs"`
@@ -85,6 +89,9 @@ func runJS(t *testing.T, ix *Index, c jsCases) jsAnswers {
 	}
 	for _, st := range text.Stems {
 		c.Stems = append(c.Stems, st[0])
+	}
+	for _, l := range text.Languages {
+		c.Languages = append(c.Languages, [2]string{unmarshal[string](t, l[0]), unmarshal[string](t, l[1])})
 	}
 	dir := t.TempDir()
 	for _, f := range ix.Files() {
@@ -139,6 +146,12 @@ func runJS(t *testing.T, ix *Index, c jsCases) jsAnswers {
 			t.Errorf("search.js nearStem(%q) = %q, want %q", st[0], a.Stems[i], st[1])
 		}
 	}
+	for i, l := range text.Languages {
+		want := unmarshal[[][3]any](t, l[2])
+		if fmt.Sprint(a.Languages[i]) != fmt.Sprint(want) {
+			t.Errorf("search.js %s parseQuery(%q) = %v, want %v", c.Languages[i][0], c.Languages[i][1], a.Languages[i], want)
+		}
+	}
 	return a
 }
 
@@ -191,7 +204,7 @@ func compareDocs(t *testing.T, ix *Index, ids []int, got [][9]string) {
 // lvl is a level for fw: key, label, then statements.
 type lvl []string
 
-func fw(code, title, group string, levels ...lvl) *load.Framework {
+func fw(code, title, group string, levels ...lvl) site.Framework {
 	f := &framework.Framework{Occupation: framework.Occupation{SOC: code, Title: title, Group: group}}
 	f.Description = "Work as " + title + "."
 	for _, l := range levels {
@@ -201,14 +214,14 @@ func fw(code, title, group string, levels ...lvl) *load.Framework {
 		}
 		f.Levels = append(f.Levels, lv)
 	}
-	return &load.Framework{File: "frameworks/" + code + ".json", Framework: f}
+	return site.Framework{File: "frameworks/" + code + ".json", Framework: f}
 }
 
 // fixtureSite is a small site with what makes search hard: accents,
 // repeated topics on one page, a topic that is not ASCII, a statement
 // without topic, one level key with two labels, shared level endings.
 func fixtureSite(t *testing.T) *site.Site {
-	in := &load.Input{Config: config.Default(), Frameworks: []*load.Framework{
+	in := site.Input{Config: config.Default(), Frameworks: []site.Framework{
 		fw("31-9097.00", "Phlébotomistes", "Healthcare Support",
 			lvl{"emerging", "Emerging",
 				"Collect blood specimens — draw blood from patients, under direct supervision, following written procedures.",

@@ -12,25 +12,29 @@ import (
 
 // Term is one word of a query.
 type Term struct {
-	Word   string // folded, as words.Words gives it
+	Word   string // folded, as words.Language.Each gives it
 	Prefix bool   // also matches the words it begins
+	Stem   string // words.Language.Stem of the word as typed
 }
 
-// ParseQuery splits a query into terms: the words of words.Words, in
+// ParseQuery splits a query into terms: the words of lang.Each, in
 // order, without repeats. The last word is a prefix when the query ends
 // in it (the person may still be typing) and it has two letters or more.
-// Whole-word terms that are stop-words are left out; a prefix never is
-// ("an" may become "analysis").
-func ParseQuery(q string) []Term {
-	ws := words.Words(q)
+// Whole-word terms that are stop-words of lang are left out; a prefix
+// never is ("an" may become "analysis").
+func ParseQuery(q string, lang words.Language) []Term {
+	type word struct{ folded, written string }
+	var ws []word
+	lang.Each(q, func(w []byte, written string) { ws = append(ws, word{string(w), written}) })
 	r, _ := utf8.DecodeLastRuneInString(q)
 	open := unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
 	var terms []Term
 	for k, w := range ws {
-		t := Term{Word: w, Prefix: open && k == len(ws)-1 && utf8.RuneCountInString(w) >= 2}
-		if !t.Prefix && words.IsStopWord(w) || slices.Contains(terms, t) {
+		t := Term{Word: w.folded, Prefix: open && k == len(ws)-1 && utf8.RuneCountInString(w.folded) >= 2}
+		if !t.Prefix && lang.IsStop(w.folded) || slices.ContainsFunc(terms, func(u Term) bool { return u.Word == t.Word && u.Prefix == t.Prefix }) {
 			continue
 		}
+		t.Stem = lang.Stem(w.written)
 		terms = append(terms, t)
 	}
 	return terms
@@ -53,11 +57,12 @@ type Hit struct {
 }
 
 // Scores of a query word's best match in a document, by field, for a
-// whole word, a prefix and a near word (see NearStem).
+// whole word, a prefix, a near word (see NearStem) and a word with the
+// same stem in English (see match).
 const (
-	titleExact, titlePrefix, titleNear       = 16, 12, 10
-	textExact, textPrefix, textNear          = 8, 6, 4
-	contextExact, contextPrefix, contextNear = 3, 2, 1
+	titleExact, titlePrefix, titleNear, titleStem         = 16, 12, 10, 2
+	textExact, textPrefix, textNear, textStem             = 8, 6, 4, 1
+	contextExact, contextPrefix, contextNear, contextStem = 3, 2, 1, 1
 )
 
 // Kinds of match of a query term.
@@ -65,6 +70,7 @@ const (
 	matchExact = iota
 	matchPrefix
 	matchNear
+	matchStem
 )
 
 // nearSuffixes are the endings NearStem removes, the first that fits.
@@ -90,8 +96,29 @@ func NearStem(w string) string {
 	return ""
 }
 
-// match returns how dictionary word w matches term t, or -1.
-func match(w string, t Term, near string) int {
+// nearPrefix returns the NearStem of w in English and in languages
+// without a stemmer, where it stands in for one, with matchStem, the kind
+// of match of a word with the same stem; in the others "" and matchNear:
+// there the word's Snowball stem finds its near words, and NearStem's
+// English endings would find unrelated ones ("médicament" would find
+// "médical").
+func nearPrefix(lang words.Language, w string) (near string, stemKind int) {
+	if c := lang.Code(); c == "en" || c == "" {
+		return NearStem(w), matchStem
+	}
+	return "", matchNear
+}
+
+// match returns how dictionary word w, whose stem is stem, matches term
+// t, or -1; near and stemKind are nearPrefix's for the term. A word with
+// the term's stem
+// is a near word where the language has no NearStem; in English it is
+// the weakest match, below a whole word in a statement's context, which
+// gives no occupation its bonus: NearStem's near words were tuned for
+// English ranking, and Porter2 joins words further apart ("accountants"
+// and "accounts"), so stems add results after the ones English search
+// found before, in the same order.
+func match(w, stem string, t Term, near string, stemKind int) int {
 	switch {
 	case w == t.Word:
 		return matchExact
@@ -99,6 +126,8 @@ func match(w string, t Term, near string) int {
 		return matchPrefix
 	case near != "" && strings.HasPrefix(w, near):
 		return matchNear
+	case stem == t.Stem:
+		return stemKind
 	}
 	return -1
 }
@@ -114,18 +143,18 @@ func score(unit int, m int, occupation bool) int {
 	switch {
 	case unit == unitTitle || unit == unitOcc && occupation:
 		// An occupation's own title and code are its title.
-		return [...]int{titleExact, titlePrefix, titleNear}[m]
+		return [...]int{titleExact, titlePrefix, titleNear, titleStem}[m]
 	case unit == unitText || unit == unitSuffix:
-		return [...]int{textExact, textPrefix, textNear}[m]
+		return [...]int{textExact, textPrefix, textNear, textStem}[m]
 	}
-	return [...]int{contextExact, contextPrefix, contextNear}[m]
+	return [...]int{contextExact, contextPrefix, contextNear, contextStem}[m]
 }
 
 // Search returns the documents that match every term of the query and
 // the filter, best first, at most limit of them (all when limit <= 0),
 // and how many matched in all. It is the reference for search.js.
 func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
-	terms := ParseQuery(query)
+	terms := ParseQuery(query, ix.opts.lang)
 	if len(terms) == 0 {
 		return nil, 0
 	}
@@ -210,9 +239,9 @@ func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
 // typo away (see typoMatches) as near words, and fix is the word to
 // suggest in its place; otherwise fix is "".
 func (ix *Index) termMatches(t Term) (ids, kinds []int, fix string) {
-	near := NearStem(t.Word)
+	near, stemKind := nearPrefix(ix.opts.lang, t.Word)
 	for id, w := range ix.words {
-		if m := match(w, t, near); m >= 0 {
+		if m := match(w, ix.stems[id], t, near, stemKind); m >= 0 {
 			ids, kinds = append(ids, id), append(kinds, m)
 		}
 	}
@@ -230,7 +259,7 @@ func (ix *Index) termMatches(t Term) (ids, kinds []int, fix string) {
 // by the closest word of the index ("nurce" → "nurse"), or "" when no
 // word was replaced. Stop-words are left out, as the search leaves them.
 func (ix *Index) Suggest(query string) string {
-	terms := ParseQuery(query)
+	terms := ParseQuery(query, ix.opts.lang)
 	words := make([]string, len(terms))
 	fixed := false
 	for i, t := range terms {

@@ -9,18 +9,25 @@
 // # Matching and ranking
 //
 // Text is split into words and folded by words.Words (case and accents
-// removed); stop-words (words.IsStopWord) are not indexed. A query is
-// parsed by ParseQuery: every word must match (AND); the last word also
-// matches as a prefix while it is being typed, and every word matches the
-// words that begin with its NearStem ("phlebotomy" finds "phlebotomists").
-// Each query word scores its best match in the document:
+// removed), by the rules of the index's language (WithLanguage: French
+// elision); its stop-words are not indexed. A query is parsed by
+// ParseQuery: every word must match (AND); the last word also matches as
+// a prefix while it is being typed, and every word matches the words with
+// its stem (words.Language.Stem: a French "infirmier" finds
+// "infirmières", an English "nurse" finds "nursing"). In English and in
+// languages without a stemmer, its near words are the words that begin
+// with its NearStem ("phlebotomy" finds "phlebotomists"), and a word with
+// its stem is a weaker match, "stem" below; in the other languages the
+// words with its stem are its near words. Each query word scores its best
+// match in the document:
 //
-//	                                                               whole  prefix  near
-//	title (an occupation's title and code, a statement's topic)     16     12     10
-//	text (a statement's performance, an occupation's description)    8      6      4
-//	context (a statement's occupation title and code)                3      2      1
+//	                                                           whole prefix near stem
+//	title (an occupation's title and code, a statement's topic)   16    12    10    2
+//	text (a statement's performance, an occupation's description)  8     6     4    1
+//	context (a statement's occupation title and code)              3     2     1    1
 //
-// and an occupation whose title matches every word gets 1000 more, so it
+// and an occupation whose title matches every word, at least as a near
+// word, gets 1000 more, so it
 // comes before statements. Ties go to the document with fewer title words,
 // then to the earlier document in Build's input. An occupation's initials
 // ("rn") are words of its title. A query word that matches no word at all
@@ -105,11 +112,18 @@ type Option func(*options)
 type options struct {
 	textShard int
 	termBytes int
+	lang      words.Language
 }
 
 // WithTextShard sets how many texts each texts-NNN.js file holds, 512 by
 // default.
 func WithTextShard(n int) Option { return func(o *options) { o.textShard = max(1, n) } }
+
+// WithLanguage sets the language of the documents (a BCP 47 tag, such as
+// the site's language): its stop-words, stemmer and elision
+// (words.LanguageOf); English by default. keys.js records it, so that
+// search.js parses queries by the same rules.
+func WithLanguage(tag string) Option { return func(o *options) { o.lang = words.LanguageOf(tag) } }
 
 // WithTermFileBytes sets the size a terms-NNN.js file grows to before the
 // next key starts a new file, 32 KiB by default. A key is never split.
@@ -127,6 +141,7 @@ type Index struct {
 	titleLen                                               []int // per title
 
 	words  []string       // terms by id
+	stems  []string       // the stem of each term (words.Language.Stem), by id
 	wordID map[string]int // ids by term
 	post   [][nUnit][]int // per term: the units that have it, per unit kind, ascending
 
@@ -165,7 +180,7 @@ const maxTitleLen = 35
 // Build indexes docs; a document's number is its position in docs. It
 // fails when a document has no URL or no kind.
 func Build(docs []Doc, opts ...Option) (*Index, error) {
-	o := options{textShard: 512, termBytes: 32 << 10}
+	o := options{textShard: 512, termBytes: 32 << 10, lang: words.LanguageOf("en")}
 	for _, f := range opts {
 		f(&o)
 	}
@@ -304,14 +319,16 @@ func commonSuffix(all []Doc, docs []int) string {
 	return suf
 }
 
-// index fills the postings: each term's units per unit kind.
+// index fills the postings: each term's units per unit kind. A term's
+// stem is that of the first way it is written.
 func (ix *Index) index() {
 	ids := map[string]int{}
 	ix.wordID = ids
+	lang := ix.opts.lang
 	addAll := func(kind, unit int, text string) int {
 		n := 0
-		words.EachWord(text, func(w []byte) {
-			if words.IsStopWord(string(w)) {
+		lang.Each(text, func(w []byte, written string) {
+			if lang.IsStopBytes(w) {
 				return
 			}
 			n++
@@ -320,6 +337,7 @@ func (ix *Index) index() {
 				id = len(ix.words)
 				ids[string(w)] = id
 				ix.words = append(ix.words, string(w))
+				ix.stems = append(ix.stems, lang.Stem(written))
 				ix.post = append(ix.post, [nUnit][]int{})
 			}
 			if l := ix.post[id][kind]; len(l) == 0 || l[len(l)-1] != unit {
@@ -342,24 +360,24 @@ func (ix *Index) index() {
 		title, code, _ := strings.Cut(oc, "\x00")
 		addAll(unitOcc, u, title)
 		addAll(unitOcc, u, code)
-		addAll(unitOcc, u, initials(title))
+		addAll(unitOcc, u, initials(title, lang))
 	}
 }
 
 // initials is the abbreviation people use for a title of two to five
 // words: their first letters ("Registered Nurses" → "rn", "Licensed
 // Practical Nurses" → "lpn"), leaving out stop-words; "" for others.
-func initials(title string) string {
+func initials(title string, lang words.Language) string {
 	var b strings.Builder
 	n := 0
-	for _, w := range words.Words(title) {
-		if words.IsStopWord(w) {
-			continue
+	lang.Each(title, func(w []byte, _ string) {
+		if lang.IsStopBytes(w) {
+			return
 		}
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := utf8.DecodeRune(w)
 		b.WriteRune(r)
 		n++
-	}
+	})
 	if n < 2 || n > 5 {
 		return ""
 	}
@@ -435,6 +453,7 @@ type meta struct {
 // file of the first word can load beside meta.js.
 type keys struct {
 	V     int            `json:"v"`
+	Lang  string         `json:"lang"`  // words.Language.Code of the index: how to parse queries
 	Terms map[string]int `json:"terms"` // key → terms file
 	Files [2]int         `json:"files"` // how many terms and texts files
 }
@@ -478,7 +497,7 @@ func (ix *Index) encode() error {
 	for d, f := range ix.frags {
 		m.Frags[strconv.Itoa(d)] = f
 	}
-	k := keys{V: 1, Terms: map[string]int{}}
+	k := keys{V: 2, Lang: ix.opts.lang.Code(), Terms: map[string]int{}}
 	terms, err := ix.termFiles(k.Terms)
 	if err != nil {
 		return err
@@ -579,9 +598,9 @@ func inverse(unitOf []int, n int) (off, docs []int) {
 
 // termFiles writes the dictionary: keys in order, packed into files until
 // one is big enough; keys records which file holds each key. A file maps
-// each key to its entries, [term, title units, text units, suffix units,
-// occupation units], each list coded by encodePostings and trailing empty
-// lists left out.
+// each key to its entries, [term, stem, title units, text units, suffix
+// units, occupation units], the stem coded by stemCode and each list of
+// units by encodePostings, trailing empty lists left out.
 func (ix *Index) termFiles(keys map[string]int) ([]File, error) {
 	order := make([]int, len(ix.words))
 	for i := range order {
@@ -615,12 +634,12 @@ func (ix *Index) termFiles(keys map[string]int) ([]File, error) {
 		for ; i < len(order) && key(ix.words[order[i]]) == k; i++ {
 			t := order[i]
 			p := &ix.post[t]
-			e := []any{ix.words[t]}
+			e := []any{ix.words[t], stemCode(ix.words[t], ix.stems[t])}
 			last := nUnit
 			for last > 0 && len(p[last-1]) == 0 {
 				last--
 			}
-			entriesSize += len(ix.words[t]) + 4
+			entriesSize += len(ix.words[t]) + 6
 			for u := range last {
 				enc := encodePostings(p[u])
 				e = append(e, enc)
@@ -641,6 +660,16 @@ func (ix *Index) termFiles(keys map[string]int) ([]File, error) {
 		return nil, err
 	}
 	return files, nil
+}
+
+// stemCode codes the stem of a term as how many UTF-16 code units of the
+// term it is, when it is the term's beginning (as most are), or else as
+// itself.
+func stemCode(term, stem string) any {
+	if strings.HasPrefix(term, stem) {
+		return utf16Len(stem)
+	}
+	return stem
 }
 
 // jsCall renders ladderSearch.add(kind, n, JSON.parse('data'));: V8

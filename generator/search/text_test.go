@@ -16,6 +16,8 @@ type textCases struct {
 	Queries [][2]json.RawMessage `json:"queries"`
 	Anchors [][2]json.RawMessage `json:"anchors"`
 	Stems   [][2]string          `json:"stems"`
+	// [language tag, query, [[word, prefix, stem], …]]
+	Languages [][3]json.RawMessage `json:"languages"`
 }
 
 func readTextCases(t *testing.T) textCases {
@@ -56,8 +58,28 @@ func TestParseQuery(t *testing.T) {
 		for _, p := range unmarshal[[][2]any](t, c[1]) {
 			want = append(want, Term{Word: p[0].(string), Prefix: p[1].(bool)})
 		}
-		if got := ParseQuery(in); !slices.Equal(got, want) {
+		got := ParseQuery(in, words.LanguageOf("en"))
+		for i := range got {
+			got[i].Stem = ""
+		}
+		if !slices.Equal(got, want) {
 			t.Errorf("ParseQuery(%q) = %+v, want %+v", in, got, want)
+		}
+	}
+}
+
+// TestParseQueryLanguages checks the terms of queries in the languages
+// with rules: words, prefixes and stems (search.js must agree: see
+// TestSearchJS).
+func TestParseQueryLanguages(t *testing.T) {
+	for _, c := range readTextCases(t).Languages {
+		lang, in := unmarshal[string](t, c[0]), unmarshal[string](t, c[1])
+		var want []Term
+		for _, p := range unmarshal[[][3]any](t, c[2]) {
+			want = append(want, Term{Word: p[0].(string), Prefix: p[1].(bool), Stem: p[2].(string)})
+		}
+		if got := ParseQuery(in, words.LanguageOf(lang)); !slices.Equal(got, want) {
+			t.Errorf("%s ParseQuery(%q) = %+v, want %+v", lang, in, got, want)
 		}
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/ids"
-	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/relate"
 	"github.com/ladder-ssg/ladder/generator/words"
@@ -59,7 +58,7 @@ func WithAligner(a *align.Aligner) Option { return func(o *options) { o.aligner 
 
 // align fills every level's Aligned. Occupations reused from previous
 // keep their alignments when the aligner and the rules are the same.
-func (s *Site) align(a *align.Aligner, rules []load.Rule, previous *Site) diag.List {
+func (s *Site) align(a *align.Aligner, rules []framework.AlignmentRule, previous *Site) diag.List {
 	if a == nil {
 		return nil
 	}
@@ -72,7 +71,7 @@ func (s *Site) align(a *align.Aligner, rules []load.Rule, previous *Site) diag.L
 			reuse[o.Framework] = o
 		}
 	}
-	byOcc := map[string][]load.Rule{}
+	byOcc := map[string][]framework.AlignmentRule{}
 	for _, r := range rules {
 		byOcc[r.Occupation] = append(byOcc[r.Occupation], r)
 	}
@@ -107,7 +106,7 @@ const candidateCount = 3
 
 // alignOccupation aligns one occupation's statements, its rules applied,
 // keeping the best few matches of each.
-func alignOccupation(a *align.Aligner, o *Occupation, rules []load.Rule) {
+func alignOccupation(a *align.Aligner, o *Occupation, rules []framework.AlignmentRule) {
 	matches := a.Candidates(o.Framework, alignRules(a.Taxonomy(), rules), candidateCount)
 	for l, ol := range o.Levels {
 		ol.candidates = matches[l]
@@ -271,7 +270,7 @@ func newAlignment(tax *onet.Taxonomy, m align.Match) *Alignment {
 
 // alignRules turns a site's rules for one occupation into the aligner's;
 // their elements are known (see knownElements).
-func alignRules(tax *onet.Taxonomy, rules []load.Rule) []align.Rule {
+func alignRules(tax *onet.Taxonomy, rules []framework.AlignmentRule) []align.Rule {
 	out := make([]align.Rule, 0, len(rules))
 	for _, r := range rules {
 		e, _ := tax.Lookup(r.Element)
@@ -282,8 +281,8 @@ func alignRules(tax *onet.Taxonomy, rules []load.Rule) []align.Rule {
 
 // knownElements reports rules whose element the taxonomy lacks, and
 // returns the others.
-func knownElements(tax *onet.Taxonomy, rules []load.Rule) ([]load.Rule, diag.List) {
-	var ok []load.Rule
+func knownElements(tax *onet.Taxonomy, rules []framework.AlignmentRule) ([]framework.AlignmentRule, diag.List) {
+	var ok []framework.AlignmentRule
 	var diags diag.List
 	for _, r := range rules {
 		if _, found := tax.Lookup(r.Element); !found {
@@ -298,7 +297,7 @@ func knownElements(tax *onet.Taxonomy, rules []load.Rule) ([]load.Rule, diag.Lis
 
 // rulesKey identifies a set of rules, so that a rebuild knows whether
 // alignments made under the previous ones still hold.
-func rulesKey(rules []load.Rule) uint64 {
+func rulesKey(rules []framework.AlignmentRule) uint64 {
 	var parts []string
 	for _, r := range rules {
 		parts = append(parts, strconv.FormatBool(r.Reject), r.Occupation, r.Level, strconv.Itoa(r.Index), r.Topic, r.Element)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/binary"
+	"fmt"
 	"hash/maphash"
 	"runtime"
 	"strconv"
@@ -66,6 +67,8 @@ func (s *Site) siteSum() uint64 {
 	f := newFingerprinter(s.seed)
 	c := s.Config
 	f.str(c.Title, c.Description, c.BaseURL, c.Language, c.Publisher, c.EmbedTheme, strconv.FormatBool(s.Aligned()))
+	// The outputs decide the download links and JSON-LD encodings.
+	f.str(fmt.Sprint(c.Outputs))
 	for _, p := range s.Nav {
 		f.str(p.Title, p.Path)
 	}
@@ -109,7 +112,7 @@ func (s *Site) fingerprint() {
 		f.num(o.Sum, o.summarySum, history)
 		for _, r := range o.Related {
 			f.num(r.Occupation.summarySum)
-			f.str(r.Reason, r.Compare.Path)
+			f.str(r.Reason, r.Compare.Query())
 		}
 		o.ownSum = f.sum()
 		for _, ol := range o.Levels {
@@ -181,16 +184,6 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 		// A skill page shows its statements, not the rest of their frameworks.
 		for _, u := range p.Skill.Uses {
 			f.num(u.Occupation.summarySum, u.Level.refSum, u.Statement.sum)
-		}
-	case ComparePage:
-		a, b := p.Comparison.A, p.Comparison.B
-		f.num(a.Sum, b.Sum, a.summarySum, b.summarySum)
-		// Rows line up by shared skill, which other frameworks' alignments
-		// decide too: the levels' sums cover each statement's skill.
-		for _, o := range []*Occupation{a, b} {
-			for _, ol := range o.Levels {
-				f.num(ol.ownSum)
-			}
 		}
 	}
 	return f.sum()

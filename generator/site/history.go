@@ -1,14 +1,14 @@
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/paths"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/diff"
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/ids"
-	"github.com/ladder-ssg/ladder/generator/load"
 )
 
 // Version is an earlier version of an occupation's framework, kept
@@ -28,44 +28,89 @@ type Version struct {
 }
 
 // ArchivedLevel is one level of an earlier version, shown on its page.
+// The anchors of its statements are unique on the whole version page.
 type ArchivedLevel struct {
 	Key, Label, Anchor string
 	Statements         []Statement
 }
 
-// Changes is the "What changed" page between two versions.
+// Changes is the "What changed" page between two versions: diff's
+// account of the changes, with the pages that show each statement.
 type Changes struct {
 	Occupation *Occupation
 	From, To   string // version labels
 	FromPath   string // the older version's page
 	ToPath     string // the newer version's page: the occupation page for the current version
 	Path       string // occupations/<code>/changes/<slug>/index.html
-	Summary    string // e.g. "2 added, 1 reworded; 1 level renamed"
-	Markdown   []byte // the diff, for the page body
+	Summary    string // in the site's language, e.g. "2 added, 1 reworded; 1 level renamed"
+	// Metadata lists the changed details of the occupation and the
+	// framework; LevelOrder is nil unless the levels kept changed order.
+	Metadata   []FieldChange
+	LevelOrder *diff.OrderChange
+	// Levels are the levels in which anything changed, in the newer
+	// version's order (removed ones where they were); Unchanged names
+	// the others.
+	Levels    []LevelChanges
+	Unchanged []string
 }
 
-// versionLabel names a version for people.
-func versionLabel(f *framework.Framework) string {
+// FieldChange is a changed detail of the occupation or the framework.
+type FieldChange struct {
+	diff.FieldChange
+	Label string // the field in the site's language, e.g. "job zone"
+}
+
+// LevelChanges is one changed level of a Changes page.
+type LevelChanges struct {
+	diff.LevelDiff
+	Anchor string // the id of the level's heading on the page
+	Lines  []ChangeLine
+}
+
+// ChangeLine is one line of a changed level: a statement's change, or a
+// run of unchanged statements (Change nil, Collapsed the count).
+type ChangeLine struct {
+	diff.Line
+	// Kind names the line for the template and its class: unchanged,
+	// added, removed, reworded, moved-in, moved-out or collapsed.
+	Kind string
+	// OldURL and NewURL are the statement on the older and on the newer
+	// version's page (path#anchor), "" for the side it lacks.
+	OldURL, NewURL string
+}
+
+// lineKinds names the diff's kinds for ChangeLine.Kind.
+var lineKinds = map[diff.Kind]string{
+	diff.Unchanged: "unchanged", diff.Added: "added", diff.Removed: "removed",
+	diff.Reworded: "reworded", diff.MovedIn: "moved-in", diff.MovedOut: "moved-out",
+}
+
+// statementPage gives the page and anchor that show a statement of one
+// version, by its place in that version.
+type statementPage func(diff.Place) string
+
+// versionLabel names a version for people, in the site's language.
+func versionLabel(text *i18n.Catalogue, f *framework.Framework) string {
 	var parts []string
 	if f.Version != "" {
 		parts = append(parts, f.Version)
 	}
 	if !f.ExportedAt.IsZero() {
-		d := f.ExportedAt.Format("2 January 2006")
+		d := text.Date(f.ExportedAt)
 		if len(parts) > 0 {
 			d = "(" + d + ")"
 		}
 		parts = append(parts, d)
 	}
 	if len(parts) == 0 {
-		return "unversioned"
+		return text.T("occ.unversioned")
 	}
 	return strings.Join(parts, " ")
 }
 
 // newer reports whether a is a later version than b: by export date,
 // then by version string, then by file name, so the order is total.
-func newer(a, b *load.Framework) bool {
+func newer(a, b Framework) bool {
 	if !a.ExportedAt.Equal(b.ExportedAt) {
 		return a.ExportedAt.After(b.ExportedAt)
 	}
@@ -77,8 +122,8 @@ func newer(a, b *load.Framework) bool {
 
 // groupVersions splits the frameworks into the current version of each
 // occupation and its earlier versions, newest first.
-func groupVersions(fws []*load.Framework) (current []*load.Framework, earlier map[string][]*load.Framework) {
-	byCode := map[string][]*load.Framework{}
+func groupVersions(fws []Framework) (current []Framework, earlier map[string][]Framework) {
+	byCode := map[string][]Framework{}
 	var codes []string
 	for _, f := range fws {
 		c := f.Occupation.SOC
@@ -87,7 +132,7 @@ func groupVersions(fws []*load.Framework) (current []*load.Framework, earlier ma
 		}
 		byCode[c] = append(byCode[c], f)
 	}
-	earlier = map[string][]*load.Framework{}
+	earlier = map[string][]Framework{}
 	for _, c := range codes {
 		vs := byCode[c]
 		sort.SliceStable(vs, func(i, j int) bool { return newer(vs[i], vs[j]) })
@@ -101,44 +146,115 @@ func groupVersions(fws []*load.Framework) (current []*load.Framework, earlier ma
 
 // addHistory gives o its earlier versions and the changes between each
 // consecutive pair, newest first.
-func addHistory(o *Occupation, earlier []*load.Framework) {
+func addHistory(o *Occupation, earlier []Framework, text *i18n.Catalogue) {
 	if len(earlier) == 0 {
 		return
 	}
-	o.VersionLabel = versionLabel(o.Framework)
+	o.VersionLabel = versionLabel(text, o.Framework)
 	slugs := ids.Names{"changes": 1}
-	slugOf := func(f *framework.Framework) string {
-		base := ids.Slug(f.Version, 40)
-		if base == "" && !f.ExportedAt.IsZero() {
-			base = f.ExportedAt.Format("2006-01-02")
-		}
-		if base == "" {
-			base = "version"
-		}
-		return slugs.Name(base)
+	newerFW, newerLabel, newerPath, newerSlug := o.Framework, o.VersionLabel, o.Path, versionSlug(slugs, o.Framework)
+	newerPage := func(p diff.Place) string {
+		ol := o.Levels[p.Level]
+		return ol.Path + "#" + ol.Statements[p.Index].Anchor
 	}
-	currentSlug := slugOf(o.Framework)
-	newerFW, newerLabel, newerPath, newerSlug := o.Framework, o.VersionLabel, o.Path, currentSlug
 	for _, f := range earlier {
-		v := &Version{Framework: f.Framework, File: f.File, Sum: f.Sum, Label: versionLabel(f.Framework), Slug: slugOf(f.Framework)}
-		v.Path, v.Download = paths.Version(o.Code, v.Slug), paths.VersionOriginal(o.Code, v.Slug)
-		anchors := ids.Names{}
-		for _, lv := range f.Levels {
-			a := ids.Slug(lv.Key, 40)
-			if a == "" {
-				a = "level"
-			}
-			v.Levels = append(v.Levels, ArchivedLevel{Key: lv.Key, Label: lv.Label, Anchor: anchors.Name("level-" + a), Statements: statements(lv.Statements)})
-		}
-		d := diff.Frameworks(f.Framework, newerFW)
+		v := archive(o.Code, f, versionSlug(slugs, f.Framework), versionLabel(text, f.Framework))
 		v.Changes = &Changes{
 			Occupation: o, From: v.Label, To: newerLabel, FromPath: v.Path, ToPath: newerPath,
-			Path:     paths.Changes(o.Code, newerSlug),
-			Summary:  d.Counts().String(),
-			Markdown: promoteHeadings(d.Markdown()),
+			Path: "occupations/" + o.Code + "/changes/" + newerSlug + "/index.html",
 		}
+		v.Changes.describe(text, diff.Frameworks(f.Framework, newerFW), v.page, newerPage)
 		o.History = append(o.History, v)
-		newerFW, newerLabel, newerPath, newerSlug = f.Framework, v.Label, v.Path, v.Slug
+		newerFW, newerLabel, newerPath, newerSlug, newerPage = f.Framework, v.Label, v.Path, v.Slug, v.page
+	}
+}
+
+// versionSlug names a version's folder: its version, or its export date.
+func versionSlug(slugs ids.Names, f *framework.Framework) string {
+	base := ids.Slug(f.Version, 40)
+	if base == "" && !f.ExportedAt.IsZero() {
+		base = f.ExportedAt.Format("2006-01-02")
+	}
+	if base == "" {
+		base = "version"
+	}
+	return slugs.Name(base)
+}
+
+// archive makes the page of an earlier version. Its statements keep the
+// anchors they have on a level page, prefixed with their level's anchor,
+// so that every id on the one page is unique.
+func archive(code string, f Framework, slug, label string) *Version {
+	v := &Version{Framework: f.Framework, File: f.File, Sum: f.Sum, Label: label, Slug: slug}
+	dir := "occupations/" + code + "/versions/" + v.Slug + "/"
+	v.Path, v.Download = dir+"index.html", dir+code+".json"
+	anchors := ids.Names{}
+	for _, lv := range f.Levels {
+		a := ids.Slug(lv.Key, 40)
+		if a == "" {
+			a = "level"
+		}
+		v.Levels = append(v.Levels, ArchivedLevel{Key: lv.Key, Label: lv.Label, Anchor: anchors.Name("level-" + a)})
+	}
+	for i, lv := range f.Levels {
+		al := &v.Levels[i]
+		al.Statements = statements(lv.Statements)
+		for j := range al.Statements {
+			al.Statements[j].Anchor = anchors.Name(al.Anchor + "-" + al.Statements[j].Anchor)
+		}
+	}
+	return v
+}
+
+// page is where v's version page shows the statement at p.
+func (v *Version) page(p diff.Place) string {
+	return v.Path + "#" + v.Levels[p.Level].Statements[p.Index].Anchor
+}
+
+// fieldChanges names the changed fields in the site's language; a source
+// keeps diff's name, which quotes its key.
+func fieldChanges(text *i18n.Catalogue, fields []diff.FieldChange) []FieldChange {
+	out := make([]FieldChange, len(fields))
+	for i, f := range fields {
+		out[i] = FieldChange{FieldChange: f, Label: f.Name}
+		if key := "changes.field." + f.Path; text.Has(key) {
+			out[i].Label = text.T(key)
+		}
+	}
+	return out
+}
+
+// describe fills c from the diff d of its two versions, in the site's
+// language, linking each statement to the page of the version it is in.
+func (c *Changes) describe(text *i18n.Catalogue, d diff.Diff, older, newer statementPage) {
+	c.Summary = summary(text, d.Counts())
+	c.Metadata = fieldChanges(text, d.Metadata)
+	c.LevelOrder = d.LevelOrder
+	anchors := ids.Names{}
+	for _, l := range d.Levels {
+		if !l.Changed() {
+			c.Unchanged = append(c.Unchanged, l.Name.String())
+			continue
+		}
+		a := ids.Slug(l.Name.Key, 40)
+		if a == "" {
+			a = "level"
+		}
+		lc := LevelChanges{LevelDiff: l, Anchor: anchors.Name("level-" + a)}
+		for _, line := range l.Lines() {
+			cl := ChangeLine{Line: line, Kind: "collapsed"}
+			if ch := line.Change; ch != nil {
+				cl.Kind = lineKinds[ch.Kind]
+				if ch.OldAt != nil {
+					cl.OldURL = older(*ch.OldAt)
+				}
+				if ch.NewAt != nil {
+					cl.NewURL = newer(*ch.NewAt)
+				}
+			}
+			lc.Lines = append(lc.Lines, cl)
+		}
+		c.Levels = append(c.Levels, lc)
 	}
 }
 
@@ -151,14 +267,33 @@ func (o *Occupation) CurrentChanges() *Changes {
 	return o.History[0].Changes
 }
 
-// promoteHeadings raises the diff's headings by one level (### → ##), so
-// they follow the page's h1 without skipping a level.
-func promoteHeadings(md string) []byte {
-	lines := strings.Split(md, "\n")
-	for i, l := range lines {
-		if strings.HasPrefix(l, "###") {
-			lines[i] = l[1:]
+// summary says in the site's language how many changes of each kind
+// there are, those that are not zero: "2 added, 1 reworded; 1 level
+// renamed; 1 metadata change", or "no changes".
+func summary(text *i18n.Catalogue, n diff.Counts) string {
+	count := func(key string, n int) string {
+		if n == 0 {
+			return ""
 		}
+		return text.T(key, n)
 	}
-	return []byte(strings.Join(lines, "\n"))
+	join := func(sep string, parts ...string) string {
+		return strings.Join(slices.DeleteFunc(parts, func(p string) bool { return p == "" }), sep)
+	}
+	list := text.T("changes.list-separator")
+	order := ""
+	if n.LevelOrder {
+		order = text.T("changes.level-order-changed")
+	}
+	out := join(text.T("changes.group-separator"),
+		join(list, count("changes.count-added", n.Added), count("changes.count-removed", n.Removed),
+			count("changes.count-moved", n.Moved), count("changes.count-reworded", n.Reworded)),
+		join(list, count("changes.count-levels-added", n.LevelsAdded), count("changes.count-levels-removed", n.LevelsRemoved),
+			count("changes.count-levels-renamed", n.LevelsRenamed), count("changes.count-levels-relabelled", n.LevelsRelabelled),
+			count("changes.count-levels-reordered", n.LevelsReordered), order),
+		count("changes.count-metadata", n.Metadata))
+	if out == "" {
+		return text.T("changes.no-changes")
+	}
+	return out
 }

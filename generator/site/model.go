@@ -1,12 +1,15 @@
-// Package site builds the read-only model of a site from its loaded
-// input: occupations with their levels and statements, the hubs that
-// group them, content pages, and the path of every page to write. Nothing
-// here does I/O; once New returns, the model is never modified.
+// Package site builds the read-only model of a site from its decoded
+// input (Input): occupations with their levels and statements, their
+// earlier versions and what changed between them, the hubs that group
+// them, content pages, and the path of every page to write. Nothing here
+// does I/O or makes markup; once New returns, the model is never
+// modified.
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/i18n"
 	"hash/maphash"
+
+	"github.com/ladder-ssg/ladder/generator/i18n"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/config"
@@ -201,6 +204,20 @@ const (
 	MatrixPage          PageKind = "matrix"
 )
 
+// Paths of the LMS packages of the whole site.
+const (
+	SiteSCORMPath   = "downloads/scorm/all-frameworks.zip"
+	EmbedIndexPath  = "embed/index.html"
+	CartridgePath   = "downloads/frameworks.imscc"
+	EmbedAssetsRoot = "assets/"
+	// AssessIndexPath lists every occupation with its DataPath, for the
+	// self-assessment's gap to another occupation.
+	AssessIndexPath = "occupations/assess-index.js"
+	// ComparePath is the one page that compares two occupations, named by
+	// its query (CompareQuery).
+	ComparePath = "compare/index.html"
+)
+
 // IsEmbed reports whether pages of kind k are iframe-friendly variants.
 func (k PageKind) IsEmbed() bool { return k == EmbedPage || k == EmbedLevelPage || k == EmbedIndexPage }
 
@@ -222,7 +239,6 @@ type Page struct {
 	Version    *Version
 	Changes    *Changes
 	Skill      *SkillPage
-	Comparison *Comparison
 
 	// Fingerprint changes whenever what the page shows may have changed;
 	// see fingerprint.go.

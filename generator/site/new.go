@@ -2,8 +2,6 @@ package site
 
 import (
 	"fmt"
-	"github.com/ladder-ssg/ladder/generator/i18n"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/maphash"
 	"path"
 	"sort"
@@ -12,11 +10,13 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ladder-ssg/ladder/generator/i18n"
+
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/ids"
-	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/markup"
 )
 
 // Top-level folders of the output that ladder itself fills; content pages
@@ -53,9 +53,9 @@ func Reuse(previous *Site) Option { return func(o *options) { o.previous = previ
 // watch mode shows an edit at once and relates afresh afterwards.
 func KeepRelations() Option { return func(o *options) { o.keepRelations = true } }
 
-// New builds the model from the loaded input. It reports content pages
+// New builds the model from the decoded input. It reports content pages
 // whose paths collide with each other or with ladder's own folders.
-func New(in *load.Input, opts ...Option) (*Site, diag.List) {
+func New(in Input, opts ...Option) (*Site, diag.List) {
 	var o options
 	for _, opt := range opts {
 		opt(&o)
@@ -78,7 +78,7 @@ func New(in *load.Input, opts ...Option) (*Site, diag.List) {
 	return s, diags
 }
 
-func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
+func (s *Site) addOccupations(fws []Framework, previous *Site) {
 	reusable := map[*framework.Framework]*Occupation{}
 	if previous != nil {
 		for _, o := range previous.Occupations {
@@ -97,12 +97,12 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			o.Path, o.Download, o.EmbedPath, o.SCORMPath = prev.Path, prev.Download, prev.EmbedPath, prev.SCORMPath
 			o.MatrixPath, o.DataPath = prev.MatrixPath, prev.DataPath
 		} else {
-			o.Path = paths.Occupation(code)
-			o.Download = paths.Original(code)
-			o.EmbedPath = paths.OccupationEmbed(code)
-			o.SCORMPath = paths.SCORM(code)
-			o.MatrixPath = paths.Matrix(code)
-			o.DataPath = paths.AssessData(code)
+			o.Path = "occupations/" + code + "/index.html"
+			o.Download = "occupations/" + code + "/" + code + ".json"
+			o.EmbedPath = "embed/occupations/" + code + "/index.html"
+			o.SCORMPath = "downloads/scorm/" + code + ".zip"
+			o.MatrixPath = "occupations/" + code + "/matrix/index.html"
+			o.DataPath = "occupations/" + code + "/" + code + ".assess.js"
 		}
 		// Level folders share the occupation folder with these.
 		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1}
@@ -120,8 +120,8 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 					base = "level-" + strconv.Itoa(i+1)
 				}
 				ol.Slug = slugs.Name(base)
-				ol.Path = paths.Level(code, ol.Slug)
-				ol.EmbedPath = paths.LevelEmbed(code, ol.Slug)
+				ol.Path = "occupations/" + code + "/" + ol.Slug + "/index.html"
+				ol.EmbedPath = "embed/occupations/" + code + "/" + ol.Slug + "/index.html"
 				ol.Statements = statements(lv.Statements)
 			}
 			if i > 0 {
@@ -130,7 +130,7 @@ func (s *Site) addOccupations(fws []*load.Framework, previous *Site) {
 			}
 			o.Levels[i] = ol
 		}
-		addHistory(o, earlier[code])
+		addHistory(o, earlier[code], s.Text)
 		s.Occupations = append(s.Occupations, o)
 	}
 	lower := make(map[*Occupation]string, len(s.Occupations))
@@ -176,7 +176,7 @@ func (s *Site) addLevels() {
 		for _, ol := range o.Levels {
 			lv := bySlug[ol.Slug]
 			if lv == nil {
-				lv = &Level{Key: ol.Key, Slug: ol.Slug, Path: paths.LevelHub(ol.Slug)}
+				lv = &Level{Key: ol.Key, Slug: ol.Slug, Path: "levels/" + ol.Slug + "/index.html"}
 				bySlug[ol.Slug] = lv
 				labels[lv] = map[string]int{}
 				s.Levels = append(s.Levels, lv)
@@ -232,7 +232,7 @@ func (s *Site) addHubs() {
 				if slug == "" {
 					slug = "group"
 				}
-				h = &Hub{Kind: GroupHub, Key: g, Title: g, Path: paths.GroupHub(slugs.Name(slug))}
+				h = &Hub{Kind: GroupHub, Key: g, Title: g, Path: "groups/" + slugs.Name(slug) + "/index.html"}
 				groups[g] = h
 				s.Groups = append(s.Groups, h)
 			}
@@ -252,7 +252,7 @@ func (s *Site) addHubs() {
 				if slug == "" {
 					slug = "sector"
 				}
-				h = &Hub{Kind: SectorHub, Key: c, Title: title, Path: paths.SectorHub(slug)}
+				h = &Hub{Kind: SectorHub, Key: c, Title: title, Path: "sectors/" + slug + "/index.html"}
 				if framework.SectorName(c) != "" {
 					h.Description = s.Text.T("hub.sector-description", c, title)
 				}
@@ -267,7 +267,7 @@ func (s *Site) addHubs() {
 			h := zones[key]
 			if h == nil {
 				h = &Hub{Kind: JobZoneHub, Key: key, Title: s.Text.T("hub.job-zone", key, s.Text.T("jobzone."+key)),
-					Description: s.Text.T("jobzone." + key), Path: paths.JobZoneHub(key)}
+					Description: s.Text.T("jobzone." + key), Path: "job-zones/" + key + "/index.html"}
 				zones[key] = h
 				s.JobZones = append(s.JobZones, h)
 			}
@@ -282,7 +282,7 @@ func (s *Site) addHubs() {
 
 // addContent turns markdown files into pages: about.md → about/index.html,
 // guides/_index.md → guides/index.html; content/_index.md is the home intro.
-func (s *Site) addContent(pages []*load.Page) diag.List {
+func (s *Site) addContent(pages []*markup.Page) diag.List {
 	var diags diag.List
 	claimed := map[string]string{}
 	for _, p := range pages {

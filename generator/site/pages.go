@@ -1,12 +1,25 @@
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/i18n"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"strings"
 	"unicode"
 
+	"github.com/ladder-ssg/ladder/generator/i18n"
+
 	"github.com/ladder-ssg/ladder/generator/ids"
+)
+
+// Index pages of the hubs and the A–Z list.
+const (
+	OccupationsPath = "occupations/index.html"
+	SkillsPath      = "skills/index.html"
+	SearchPath      = "search/index.html"
+	LevelsPath      = "levels/index.html"
+	GroupsPath      = "groups/index.html"
+	SectorsPath     = "sectors/index.html"
+	JobZonesPath    = "job-zones/index.html"
+	NotFoundPath    = "404.html"
+	HomePath        = "index.html"
 )
 
 // HubKindTitle names the hubs of a kind for people, in English.
@@ -29,11 +42,11 @@ func HubKindKey(k HubKind) string {
 func HubKindIndex(k HubKind) string {
 	switch k {
 	case SectorHub:
-		return paths.Sectors
+		return SectorsPath
 	case JobZoneHub:
-		return paths.JobZones
+		return JobZonesPath
 	}
-	return paths.Groups
+	return GroupsPath
 }
 
 // hubs returns the hubs of a kind.
@@ -50,110 +63,157 @@ func (s *Site) hubs(k HubKind) []*Hub {
 // addPages lists every page to write. The order is stable; rendering may
 // happen in any order.
 func (s *Site) addPages() {
-	// One allocation for every page, and crumb trails shared by the pages
-	// that have the same one: a large site has tens of thousands of pages,
-	// and a rebuild in watch mode makes them all again.
-	slab := make([]Page, 0, s.pageCount())
-	s.Pages = make([]*Page, 0, cap(slab))
-	add := func(p Page) {
-		slab = append(slab, p)
-		s.Pages = append(s.Pages, &slab[len(slab)-1])
+	l := newPageList(s)
+	l.add(Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
+	l.add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: l.t("page.not-found"),
+		Description: l.t("page.not-found-description")})
+	l.addOccupations()
+	l.add(Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
+	l.addLevels()
+	l.addHubs()
+	l.addSkills()
+	l.addComparison()
+	l.add(Page{Kind: SearchPage, Path: SearchPath, Title: l.t("page.search"), Crumbs: l.toHome,
+		Description: l.t("page.search-description")})
+	for _, c := range s.ContentPages {
+		l.add(Page{Kind: ContentPageKind, Path: c.Path, Title: c.Title, Description: c.Description, Content: c, Crumbs: l.toHome})
 	}
-	t := s.Text.T
-	home := Crumb{Title: t("page.home"), Path: paths.Home}
-	toHome := []Crumb{home}
+	if len(l.slab) != cap(l.slab) {
+		panic("site: pageCount is out of step with addPages")
+	}
+}
 
-	add(Page{Kind: HomePage, Path: paths.Home, Title: s.Config.Title, Description: s.Config.Description})
-	add(Page{Kind: NotFoundPage, Path: paths.NotFound, Title: t("page.not-found"),
-		Description: t("page.not-found-description")})
+// pageList fills Site.Pages from one allocation for every page, with
+// crumb trails shared by the pages that have the same one: a large site
+// has tens of thousands of pages, and a rebuild in watch mode makes them
+// all again.
+type pageList struct {
+	s      *Site
+	slab   []Page
+	t      func(key string, args ...any) string
+	home   Crumb
+	toHome []Crumb
+	// toOccIndex is the trail of the pages below the A–Z list.
+	toOccIndex []Crumb
+}
 
-	occIndex := Crumb{Title: t("page.occupations"), Path: paths.Occupations}
-	toOccIndex := []Crumb{home, occIndex}
-	add(Page{Kind: OccupationsIndex, Path: paths.Occupations, Title: occIndex.Title, Crumbs: toHome,
-		Description: t("page.occupations-description")})
-	toOcc := make(map[*Occupation][]Crumb, len(s.Occupations))
-	for _, o := range s.Occupations {
+func newPageList(s *Site) *pageList {
+	l := &pageList{s: s, slab: make([]Page, 0, s.pageCount()), t: s.Text.T}
+	s.Pages = make([]*Page, 0, cap(l.slab))
+	l.home = Crumb{Title: l.t("page.home"), Path: HomePath}
+	l.toHome = []Crumb{l.home}
+	return l
+}
+
+func (l *pageList) add(p Page) {
+	l.slab = append(l.slab, p)
+	l.s.Pages = append(l.s.Pages, &l.slab[len(l.slab)-1])
+}
+
+// addIndex adds an index page below the home page and returns the
+// crumb trail of the pages it lists.
+func (l *pageList) addIndex(kind PageKind, path, titleKey, descriptionKey string) []Crumb {
+	title := l.t(titleKey)
+	l.add(Page{Kind: kind, Path: path, Title: title, Crumbs: l.toHome, Description: l.t(descriptionKey)})
+	return []Crumb{l.home, {Title: title, Path: path}}
+}
+
+// addOccupations adds the occupations A–Z and every occupation's pages:
+// its own, its versions and their changes, its matrix, its levels and
+// their embed variants.
+func (l *pageList) addOccupations() {
+	t := l.t
+	toOccIndex := l.addIndex(OccupationsIndex, OccupationsPath, "page.occupations", "page.occupations-description")
+	l.toOccIndex = toOccIndex
+	for _, o := range l.s.Occupations {
 		desc := o.Framework.Description
 		if desc == "" {
 			desc = o.ContextCovered
 		}
 		title := o.Title()
-		add(Page{Kind: OccupationPage, Path: o.Path, Title: title, Description: desc, Occupation: o, Crumbs: toOccIndex})
-		crumbs := []Crumb{home, occIndex, {Title: title, Path: o.Path}}
-		toOcc[o] = crumbs
-		for _, v := range o.History {
-			add(Page{Kind: VersionPage, Path: v.Path, Title: t("page.version", title, v.Label),
-				Description: t("page.version-description", title),
-				Occupation:  o, Version: v, Crumbs: crumbs})
-			c := v.Changes
-			add(Page{Kind: ChangesPage, Path: c.Path, Title: t("page.changes", title, c.To),
-				Description: t("page.changes-description", title, c.From, c.To, c.Summary),
-				Occupation:  o, Changes: c, Crumbs: crumbs})
-		}
-		add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: t("page.matrix", title),
+		l.add(Page{Kind: OccupationPage, Path: o.Path, Title: title, Description: desc, Occupation: o, Crumbs: toOccIndex})
+		crumbs := append(toOccIndex[:2:2], Crumb{Title: title, Path: o.Path})
+		l.addHistory(o, crumbs)
+		l.add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: t("page.matrix", title),
 			Description: t("page.matrix-description", title),
 			Occupation:  o, Crumbs: crumbs})
-		first := len(slab)
+		first := len(l.slab)
 		for _, ol := range o.Levels {
-			add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
+			l.add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
 				Description: t("page.level-description", ol.Label, title),
 				Occupation:  o, Level: ol, Crumbs: crumbs})
 		}
 		// The iframe-friendly variants, for LMS courses and SCORM packages.
-		add(Page{Kind: EmbedPage, Path: o.EmbedPath, Title: title, Description: desc, Occupation: o})
+		l.add(Page{Kind: EmbedPage, Path: o.EmbedPath, Title: title, Description: desc, Occupation: o})
 		for i, ol := range o.Levels {
-			lp := &slab[first+i]
-			add(Page{Kind: EmbedLevelPage, Path: ol.EmbedPath, Title: lp.Title, Description: lp.Description, Occupation: o, Level: ol})
+			lp := &l.slab[first+i]
+			l.add(Page{Kind: EmbedLevelPage, Path: ol.EmbedPath, Title: lp.Title, Description: lp.Description, Occupation: o, Level: ol})
 		}
 	}
+}
 
-	add(Page{Kind: EmbedIndexPage, Path: paths.EmbedIndex, Title: s.Config.Title, Description: s.Config.Description})
+// addHistory adds the pages of an occupation's earlier versions and of
+// what changed in each newer one.
+func (l *pageList) addHistory(o *Occupation, crumbs []Crumb) {
+	t, title := l.t, o.Title()
+	for _, v := range o.History {
+		l.add(Page{Kind: VersionPage, Path: v.Path, Title: t("page.version", title, v.Label),
+			Description: t("page.version-description", title),
+			Occupation:  o, Version: v, Crumbs: crumbs})
+		c := v.Changes
+		l.add(Page{Kind: ChangesPage, Path: c.Path, Title: t("page.changes", title, c.To),
+			Description: t("page.changes-description", title, c.From, c.To, c.Summary),
+			Occupation:  o, Changes: c, Crumbs: crumbs})
+	}
+}
 
-	levels := Crumb{Title: t("page.levels"), Path: paths.Levels}
-	add(Page{Kind: LevelsIndex, Path: paths.Levels, Title: levels.Title, Crumbs: toHome,
-		Description: t("page.levels-description")})
-	toLevels := []Crumb{home, levels}
-	for _, lv := range s.Levels {
-		add(Page{Kind: LevelHubPage, Path: lv.Path, Title: t("page.level-hub", lv.Label), LevelHub: lv, Crumbs: toLevels,
+// addLevels adds the levels index and the level hubs.
+func (l *pageList) addLevels() {
+	t := l.t
+	toLevels := l.addIndex(LevelsIndex, LevelsPath, "page.levels", "page.levels-description")
+	for _, lv := range l.s.Levels {
+		l.add(Page{Kind: LevelHubPage, Path: lv.Path, Title: t("page.level-hub", lv.Label), LevelHub: lv, Crumbs: toLevels,
 			Description: t("page.level-hub-description", lv.Label)})
 	}
+}
 
+// addHubs adds the index and the hubs of each kind: groups, sectors, job zones.
+func (l *pageList) addHubs() {
 	for _, k := range []HubKind{GroupHub, SectorHub, JobZoneHub} {
-		idx := Crumb{Title: t(HubKindKey(k)), Path: HubKindIndex(k)}
-		add(Page{Kind: HubsIndex, Path: idx.Path, Title: idx.Title, Hubs: s.hubs(k), HubKind: k, Crumbs: toHome})
-		toIdx := []Crumb{home, idx}
-		for _, h := range s.hubs(k) {
-			add(Page{Kind: HubPage, Path: h.Path, Title: h.Title, Description: h.Description, Hub: h, HubKind: k, Crumbs: toIdx})
+		idx := Crumb{Title: l.t(HubKindKey(k)), Path: HubKindIndex(k)}
+		l.add(Page{Kind: HubsIndex, Path: idx.Path, Title: idx.Title, Hubs: l.s.hubs(k), HubKind: k, Crumbs: l.toHome})
+		toIdx := []Crumb{l.home, idx}
+		for _, h := range l.s.hubs(k) {
+			l.add(Page{Kind: HubPage, Path: h.Path, Title: h.Title, Description: h.Description, Hub: h, HubKind: k, Crumbs: toIdx})
 		}
 	}
+}
 
-	skills := Crumb{Title: t("page.skills"), Path: paths.Skills}
-	add(Page{Kind: SkillsIndex, Path: paths.Skills, Title: skills.Title, Crumbs: toHome,
-		Description: t("page.skills-description")})
-	toSkills := []Crumb{home, skills}
-	for _, sk := range s.Skills {
-		add(Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: toSkills,
+// addSkills adds the skills index and the shared-skill pages.
+func (l *pageList) addSkills() {
+	t := l.t
+	toSkills := l.addIndex(SkillsIndex, SkillsPath, "page.skills", "page.skills-description")
+	for _, sk := range l.s.Skills {
+		l.add(Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: toSkills,
 			Description: t("page.skill-description", sk.Name)})
 	}
-	for _, c := range s.Comparisons {
-		a, b := c.A.Title(), c.B.Title()
-		add(Page{Kind: ComparePage, Path: c.Path, Title: t("page.compare", a, b), Comparison: c, Crumbs: toOcc[c.A],
-			Description: t("page.compare-description", a, b)})
-	}
-	add(Page{Kind: SearchPage, Path: paths.Search, Title: t("page.search"), Crumbs: toHome,
-		Description: t("page.search-description")})
+}
 
-	for _, c := range s.ContentPages {
-		add(Page{Kind: ContentPageKind, Path: c.Path, Title: c.Title, Description: c.Description, Content: c, Crumbs: toHome})
-	}
-	if len(slab) != cap(slab) {
-		panic("site: pageCount is out of step with addPages")
+// addComparison adds the one comparison page, which assembles any two
+// occupations' comparison in the browser.
+func (l *pageList) addComparison() {
+	if l.s.comparable() {
+		l.add(Page{Kind: ComparePage, Path: ComparePath, Title: l.t("page.compare-any"), Crumbs: l.toOccIndex,
+			Description: l.t("page.compare-any-description")})
 	}
 }
 
 // pageCount is how many pages addPages makes.
 func (s *Site) pageCount() int {
-	n := 7 + len(s.Levels) + len(s.Skills) + len(s.Comparisons) + len(s.ContentPages)
+	n := 7 + len(s.Levels) + len(s.Skills) + len(s.ContentPages)
+	if s.comparable() {
+		n++
+	}
 	for _, k := range []HubKind{GroupHub, SectorHub, JobZoneHub} {
 		n += 1 + len(s.hubs(k))
 	}
@@ -193,3 +253,7 @@ func (s *Site) Alphabet() []LetterGroup {
 	}
 	return out
 }
+
+// comparable reports whether the site has the comparison page: it has
+// two occupations or more.
+func (s *Site) comparable() bool { return len(s.Occupations) > 1 }

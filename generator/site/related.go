@@ -1,7 +1,7 @@
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/paths"
+	"net/url"
 	"sort"
 	"strings"
 
@@ -32,11 +32,14 @@ type SkillUse struct {
 	Statement  *Statement
 }
 
-// Comparison sets two related occupations side by side on their own page.
+// Comparison sets two related occupations side by side. The page that
+// shows it is one for every pair, ComparePath, which the browser fills
+// from the two occupations' data scripts (export.AssessData) for the pair
+// its query names: a page per pair would grow with the square of the
+// occupations.
 type Comparison struct {
-	A, B   *Occupation
-	Path   string // compare/<code A>/<code B>/index.html, A's code first
-	Shared int    // how many distinct skills both have
+	A, B   *Occupation // A's code sorts first
+	Shared int         // how many distinct skills both have
 
 	// The rows are worked out when the page is rendered, not when the
 	// model is built, and are not kept: a rebuild after one edit renders
@@ -46,8 +49,24 @@ type Comparison struct {
 }
 
 // Levels returns the levels of A beside the levels of B, shared skills
-// aligned row by row. It works them out on each call.
+// aligned row by row, as assets/compare.js lines them up in the browser.
+// It works them out on each call.
 func (c *Comparison) Levels() []ComparedLevel { return c.compute() }
+
+// Query is the query of the ComparePath URL that shows c.
+func (c *Comparison) Query() string { return CompareQuery(c.A.Code, c.B.Code) }
+
+// OldPath is where ladder used to write c's own page, before comparisons
+// were assembled in the browser: compare/<code A>/<code B>/index.html.
+// Published links to it are redirected to ComparePath with Query (see
+// Moved).
+func (c *Comparison) OldPath() string { return "compare/" + c.A.Code + "/" + c.B.Code + "/index.html" }
+
+// CompareQuery is the query of the ComparePath URL that shows
+// occupations a and b (codes), as assets/compare.js reads it.
+func CompareQuery(a, b string) string {
+	return "?" + url.Values{"a": {a}, "b": {b}}.Encode()
+}
 
 // ComparedLevel is a level of A beside a level of B; either may be nil.
 type ComparedLevel struct {
@@ -68,6 +87,15 @@ type ComparedRow struct {
 // frameworks are the very same values, or, when keep is set, when they
 // still fit them (see KeepRelations).
 func (s *Site) relate(previous *Site, keep bool) {
+	s.setRelations(previous, keep)
+	bySkill := s.addSkills(previous)
+	s.addRelated(bySkill)
+	s.addElsewhere()
+}
+
+// setRelations relates the occupations afresh, or keeps the previous
+// model's relations when they still hold (or, with keep, still fit).
+func (s *Site) setRelations(previous *Site, keep bool) {
 	fws := make([]*framework.Framework, len(s.Occupations))
 	for i, o := range s.Occupations {
 		fws[i] = o.Framework
@@ -90,10 +118,14 @@ func (s *Site) relate(previous *Site, keep bool) {
 		s.relations = relate.New(fws, opts...)
 	}
 	s.frameworks = fws
-	r := s.relations
+}
 
-	// Skill pages for the skills two or more occupations share; with the
-	// previous model's relations, in its order, with its paths.
+// addSkills makes the skill pages of the skills two or more occupations
+// share and links each statement to its page; with the previous model's
+// relations, in its order, with its paths. It returns the pages by the
+// relations' skill index, nil for skills of one occupation.
+func (s *Site) addSkills(previous *Site) []*SkillPage {
+	r := s.relations
 	var again []*SkillPage
 	if previous != nil && previous.relations == r {
 		again = make([]*SkillPage, len(r.Skills()))
@@ -112,20 +144,11 @@ func (s *Site) relate(previous *Site, keep bool) {
 		if again != nil {
 			p.Path, p.pathSum = again[i].Path, again[i].pathSum
 		} else {
-			p.Path = paths.Skill(sk.Slug)
+			p.Path = "skills/" + sk.Slug + "/index.html"
 			p.pathSum = ids.FNV64Strings(p.Path)
 		}
 		for _, u := range sk.Uses {
-			o := s.Occupations[u.Occupation]
-			ol := o.Levels[u.Level]
-			p.Uses = append(p.Uses, SkillUse{Occupation: o, Level: ol, Statement: &ol.Statements[u.Statement]})
-			if ol.Skills == nil {
-				ol.Skills = make([]*SkillPage, len(ol.Statements))
-			}
-			ol.Skills[u.Statement] = p
-			if al := ol.Aligned; al != nil && al[u.Statement] != nil {
-				ol.Aligned[u.Statement].Skill = p
-			}
+			s.use(p, u)
 		}
 		bySkill[i] = p
 		s.Skills = append(s.Skills, p)
@@ -135,20 +158,44 @@ func (s *Site) relate(previous *Site, keep bool) {
 			s.Skills[k] = bySkill[p.index]
 		}
 	} else {
-		lower := make(map[*SkillPage]string, len(s.Skills))
-		for _, p := range s.Skills {
-			lower[p] = strings.ToLower(p.Name)
-		}
-		sort.SliceStable(s.Skills, func(i, j int) bool {
-			a, b := lower[s.Skills[i]], lower[s.Skills[j]]
-			if a != b {
-				return a < b
-			}
-			return s.Skills[i].Slug < s.Skills[j].Slug
-		})
+		s.sortSkills()
 	}
+	return bySkill
+}
 
-	// Related occupations, each pair's comparison made once.
+// use records that a statement uses the skill of page p.
+func (s *Site) use(p *SkillPage, u relate.Use) {
+	o := s.Occupations[u.Occupation]
+	ol := o.Levels[u.Level]
+	p.Uses = append(p.Uses, SkillUse{Occupation: o, Level: ol, Statement: &ol.Statements[u.Statement]})
+	if ol.Skills == nil {
+		ol.Skills = make([]*SkillPage, len(ol.Statements))
+	}
+	ol.Skills[u.Statement] = p
+	if al := ol.Aligned; al != nil && al[u.Statement] != nil {
+		ol.Aligned[u.Statement].Skill = p
+	}
+}
+
+// sortSkills orders the skill pages A–Z by name, then slug.
+func (s *Site) sortSkills() {
+	lower := make(map[*SkillPage]string, len(s.Skills))
+	for _, p := range s.Skills {
+		lower[p] = strings.ToLower(p.Name)
+	}
+	sort.SliceStable(s.Skills, func(i, j int) bool {
+		a, b := lower[s.Skills[i]], lower[s.Skills[j]]
+		if a != b {
+			return a < b
+		}
+		return s.Skills[i].Slug < s.Skills[j].Slug
+	})
+}
+
+// addRelated gives every occupation its related ones, each pair's
+// comparison made once.
+func (s *Site) addRelated(bySkill []*SkillPage) {
+	r := s.relations
 	compared := map[[2]int]*Comparison{}
 	for i, o := range s.Occupations {
 		for _, rel := range r.Related(i) {
@@ -163,9 +210,15 @@ func (s *Site) relate(previous *Site, keep bool) {
 			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: s.why(r, i, rel), Compare: c})
 		}
 	}
-	sort.Slice(s.Comparisons, func(i, j int) bool { return s.Comparisons[i].Path < s.Comparisons[j].Path })
+	sort.Slice(s.Comparisons, func(i, j int) bool {
+		a, b := s.Comparisons[i], s.Comparisons[j]
+		return a.A.Code < b.A.Code || a.A.Code == b.A.Code && a.B.Code < b.B.Code
+	})
+}
 
-	// The same level in the related occupations.
+// addElsewhere lists, for every level, the same level in the related
+// occupations.
+func (s *Site) addElsewhere() {
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			for _, rel := range o.Related {
@@ -187,7 +240,7 @@ func (s *Site) comparison(a, b, shared int, bySkill []*SkillPage) *Comparison {
 		a, b = b, a
 	}
 	oa, ob := s.Occupations[a], s.Occupations[b]
-	c := &Comparison{A: oa, B: ob, Shared: shared, Path: paths.Compare(oa.Code, ob.Code)}
+	c := &Comparison{A: oa, B: ob, Shared: shared}
 	r := s.relations
 	c.compute = func() []ComparedLevel {
 		var out []ComparedLevel

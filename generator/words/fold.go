@@ -113,24 +113,35 @@ func Scan(s string, buf []byte, fn func(w []byte)) []byte { return eachWord(s, b
 // eachWord calls fn with each folded word of s, built in buf, which fn
 // must not keep.
 func eachWord(s string, buf []byte, fn func(w []byte)) []byte {
+	return eachWordAt(s, buf, func(w []byte, _, _ int) { fn(w) })
+}
+
+// eachWordAt is eachWord that also gives where each word is in s: from
+// byte start to end.
+func eachWordAt(s string, buf []byte, fn func(w []byte, start, end int)) []byte {
 	buf = buf[:0]
 	in := false // inside a word (buf may still be empty: a run of marks)
+	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			switch {
 			case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+				if !in {
+					start, in = i, true
+				}
 				buf = append(buf, c)
-				in = true
 			case 'A' <= c && c <= 'Z':
+				if !in {
+					start, in = i, true
+				}
 				buf = append(buf, c+'a'-'A')
-				in = true
 			case c == '\'' && in && i+1 < len(s) && startsWord(s[i+1:]):
 				// joins the word runes around it
 			default:
 				if in {
 					if len(buf) > 0 {
-						fn(buf)
+						fn(buf, start, i)
 					}
 					buf, in = buf[:0], false
 				}
@@ -141,13 +152,15 @@ func eachWord(s string, buf []byte, fn func(w []byte)) []byte {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case isWordRune(r):
+			if !in {
+				start, in = i, true
+			}
 			buf = appendFold(buf, r)
-			in = true
 		case r == '’' && in && i+n < len(s) && startsWord(s[i+n:]):
 		default:
 			if in {
 				if len(buf) > 0 {
-					fn(buf)
+					fn(buf, start, i)
 				}
 				buf, in = buf[:0], false
 			}
@@ -155,7 +168,7 @@ func eachWord(s string, buf []byte, fn func(w []byte)) []byte {
 		i += n
 	}
 	if in && len(buf) > 0 {
-		fn(buf)
+		fn(buf, start, len(s))
 	}
 	return buf
 }

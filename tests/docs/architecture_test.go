@@ -9,8 +9,9 @@ import (
 const module = "github.com/ladder-ssg/ladder/generator/"
 
 // TestImportGraph holds the data flow of ARCHITECTURE.md: leaves import
-// no stage, render never imports publish, no stage imports the recipe or
-// the faces above it.
+// no stage, the model and render are built from decoded input and never
+// import load, render never imports publish, no stage imports the recipe
+// or the faces above it.
 func TestImportGraph(t *testing.T) {
 	rules := []struct {
 		pkg       string
@@ -29,8 +30,8 @@ func TestImportGraph(t *testing.T) {
 		{"relate", []string{"load", "site", "render", "pipeline"}},
 		{"diff", []string{"load", "site", "render", "pipeline"}},
 		{"load", []string{"site", "render", "pipeline", "publish"}},
-		{"site", []string{"render", "pipeline", "publish", "export", "search"}},
-		{"render", []string{"publish", "pipeline", "cli", "live", "serve"}},
+		{"site", []string{"load", "render", "pipeline", "publish", "export", "search"}},
+		{"render", []string{"load", "publish", "pipeline", "cli", "live", "serve"}},
 		{"export", []string{"render", "publish", "pipeline"}},
 		{"preflight", []string{"render", "publish", "pipeline", "lms", "cli"}},
 		{"search", []string{"render", "publish", "pipeline"}},

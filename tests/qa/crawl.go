@@ -94,118 +94,160 @@ type anchorCheck struct {
 // set only when the browser itself fails.
 func (b *Browser) Crawl(root, start string) (CrawlResult, error) {
 	began := time.Now()
-	var res CrawlResult
 	absRoot, err := filepath.Abs(root)
 	if err != nil {
-		return res, err
+		return CrawlResult{}, err
 	}
-	relOf := func(abs string) string {
-		rel, err := filepath.Rel(absRoot, abs)
-		if err != nil {
-			return abs
-		}
-		return filepath.ToSlash(rel)
-	}
-	queue := []string{filepath.Join(absRoot, filepath.FromSlash(start))}
-	queued := map[string]bool{queue[0]: true}
-	ids := map[string]map[string]bool{} // visited page → its ids
-	var anchors []anchorCheck
-
-	for len(queue) > 0 {
-		abs := queue[0]
-		queue = queue[1:]
-		rel := relOf(abs)
-		b.Reset()
-		fileURL, err := FileURL(abs)
-		if err != nil {
-			return res, err
-		}
-		if err := b.Navigate(fileURL); err != nil {
-			if _, statErr := os.Stat(abs); statErr != nil {
-				res.Missing = append(res.Missing, Finding{Check: "crawl", File: rel, Message: "cannot open start page: " + statErr.Error()})
-				continue
-			}
-			return res, err
-		}
-		res.Pages = append(res.Pages, rel)
-		var pg crawlPage
-		if err := b.Eval(crawlCollect, &pg); err != nil {
-			return res, fmt.Errorf("crawl %s: %w", rel, err)
-		}
-		ids[abs] = map[string]bool{}
-		for _, id := range pg.IDs {
-			ids[abs][id] = true
-		}
-		b.addEventFindings(&res, rel)
-
-		for _, l := range pg.Links {
-			bad := func(list *[]Finding, msg string) {
-				*list = append(*list, Finding{Check: "crawl", File: rel, Message: fmt.Sprintf("%s %q: %s", l.What, l.Raw, msg)})
-			}
-			switch k := ClassifyRef(l.Raw); {
-			case strings.TrimSpace(l.Raw) == "":
-				bad(&res.BadLinks, "empty URL")
-				continue
-			case k == RefRootRelative:
-				bad(&res.BadLinks, "root-relative URL breaks under file://")
-				continue
-			case k == RefSchemeRelative:
-				bad(&res.BadLinks, "scheme-relative URL breaks under file://")
-				continue
-			case k == RefScript:
-				bad(&res.BadLinks, "javascript: URL is not allowed")
-				continue
-			case k == RefData:
-				continue
-			case k == RefExternal || k == RefNonLoading:
-				if l.Resource {
-					bad(&res.ExternalRequests, "external resource")
-				}
-				continue
-			}
-			u, err := url.Parse(l.URL)
-			if err != nil || u.Scheme != "file" {
-				bad(&res.BadLinks, "unexpected URL "+l.URL)
-				continue
-			}
-			target := filepath.FromSlash(u.Path)
-			if r, err := filepath.Rel(absRoot, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
-				bad(&res.BadLinks, "points outside the site root")
-				continue
-			}
-			fi, err := os.Stat(target)
-			switch {
-			case err != nil:
-				bad(&res.Missing, "target "+relOf(target)+" does not exist")
-				continue
-			case fi.IsDir():
-				bad(&res.BadLinks, "target "+relOf(target)+" is a directory: file:// shows a listing, link to a file")
-				continue
-			}
-			if strings.HasSuffix(l.Raw, "#") {
-				bad(&res.BadLinks, "empty fragment")
-			}
-			isPage := isHTML(target)
-			if isPage && u.Fragment != "" {
-				anchors = append(anchors, anchorCheck{from: rel, what: l.What, raw: l.Raw, target: target, fragment: u.Fragment})
-			}
-			if isPage && !l.Resource && !queued[target] {
-				queued[target] = true
-				queue = append(queue, target)
-			}
+	c := &crawl{b: b, root: absRoot, ids: map[string]map[string]bool{}, queued: map[string]bool{}}
+	c.enqueue(filepath.Join(absRoot, filepath.FromSlash(start)))
+	for len(c.queue) > 0 {
+		abs := c.queue[0]
+		c.queue = c.queue[1:]
+		if err := c.visit(abs); err != nil {
+			return c.res, err
 		}
 	}
-
-	for _, a := range anchors {
-		if pageIDs, ok := ids[a.target]; ok && !pageIDs[a.fragment] {
-			res.MissingAnchors = append(res.MissingAnchors, Finding{Check: "crawl", File: a.from, Message: fmt.Sprintf("%s %q: fragment #%s does not exist in %s", a.what, a.raw, a.fragment, relOf(a.target))})
-		}
-	}
-	for _, l := range []*[]Finding{&res.Missing, &res.MissingAnchors, &res.BadLinks} {
+	c.checkAnchors()
+	for _, l := range []*[]Finding{&c.res.Missing, &c.res.MissingAnchors, &c.res.BadLinks} {
 		sort.SliceStable(*l, func(i, j int) bool { return (*l)[i].File < (*l)[j].File })
 	}
-	res.Elapsed = time.Since(began)
-	return res, nil
+	c.res.Elapsed = time.Since(began)
+	return c.res, nil
+}
+
+// crawl is the state of one Crawl: the pages to visit, the ids of those
+// visited, and the fragments to look for once all are.
+type crawl struct {
+	b       *Browser
+	root    string // absolute
+	res     CrawlResult
+	queue   []string
+	queued  map[string]bool
+	ids     map[string]map[string]bool // visited page → its ids
+	anchors []anchorCheck
+}
+
+func (c *crawl) enqueue(abs string) {
+	if !c.queued[abs] {
+		c.queued[abs] = true
+		c.queue = append(c.queue, abs)
+	}
+}
+
+// rel is abs relative to the root, with forward slashes.
+func (c *crawl) rel(abs string) string {
+	rel, err := filepath.Rel(c.root, abs)
+	if err != nil {
+		return abs
+	}
+	return filepath.ToSlash(rel)
+}
+
+// visit opens one page, records its ids and the browser's events, and
+// checks its links.
+func (c *crawl) visit(abs string) error {
+	rel := c.rel(abs)
+	c.b.Reset()
+	fileURL, err := FileURL(abs)
+	if err != nil {
+		return err
+	}
+	if err := c.b.Navigate(fileURL); err != nil {
+		if _, statErr := os.Stat(abs); statErr != nil {
+			c.res.Missing = append(c.res.Missing, Finding{Check: "crawl", File: rel, Message: "cannot open start page: " + statErr.Error()})
+			return nil
+		}
+		return err
+	}
+	c.res.Pages = append(c.res.Pages, rel)
+	var pg crawlPage
+	if err := c.b.Eval(crawlCollect, &pg); err != nil {
+		return fmt.Errorf("crawl %s: %w", rel, err)
+	}
+	c.ids[abs] = map[string]bool{}
+	for _, id := range pg.IDs {
+		c.ids[abs][id] = true
+	}
+	c.b.addEventFindings(&c.res, rel)
+	for _, l := range pg.Links {
+		c.checkLink(rel, l)
+	}
+	return nil
+}
+
+// checkLink files what is wrong with one link of page rel, queues the
+// page it leads to, and notes its fragment for checkAnchors.
+func (c *crawl) checkLink(rel string, l crawlLink) {
+	bad := func(list *[]Finding, msg string) {
+		*list = append(*list, Finding{Check: "crawl", File: rel, Message: fmt.Sprintf("%s %q: %s", l.What, l.Raw, msg)})
+	}
+	if !c.internal(l, bad) {
+		return
+	}
+	u, err := url.Parse(l.URL)
+	if err != nil || u.Scheme != "file" {
+		bad(&c.res.BadLinks, "unexpected URL "+l.URL)
+		return
+	}
+	target := filepath.FromSlash(u.Path)
+	if r, err := filepath.Rel(c.root, target); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		bad(&c.res.BadLinks, "points outside the site root")
+		return
+	}
+	fi, err := os.Stat(target)
+	switch {
+	case err != nil:
+		bad(&c.res.Missing, "target "+c.rel(target)+" does not exist")
+		return
+	case fi.IsDir():
+		bad(&c.res.BadLinks, "target "+c.rel(target)+" is a directory: file:// shows a listing, link to a file")
+		return
+	}
+	if strings.HasSuffix(l.Raw, "#") {
+		bad(&c.res.BadLinks, "empty fragment")
+	}
+	if !isHTML(target) {
+		return
+	}
+	if u.Fragment != "" {
+		c.anchors = append(c.anchors, anchorCheck{from: rel, what: l.What, raw: l.Raw, target: target, fragment: u.Fragment})
+	}
+	if !l.Resource {
+		c.enqueue(target)
+	}
+}
+
+// internal reports whether l is a link into the site to follow, filing
+// the forms of URL that are not allowed.
+func (c *crawl) internal(l crawlLink, bad func(*[]Finding, string)) bool {
+	switch k := ClassifyRef(l.Raw); {
+	case strings.TrimSpace(l.Raw) == "":
+		bad(&c.res.BadLinks, "empty URL")
+	case k == RefRootRelative:
+		bad(&c.res.BadLinks, "root-relative URL breaks under file://")
+	case k == RefSchemeRelative:
+		bad(&c.res.BadLinks, "scheme-relative URL breaks under file://")
+	case k == RefScript:
+		bad(&c.res.BadLinks, "javascript: URL is not allowed")
+	case k == RefData:
+	case k == RefExternal || k == RefNonLoading:
+		if l.Resource {
+			bad(&c.res.ExternalRequests, "external resource")
+		}
+	default:
+		return true
+	}
+	return false
+}
+
+// checkAnchors files the links whose fragment names no id on a visited
+// target page.
+func (c *crawl) checkAnchors() {
+	for _, a := range c.anchors {
+		if pageIDs, ok := c.ids[a.target]; ok && !pageIDs[a.fragment] {
+			c.res.MissingAnchors = append(c.res.MissingAnchors, Finding{Check: "crawl", File: a.from, Message: fmt.Sprintf("%s %q: fragment #%s does not exist in %s", a.what, a.raw, a.fragment, c.rel(a.target))})
+		}
+	}
 }
 
 // addEventFindings files the browser's events for page rel into res.

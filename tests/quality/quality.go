@@ -96,7 +96,7 @@ func Model(tb testing.TB, dir string) *site.Site {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	s, diags := site.New(in, site.WithAligner(a))
+	s, diags := site.New(pipeline.ModelInput(in), site.WithAligner(a))
 	if err := diags.Err(); err != nil {
 		tb.Fatal(err)
 	}

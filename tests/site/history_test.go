@@ -52,6 +52,24 @@ func TestVersionHistory(t *testing.T) {
 			t.Errorf("changes page lacks %q:\n%s", want, changes)
 		}
 	}
+	// The reworded statement is struck where it stood in v.26.04 and
+	// shown where it stands now; the static link check above holds the
+	// anchors to ids on those pages.
+	reworded := map[string]string{}
+	walkElements(parse(t, filepath.Join(out, "occupations", "29-2012.00", "changes", "v-26-05", "index.html")), func(n *htmlNode) {
+		if n.Data == "a" && (n.Parent.Data == "del" || n.Parent.Data == "ins") && n.Parent.Parent.Data == "li" && attr(n.Parent.Parent, "class") == "change-reworded" {
+			reworded[n.Parent.Data] = attr(n, "href")
+		}
+	})
+	if reworded["del"] != "../../versions/v-26-04/index.html#level-emerging-basic-laboratory-equipment-and-glassware" ||
+		reworded["ins"] != "../../emerging/index.html#basic-laboratory-equipment-and-glassware" {
+		t.Errorf("the reworded statement links %v", reworded)
+	}
+	var history []string
+	for _, p := range []string{"changes/v-26-05", "changes/v-26-04", "versions/v-26-04", "versions/v-26-01"} {
+		history = append(history, filepath.Join(out, "occupations", "29-2012.00", filepath.FromSlash(p), "index.html"))
+	}
+	qa.AssertNone(t, "Nu HTML Checker errors on the history pages", qa.ValidateHTML(t, history))
 	archived := text(t, filepath.Join(out, "occupations", "29-2012.00", "versions", "v-26-04", "index.html"))
 	if !strings.Contains(archived, "This is not the current framework") || !strings.Contains(archived, "Expert") {
 		t.Errorf("archived version page: %s", archived)
@@ -62,17 +80,22 @@ func TestVersionHistory(t *testing.T) {
 	// The modification notice links the list of changes.
 	level := parse(t, filepath.Join(out, "occupations", "29-2012.00", "emerging", "index.html"))
 	found := false
-	var walk func(n *htmlNode)
-	walk = func(n *htmlNode) {
-		if n.Type == elementNode && n.Data == "a" && attr(n, "href") == "../../../occupations/29-2012.00/changes/v-26-05/index.html" {
+	walkElements(level, func(n *htmlNode) {
+		if n.Data == "a" && attr(n, "href") == "../../../occupations/29-2012.00/changes/v-26-05/index.html" {
 			found = true
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(level)
+	})
 	if !found {
 		t.Error("the level page's modification notice does not link the list of changes")
+	}
+}
+
+// walkElements calls f for every element below n.
+func walkElements(n *htmlNode, f func(*htmlNode)) {
+	if n.Type == elementNode {
+		f(n)
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walkElements(c, f)
 	}
 }

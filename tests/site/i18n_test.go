@@ -142,26 +142,29 @@ func visibleText(t *testing.T, file string) []string {
 // tNodes("name"), each the catalogue key "js.assess.name".
 var assessKey = regexp.MustCompile(`\bt(?:Nodes)?\("([a-z0-9-]+)"`)
 
-// TestAssessScriptKeys holds the self-assessment's script to the English
-// catalogue: every message it asks for exists, and it asks for every
-// js.assess.* message, so that none is left unused or shows as its key.
+// TestAssessScriptKeys holds the scripts with their own messages (the
+// self-assessment's and the comparison's) to the English catalogue:
+// every message each asks for exists, and each asks for every one of its
+// js.<part>.* messages, so that none is left unused or shows as its key.
 func TestAssessScriptKeys(t *testing.T) {
-	src, err := fs.ReadFile(assets.FS, "assess.js")
-	if err != nil {
-		t.Fatal(err)
-	}
-	en := i18n.Shipped("en")
-	used := map[string]bool{}
-	for _, m := range assessKey.FindAllStringSubmatch(string(src), -1) {
-		key := "js.assess." + m[1]
-		used[key] = true
-		if !en.Has(key) {
-			t.Errorf("assess.js asks for %q, which i18n/en.toml lacks", key)
+	for script, prefix := range map[string]string{"assess.js": "js.assess.", "compare.js": "js.compare."} {
+		src, err := fs.ReadFile(assets.FS, script)
+		if err != nil {
+			t.Fatal(err)
 		}
-	}
-	for _, key := range en.Keys() {
-		if strings.HasPrefix(key, "js.assess.") && !used[key] {
-			t.Errorf("i18n/en.toml has %q, which assess.js never asks for", key)
+		en := i18n.Shipped("en")
+		used := map[string]bool{}
+		for _, m := range assessKey.FindAllStringSubmatch(string(src), -1) {
+			key := prefix + m[1]
+			used[key] = true
+			if !en.Has(key) {
+				t.Errorf("%s asks for %q, which i18n/en.toml lacks", script, key)
+			}
+		}
+		for _, key := range en.Keys() {
+			if strings.HasPrefix(key, prefix) && !used[key] {
+				t.Errorf("i18n/en.toml has %q, which %s never asks for", key, script)
+			}
 		}
 	}
 }

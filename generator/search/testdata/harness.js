@@ -11,6 +11,7 @@ const fs = require("fs");
 const path = require("path");
 
 const [searchJS, dir, casesFile] = process.argv.slice(2);
+require(path.resolve(path.dirname(searchJS), "stem.js"));
 const LS = require(path.resolve(searchJS));
 const registry = globalThis.ladderSearch;
 const loaded = new Map();
@@ -32,12 +33,14 @@ function load(file) {
   out.queries = cases.queries.map((s) => LS.parseQuery(s).map((t) => [t.word, t.prefix]));
   out.anchors = cases.anchors.map((s) => LS.anchorBase(s));
   out.stems = cases.stems.map((s) => LS.nearStem(s));
+  out.stemWords = (cases.stemWords || []).map((c) => new LS.Language(c[0]).stem(c[1]));
+  out.languages = (cases.languages || []).map((c) => LS.parseQuery(c[1], new LS.Language(c[0])).map((t) => [t.word, t.prefix, t.stem]));
   const engine = new LS.Engine(load, registry);
   let t = process.hrtime.bigint();
   await engine.ready();
   out.metaMillis = Number(process.hrtime.bigint() - t) / 1e6;
   out.search = [];
-  for (const c of cases.search) {
+  for (const c of cases.search || []) {
     loads.length = 0;
     t = process.hrtime.bigint();
     const r = await engine.search(c.q, { level: c.level || "", group: c.group || "" });
@@ -53,7 +56,8 @@ function load(file) {
       return [x.kind, x.title, texts[i], x.code, x.occupation, x.level, x.levelKey, x.group, x.url];
     });
   }
-  out.segments = (cases.segments || []).map((c) => LS.segments(c[0], LS.parseQuery(c[1])));
+  const lang = new LS.Language(cases.lang || "en");
+  out.segments = (cases.segments || []).map((c) => LS.segments(c[0], LS.parseQuery(c[1], lang), lang));
   process.stdout.write(JSON.stringify(out));
 })().catch((e) => {
   console.error(e && e.stack ? e.stack : e);

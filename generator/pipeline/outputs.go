@@ -1,0 +1,36 @@
+package pipeline
+
+import (
+	"github.com/ladder-ssg/ladder/generator/paths"
+	"strings"
+)
+
+// OutputOf names the switch of ladder.toml's [outputs] (a key of
+// config.OutputList) whose output the file at path is, path relative to
+// the output folder; "" for a file every site has. Summed over a built
+// site's files, it gives config.Fit what each output adds.
+func OutputOf(path string) string {
+	switch path {
+	case paths.Bundle:
+		return "bundle"
+	case paths.SiteSCORM, paths.SiteSCORM2004, paths.SiteCmi5, paths.Cartridge:
+		return "site_packages"
+	case paths.SiteMoodle, paths.SiteCanvas:
+		return "csv"
+	}
+	if strings.HasPrefix(path, "downloads/scorm/") && strings.HasSuffix(path, ".zip") {
+		return "scorm_per_occupation"
+	}
+	if !strings.HasPrefix(path, "occupations/") {
+		return ""
+	}
+	switch {
+	case strings.HasSuffix(path, ".case.json"):
+		return "case"
+	case strings.HasSuffix(path, ".normalized.json"):
+		return "json"
+	case strings.HasSuffix(path, ".moodle.csv"), strings.HasSuffix(path, ".canvas.csv"):
+		return "csv"
+	}
+	return ""
+}

@@ -1,0 +1,22 @@
+package site
+
+// MovedPattern is a form of URL that ladder once published and no longer
+// writes, with the URL that now shows the same thing. A segment ":name"
+// of From is a placeholder: it matches one path segment, and To has the
+// segment where the same ":name" stands. Paths are relative to the site
+// root, as Page paths are; a From ending in index.html stands for its
+// folder's URL too (compare/x/y/ as well as compare/x/y/index.html).
+type MovedPattern struct {
+	From, To string
+}
+
+// Moved lists the URL forms of earlier layouts and where they went, for
+// the redirects of a host (_redirects lines, an nginx map) and the 404
+// page's script: one rule a form rather than a stub file a URL.
+func Moved() []MovedPattern {
+	return []MovedPattern{
+		// A page a related pair (Comparison.OldPath) until comparisons
+		// were assembled in the browser.
+		{From: "compare/:a/:b/index.html", To: ComparePath + "?a=:a&b=:b"},
+	}
+}

@@ -1,0 +1,30 @@
+package site
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestMovedComparisons checks that the moved form of comparisons, filled
+// with a pair's codes, is the pair's OldPath and leads to its page:
+// ComparePath with its Query.
+func TestMovedComparisons(t *testing.T) {
+	c := &Comparison{A: &Occupation{Code: "11-1011.00"}, B: &Occupation{Code: "29-2012.00"}}
+	var found bool
+	for _, m := range Moved() {
+		if !strings.HasPrefix(m.From, "compare/") {
+			continue
+		}
+		found = true
+		fill := strings.NewReplacer(":a", c.A.Code, ":b", c.B.Code)
+		if got := fill.Replace(m.From); got != c.OldPath() {
+			t.Errorf("From filled is %q, want the old path %q", got, c.OldPath())
+		}
+		if got, want := fill.Replace(m.To), ComparePath+c.Query(); got != want {
+			t.Errorf("To filled is %q, want %q", got, want)
+		}
+	}
+	if !found {
+		t.Error("Moved lists no form of comparison URL")
+	}
+}
