@@ -25,6 +25,9 @@ const (
 	JobZones    = "job-zones/index.html"
 	// EmbedIndex lists the embed views of every occupation.
 	EmbedIndex = "embed/index.html"
+	// Compare is the one page that compares two occupations, named by
+	// its query.
+	Compare = "compare/index.html"
 )
 
 // The files of the whole site.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/fnv"
 	"os"
 	"path"
@@ -196,7 +197,7 @@ func (l *languages) sitemap(model *site.Site, files []export.BundleFile) error {
 	}
 	for i, f := range files {
 		switch f.Name {
-		case export.SitemapPath:
+		case paths.Sitemap:
 			data, err := export.SitemapWithAlternates(model, func(p *site.Page) []translations.Alternate {
 				return l.set.Alternates(model.Config.Language, p)
 			})
@@ -204,10 +205,10 @@ func (l *languages) sitemap(model *site.Site, files []export.BundleFile) error {
 				return err
 			}
 			files[i].Data = data
-		case export.RobotsPath:
+		case paths.Robots:
 			data := slices.Clone(f.Data)
 			for _, other := range l.set.Languages()[1:] {
-				data = append(data, "Sitemap: "+other.Site.Config.BaseURL+export.SitemapPath+"\n"...)
+				data = append(data, "Sitemap: "+other.Site.Config.BaseURL+paths.Sitemap+"\n"...)
 			}
 			files[i].Data = data
 		}
