@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/ladder-ssg/ladder/generator/paths"
 
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/words"
@@ -13,7 +14,7 @@ import (
 // the occupation page, its embed view and the gap view of every other
 // occupation share one copy, and a <script> tag loads it from file:// too.
 // Each data script adds its framework to window.ladderData under its code;
-// site.AssessIndexPath adds the list of every occupation under "_index".
+// paths.AssessIndex adds the list of every occupation under "_index".
 
 // assessData is one framework as the self-assessment reads it. Paths are
 // relative to the site root; the script makes them relative to its page.
@@ -26,7 +27,7 @@ type assessData struct {
 	Matrix  string        `json:"matrix"`
 	Base    string        `json:"base,omitempty"` // the site's base URL
 	Related []string      `json:"related"`        // codes, most related first
-	Index   string        `json:"index"`          // site.AssessIndexPath
+	Index   string        `json:"index"`          // paths.AssessIndex
 	Levels  []assessLevel `json:"levels"`
 }
 
@@ -58,7 +59,7 @@ type assessStatement struct {
 // o.DataPath.
 func AssessData(o *site.Occupation, s *site.Site) ([]byte, error) {
 	d := assessData{Code: o.Code, Title: o.Title(), Version: o.Version, Page: o.Path, Matrix: o.MatrixPath,
-		Base: s.Config.BaseURL, Related: []string{}, Index: site.AssessIndexPath}
+		Base: s.Config.BaseURL, Related: []string{}, Index: paths.AssessIndex}
 	if !o.ExportedAt.IsZero() {
 		d.Date = o.ExportedAt.Format("2006-01-02")
 	}
@@ -96,7 +97,7 @@ func assessSkill(ol *site.OccupationLevel, i int) (key, name, path string) {
 	return "", "", ""
 }
 
-// AssessIndex returns the script at site.AssessIndexPath: every
+// AssessIndex returns the script at paths.AssessIndex: every
 // occupation's code, title and data script, A–Z.
 func AssessIndex(s *site.Site) ([]byte, error) {
 	list := make([][3]string, 0, len(s.Occupations))

@@ -2,12 +2,11 @@ package export
 
 import (
 	"encoding/json"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"strings"
 	"testing"
 
 	"github.com/ladder-ssg/ladder/generator/config"
-
-	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // TestAssessData checks the self-assessment's data script of each seed:
@@ -24,7 +23,7 @@ func TestAssessData(t *testing.T) {
 		s := seeds(t, c.cfg())
 		for _, o := range s.Occupations {
 			d := decodeData(t, must(AssessData(o, s)), o.Code)
-			if d.Code != o.Code || d.Base != s.Config.BaseURL || d.Index != site.AssessIndexPath || len(d.Levels) != len(o.Levels) {
+			if d.Code != o.Code || d.Base != s.Config.BaseURL || d.Index != paths.AssessIndex || len(d.Levels) != len(o.Levels) {
 				t.Fatalf("%s %s: %+v", c.name, o.Code, d)
 			}
 			if len(o.Related) > 0 && (len(d.Related) != len(o.Related) || d.Related[0] != o.Related[0].Code) {

@@ -2,6 +2,7 @@ package export
 
 import (
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -47,19 +48,19 @@ type catalogueDownload struct {
 // level labels and the files downloads lists for it (pass Downloads for
 // the standard ones). Missing values are null. URLs are absolute with a
 // base URL, else relative to the catalogue at the site's root
-// (CataloguePath).
+// (paths.Catalogue).
 func Catalogue(s *site.Site, downloads func(o *site.Occupation) []Download) ([]byte, error) {
 	x := siteIDs(s)
-	ref := func(target string) string { return link(s, CataloguePath, target, "") }
+	ref := func(target string) string { return link(s, paths.Catalogue, target, "") }
 	c := catalogue{
 		Title:      s.Config.Title,
-		URL:        ref(site.HomePath),
-		Feed:       ref(FeedPath),
+		URL:        ref(paths.Home),
+		Feed:       ref(paths.Feed),
 		Count:      len(s.Occupations),
 		Frameworks: make([]catalogueFramework, 0, len(s.Occupations)),
 	}
 	if s.Config.Outputs.Bundle {
-		c.Bundle = &catalogueDownload{Label: "Every framework in every format (zip)", URL: ref(BundlePath), MediaType: "application/zip"}
+		c.Bundle = &catalogueDownload{Label: "Every framework in every format (zip)", URL: ref(paths.Bundle), MediaType: "application/zip"}
 	}
 	for _, o := range s.Occupations {
 		occ := o.Framework.Occupation

@@ -2,23 +2,19 @@ package export
 
 import (
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 
 	"github.com/ladder-ssg/ladder/generator/config"
 
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
-// Paths of the site-wide files in the output.
-const (
-	SitemapPath   = "sitemap.xml"
-	RobotsPath    = "robots.txt"
-	FeedPath      = "feed.xml"
-	CataloguePath = "frameworks.json"
-	BundlePath    = "downloads/frameworks.zip"
-	// SiteMoodlePath and SiteCanvasPath import every framework at once.
-	SiteMoodlePath = "downloads/frameworks.moodle.csv"
-	SiteCanvasPath = "downloads/frameworks.canvas.csv"
-)
+// BundleFile is one file of an export: its path in the output
+// (slash-separated, relative) and its content.
+type BundleFile struct {
+	Name string
+	Data []byte
+}
 
 // Download is one file of a framework that its page links to.
 type Download struct {
@@ -67,13 +63,12 @@ func formatOn(format string, out config.Outputs) bool {
 
 // allDownloads is Downloads with every output on.
 func allDownloads(o *site.Occupation) []Download {
-	dir := "occupations/" + o.Code + "/" + o.Code
 	return []Download{
 		{FormatOriginal, "Original framework (JSON)", o.Download, "application/json"},
-		{FormatNormalized, "Normalized framework (JSON)", dir + ".normalized.json", "application/json"},
-		{FormatCASE, "CASE 1.1 package (JSON)", dir + ".case.json", "application/json"},
-		{FormatMoodle, "Moodle competency framework (CSV)", dir + ".moodle.csv", "text/csv"},
-		{FormatCanvas, "Canvas outcomes (CSV)", dir + ".canvas.csv", "text/csv"},
+		{FormatNormalized, "Normalized framework (JSON)", paths.Export(o.Code, "normalized.json"), "application/json"},
+		{FormatCASE, "CASE 1.1 package (JSON)", paths.Export(o.Code, "case.json"), "application/json"},
+		{FormatMoodle, "Moodle competency framework (CSV)", paths.Export(o.Code, "moodle.csv"), "text/csv"},
+		{FormatCanvas, "Canvas outcomes (CSV)", paths.Export(o.Code, "canvas.csv"), "text/csv"},
 	}
 }
 
@@ -123,12 +118,12 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 func SiteFileNames(s *site.Site) []string {
 	var names []string
 	if absolute(s) {
-		names = append(names, SitemapPath)
+		names = append(names, paths.Sitemap)
 	}
 	if atHostRoot(s) {
-		names = append(names, RobotsPath)
+		names = append(names, paths.Robots)
 	}
-	return append(names, FeedPath, CataloguePath, site.AssessIndexPath)
+	return append(names, paths.Feed, paths.Catalogue, paths.AssessIndex)
 }
 
 // SiteLMSFileNames lists the paths SiteLMSFiles writes for s.
@@ -136,7 +131,7 @@ func SiteLMSFileNames(s *site.Site) []string {
 	if !s.Config.Outputs.CSV {
 		return nil
 	}
-	return []string{SiteMoodlePath, SiteCanvasPath}
+	return []string{paths.SiteMoodle, paths.SiteCanvas}
 }
 
 // SiteLMSFiles returns the Moodle and Canvas files of every framework
@@ -154,7 +149,7 @@ func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []BundleFile{{SiteMoodlePath, moodle}, {SiteCanvasPath, canvas}}, nil
+	return []BundleFile{{paths.SiteMoodle, moodle}, {paths.SiteCanvas, canvas}}, nil
 }
 
 // SiteFiles returns the site-wide files: the feed, the catalogue and the
@@ -167,10 +162,10 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, BundleFile{SitemapPath, sm})
+		files = append(files, BundleFile{paths.Sitemap, sm})
 	}
 	if atHostRoot(s) {
-		files = append(files, BundleFile{RobotsPath, Robots(s)})
+		files = append(files, BundleFile{paths.Robots, Robots(s)})
 	}
 	feed, err := Feed(s)
 	if err != nil {
@@ -184,5 +179,5 @@ func SiteFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, BundleFile{FeedPath, feed}, BundleFile{CataloguePath, cat}, BundleFile{site.AssessIndexPath, index}), nil
+	return append(files, BundleFile{paths.Feed, feed}, BundleFile{paths.Catalogue, cat}, BundleFile{paths.AssessIndex, index}), nil
 }

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"sort"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -60,7 +61,7 @@ type atomCategory struct {
 // updated when its newest framework was exported. Each entry links to
 // the occupation page and, as related, to the CASE package; with a base
 // URL every link is absolute and the feed links to itself, otherwise links
-// are relative to the feed at the site's root (FeedPath).
+// are relative to the feed at the site's root (paths.Feed).
 func Feed(s *site.Site) ([]byte, error) {
 	x := siteIDs(s)
 	occs := append([]*site.Occupation(nil), s.Occupations...)
@@ -82,11 +83,11 @@ func Feed(s *site.Site) ([]byte, error) {
 		Subtitle:  s.Config.Description,
 		Updated:   formatTime(fixedTime),
 		Author:    atomPerson{author},
-		Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: link(s, FeedPath, site.HomePath, "")}},
+		Links:     []atomLink{{Rel: "alternate", Type: "text/html", Href: link(s, paths.Feed, paths.Home, "")}},
 		Generator: atomGen{URI: "https://github.com/ladder-ssg/ladder", Name: "ladder"},
 	}
 	if absolute(s) {
-		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: link(s, FeedPath, FeedPath, "")})
+		f.Links = append(f.Links, atomLink{Rel: "self", Type: "application/atom+xml", Href: link(s, paths.Feed, paths.Feed, "")})
 	}
 	if len(occs) > 0 {
 		f.Updated = formatTime(dateOr(occs[0].ExportedAt))
@@ -97,12 +98,12 @@ func Feed(s *site.Site) ([]byte, error) {
 			Title:   o.Title(),
 			Updated: formatTime(dateOr(o.ExportedAt)),
 			Links: []atomLink{
-				{Rel: "alternate", Type: "text/html", Href: link(s, FeedPath, o.Path, "")},
+				{Rel: "alternate", Type: "text/html", Href: link(s, paths.Feed, o.Path, "")},
 			},
 			Summary: description(o),
 		}
 		if s.Config.Outputs.CASE {
-			e.Links = append(e.Links, atomLink{Rel: "related", Type: "application/json", Href: link(s, FeedPath, downloadPath(o, FormatCASE), "")})
+			e.Links = append(e.Links, atomLink{Rel: "related", Type: "application/json", Href: link(s, paths.Feed, downloadPath(o, FormatCASE), "")})
 		}
 		if g := o.Framework.Occupation.Group; g != "" {
 			e.Categories = append(e.Categories, atomCategory{Term: g})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"io"
 	"os"
@@ -183,8 +184,8 @@ func TestCatalogue(t *testing.T) {
 			{"levels", strings.Join(f.Levels, ","), "Emerging,Developing,Proficient,Advanced"},
 			{"case download", f.Downloads[2].URL, prefix + "occupations/29-2012.00/29-2012.00.case.json"},
 			{"original download", f.Downloads[0].URL, prefix + "occupations/29-2012.00/29-2012.00.json"},
-			{"bundle", cat.Bundle.URL, prefix + BundlePath},
-			{"feed", cat.Feed, prefix + FeedPath},
+			{"bundle", cat.Bundle.URL, prefix + paths.Bundle},
+			{"feed", cat.Feed, prefix + paths.Feed},
 		}
 		for _, ch := range checks {
 			if ch.got != ch.want {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"net/url"
 	"os"
 	"os/exec"
@@ -149,7 +150,7 @@ func TestSitemapValidAgainstXSD(t *testing.T) {
 				if err != nil || !p.IsAbs() || !strings.HasPrefix(u.Loc, s.Config.BaseURL) || seen[u.Loc] {
 					t.Errorf("loc %q: not absolute under the base URL, or repeated", u.Loc)
 				}
-				if strings.HasSuffix(u.Loc, "/"+site.NotFoundPath) || strings.HasSuffix(u.Loc, "index.html") {
+				if strings.HasSuffix(u.Loc, "/"+paths.NotFound) || strings.HasSuffix(u.Loc, "index.html") {
 					t.Errorf("loc %q", u.Loc)
 				}
 				for _, r := range u.Loc {
@@ -187,9 +188,9 @@ func TestSiteFiles(t *testing.T) {
 		want []string
 	}{
 		// Crawlers read robots.txt only at the root of a host.
-		{"base URL below the root", seeds(t, baseConfig()), []string{SitemapPath, FeedPath, CataloguePath, site.AssessIndexPath}},
-		{"base URL at the root", seeds(t, rootConfig()), []string{SitemapPath, RobotsPath, FeedPath, CataloguePath, site.AssessIndexPath}},
-		{"offline", seeds(t, offlineConfig()), []string{FeedPath, CataloguePath, site.AssessIndexPath}},
+		{"base URL below the root", seeds(t, baseConfig()), []string{paths.Sitemap, paths.Feed, paths.Catalogue, paths.AssessIndex}},
+		{"base URL at the root", seeds(t, rootConfig()), []string{paths.Sitemap, paths.Robots, paths.Feed, paths.Catalogue, paths.AssessIndex}},
+		{"offline", seeds(t, offlineConfig()), []string{paths.Feed, paths.Catalogue, paths.AssessIndex}},
 	}
 	for _, c := range cases {
 		if got := SiteFileNames(c.s); strings.Join(got, " ") != strings.Join(c.want, " ") {

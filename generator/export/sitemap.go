@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"net/url"
 	"time"
 
@@ -76,7 +77,7 @@ func Robots(s *site.Site) []byte {
 	if !absolute(s) {
 		return nil
 	}
-	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + link(s, "", SitemapPath, "") + "\n")
+	return []byte("User-agent: *\nAllow: /\n\nSitemap: " + link(s, "", paths.Sitemap, "") + "\n")
 }
 
 // writeAlternates writes a sitemap URL's translations, x-default last.

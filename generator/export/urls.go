@@ -1,6 +1,7 @@
 package export
 
 import (
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"net/url"
 	"strings"
 
@@ -58,7 +59,7 @@ func Notes(s *site.Site) []string {
 	}
 	if !atHostRoot(s) {
 		return []string{"robots.txt is not written: crawlers read it only at " + hostRoot(s.Config.BaseURL) + "robots.txt, " +
-			"the root of the host; add the line \"Sitemap: " + link(s, "", SitemapPath, "") + "\" to that file."}
+			"the root of the host; add the line \"Sitemap: " + link(s, "", paths.Sitemap, "") + "\" to that file."}
 	}
 	return nil
 }

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Namespaces and schema locations of a Common Cartridge 1.1 manifest and
@@ -33,19 +32,9 @@ const (
 // 1.1 (its backup/cc converter), and Canvas, Brightspace and Blackboard
 // import 1.1 to 1.3. Nothing here needs what 1.2 or 1.3 added.
 type Cartridge struct {
-	// Identifier names the cartridge; it is made a valid XML ID as in
-	// SCORM12.
-	Identifier string
-	// Title is the course title an LMS gives the import.
-	Title string
-	// Description is optional.
-	Description string
-	// Language is the BCP 47 tag of the metadata; "" means "en".
-	Language string
-	// Modified dates every zip entry (see entryTime); zero means 2000-01-01.
-	Modified time.Time
-	// Deflated, when set, shares compressed entries with other packages.
-	Deflated *Deflated
+	// About names the cartridge (Title is the course title an LMS gives
+	// the import; Language that of the metadata).
+	About
 	// Styles are the inline styles every page gets (see ccPage), keyed by
 	// tag name ("h1") or by class (".topic").
 	Styles map[string]string

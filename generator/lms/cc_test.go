@@ -17,10 +17,12 @@ import (
 // the web, one not, and one with a web link too), and a web link alone.
 func cartridge() Cartridge {
 	return Cartridge{
-		Identifier:  "ladder-site",
-		Title:       "Digital careers framework",
-		Description: "Occupations, levels and competencies.",
-		Styles:      map[string]string{"h1": "font-size:1.5em", ".tall": "height:2000px"},
+		About: About{
+			Identifier:  "ladder-site",
+			Title:       "Digital careers framework",
+			Description: "Occupations, levels and competencies.",
+		},
+		Styles: map[string]string{"h1": "font-size:1.5em", ".tall": "height:2000px"},
 		Modules: []Module{
 			{Title: "Computer and mathematical", Items: append(
 				occupationItems("web-developer", "Web developer", "https://example.org/occupations/web-developer/"),

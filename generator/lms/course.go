@@ -6,7 +6,6 @@ import (
 	"io"
 	"slices"
 	"strings"
-	"time"
 )
 
 // Course is a package of several SCOs in titled groups, so that an LMS
@@ -15,17 +14,9 @@ import (
 // its Levels have been opened, exactly as the one launch page of a
 // Package does.
 type Course struct {
-	// Identifier, Title, Description and Language are as in Package.
-	Identifier  string
-	Title       string
-	Description string
-	Language    string
+	About
 	// Files are the pages and assets of every SCO (see Package.Files).
 	Files []File
-	// Deflated, when set, shares compressed entries with other packages.
-	Deflated *Deflated
-	// Modified dates every zip entry (see entryTime); zero means 2000-01-01.
-	Modified time.Time
 	// Groups hold the SCOs, in order; each becomes an item of the
 	// organization holding an item per SCO.
 	Groups []Group
@@ -94,7 +85,7 @@ func courseParts(c Course) (scos []courseSCO, shared []string, files []File, err
 			if err != nil {
 				return nil, nil, nil, err
 			}
-			page, err := launchPage(Package{Title: s.Title, Language: c.Language, Start: s.Start, Levels: s.Levels, Labels: c.Labels})
+			page, err := launchPage(Package{About: About{Title: s.Title, Language: c.Language}, Start: s.Start, Levels: s.Levels, Labels: c.Labels})
 			if err != nil {
 				return nil, nil, nil, err
 			}

@@ -12,7 +12,7 @@ import (
 
 // course returns a course of three synthetic occupations in two groups.
 func course() Course {
-	c := Course{Identifier: "ladder-site", Title: "Digital careers", Description: "Three occupations."}
+	c := Course{About: About{Identifier: "ladder-site", Title: "Digital careers", Description: "Three occupations."}}
 	have := map[string]bool{}
 	sco := func(occupation, title string) SCO {
 		start, levels, files := contentFiles(occupation)

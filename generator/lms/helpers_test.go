@@ -73,12 +73,14 @@ func contentFiles(occupation string) (start string, levels []Level, files []File
 func fixture() Package {
 	start, levels, files := contentFiles("web-developer")
 	return Package{
-		Identifier:  "ladder-web-developer",
-		Title:       "Web developer",
-		Description: "Competencies of a web developer, from novice to expert.",
-		Files:       files,
-		Start:       start,
-		Levels:      levels,
+		About: About{
+			Identifier:  "ladder-web-developer",
+			Title:       "Web developer",
+			Description: "Competencies of a web developer, from novice to expert.",
+		},
+		Files:  files,
+		Start:  start,
+		Levels: levels,
 	}
 }
 

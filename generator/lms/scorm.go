@@ -48,10 +48,8 @@ const (
 	nsXSI     = "http://www.w3.org/2001/XMLSchema-instance"
 )
 
-// Package is one SCORM package: a framework (or part of one) shown by a
-// single SCO that counts as completed once the learner has opened every
-// level page.
-type Package struct {
+// About is what every package says of itself, and how its zip is made.
+type About struct {
 	// Identifier names the package for the LMS, e.g. "ladder-15-1252-00".
 	// It is made a valid XML ID (see SCORM12).
 	Identifier string
@@ -62,14 +60,21 @@ type Package struct {
 	// Language is the BCP 47 tag of the launch page and the metadata; ""
 	// means "en".
 	Language string
-	// Files are the pages and assets to show, with paths relative to the
-	// zip root (e.g. "content/occupations/x/index.html"). Their links must
-	// be relative and stay inside Files.
-	Files []File
 	// Deflated, when set, shares compressed entries with other packages.
 	Deflated *Deflated
 	// Modified dates every zip entry (see entryTime); zero means 2000-01-01.
 	Modified time.Time
+}
+
+// Package is one SCORM package: a framework (or part of one) shown by a
+// single SCO that counts as completed once the learner has opened every
+// level page.
+type Package struct {
+	About
+	// Files are the pages and assets to show, with paths relative to the
+	// zip root (e.g. "content/occupations/x/index.html"). Their links must
+	// be relative and stay inside Files.
+	Files []File
 	// Start is the path (one of Files) the launch page shows first; unless
 	// it is a level, the launch page also links to it as Labels.Overview.
 	Start string

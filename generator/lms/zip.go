@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"hash/fnv"
@@ -25,14 +26,69 @@ type File struct {
 	Path string
 	Data []byte
 	Open func() ([]byte, error)
+	// Zipped, when set, is the file compressed ahead (see Compressor),
+	// zipped as it is (or decompressed for a page a package rewrites);
+	// Data and Open are not used then.
+	Zipped *Zipped
+}
+
+// Zipped is a file compressed ahead of the zips it goes into: its
+// deflated bytes, CRC-32 and size.
+type Zipped struct {
+	raw  []byte
+	crc  uint32
+	size int
+}
+
+// Compressor compresses files ahead of the zips that hold them, as
+// writeZip would, reusing its deflaters (each holds over half a megabyte)
+// and buffers. Safe for concurrent use; the zero value is ready.
+type Compressor struct{ pool sync.Pool }
+
+type deflater struct {
+	fw  *flate.Writer
+	buf bytes.Buffer
+}
+
+// Compress returns data compressed for a zip entry.
+func (c *Compressor) Compress(data []byte) *Zipped {
+	d, _ := c.pool.Get().(*deflater)
+	if d == nil {
+		d = &deflater{}
+		d.fw, _ = flate.NewWriter(&d.buf, deflateLevel)
+	}
+	d.buf.Reset()
+	d.fw.Reset(&d.buf)
+	d.fw.Write(data)
+	d.fw.Close()
+	// A copy of the exact size: a session keeps thousands of these.
+	z := &Zipped{raw: bytes.Clone(d.buf.Bytes()), crc: crc32.ChecksumIEEE(data), size: len(data)}
+	c.pool.Put(d)
+	return z
+}
+
+// open returns the file's bytes, decompressed.
+func (z *Zipped) open() ([]byte, error) {
+	data, err := io.ReadAll(flate.NewReader(bytes.NewReader(z.raw)))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) != z.size || crc32.ChecksumIEEE(data) != z.crc {
+		return nil, errors.New("compressed file does not match its size and CRC")
+	}
+	return data, nil
 }
 
 // bytes returns f's content.
 func (f File) bytes() ([]byte, error) {
-	if f.Open == nil {
+	open := f.Open
+	switch {
+	case f.Zipped != nil:
+		open = f.Zipped.open
+	case open == nil:
 		return f.Data, nil
 	}
-	data, err := f.Open()
+	data, err := open()
 	if err != nil {
 		return nil, fmt.Errorf("zip %s: %w", f.Path, err)
 	}
@@ -76,6 +132,12 @@ func entryTime(t time.Time) time.Time {
 // ".." segment, or that ends in "/", and a path given twice.
 func WriteZip(w io.Writer, files []File) error { return writeZip(w, files, nil, time.Time{}) }
 
+// WriteZipDated is WriteZip with every entry dated modified (see
+// entryTime) instead.
+func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
+	return writeZip(w, files, nil, modified)
+}
+
 // Deflated keeps the compressed entries of the zips written with it, so a
 // file in several packages (each page of a site is in its occupation's
 // SCORM package, the site's package and the Common Cartridge) is
@@ -110,32 +172,14 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 	var deflater *flate.Writer // one for all entries: each costs over half a megabyte
 	date, clock := msDosTime(entryTime(modified))
 	for _, f := range sorted {
-		data, err := f.bytes()
-		if err != nil {
-			return err
-		}
-		key := deflatedKey{path: f.Path, size: len(data), crc: crc32.ChecksumIEEE(data)}
-		shared := cache
-		if f.Open == nil {
-			shared = nil // the package's own file
-		} else if shared != nil {
-			key.sum = fnv64(data)
-		}
-		raw, ok := shared.get(key)
-		if !ok {
-			var buf bytes.Buffer
-			if deflater == nil {
-				deflater, _ = flate.NewWriter(&buf, deflateLevel)
-			} else {
-				deflater.Reset(&buf)
+		if f.Zipped == nil {
+			if f.Zipped, err = compress(f, cache, &deflater); err != nil {
+				return err
 			}
-			deflater.Write(data)
-			deflater.Close()
-			raw = buf.Bytes()
-			shared.put(key, raw)
 		}
-		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, CRC32: key.crc,
-			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(len(data))}
+		raw := f.Zipped.raw
+		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, CRC32: f.Zipped.crc,
+			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(f.Zipped.size)}
 		// Modified would add an extended-timestamp extra field; the MS-DOS
 		// fields alone keep the entry free of extra fields.
 		//lint:ignore SA1019 the deprecated fields are the way to write no extra field
@@ -150,6 +194,36 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 		}
 	}
 	return zw.Close()
+}
+
+// compress reads f and compresses it, through cache when f is shared
+// (read by Open), with *deflater (made on first use).
+func compress(f File, cache *Deflated, deflater **flate.Writer) (*Zipped, error) {
+	data, err := f.bytes()
+	if err != nil {
+		return nil, err
+	}
+	key := deflatedKey{path: f.Path, size: len(data), crc: crc32.ChecksumIEEE(data)}
+	shared := cache
+	if f.Open == nil {
+		shared = nil // the package's own file
+	} else if shared != nil {
+		key.sum = fnv64(data)
+	}
+	raw, ok := shared.get(key)
+	if !ok {
+		var buf bytes.Buffer
+		if *deflater == nil {
+			*deflater, _ = flate.NewWriter(&buf, deflateLevel)
+		} else {
+			(*deflater).Reset(&buf)
+		}
+		(*deflater).Write(data)
+		(*deflater).Close()
+		raw = buf.Bytes()
+		shared.put(key, raw)
+	}
+	return &Zipped{raw: raw, crc: key.crc, size: len(data)}, nil
 }
 
 func (c *Deflated) get(k deflatedKey) ([]byte, bool) {
@@ -227,3 +301,9 @@ func msDosTime(t time.Time) (date, clock uint16) {
 	clock = uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
 	return date, clock
 }
+
+// Size is the size of the file before compression.
+func (z *Zipped) Size() int { return z.size }
+
+// CRC32 is the CRC-32 (IEEE) of the file before compression.
+func (z *Zipped) CRC32() uint32 { return z.crc }

@@ -185,3 +185,60 @@ func TestDeflatedShares(t *testing.T) {
 		t.Errorf("other bytes under the same path came out as %q", got["content/p.html"])
 	}
 }
+
+// A file compressed ahead gives the zip the bytes it would have made of
+// the file itself, dated the same.
+func TestWriteZipCompressedAhead(t *testing.T) {
+	files := []File{
+		{Path: "a.txt", Data: []byte(strings.Repeat("alpha ", 1000))},
+		{Path: "b/page.html", Data: []byte("<p>page</p>")},
+		{Path: "empty", Data: nil},
+	}
+	var c Compressor
+	ahead := make([]File, len(files))
+	for i, f := range files {
+		ahead[i] = File{Path: f.Path, Zipped: c.Compress(f.Data)}
+		if ahead[i].Zipped.Size() != len(f.Data) {
+			t.Errorf("%s: Size %d, want %d", f.Path, ahead[i].Zipped.Size(), len(f.Data))
+		}
+	}
+	when := time.Date(2024, 5, 6, 7, 8, 10, 0, time.UTC)
+	var want, got bytes.Buffer
+	if err := WriteZipDated(&want, files, when); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteZipDated(&got, ahead, when); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatal("files compressed ahead give other bytes than the files themselves")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(got.Bytes()), int64(got.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range zr.File {
+		if !f.Modified.Equal(when) {
+			t.Errorf("%s dated %v, want %v", f.Name, f.Modified, when)
+		}
+	}
+	if len(unzip(t, got.Bytes())) != len(files) {
+		t.Error("entries missing")
+	}
+}
+
+// A page compressed ahead can still be rewritten by the cartridge, which
+// reads it back.
+func TestZippedOpens(t *testing.T) {
+	var c Compressor
+	data := []byte(strings.Repeat("<p>page</p>", 50))
+	got, err := File{Path: "p.html", Zipped: c.Compress(data)}.bytes()
+	if err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("bytes() = %q, %v; want the page", got, err)
+	}
+	bad := c.Compress(data)
+	bad.crc++
+	if _, err := (File{Path: "p.html", Zipped: bad}).bytes(); err == nil {
+		t.Error("a compressed file whose CRC does not match read without error")
+	}
+}

@@ -2,15 +2,14 @@ package pipeline
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"hash/maphash"
 	"io"
-	"os"
-	"path/filepath"
-	"time"
+
+	"github.com/ladder-ssg/ladder/generator/paths"
 
 	"github.com/ladder-ssg/ladder/generator/export"
+	"github.com/ladder-ssg/ladder/generator/lms"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -18,7 +17,8 @@ import (
 // (only for occupations whose page fingerprint changed, unless all) and
 // the site-wide files: feed, catalogue, sitemap and robots.txt. It returns
 // the fingerprints the exports were made from.
-func writeExports(ctx context.Context, w *writer, model *site.Site, langs *languages, previous map[string]uint64, old map[string]uint64, all bool) (map[string]uint64, error) {
+func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error) {
+	w, model, all := b.w, b.model, b.all
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	fingerprints := frameworkKeys(model, w.seed)
@@ -34,12 +34,12 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, langs *langu
 		}
 		for _, d := range export.Downloads(o, model.Config.Outputs) {
 			if d.Format != export.FormatOriginal {
-				w.keep(d.Path, old)
+				w.keep(d.Path)
 			}
 		}
-		w.keep(o.DataPath, old)
+		w.keep(o.DataPath)
 	}
-	err := forEach(ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
+	err := forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
 		files, err := export.FrameworkFiles(todo[i], model)
 		if err != nil {
 			return err
@@ -56,15 +56,15 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, langs *langu
 	}
 	// The site-wide files show the page list and each occupation's summary,
 	// version and export date: remake them only when one of those changed.
-	siteKey := siteFilesKey(model, w.seed) ^ langs.siteSum(model)
+	siteKey := siteFilesKey(model, w.seed) ^ b.langs.siteSum(model)
 	if !all && siteKey == previous[siteFilesKeyName] {
 		for _, name := range export.SiteFileNames(model) {
-			w.keep(name, old)
+			w.keep(name)
 		}
 	} else {
 		files, err := export.SiteFiles(model)
 		if err == nil {
-			err = langs.sitemap(model, files)
+			err = b.langs.sitemap(model, files)
 		}
 		if err != nil {
 			return forget(keys, nil), err
@@ -76,7 +76,7 @@ func writeExports(ctx context.Context, w *writer, model *site.Site, langs *langu
 		}
 	}
 	keys[siteFilesKeyName] = siteKey
-	if err := writeSiteLMS(w, model, keys, previous, old, all); err != nil {
+	if err := writeSiteLMS(w, model, keys, previous, all); err != nil {
 		return forget(keys, nil), err
 	}
 	return keys, nil
@@ -110,7 +110,7 @@ func frameworkKeys(model *site.Site, seed maphash.Seed) map[*site.Occupation]uin
 // writeSiteLMS writes the Moodle and Canvas files of every framework when
 // any framework's exports or the site-wide files changed, recording their
 // key in keys.
-func writeSiteLMS(w *writer, model *site.Site, keys, previous, old map[string]uint64, all bool) error {
+func writeSiteLMS(w *writer, model *site.Site, keys, previous map[string]uint64, all bool) error {
 	var h maphash.Hash
 	h.SetSeed(w.seed)
 	for _, o := range model.Occupations {
@@ -121,7 +121,7 @@ func writeSiteLMS(w *writer, model *site.Site, keys, previous, old map[string]ui
 	key := h.Sum64()
 	if !all && key == previous[siteLMSKeyName] {
 		for _, name := range export.SiteLMSFileNames(model) {
-			w.keep(name, old)
+			w.keep(name)
 		}
 	} else {
 		files, err := export.SiteLMSFiles(model)
@@ -196,52 +196,26 @@ func bundleNames(model *site.Site) []string {
 	return names
 }
 
-// writeBundle zips the bundle's files, read back from root where they were
-// just written, into the output at export.BundlePath, dated modified.
-func writeBundle(out output, root string, names []string, modified time.Time) error {
-	wc, err := out.create(export.BundlePath)
-	if err != nil {
-		return err
+// writeBundle zips the bundle's files, handed over compressed by the
+// steps that wrote them, into the output at paths.Bundle, when any
+// of them changed; previews skip that after the first build, as it
+// takes seconds on a large site.
+func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
+	if !b.model.Config.Outputs.Bundle {
+		return nil, nil
 	}
-	err = export.StreamBundle(wc, names, modified, func(name string) ([]byte, error) {
-		return os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+	names := bundleNames(b.model)
+	key := b.w.sumOf(names)
+	if !b.first && (key == prev[""] || b.preview) {
+		b.w.keep(paths.Bundle)
+		return prev, nil
+	}
+	files := b.w.hand.files(names...)
+	err := b.w.stream(paths.Bundle, func(out io.Writer) error {
+		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
-	if cerr := wc.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// atomicFile is a file written under a temporary name and renamed into
-// place on Close, so readers never see it half written.
-type atomicFile struct {
-	*os.File
-	path string
-}
-
-func createAtomic(path string) (io.WriteCloser, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, err
 	}
-	return &atomicFile{File: f, path: path}, nil
-}
-
-func (a *atomicFile) Close() error {
-	if err := a.File.Close(); err != nil {
-		os.Remove(a.Name())
-		return err
-	}
-	if err := os.Chmod(a.Name(), 0o644); err != nil {
-		os.Remove(a.Name())
-		return err
-	}
-	if err := os.Rename(a.Name(), a.path); err != nil {
-		os.Remove(a.Name())
-		return err
-	}
-	return nil
+	return map[string]uint64{"": key}, nil
 }

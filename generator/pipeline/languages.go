@@ -5,16 +5,18 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/fnv"
-	"io"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
 	"time"
 
+	"github.com/ladder-ssg/ladder/generator/paths"
+
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/publish"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/translations"
 )
@@ -196,7 +198,7 @@ func (l *languages) sitemap(model *site.Site, files []export.BundleFile) error {
 	}
 	for i, f := range files {
 		switch f.Name {
-		case export.SitemapPath:
+		case paths.Sitemap:
 			data, err := export.SitemapWithAlternates(model, func(p *site.Page) []translations.Alternate {
 				return l.set.Alternates(model.Config.Language, p)
 			})
@@ -204,10 +206,10 @@ func (l *languages) sitemap(model *site.Site, files []export.BundleFile) error {
 				return err
 			}
 			files[i].Data = data
-		case export.RobotsPath:
+		case paths.Robots:
 			data := slices.Clone(f.Data)
 			for _, other := range l.set.Languages()[1:] {
-				data = append(data, "Sitemap: "+other.Site.Config.BaseURL+export.SitemapPath+"\n"...)
+				data = append(data, "Sitemap: "+other.Site.Config.BaseURL+paths.Sitemap+"\n"...)
 			}
 			files[i].Data = data
 		}
@@ -223,7 +225,7 @@ type languageResult struct {
 
 // emit builds the other languages, each into its folder of out when the
 // build is the first (staged), else in place into its own output folder.
-func (l *languages) emit(ctx context.Context, out output, first bool) ([]languageResult, error) {
+func (l *languages) emit(ctx context.Context, out publish.Output, first bool) ([]languageResult, error) {
 	if l == nil {
 		return nil, nil
 	}
@@ -233,16 +235,16 @@ func (l *languages) emit(ctx context.Context, out output, first bool) ([]languag
 		if first || d.files == nil {
 			continue
 		}
-		gone := &inPlaceOutput{dir: d.opts.Out, old: d.files}
-		err := gone.finish(nil)
+		gone := publish.InPlace(d.opts.Out)
+		err := gone.Remove(sortedKeys(d.files))
 		os.Remove(d.opts.Out) // fails, as it should, when files of others are left
-		done = append(done, languageResult{d.opts.Language, Result{Changed: gone.removed()}})
+		done = append(done, languageResult{d.opts.Language, Result{Changed: gone.Removed()}})
 		if err != nil {
 			return done, err
 		}
 	}
 	for _, o := range l.others {
-		var into output
+		var into publish.Output
 		if first {
 			into = &prefixedOutput{out, o.tag}
 		}
@@ -282,18 +284,19 @@ func mergeLanguages(res Result, others []languageResult) Result {
 // prefixedOutput is one language's folder of the first build's staging
 // output; the default language's build finishes it.
 type prefixedOutput struct {
-	parent output
+	parent publish.Output
 	dir    string // the language's folder, "fr"
 }
 
-func (o *prefixedOutput) write(rel string, data []byte, sum uint64) (bool, error) {
-	return o.parent.write(o.dir+"/"+rel, data, sum)
+func (o *prefixedOutput) Dir() string { return filepath.Join(o.parent.Dir(), o.dir) }
+
+func (o *prefixedOutput) Put(rel string, data []byte) (bool, error) {
+	return o.parent.Put(o.dir+"/"+rel, data)
 }
 
-func (o *prefixedOutput) create(rel string) (io.WriteCloser, error) {
-	return o.parent.create(o.dir + "/" + rel)
+func (o *prefixedOutput) Create(rel string) (publish.Stream, error) {
+	return o.parent.Create(o.dir + "/" + rel)
 }
 
-func (o *prefixedOutput) finish(map[string]uint64) error { return nil }
-func (o *prefixedOutput) removed() []string              { return nil }
-func (o *prefixedOutput) root() string                   { return filepath.Join(o.parent.root(), o.dir) }
+func (o *prefixedOutput) Finish([]string) error { return nil }
+func (o *prefixedOutput) Removed() []string     { return nil }

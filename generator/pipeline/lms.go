@@ -2,13 +2,13 @@ package pipeline
 
 import (
 	"bytes"
-	"context"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
+
+	"github.com/ladder-ssg/ladder/generator/paths"
 
 	"github.com/ladder-ssg/ladder/generator/lms"
 	"github.com/ladder-ssg/ladder/generator/preflight"
@@ -19,43 +19,33 @@ import (
 // LMS package beside the pages.
 var embedAssets = []string{"assets/style.css", "assets/embed.js", "assets/assess.js"}
 
-// packager builds the LMS packages from the embed pages and assets just
-// written under root.
+// packager builds the LMS packages from the embed pages, assets and
+// data scripts the earlier steps handed over.
 type packager struct {
-	root  string
+	hand  *handoff
 	model *site.Site
-	// deflated compresses each page once for the packages it is in.
-	deflated *lms.Deflated
 }
 
-// files gives the written files at paths, each read when the package
-// writer comes to it: the site-wide packages hold every embed page.
-func (p packager) files(paths ...string) []lms.File {
-	out := make([]lms.File, 0, len(paths))
-	for _, rel := range paths {
-		name := filepath.Join(p.root, filepath.FromSlash(rel))
-		out = append(out, lms.File{Path: rel, Open: func() ([]byte, error) { return os.ReadFile(name) }})
-	}
-	return out
-}
+// files gives the files at rels as they were published.
+func (p packager) files(rels ...string) []lms.File { return p.hand.files(rels...) }
 
 // occupationPaths are the embed pages of one occupation with their assets,
 // then the data script of its self-assessment.
 func occupationPaths(o *site.Occupation) []string {
-	paths := append([]string{o.EmbedPath}, embedAssets...)
+	rels := append([]string{o.EmbedPath}, embedAssets...)
 	for _, ol := range o.Levels {
-		paths = append(paths, ol.EmbedPath)
+		rels = append(rels, ol.EmbedPath)
 	}
-	return append(paths, o.DataPath)
+	return append(rels, o.DataPath)
 }
 
 // scorm writes the SCORM 1.2 package of one occupation: the learner
 // completes it by opening every level.
 func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	pkg := lms.Package{
-		Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
-		Language: p.model.Config.Language, Files: p.files(occupationPaths(o)...), Start: o.EmbedPath, Deflated: p.deflated,
-		Modified: o.ExportedAt,
+		About: lms.About{Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
+			Language: p.model.Config.Language, Modified: o.ExportedAt},
+		Files: p.files(occupationPaths(o)...), Start: o.EmbedPath,
 	}
 	for _, ol := range o.Levels {
 		pkg.Levels = append(pkg.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
@@ -64,24 +54,16 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	return lms.SCORM12(buf, pkg)
 }
 
-// Paths of the site-wide SCORM 2004 and cmi5 packages.
-const (
-	siteSCORM2004Path = "downloads/scorm/all-frameworks-scorm2004.zip"
-	siteCmi5Path      = "downloads/cmi5/all-frameworks.zip"
-)
-
 // siteCourse is the whole site as a course: an SCO per occupation, in a
 // group per occupational group, so that the LMS tracks each.
 func (p packager) siteCourse() lms.Course {
-	cfg := p.model.Config
-	c := lms.Course{Identifier: "ladder-all-frameworks", Title: cfg.Title, Description: cfg.Description,
-		Language: cfg.Language, Deflated: p.deflated, Modified: latestExport(p.model.Occupations)}
-	paths := append([]string(nil), embedAssets...)
+	c := lms.Course{About: p.siteAbout("ladder-all-frameworks")}
+	inputs := append([]string(nil), embedAssets...)
 	for _, g := range occupationGroups(p.model) {
 		group := lms.Group{Title: g.title}
 		for _, o := range g.occupations {
-			paths = append(paths, occupationPaths(o)[len(embedAssets)+1:]...)
-			paths = append(paths, o.EmbedPath)
+			inputs = append(inputs, occupationPaths(o)[len(embedAssets)+1:]...)
+			inputs = append(inputs, o.EmbedPath)
 			sco := lms.SCO{Identifier: o.Code, Title: o.Title(), Start: o.EmbedPath}
 			for _, ol := range o.Levels {
 				sco.Levels = append(sco.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
@@ -90,7 +72,7 @@ func (p packager) siteCourse() lms.Course {
 		}
 		c.Groups = append(c.Groups, group)
 	}
-	c.Files = p.files(paths...)
+	c.Files = p.files(inputs...)
 	return c
 }
 
@@ -111,11 +93,18 @@ func (p packager) sitePackages() []struct {
 		path  string
 		write func(*bytes.Buffer) error
 	}{
-		{site.SiteSCORMPath, course(lms.SCORM12Course)},
-		{siteSCORM2004Path, course(lms.SCORM2004Course)},
-		{siteCmi5Path, course(cmi5)},
-		{site.CartridgePath, p.cartridge},
+		{paths.SiteSCORM, course(lms.SCORM12Course)},
+		{paths.SiteSCORM2004, course(lms.SCORM2004Course)},
+		{paths.SiteCmi5, course(cmi5)},
+		{paths.Cartridge, p.cartridge},
 	}
+}
+
+// siteAbout is what the site-wide packages say of themselves.
+func (p packager) siteAbout(id string) lms.About {
+	cfg := p.model.Config
+	return lms.About{Identifier: id, Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
+		Modified: latestExport(p.model.Occupations)}
 }
 
 // occupationGroup is a group's title and occupations.
@@ -150,10 +139,9 @@ func occupationGroups(model *site.Site) []occupationGroup {
 // page; with a base URL, links between the pages go to the published site.
 func (p packager) cartridge(buf *bytes.Buffer) error {
 	cfg := p.model.Config
-	c := lms.Cartridge{Identifier: "ladder-frameworks", Title: cfg.Title, Description: cfg.Description,
-		Language: cfg.Language, Modified: latestExport(p.model.Occupations), Deflated: p.deflated, Styles: cartridgeStyles()}
+	c := lms.Cartridge{About: p.siteAbout("ladder-frameworks"), Styles: cartridgeStyles()}
 	c.Modules = append(c.Modules, lms.Module{Title: "About this course", Items: []lms.CCItem{
-		{Title: cfg.Title, Files: p.files(site.EmbedIndexPath), Href: site.EmbedIndexPath, Published: p.published("occupations/index.html")},
+		{Title: cfg.Title, Files: p.files(paths.EmbedIndex), Href: paths.EmbedIndex, Published: p.published(paths.Occupations)},
 	}})
 	for _, g := range occupationGroups(p.model) {
 		m := lms.Module{Title: g.title}
@@ -177,7 +165,7 @@ func (p packager) published(rel string) string {
 	if base == "" {
 		return ""
 	}
-	return base + strings.TrimSuffix(rel, "index.html")
+	return base + paths.Folder(rel)
 }
 
 // latestExport returns the newest export date of occs: the date of their
@@ -216,8 +204,9 @@ func cartridgeStyles() map[string]string {
 // changed, and the site-wide packages (SCORM 1.2 and 2004, cmi5, Common
 // Cartridge) when any did (previews skip those after the first build). It
 // returns the keys the packages were made from.
-func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, previous map[string]uint64, old map[string]uint64, first, preview bool) (map[string]uint64, error) {
-	p := packager{root: root, model: model, deflated: &lms.Deflated{}}
+func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
+	w, model, first := b.w, b.model, b.first
+	p := packager{hand: w.hand, model: model}
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, o := range model.Occupations {
@@ -227,12 +216,12 @@ func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, pre
 		key := w.sumOf(occupationPaths(o))
 		keys[o.Code] = key
 		if !first && previous[o.Code] == key {
-			w.keep(o.SCORMPath, old)
+			w.keep(o.SCORMPath)
 			continue
 		}
 		todo = append(todo, o)
 	}
-	err := forEach(ctx, len(todo), func(i int, buf, _ *bytes.Buffer) error {
+	err := forEach(b.ctx, len(todo), func(i int, buf, _ *bytes.Buffer) error {
 		if err := p.scorm(todo[i], buf); err != nil {
 			return err
 		}
@@ -245,12 +234,12 @@ func writeLMS(ctx context.Context, w *writer, root string, model *site.Site, pre
 	for _, o := range model.Occupations {
 		all = append(all, occupationPaths(o)...)
 	}
-	siteKey := w.sumOf(append(all, site.EmbedIndexPath))
+	siteKey := w.sumOf(append(all, paths.EmbedIndex))
 	keys[siteFilesKeyName] = siteKey
 	packages := p.sitePackages()
-	if !first && (siteKey == previous[siteFilesKeyName] || preview) {
+	if !first && (siteKey == previous[siteFilesKeyName] || b.preview) {
 		for _, pkg := range packages {
-			w.keep(pkg.path, old)
+			w.keep(pkg.path)
 		}
 		keys[siteFilesKeyName] = previous[siteFilesKeyName]
 		return keys, nil

@@ -3,8 +3,7 @@ package pipeline
 import (
 	"strings"
 
-	"github.com/ladder-ssg/ladder/generator/export"
-	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/paths"
 )
 
 // OutputOf names the switch of ladder.toml's [outputs] (a key of
@@ -13,11 +12,11 @@ import (
 // site's files, it gives config.Fit what each output adds.
 func OutputOf(path string) string {
 	switch path {
-	case export.BundlePath:
+	case paths.Bundle:
 		return "bundle"
-	case site.SiteSCORMPath, siteSCORM2004Path, siteCmi5Path, site.CartridgePath:
+	case paths.SiteSCORM, paths.SiteSCORM2004, paths.SiteCmi5, paths.Cartridge:
 		return "site_packages"
-	case export.SiteMoodlePath, export.SiteCanvasPath:
+	case paths.SiteMoodle, paths.SiteCanvas:
 		return "csv"
 	}
 	if strings.HasPrefix(path, "downloads/scorm/") && strings.HasSuffix(path, ".zip") {

@@ -2,11 +2,12 @@ package pipeline
 
 import (
 	"encoding/json"
-	"github.com/ladder-ssg/ladder/generator/config"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ladder-ssg/ladder/generator/config"
 
 	"github.com/ladder-ssg/ladder/tests/qa"
 )

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/redirect"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
@@ -121,7 +122,7 @@ func withFamilyRules(emit func(string, []byte, *bytes.Buffer) error, script stri
 		return emit
 	}
 	return func(rel string, data []byte, scratch *bytes.Buffer) error {
-		if rel == site.NotFoundPath {
+		if rel == paths.NotFound {
 			if i := bytes.Index(data, []byte("</head>")); i >= 0 {
 				data = append(append(append([]byte{}, data[:i]...), script...), data[i:]...)
 			}

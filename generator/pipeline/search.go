@@ -3,21 +3,24 @@ package pipeline
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/paths"
 
 	"github.com/ladder-ssg/ladder/generator/search"
-	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // writeSearch writes the offline search index under search/, remaking it
 // only when what it indexes (the frameworks, the levels, the groups)
-// changed. It returns the key the index was made from.
-func writeSearch(w *writer, model *site.Site, previous uint64, old map[string]uint64, all bool) (uint64, error) {
+// changed.
+func writeSearch(b *run, prev map[string]uint64) (map[string]uint64, error) {
+	w, model := b.w, b.model
 	var h maphash.Hash
 	h.SetSeed(w.seed)
-	var b [8]byte
+	var sum [8]byte
 	for _, o := range model.Occupations {
-		binary.LittleEndian.PutUint64(b[:], o.Sum)
-		h.Write(b[:])
+		binary.LittleEndian.PutUint64(sum[:], o.Sum)
+		h.Write(sum[:])
 		h.WriteString(o.Path)
 	}
 	for _, lv := range model.Levels {
@@ -27,23 +30,23 @@ func writeSearch(w *writer, model *site.Site, previous uint64, old map[string]ui
 		h.WriteString(g.Key)
 	}
 	key := h.Sum64()
-	if !all && key == previous {
-		for rel := range old {
-			if len(rel) > 7 && rel[:7] == "search/" && rel != site.SearchPath {
-				w.keep(rel, old)
+	if v, ok := prev[""]; ok && !b.all && key == v {
+		for rel := range w.old {
+			if strings.HasPrefix(rel, paths.SearchIndex) && rel != paths.Search {
+				w.keep(rel)
 			}
 		}
-		return key, nil
+		return prev, nil
 	}
 	ix, err := search.Build(search.FromSite(model), search.WithLanguage(model.Config.Language))
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	for _, f := range ix.Files() {
 		// The index is compact data already; minifying it would only cost time.
 		if err := w.writeRaw(f.Path, f.Data); err != nil {
-			return 0, err
+			return nil, err
 		}
 	}
-	return key, nil
+	return map[string]uint64{"": key}, nil
 }

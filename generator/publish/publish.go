@@ -114,8 +114,8 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 
 // Create creates the file rel inside the staging folder for streaming
 // writes, under the same rules as WriteFile. The file must be closed before
-// Commit.
-func (s *Staging) Create(rel string) (io.WriteCloser, error) {
+// Commit; after Abort the file is gone.
+func (s *Staging) Create(rel string) (Stream, error) {
 	name, err := s.prepare(rel)
 	if err != nil {
 		return nil, err
@@ -124,7 +124,7 @@ func (s *Staging) Create(rel string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, fmt.Errorf("publish: create %s: %w", rel, err)
 	}
-	return &countingFile{f: f, rel: rel, s: s}, nil
+	return &countingFile{partFile: partFile{f: f}, rel: rel, s: s}, nil
 }
 
 // Stats returns how many files, and how many bytes in them, were written
@@ -246,9 +246,30 @@ func isCleanLocal(rel string) bool {
 		filepath.IsLocal(filepath.FromSlash(rel)) // also volume names and reserved names on Windows
 }
 
+// partFile is a file being streamed (a Stream's file), removed by Abort.
+type partFile struct {
+	f    *os.File
+	done bool // closed or aborted
+}
+
+// finish marks the file done, and reports whether it was not yet.
+func (p *partFile) finish() bool {
+	was := p.done
+	p.done = true
+	return !was
+}
+
+// Abort closes and removes the file.
+func (p *partFile) Abort() {
+	if p.finish() {
+		p.f.Close()
+		os.Remove(p.f.Name())
+	}
+}
+
 // countingFile is a file from Create that adds to the Staging's Stats.
 type countingFile struct {
-	f   *os.File
+	partFile
 	rel string
 	s   *Staging
 	n   int64
@@ -264,6 +285,9 @@ func (c *countingFile) Write(p []byte) (int, error) {
 }
 
 func (c *countingFile) Close() error {
+	if !c.finish() {
+		return nil
+	}
 	if err := c.f.Close(); err != nil {
 		return fmt.Errorf("publish: close %s: %w", c.rel, err)
 	}

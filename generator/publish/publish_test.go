@@ -406,6 +406,32 @@ func TestCreateStreams(t *testing.T) {
 	assertTree(t, out, withMarker(map[string]string{"downloads/framework.zip": strings.Repeat("0123456789", 100)}))
 }
 
+// A stream that fails half-way leaves nothing in the staging folder, and
+// is not counted.
+func TestCreateAbort(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "site")
+	s, err := Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := s.Create("downloads/framework.zip")
+	if err != nil {
+		t.Fatal(err)
+	}
+	io.WriteString(w, "half")
+	w.Abort()
+	if err := w.Close(); err != nil {
+		t.Errorf("Close after Abort: %v", err)
+	}
+	if files, _ := s.Stats(); files != 0 {
+		t.Errorf("Stats counted an aborted file")
+	}
+	if err := s.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	assertTree(t, out, withMarker(map[string]string{}))
+}
+
 func TestAbortLeavesPreviousSite(t *testing.T) {
 	root := t.TempDir()
 	out := filepath.Join(root, "site")

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"html/template"
 	"io/fs"
 	"path"
@@ -205,7 +206,7 @@ func (r *Renderer) linkResolver(p *site.Page) func(string) (string, bool) {
 		}
 		var to string
 		if file == "_index.md" {
-			to = site.HomePath
+			to = paths.Home
 		} else if c := r.byFile[file]; c != nil {
 			to = c.Path
 		} else {
@@ -270,6 +271,9 @@ func funcs() template.FuncMap {
 			return m, nil
 		},
 		"plural": diag.Plural,
+		// path names a site-wide file ("bundle", "embed-index", …): the
+		// templates ask paths where a file is, never spell it.
+		"path": paths.Named,
 	}
 }
 

@@ -2,6 +2,7 @@ package render
 
 import (
 	"github.com/ladder-ssg/ladder/generator/i18n"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"html"
 	"html/template"
 	"sort"
@@ -56,7 +57,7 @@ func (v *View) FragmentCached(name string, item any, target string) (template.HT
 // CompareURL is the URL, relative to the page, of the comparison c: the
 // one comparison page with c's query.
 func (v *View) CompareURL(c *site.Comparison) string {
-	return v.URL(site.ComparePath) + c.Query()
+	return v.URL(paths.Compare) + c.Query()
 }
 
 // Section is the menu entry of the part of the site this page is in: the
@@ -296,7 +297,7 @@ func (v *View) JSONLD() []any {
 }
 
 // Feed is the path of the site's Atom feed.
-func (v *View) Feed() string { return export.FeedPath }
+func (v *View) Feed() string { return paths.Feed }
 
 // External returns the absolute URL of the site page p, for links that
 // leave an embed page (they open in a new tab), or "" when the site has
@@ -335,7 +336,7 @@ func (v *View) LMS() map[string]string {
 	out := v.Site.Config.Outputs
 	m := map[string]string{}
 	if out.SitePackages {
-		m["siteSCORM"], m["cartridge"] = site.SiteSCORMPath, site.CartridgePath
+		m["siteSCORM"], m["cartridge"] = paths.SiteSCORM, paths.Cartridge
 	}
 	if o := v.Page.Occupation; o != nil && out.SCORMPerOccupation {
 		m["scorm"] = o.SCORMPath

@@ -70,6 +70,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"slices"
 	"strconv"
 	"strings"
@@ -507,7 +508,7 @@ func (ix *Index) encode() error {
 		if err != nil {
 			return err
 		}
-		texts = append(texts, File{Path: fmt.Sprintf("search/texts-%03d.js", s), Data: data})
+		texts = append(texts, File{Path: paths.SearchShard("texts", s), Data: data})
 	}
 	k.Files = [2]int{len(terms), len(texts)}
 	kd, err := jsCall("keys", 0, k)
@@ -518,7 +519,7 @@ func (ix *Index) encode() error {
 	if err != nil {
 		return err
 	}
-	ix.files = append(ix.files, File{Path: "search/keys.js", Data: kd}, File{Path: "search/meta.js", Data: md})
+	ix.files = append(ix.files, File{Path: paths.SearchFile("keys"), Data: kd}, File{Path: paths.SearchFile("meta"), Data: md})
 	ix.files = append(ix.files, terms...)
 	ix.files = append(ix.files, texts...)
 	return nil
@@ -619,7 +620,7 @@ func (ix *Index) termFiles(keys map[string]int) ([]File, error) {
 		if err != nil {
 			return err
 		}
-		files = append(files, File{Path: fmt.Sprintf("search/terms-%03d.js", n), Data: data})
+		files = append(files, File{Path: paths.SearchShard("terms", n), Data: data})
 		for _, k := range pending {
 			keys[k] = n
 		}

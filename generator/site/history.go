@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"slices"
 	"sort"
 	"strings"
@@ -161,7 +162,7 @@ func addHistory(o *Occupation, earlier []Framework, text *i18n.Catalogue) {
 		v := archive(o.Code, f, versionSlug(slugs, f.Framework), versionLabel(text, f.Framework))
 		v.Changes = &Changes{
 			Occupation: o, From: v.Label, To: newerLabel, FromPath: v.Path, ToPath: newerPath,
-			Path: "occupations/" + o.Code + "/changes/" + newerSlug + "/index.html",
+			Path: paths.Changes(o.Code, newerSlug),
 		}
 		v.Changes.describe(text, diff.Frameworks(f.Framework, newerFW), v.page, newerPage)
 		o.History = append(o.History, v)
@@ -186,8 +187,7 @@ func versionSlug(slugs ids.Names, f *framework.Framework) string {
 // so that every id on the one page is unique.
 func archive(code string, f Framework, slug, label string) *Version {
 	v := &Version{Framework: f.Framework, File: f.File, Sum: f.Sum, Label: label, Slug: slug}
-	dir := "occupations/" + code + "/versions/" + v.Slug + "/"
-	v.Path, v.Download = dir+"index.html", dir+code+".json"
+	v.Path, v.Download = paths.Version(code, v.Slug), paths.VersionOriginal(code, v.Slug)
 	anchors := ids.Names{}
 	for _, lv := range f.Levels {
 		a := ids.Slug(lv.Key, 40)

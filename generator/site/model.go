@@ -204,20 +204,6 @@ const (
 	MatrixPage          PageKind = "matrix"
 )
 
-// Paths of the LMS packages of the whole site.
-const (
-	SiteSCORMPath   = "downloads/scorm/all-frameworks.zip"
-	EmbedIndexPath  = "embed/index.html"
-	CartridgePath   = "downloads/frameworks.imscc"
-	EmbedAssetsRoot = "assets/"
-	// AssessIndexPath lists every occupation with its DataPath, for the
-	// self-assessment's gap to another occupation.
-	AssessIndexPath = "occupations/assess-index.js"
-	// ComparePath is the one page that compares two occupations, named by
-	// its query (CompareQuery).
-	ComparePath = "compare/index.html"
-)
-
 // IsEmbed reports whether pages of kind k are iframe-friendly variants.
 func (k PageKind) IsEmbed() bool { return k == EmbedPage || k == EmbedLevelPage || k == EmbedIndexPage }
 

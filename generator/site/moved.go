@@ -1,5 +1,7 @@
 package site
 
+import "github.com/ladder-ssg/ladder/generator/paths"
+
 // MovedPattern is a form of URL that ladder once published and no longer
 // writes, with the URL that now shows the same thing. A segment ":name"
 // of From is a placeholder: it matches one path segment, and To has the
@@ -17,6 +19,6 @@ func Moved() []MovedPattern {
 	return []MovedPattern{
 		// A page a related pair (Comparison.OldPath) until comparisons
 		// were assembled in the browser.
-		{From: "compare/:a/:b/index.html", To: ComparePath + "?a=:a&b=:b"},
+		{From: "compare/:a/:b/index.html", To: paths.Compare + "?a=:a&b=:b"},
 	}
 }

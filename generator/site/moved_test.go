@@ -1,13 +1,14 @@
 package site
 
 import (
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"strings"
 	"testing"
 )
 
 // TestMovedComparisons checks that the moved form of comparisons, filled
 // with a pair's codes, is the pair's OldPath and leads to its page:
-// ComparePath with its Query.
+// paths.Compare with its Query.
 func TestMovedComparisons(t *testing.T) {
 	c := &Comparison{A: &Occupation{Code: "11-1011.00"}, B: &Occupation{Code: "29-2012.00"}}
 	var found bool
@@ -20,7 +21,7 @@ func TestMovedComparisons(t *testing.T) {
 		if got := fill.Replace(m.From); got != c.OldPath() {
 			t.Errorf("From filled is %q, want the old path %q", got, c.OldPath())
 		}
-		if got, want := fill.Replace(m.To), ComparePath+c.Query(); got != want {
+		if got, want := fill.Replace(m.To), paths.Compare+c.Query(); got != want {
 			t.Errorf("To filled is %q, want %q", got, want)
 		}
 	}

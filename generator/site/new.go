@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/maphash"
 	"path"
 	"sort"
@@ -97,12 +98,12 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			o.Path, o.Download, o.EmbedPath, o.SCORMPath = prev.Path, prev.Download, prev.EmbedPath, prev.SCORMPath
 			o.MatrixPath, o.DataPath = prev.MatrixPath, prev.DataPath
 		} else {
-			o.Path = "occupations/" + code + "/index.html"
-			o.Download = "occupations/" + code + "/" + code + ".json"
-			o.EmbedPath = "embed/occupations/" + code + "/index.html"
-			o.SCORMPath = "downloads/scorm/" + code + ".zip"
-			o.MatrixPath = "occupations/" + code + "/matrix/index.html"
-			o.DataPath = "occupations/" + code + "/" + code + ".assess.js"
+			o.Path = paths.Occupation(code)
+			o.Download = paths.Original(code)
+			o.EmbedPath = paths.OccupationEmbed(code)
+			o.SCORMPath = paths.SCORM(code)
+			o.MatrixPath = paths.Matrix(code)
+			o.DataPath = paths.AssessData(code)
 		}
 		// Level folders share the occupation folder with these.
 		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1}
@@ -120,8 +121,8 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 					base = "level-" + strconv.Itoa(i+1)
 				}
 				ol.Slug = slugs.Name(base)
-				ol.Path = "occupations/" + code + "/" + ol.Slug + "/index.html"
-				ol.EmbedPath = "embed/occupations/" + code + "/" + ol.Slug + "/index.html"
+				ol.Path = paths.Level(code, ol.Slug)
+				ol.EmbedPath = paths.LevelEmbed(code, ol.Slug)
 				ol.Statements = statements(lv.Statements)
 			}
 			if i > 0 {
@@ -176,7 +177,7 @@ func (s *Site) addLevels() {
 		for _, ol := range o.Levels {
 			lv := bySlug[ol.Slug]
 			if lv == nil {
-				lv = &Level{Key: ol.Key, Slug: ol.Slug, Path: "levels/" + ol.Slug + "/index.html"}
+				lv = &Level{Key: ol.Key, Slug: ol.Slug, Path: paths.LevelHub(ol.Slug)}
 				bySlug[ol.Slug] = lv
 				labels[lv] = map[string]int{}
 				s.Levels = append(s.Levels, lv)
@@ -232,7 +233,7 @@ func (s *Site) addHubs() {
 				if slug == "" {
 					slug = "group"
 				}
-				h = &Hub{Kind: GroupHub, Key: g, Title: g, Path: "groups/" + slugs.Name(slug) + "/index.html"}
+				h = &Hub{Kind: GroupHub, Key: g, Title: g, Path: paths.GroupHub(slugs.Name(slug))}
 				groups[g] = h
 				s.Groups = append(s.Groups, h)
 			}
@@ -252,7 +253,7 @@ func (s *Site) addHubs() {
 				if slug == "" {
 					slug = "sector"
 				}
-				h = &Hub{Kind: SectorHub, Key: c, Title: title, Path: "sectors/" + slug + "/index.html"}
+				h = &Hub{Kind: SectorHub, Key: c, Title: title, Path: paths.SectorHub(slug)}
 				if framework.SectorName(c) != "" {
 					h.Description = s.Text.T("hub.sector-description", c, title)
 				}
@@ -267,7 +268,7 @@ func (s *Site) addHubs() {
 			h := zones[key]
 			if h == nil {
 				h = &Hub{Kind: JobZoneHub, Key: key, Title: s.Text.T("hub.job-zone", key, s.Text.T("jobzone."+key)),
-					Description: s.Text.T("jobzone." + key), Path: "job-zones/" + key + "/index.html"}
+					Description: s.Text.T("jobzone." + key), Path: paths.JobZoneHub(key)}
 				zones[key] = h
 				s.JobZones = append(s.JobZones, h)
 			}

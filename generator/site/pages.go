@@ -1,25 +1,13 @@
 package site
 
 import (
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"strings"
 	"unicode"
 
 	"github.com/ladder-ssg/ladder/generator/i18n"
 
 	"github.com/ladder-ssg/ladder/generator/ids"
-)
-
-// Index pages of the hubs and the A–Z list.
-const (
-	OccupationsPath = "occupations/index.html"
-	SkillsPath      = "skills/index.html"
-	SearchPath      = "search/index.html"
-	LevelsPath      = "levels/index.html"
-	GroupsPath      = "groups/index.html"
-	SectorsPath     = "sectors/index.html"
-	JobZonesPath    = "job-zones/index.html"
-	NotFoundPath    = "404.html"
-	HomePath        = "index.html"
 )
 
 // HubKindTitle names the hubs of a kind for people, in English.
@@ -42,11 +30,11 @@ func HubKindKey(k HubKind) string {
 func HubKindIndex(k HubKind) string {
 	switch k {
 	case SectorHub:
-		return SectorsPath
+		return paths.Sectors
 	case JobZoneHub:
-		return JobZonesPath
+		return paths.JobZones
 	}
-	return GroupsPath
+	return paths.Groups
 }
 
 // hubs returns the hubs of a kind.
@@ -64,16 +52,16 @@ func (s *Site) hubs(k HubKind) []*Hub {
 // happen in any order.
 func (s *Site) addPages() {
 	l := newPageList(s)
-	l.add(Page{Kind: HomePage, Path: HomePath, Title: s.Config.Title, Description: s.Config.Description})
-	l.add(Page{Kind: NotFoundPage, Path: NotFoundPath, Title: l.t("page.not-found"),
+	l.add(Page{Kind: HomePage, Path: paths.Home, Title: s.Config.Title, Description: s.Config.Description})
+	l.add(Page{Kind: NotFoundPage, Path: paths.NotFound, Title: l.t("page.not-found"),
 		Description: l.t("page.not-found-description")})
 	l.addOccupations()
-	l.add(Page{Kind: EmbedIndexPage, Path: EmbedIndexPath, Title: s.Config.Title, Description: s.Config.Description})
+	l.add(Page{Kind: EmbedIndexPage, Path: paths.EmbedIndex, Title: s.Config.Title, Description: s.Config.Description})
 	l.addLevels()
 	l.addHubs()
 	l.addSkills()
 	l.addComparison()
-	l.add(Page{Kind: SearchPage, Path: SearchPath, Title: l.t("page.search"), Crumbs: l.toHome,
+	l.add(Page{Kind: SearchPage, Path: paths.Search, Title: l.t("page.search"), Crumbs: l.toHome,
 		Description: l.t("page.search-description")})
 	for _, c := range s.ContentPages {
 		l.add(Page{Kind: ContentPageKind, Path: c.Path, Title: c.Title, Description: c.Description, Content: c, Crumbs: l.toHome})
@@ -100,7 +88,7 @@ type pageList struct {
 func newPageList(s *Site) *pageList {
 	l := &pageList{s: s, slab: make([]Page, 0, s.pageCount()), t: s.Text.T}
 	s.Pages = make([]*Page, 0, cap(l.slab))
-	l.home = Crumb{Title: l.t("page.home"), Path: HomePath}
+	l.home = Crumb{Title: l.t("page.home"), Path: paths.Home}
 	l.toHome = []Crumb{l.home}
 	return l
 }
@@ -123,7 +111,7 @@ func (l *pageList) addIndex(kind PageKind, path, titleKey, descriptionKey string
 // their embed variants.
 func (l *pageList) addOccupations() {
 	t := l.t
-	toOccIndex := l.addIndex(OccupationsIndex, OccupationsPath, "page.occupations", "page.occupations-description")
+	toOccIndex := l.addIndex(OccupationsIndex, paths.Occupations, "page.occupations", "page.occupations-description")
 	l.toOccIndex = toOccIndex
 	for _, o := range l.s.Occupations {
 		desc := o.Framework.Description
@@ -170,7 +158,7 @@ func (l *pageList) addHistory(o *Occupation, crumbs []Crumb) {
 // addLevels adds the levels index and the level hubs.
 func (l *pageList) addLevels() {
 	t := l.t
-	toLevels := l.addIndex(LevelsIndex, LevelsPath, "page.levels", "page.levels-description")
+	toLevels := l.addIndex(LevelsIndex, paths.Levels, "page.levels", "page.levels-description")
 	for _, lv := range l.s.Levels {
 		l.add(Page{Kind: LevelHubPage, Path: lv.Path, Title: t("page.level-hub", lv.Label), LevelHub: lv, Crumbs: toLevels,
 			Description: t("page.level-hub-description", lv.Label)})
@@ -192,7 +180,7 @@ func (l *pageList) addHubs() {
 // addSkills adds the skills index and the shared-skill pages.
 func (l *pageList) addSkills() {
 	t := l.t
-	toSkills := l.addIndex(SkillsIndex, SkillsPath, "page.skills", "page.skills-description")
+	toSkills := l.addIndex(SkillsIndex, paths.Skills, "page.skills", "page.skills-description")
 	for _, sk := range l.s.Skills {
 		l.add(Page{Kind: SkillPageKind, Path: sk.Path, Title: sk.Name, Skill: sk, Crumbs: toSkills,
 			Description: t("page.skill-description", sk.Name)})
@@ -203,7 +191,7 @@ func (l *pageList) addSkills() {
 // occupations' comparison in the browser.
 func (l *pageList) addComparison() {
 	if l.s.comparable() {
-		l.add(Page{Kind: ComparePage, Path: ComparePath, Title: l.t("page.compare-any"), Crumbs: l.toOccIndex,
+		l.add(Page{Kind: ComparePage, Path: paths.Compare, Title: l.t("page.compare-any"), Crumbs: l.toOccIndex,
 			Description: l.t("page.compare-any-description")})
 	}
 }

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"net/url"
 	"sort"
 	"strings"
@@ -33,7 +34,7 @@ type SkillUse struct {
 }
 
 // Comparison sets two related occupations side by side. The page that
-// shows it is one for every pair, ComparePath, which the browser fills
+// shows it is one for every pair, paths.Compare, which the browser fills
 // from the two occupations' data scripts (export.AssessData) for the pair
 // its query names: a page per pair would grow with the square of the
 // occupations.
@@ -53,16 +54,16 @@ type Comparison struct {
 // It works them out on each call.
 func (c *Comparison) Levels() []ComparedLevel { return c.compute() }
 
-// Query is the query of the ComparePath URL that shows c.
+// Query is the query of the paths.Compare URL that shows c.
 func (c *Comparison) Query() string { return CompareQuery(c.A.Code, c.B.Code) }
 
 // OldPath is where ladder used to write c's own page, before comparisons
 // were assembled in the browser: compare/<code A>/<code B>/index.html.
-// Published links to it are redirected to ComparePath with Query (see
+// Published links to it are redirected to paths.Compare with Query (see
 // Moved).
 func (c *Comparison) OldPath() string { return "compare/" + c.A.Code + "/" + c.B.Code + "/index.html" }
 
-// CompareQuery is the query of the ComparePath URL that shows
+// CompareQuery is the query of the paths.Compare URL that shows
 // occupations a and b (codes), as assets/compare.js reads it.
 func CompareQuery(a, b string) string {
 	return "?" + url.Values{"a": {a}, "b": {b}}.Encode()
@@ -144,7 +145,7 @@ func (s *Site) addSkills(previous *Site) []*SkillPage {
 		if again != nil {
 			p.Path, p.pathSum = again[i].Path, again[i].pathSum
 		} else {
-			p.Path = "skills/" + sk.Slug + "/index.html"
+			p.Path = paths.Skill(sk.Slug)
 			p.pathSum = ids.FNV64Strings(p.Path)
 		}
 		for _, u := range sk.Uses {

@@ -19,6 +19,7 @@ func TestImportGraph(t *testing.T) {
 	}{
 		{"diag", []string{"framework", "load", "site", "render", "pipeline"}},
 		{"ids", []string{"diag", "framework", "load", "site", "render", "pipeline"}},
+		{"paths", []string{"diag", "ids", "framework", "load", "site", "render", "pipeline"}},
 		{"framework", []string{"diag", "load", "site", "render", "pipeline"}},
 		{"config", []string{"load", "site", "render", "pipeline"}},
 		{"markup", []string{"load", "site", "render", "pipeline", "publish"}},

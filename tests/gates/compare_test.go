@@ -2,6 +2,7 @@ package gates_test
 
 import (
 	"fmt"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -143,7 +144,7 @@ func TestCompareInBrowser(t *testing.T) {
 	b := qa.NewBrowser(t)
 	axe := qa.AxeSource(t)
 	for _, c := range pairs {
-		u, err := qa.FileURL(filepath.Join(out, filepath.FromSlash(site.ComparePath)))
+		u, err := qa.FileURL(filepath.Join(out, filepath.FromSlash(paths.Compare)))
 		if err != nil {
 			t.Fatal(err)
 		}
