@@ -9,17 +9,17 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// marshalJSON encodes v indented by two spaces, with "<", ">" and "&" left
-// as they are (the files are not HTML), ending in a newline.
+// marshalJSON encodes v compactly, with "<", ">" and "&" left as they are
+// (the files are not HTML): the form the files are published in, so that
+// nothing minifies them again.
 func marshalJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
 }
 
 // member is one name and value of an object.
@@ -50,11 +50,7 @@ func (o object) MarshalJSONTo(enc *jsontext.Encoder) error {
 
 // marshalObject encodes an object tree like marshalJSON does.
 func marshalObject(o object) ([]byte, error) {
-	out, err := jsonv2.Marshal(o, jsontext.WithIndent("  "))
-	if err != nil {
-		return nil, err
-	}
-	return append(out, '\n'), nil
+	return jsonv2.Marshal(o)
 }
 
 // fixedTime stands in for a missing export date, so that builds of the

@@ -45,7 +45,7 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 			return err
 		}
 		for _, f := range files {
-			if err := w.write(f.Name, f.Data, scratch); err != nil {
+			if err := w.writeExport(f, scratch); err != nil {
 				return err
 			}
 		}
@@ -70,7 +70,7 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 			return forget(keys, nil), err
 		}
 		for _, f := range files {
-			if err := w.write(f.Name, f.Data, nil); err != nil {
+			if err := w.writeExport(f, nil); err != nil {
 				return forget(keys, nil), err
 			}
 		}
@@ -129,7 +129,7 @@ func writeSiteLMS(w *writer, model *site.Site, keys, previous map[string]uint64,
 			return err
 		}
 		for _, f := range files {
-			if err := w.write(f.Name, f.Data, nil); err != nil {
+			if err := w.writeExport(f, nil); err != nil {
 				return err
 			}
 		}

@@ -5,8 +5,10 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"io"
+	"path"
 	"sync"
 
+	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/publish"
 	"github.com/ladder-ssg/ladder/generator/transform"
 )
@@ -56,6 +58,15 @@ func (w *writer) write(rel string, data []byte, scratch *bytes.Buffer) error {
 		}
 	}
 	return w.writeRaw(rel, data)
+}
+
+// writeExport publishes an export file: its JSON as export wrote it,
+// compact already, and the rest like write.
+func (w *writer) writeExport(f export.BundleFile, scratch *bytes.Buffer) error {
+	if path.Ext(f.Name) == ".json" {
+		return w.writeRaw(f.Name, f.Data)
+	}
+	return w.write(f.Name, f.Data, scratch)
 }
 
 // writePage publishes a rendered page: as it is, its templates having
