@@ -1,5 +1,7 @@
 package config
 
+import "github.com/ladder-ssg/ladder/generator/paths"
+
 // Outputs are the outputs a site can do without, each on unless
 // ladder.toml's [outputs] table sets it to false: a large site may not
 // fit a host's limits with all of them (see Fit). Pages, the search
@@ -34,7 +36,7 @@ type Output struct {
 func OutputList() []Output {
 	return []Output{
 		{"site_packages", "the site-wide SCORM 1.2, SCORM 2004, cmi5 and Common Cartridge packages"},
-		{"bundle", "downloads/frameworks.zip"},
+		{"bundle", paths.Bundle},
 		{"scorm_per_occupation", "a SCORM 1.2 package per occupation"},
 		{"json", "a normalized JSON file per framework"},
 		{"csv", "Moodle and Canvas CSV files per framework and for the site"},

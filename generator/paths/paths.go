@@ -86,6 +86,11 @@ func LevelEmbed(code, slug string) string {
 	return "embed/occupations/" + code + "/" + slug + "/index.html"
 }
 
+// OldComparison is where the comparison of a and b was a page of its
+// own, before comparisons were assembled in the browser: redirects keep
+// it working.
+func OldComparison(a, b string) string { return "compare/" + a + "/" + b + "/index.html" }
+
 // SCORM is the SCORM 1.2 package of one occupation.
 func SCORM(code string) string { return "downloads/scorm/" + code + ".zip" }
 

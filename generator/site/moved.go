@@ -19,6 +19,6 @@ func Moved() []MovedPattern {
 	return []MovedPattern{
 		// A page a related pair (Comparison.OldPath) until comparisons
 		// were assembled in the browser.
-		{From: "compare/:a/:b/index.html", To: paths.Compare + "?a=:a&b=:b"},
+		{From: paths.OldComparison(":a", ":b"), To: paths.Compare + "?a=:a&b=:b"},
 	}
 }

@@ -1,10 +1,11 @@
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"net/url"
 	"sort"
 	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/paths"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/ids"
@@ -61,7 +62,7 @@ func (c *Comparison) Query() string { return CompareQuery(c.A.Code, c.B.Code) }
 // were assembled in the browser: compare/<code A>/<code B>/index.html.
 // Published links to it are redirected to paths.Compare with Query (see
 // Moved).
-func (c *Comparison) OldPath() string { return "compare/" + c.A.Code + "/" + c.B.Code + "/index.html" }
+func (c *Comparison) OldPath() string { return paths.OldComparison(c.A.Code, c.B.Code) }
 
 // CompareQuery is the query of the paths.Compare URL that shows
 // occupations a and b (codes), as assets/compare.js reads it.
