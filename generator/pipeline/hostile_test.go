@@ -14,6 +14,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/ladder-ssg/ladder/generator/diag"
+	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
 // hostileFramework writes a framework with the given occupation fields and
@@ -297,16 +298,5 @@ func textContent(t *testing.T, path string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	return b.String()
+	return qa.Text(doc)
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/templates"
+	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -122,21 +123,6 @@ func attr(n *html.Node, name string) string {
 	return ""
 }
 
-func text(n *html.Node) string {
-	var b strings.Builder
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-	}
-	rec(n)
-	return b.String()
-}
-
 func parse(t testing.TB, name string, page []byte) *html.Node {
 	t.Helper()
 	doc, err := html.Parse(bytes.NewReader(page))
@@ -173,7 +159,7 @@ func TestEveryPage(t *testing.T) {
 			case "h1":
 				h1s++
 			case "title":
-				if strings.TrimSpace(text(n)) == "" {
+				if strings.TrimSpace(qa.Text(n)) == "" {
 					t.Errorf("%s: empty title", p.Path)
 				}
 			}

@@ -16,6 +16,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/templates"
+	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
 // TestURL holds the relative URLs from pages at every depth, and the 404
@@ -100,7 +101,7 @@ func TestJSONLD(t *testing.T) {
 			if n.Data != "script" {
 				return
 			}
-			body := text(n)
+			body := qa.Text(n)
 			if strings.Contains(body, "alert(1)") && attr(n, "type") != "application/ld+json" {
 				t.Errorf("%s: the title made a script of its own: %q", p, body)
 			}
