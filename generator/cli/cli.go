@@ -51,7 +51,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict] [--summary FILE] [--cpuprofile FILE] [--memprofile FILE] [--watch [--poll DURATION]]", "build the site into the output folder", (*App).build},
+		{"build", "[--source DIR] [--out DIR] [--base-url URL] [--no-minify] [--strict] [--summary FILE] [--host HOST] [--previous-urls FILE] [--cpuprofile FILE] [--memprofile FILE] [--watch [--poll DURATION]]", "build the site into the output folder", (*App).build},
 		{"serve", "[--source DIR] [--bind 127.0.0.1] [--port 1313] [--open] [--poll DURATION]", "build, serve on loopback, and rebuild and reload the browser as files change", (*App).serve},
 		{"check", "[--source DIR] [--strict] [--format text|json|github] [--lms moodle|canvas|brightspace|blackboard]", "validate the site's input without writing anything; with --lms, also what that LMS's importers enforce", (*App).check},
 		{"align", "[--source DIR] [--top K] [--format text|json|tsv]", "print each statement's best O*NET work activities, skills or knowledge", (*App).alignCmd},
