@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestBrowserGoodPageIsClean(t *testing.T) {
@@ -168,8 +169,14 @@ func TestBrowserLeavesNoProcess(t *testing.T) {
 	if dir == "" {
 		t.Skip("no browser was started")
 	}
-	if n := processesUsing(t, dir); n > 0 {
-		t.Errorf("%d browser process(es) still running after cleanup", n)
+	// A killed process may take a moment to leave /proc on a busy
+	// machine: what counts is that it goes, not how fast.
+	n := processesUsing(t, dir)
+	for deadline := time.Now().Add(10 * time.Second); n > 0 && time.Now().Before(deadline); n = processesUsing(t, dir) {
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n > 0 {
+		t.Errorf("%d browser process(es) still running 10 s after cleanup", n)
 	}
 	if _, err := os.Stat(dir); !os.IsNotExist(err) {
 		t.Errorf("profile directory %s not removed (%v)", dir, err)
