@@ -1,8 +1,32 @@
-// ladder embed pages: tell the parent page how tall this page is, so an
-// LMS iframe can fit it without a scroll bar. Canvas listens for the
-// lti.frameResize message; other hosts may use the same message.
+// ladder embed pages. An occupation's embed view holds every level, each
+// a section whose id is the level's slug: the level a fragment names
+// (#advanced) is shown alone by embed.css, and here its link is marked
+// current and focus moves to it (a browser may do so itself, or undo it
+// as it scrolls to the fragment, so a section takes focus: tabindex -1),
+// so that keyboard and screen reader users land where the page scrolled. Framed, the page also tells
+// the parent how tall it is, so an LMS iframe can fit it without a scroll
+// bar: Canvas listens for the lti.frameResize message; other hosts may use
+// the same message.
 (function () {
   "use strict";
+  function showLevel(focus) {
+    var id = location.hash.slice(1);
+    try { id = decodeURIComponent(id); } catch (e) { /* keep it as it is */ }
+    var section = id && document.getElementById(id);
+    var level = section && section.classList.contains("embed-level") ? section : null;
+    document.querySelectorAll(".level-steps a").forEach(function (a) {
+      if (level && a.getAttribute("href") === "#" + level.id) {
+        a.setAttribute("aria-current", "location");
+      } else {
+        a.removeAttribute("aria-current");
+      }
+    });
+    if (level && focus && document.activeElement !== level) {
+      level.focus();
+    }
+  }
+  document.addEventListener("DOMContentLoaded", function () { showLevel(location.hash.length > 1); });
+  window.addEventListener("hashchange", function () { showLevel(true); });
   if (window.parent === window) {
     return;
   }

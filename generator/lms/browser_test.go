@@ -19,8 +19,9 @@ import (
 )
 
 // hostPage plays the LMS: with ?api=1 it puts scorm-again's SCORM 1.2
-// runtime at window.API (preloaded with ?suspend= and ?status=, as an LMS
-// would for a returning learner, and counting LMSFinish calls), then frames
+// runtime at window.API (preloaded with ?suspend=, ?status= and
+// ?location=, as an LMS would for a returning learner, and counting
+// LMSFinish calls), then frames
 // the page given by ?src=; its button opens ?popup= in a new window.
 const hostPage = `<!DOCTYPE html>
 <html lang="en">
@@ -35,7 +36,9 @@ if (q.get("api")) {
   window.API = new Scorm12API({});
   var data = {};
   if (q.get("suspend")) { data.suspend_data = q.get("suspend"); }
-  if (q.get("status")) { data.core = {lesson_status: q.get("status")}; }
+  data.core = {};
+  if (q.get("status")) { data.core.lesson_status = q.get("status"); }
+  if (q.get("location")) { data.core.lesson_location = q.get("location"); }
   API.loadFromJSON(data);
   var finish = API.LMSFinish;
   API.LMSFinish = function () { window.finishCalls++; return finish.apply(API, arguments); };
@@ -165,13 +168,14 @@ func eval[T any](t *testing.T, b *qa.Browser, expr string) T {
 }
 
 // openLevels clicks the launch page's level links in order (those from
-// first on) and waits for each page to be shown and marked.
+// first on) and waits for each page (or section: a level's href may have a
+// fragment) to be shown and marked.
 func openLevels(t *testing.T, b *qa.Browser, p Package, first int, during func(i int)) {
 	t.Helper()
 	for i := first; i < len(p.Levels); i++ {
 		b.Eval(fmt.Sprintf("levelLinks()[%d].click()", i), nil)
 		waitFor(t, b, "level "+p.Levels[i].Title+" shown and marked",
-			fmt.Sprintf(`innerFrame().contentWindow.location.pathname.endsWith(%q) && innerFrame().contentDocument.readyState === "complete" && levelLinks()[%d].hasAttribute("data-visited") && levelLinks()[%d].getAttribute("aria-current") === "page"`,
+			fmt.Sprintf(`(innerFrame().contentWindow.location.pathname + innerFrame().contentWindow.location.hash).endsWith(%q) && innerFrame().contentDocument.readyState === "complete" && levelLinks()[%d].hasAttribute("data-visited") && levelLinks()[%d].getAttribute("aria-current") === "page"`,
 				"/"+p.Levels[i].Href, i, i))
 		if during != nil {
 			during(i)
@@ -402,6 +406,55 @@ func TestSCORM12Browser(t *testing.T) {
 		waitFor(t, b, "the launch page to go", `document.getElementById("sco").contentDocument.URL === "about:blank"`)
 		assertQuiet(t, b)
 	})
+}
+
+// TestSCORM12BrowserSections runs a package whose levels are sections of
+// one page, as ladder's embed views are: the launch page's level links and
+// the page's own move the frame by fragment, each level shown is recorded
+// (visited, location) and completes the lesson once all are, and the next
+// session opens the frame at the level the location names.
+func TestSCORM12BrowserSections(t *testing.T) {
+	p := fixture()
+	p.Start, p.Levels, p.Files = sectionFiles("web-developer")
+	pkg := scormPackage(t, p)
+	same, _ := lmsServer(t, pkg)
+	b := qa.NewBrowser(t)
+	launch := "/pkg/" + LaunchPath
+
+	if err := b.Navigate(hostURL(same, url.Values{"api": {"1"}, "src": {launch}})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, b, "the start page", `API.isInitialized() && innerFrame().contentDocument.title === "Web developer"`)
+	load := eval[float64](t, b, `innerFrame().contentWindow.performance.timeOrigin`)
+	openLevels(t, b, p, 0, func(i int) {
+		if loc := eval[string](t, b, `API.cmi.core.lesson_location`); loc != p.Levels[i].Href {
+			t.Errorf("after level %d: lesson_location %q, want %q", i, loc, p.Levels[i].Href)
+		}
+	})
+	if got := eval[string](t, b, `API.cmi.core.lesson_status + " " + API.cmi.suspend_data`); got != "completed ladder1:4:f" {
+		t.Errorf("after every level: status and suspend data %q, want completed ladder1:4:f", got)
+	}
+	if again := eval[float64](t, b, `innerFrame().contentWindow.performance.timeOrigin`); again != load {
+		t.Error("the page was loaded again: levels should move it by fragment")
+	}
+	// The page's own link to a level moves the launch page's record too.
+	b.Eval(`innerFrame().contentDocument.querySelector('a[href="#competent"]').click()`, nil)
+	waitFor(t, b, "the level the page's link showed", `levelLinks()[1].getAttribute("aria-current") === "page" && API.cmi.core.lesson_location === `+strconv.Quote(p.Levels[1].Href))
+	b.Eval(`document.getElementById("sco").src = "about:blank"`, nil)
+	waitFor(t, b, "LMSFinish", `API.isTerminated()`)
+	assertQuiet(t, b)
+
+	b.Reset()
+	if err := b.Navigate(hostURL(same, url.Values{"api": {"1"}, "src": {launch}, "suspend": {"ladder1:4:3"}, "status": {"incomplete"}, "location": {p.Levels[2].Href}})); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, b, "the frame back at the level the last session left", `innerFrame().contentWindow.location.hash === "#proficient" && levelLinks()[2].getAttribute("aria-current") === "page" && levelLinks()[2].hasAttribute("data-visited")`)
+	if got := eval[string](t, b, `launchDoc().getElementById("ladder-progress").textContent`); got != "3 of 4 levels opened" {
+		t.Errorf("progress %q after resuming at an unopened level", got)
+	}
+	b.Eval(`document.getElementById("sco").src = "about:blank"`, nil)
+	waitFor(t, b, "LMSFinish", `API.isTerminated()`)
+	assertQuiet(t, b)
 }
 
 // requested reports whether the browser has requested u.

@@ -131,14 +131,18 @@ func courseSCOOf(s SCO, ids uniqueIDs, have map[string]bool) (courseSCO, error) 
 	cs.files = []string{cs.launch, s.Start}
 	seen := map[string]bool{}
 	for _, l := range s.Levels {
-		if !have[l.Href] {
-			return courseSCO{}, fmt.Errorf("scorm: SCO %q: level %q: %q is not one of the package's files", s.Title, l.Title, l.Href)
+		page, err := checkLevelHref(l.Href)
+		if err != nil {
+			return courseSCO{}, fmt.Errorf("scorm: SCO %q: %w", s.Title, err)
+		}
+		if !have[page] {
+			return courseSCO{}, fmt.Errorf("scorm: SCO %q: level %q: %q is not one of the package's files", s.Title, l.Title, page)
 		}
 		if seen[l.Href] {
 			return courseSCO{}, fmt.Errorf("scorm: SCO %q: level %q: %q is listed twice", s.Title, l.Title, l.Href)
 		}
 		seen[l.Href] = true
-		cs.files = append(cs.files, l.Href)
+		cs.files = append(cs.files, page)
 	}
 	slices.Sort(cs.files)
 	cs.files = slices.Compact(cs.files)

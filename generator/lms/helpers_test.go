@@ -69,6 +69,25 @@ func contentFiles(occupation string) (start string, levels []Level, files []File
 	return start, levels, files
 }
 
+// sectionFiles returns a synthetic occupation as ladder's embed views
+// hold one: a single page whose levels are sections, each 2000 px tall,
+// with the level's slug as id and linked from the page's own level links;
+// a level is the page at its fragment.
+func sectionFiles(occupation string) (start string, levels []Level, files []File) {
+	start = "content/occupations/" + occupation + "/index.html"
+	var nav, sections strings.Builder
+	for _, name := range levelNames {
+		id := strings.ToLower(name)
+		levels = append(levels, Level{Title: name, Href: start + "#" + id})
+		fmt.Fprintf(&nav, "<li><a href=\"#%s\">%s</a></li>\n", id, name)
+		fmt.Fprintf(&sections, "<section id=\"%s\">\n<h2>%s</h2>\n<div class=\"tall\"></div>\n</section>\n", id, name)
+	}
+	return start, levels, []File{
+		{Path: "content/assets/style.css", Data: []byte("body { font-family: sans-serif; }\n.tall { height: 2000px; }\n")},
+		{Path: start, Data: page("Web developer", "<nav aria-label=\"Levels\"><ul>\n"+nav.String()+"</ul></nav>\n"+sections.String())},
+	}
+}
+
 // fixture returns a SCORM package of the synthetic occupation.
 func fixture() Package {
 	start, levels, files := contentFiles("web-developer")

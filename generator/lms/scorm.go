@@ -78,7 +78,8 @@ type Package struct {
 	// Start is the path (one of Files) the launch page shows first; unless
 	// it is a level, the launch page also links to it as Labels.Overview.
 	Start string
-	// Levels are the pages (each one of Files) the learner must open for
+	// Levels are the pages (each one of Files, or a section of one: its
+	// path with the section's id as fragment) the learner must open for
 	// the package to be completed, in the order the launch page lists them.
 	// With none, opening Start completes the package.
 	Levels []Level
@@ -86,8 +87,9 @@ type Package struct {
 	Labels Labels
 }
 
-// Level is one page the learner must open: its link text and its path in
-// the package.
+// Level is one page, or section of a page, the learner must open: its
+// link text and its path in the package ("embed/x/index.html#advanced"
+// for a section: the launch page moves the frame to it by fragment).
 type Level struct {
 	Title string
 	Href  string
@@ -193,8 +195,12 @@ func scorm12Files(p Package) ([]File, error) {
 	}
 	seen := map[string]bool{}
 	for _, l := range p.Levels {
-		if !have[l.Href] {
-			return nil, fmt.Errorf("scorm: level %q: %q is not one of the package's files", l.Title, l.Href)
+		page, err := checkLevelHref(l.Href)
+		if err != nil {
+			return nil, fmt.Errorf("scorm: %w", err)
+		}
+		if !have[page] {
+			return nil, fmt.Errorf("scorm: level %q: %q is not one of the package's files", l.Title, page)
 		}
 		if seen[l.Href] {
 			return nil, fmt.Errorf("scorm: level %q: %q is listed twice", l.Title, l.Href)

@@ -87,9 +87,10 @@ func TestBuiltPackagesValidate(t *testing.T) {
 
 // TestBuiltCartridgeInMoodle reads the built cartridge the way Moodle's
 // IMS CC 1.1 converter does (only each resource's href file is kept, as
-// the body of a Page): every occupation and level page is a Page of its
-// own, no link is dead, no page relies on a dropped style sheet, section 0
-// introduces the course and each group has a section of its own.
+// the body of a Page): every occupation's embed view, which holds its
+// levels, is a Page of its own, no link is dead, no page relies on a
+// dropped style sheet, section 0 introduces the course and each group has
+// a section of its own.
 func TestBuiltCartridgeInMoodle(t *testing.T) {
 	out := builtSite(t)
 	cc := readZip(t, filepath.Join(out, "downloads", "frameworks.imscc"))
@@ -100,8 +101,8 @@ func TestBuiltCartridgeInMoodle(t *testing.T) {
 	for _, u := range unstyled {
 		t.Errorf("unstyled in Moodle: %s", u)
 	}
-	if pages != 1+2*5 {
-		t.Errorf("%d pages, want the course page and five per occupation", pages)
+	if pages != 1+2 {
+		t.Errorf("%d pages, want the course page and one per occupation", pages)
 	}
 	want := []string{"About this course", "Healthcare Practitioners & Technical", "Life, Physical & Social Science"}
 	if len(sections) != len(want) {
@@ -112,12 +113,15 @@ func TestBuiltCartridgeInMoodle(t *testing.T) {
 			t.Errorf("section %d: summary %q, want %q", i, s.Summary, want[i])
 		}
 	}
-	if got := sections[1].Activities; len(got) != 5 || got[0] != "Medical and Clinical Laboratory Technicians" || got[1] != "Medical and Clinical Laboratory Technicians: Emerging" {
+	if got := sections[1].Activities; len(got) != 1 || got[0] != "Medical and Clinical Laboratory Technicians" {
 		t.Errorf("section 1 activities %q", got)
 	}
 	page := string(cc["embed/occupations/29-2012.00/index.html"])
-	if !strings.Contains(page, `href="https://example.org/frameworks/occupations/29-2012.00/emerging/#basic-laboratory-equipment-and-glassware"`) {
-		t.Errorf("the occupation page does not link its published levels:\n%s", page)
+	for _, want := range []string{`<a href="#advanced">`, `<section class="embed-level" id="advanced">`,
+		`href="https://example.org/frameworks/occupations/29-2012.00/advanced/"`, "<strong>Laboratory competency frameworks</strong>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the occupation page lacks %s (its levels, each linked to the published one):\n%s", want, page)
+		}
 	}
 }
 
@@ -221,12 +225,12 @@ func TestBuiltCmi5Reports(t *testing.T) {
 	}
 }
 
-// TestEmbedPagePostsHeight frames a built embed page from a host page
-// and waits for the lti.frameResize message.
+// TestEmbedPagePostsHeight frames a built embed view, at one level, from
+// a host page and waits for the lti.frameResize message.
 func TestEmbedPagePostsHeight(t *testing.T) {
 	out := builtSite(t)
 	files := map[string][]byte{}
-	for _, rel := range []string{"embed/occupations/19-4021.00/proficient/index.html", "assets/style.css", "assets/embed.js"} {
+	for _, rel := range []string{"embed/occupations/19-4021.00/index.html", "assets/embed.css", "assets/embed.js", "assets/assess.js", "occupations/19-4021.00/19-4021.00.assess.js"} {
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatal(err)
@@ -235,7 +239,7 @@ func TestEmbedPagePostsHeight(t *testing.T) {
 	}
 	same, _ := lms.LMSServer(t, files)
 	b := qa.NewBrowser(t)
-	if err := b.Navigate(lms.HostURL(same, url.Values{"src": {"/pkg/embed/occupations/19-4021.00/proficient/index.html"}})); err != nil {
+	if err := b.Navigate(lms.HostURL(same, url.Values{"src": {"/pkg/embed/occupations/19-4021.00/index.html#proficient"}})); err != nil {
 		t.Fatal(err)
 	}
 	if err := b.Eval(`window.heights = []; window.addEventListener("message", function (e) { if (e.data && e.data.subject === "lti.frameResize") { heights.push(e.data.height); } }); document.getElementById("sco").contentWindow.location.reload(); true`, nil); err != nil {

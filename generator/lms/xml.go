@@ -124,3 +124,14 @@ func checkHref(p string) error {
 	}
 	return nil
 }
+
+// checkLevelHref checks a level's href: a file of the package (pagePath
+// is its path), optionally with a fragment naming the level's section of
+// that page, "embed/x/index.html#advanced".
+func checkLevelHref(href string) (pagePath string, err error) {
+	page, fragment, ok := strings.Cut(href, "#")
+	if ok && (fragment == "" || strings.ContainsAny(fragment, "%#? \t\n\r\"<>")) {
+		return "", fmt.Errorf("level %q: the fragment %q is not a plain section id", href, fragment)
+	}
+	return page, nil
+}

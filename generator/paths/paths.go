@@ -78,11 +78,17 @@ func Matrix(code string) string { return "occupations/" + code + "/matrix/index.
 func Level(code, slug string) string { return "occupations/" + code + "/" + slug + "/index.html" }
 
 // OccupationEmbed is the embed view (for iframes and LMS packages) of an
-// occupation; LevelEmbed that of one of its levels.
+// occupation: one page holding every level.
 func OccupationEmbed(code string) string { return "embed/occupations/" + code + "/index.html" }
 
-// LevelEmbed is the embed view of one level of an occupation.
-func LevelEmbed(code, slug string) string {
+// LevelEmbed is the address of one level in its occupation's embed view:
+// the view with the level's slug as fragment (the id of its section).
+func LevelEmbed(code, slug string) string { return OccupationEmbed(code) + "#" + slug }
+
+// OldLevelEmbed is where one level's embed view was a page of its own,
+// before an occupation's embed view held every level: redirects keep it
+// working.
+func OldLevelEmbed(code, slug string) string {
 	return "embed/occupations/" + code + "/" + slug + "/index.html"
 }
 

@@ -17,7 +17,7 @@ import (
 
 // embedAssets are the site files every embed page uses, shipped in each
 // LMS package beside the pages.
-var embedAssets = []string{"assets/style.css", "assets/embed.js", "assets/assess.js"}
+var embedAssets = []string{"assets/embed.css", "assets/embed.js", "assets/assess.js"}
 
 // packager builds the LMS packages from the embed pages, assets and
 // data scripts the earlier steps handed over.
@@ -29,18 +29,16 @@ type packager struct {
 // files gives the files at rels as they were published.
 func (p packager) files(rels ...string) []lms.File { return p.hand.files(rels...) }
 
-// occupationPaths are the embed pages of one occupation with their assets,
-// then the data script of its self-assessment.
+// occupationPaths are the embed view of one occupation (every level is a
+// section of it) with its assets, then the data script of its
+// self-assessment.
 func occupationPaths(o *site.Occupation) []string {
-	rels := append([]string{o.EmbedPath}, embedAssets...)
-	for _, ol := range o.Levels {
-		rels = append(rels, ol.EmbedPath)
-	}
-	return append(rels, o.DataPath)
+	return append(append([]string{o.EmbedPath}, embedAssets...), o.DataPath)
 }
 
 // scorm writes the SCORM 1.2 package of one occupation: the learner
-// completes it by opening every level.
+// completes it by opening every level (the view at each level's
+// fragment).
 func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	pkg := lms.Package{
 		About: lms.About{Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
@@ -62,8 +60,7 @@ func (p packager) siteCourse() lms.Course {
 	for _, g := range occupationGroups(p.model) {
 		group := lms.Group{Title: g.title}
 		for _, o := range g.occupations {
-			inputs = append(inputs, occupationPaths(o)[len(embedAssets)+1:]...)
-			inputs = append(inputs, o.EmbedPath)
+			inputs = append(inputs, o.EmbedPath, o.DataPath)
 			sco := lms.SCO{Identifier: o.Code, Title: o.Title(), Start: o.EmbedPath}
 			for _, ol := range o.Levels {
 				sco.Levels = append(sco.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
@@ -135,8 +132,9 @@ func occupationGroups(model *site.Site) []occupationGroup {
 
 // cartridge writes the Common Cartridge: a first module introducing the
 // course (Moodle's importer puts the first module into section 0), then a
-// module per occupational group, an item per occupation page and per level
-// page; with a base URL, links between the pages go to the published site.
+// module per occupational group, an item per occupation's embed view (its
+// levels are sections of it); with a base URL, links between the pages go
+// to the published site.
 func (p packager) cartridge(buf *bytes.Buffer) error {
 	cfg := p.model.Config
 	c := lms.Cartridge{About: p.siteAbout("ladder-frameworks"), Styles: cartridgeStyles()}
@@ -147,10 +145,6 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 		m := lms.Module{Title: g.title}
 		for _, o := range g.occupations {
 			m.Items = append(m.Items, lms.CCItem{Title: o.Title(), Files: p.files(o.EmbedPath), Href: o.EmbedPath, Published: p.published(o.Path)})
-			for _, ol := range o.Levels {
-				m.Items = append(m.Items, lms.CCItem{Title: o.Title() + ": " + ol.Label, Files: p.files(ol.EmbedPath),
-					Href: ol.EmbedPath, Published: p.published(ol.Path)})
-			}
 		}
 		c.Modules = append(c.Modules, m)
 	}
@@ -186,17 +180,11 @@ func latestExport(occs []*site.Occupation) time.Time {
 func cartridgeStyles() map[string]string {
 	const muted = "color:#555555"
 	return map[string]string{
-		".code":              muted + ";font-size:0.85em;font-weight:normal",
-		".eyebrow":           muted + ";font-size:0.9em;text-transform:uppercase;letter-spacing:0.05em;margin:0",
-		".count":             muted + ";margin:0",
-		".step-number":       "font-weight:bold;color:#1a5e8a",
-		".progression-level": "margin:0 0 1em 0",
-		".topics":            "margin:0.25em 0 0 0",
-		".statement":         "margin:0 0 0.75em 0",
-		".topic":             "font-weight:bold",
-		".pager":             "margin:1.5em 0;padding-top:0.75em;border-top:1px solid #cccccc",
-		".pager-dir":         muted + ";font-size:0.85em",
-		".embed-footer":      muted + ";margin-top:2em;padding-top:0.75em;border-top:1px solid #cccccc;font-size:0.85em",
+		".code":         muted + ";font-size:0.85em;font-weight:normal",
+		".level-of":     muted + ";font-size:0.75em;font-weight:normal",
+		".step-number":  "font-weight:bold;color:#1a5e8a",
+		".statements":   "margin:0 0 1em 0",
+		".embed-footer": muted + ";margin-top:2em;padding-top:0.75em;border-top:1px solid #cccccc;font-size:0.85em",
 	}
 }
 

@@ -21,18 +21,15 @@ import (
 // by a rule in the host files and the 404 page's script alone.
 const stubsUpTo = 100
 
-// urlFamilies are the forms of URL a layout change may retire as a
-// whole, and the page each member then leads to: the model's record of
-// its earlier layouts (site.Moved), then forms whose pages the layout
-// still has, for the day it has them no more.
+// urlFamilies are the forms of URL a layout change retired as a whole,
+// and the page each member now leads to: the model's record of its
+// earlier layouts (site.Moved).
 func urlFamilies() []redirect.Family {
 	var out []redirect.Family
 	for _, m := range site.Moved() {
 		out = append(out, redirect.Family{From: sitePlaceholder.ReplaceAllString(m.From, "{$1}"), To: sitePlaceholder.ReplaceAllString(m.To, "{$1}")})
 	}
-	return append(out,
-		// One level's embed view: the occupation's embed view.
-		redirect.Family{From: "embed/occupations/{o}/{level}/index.html", To: "embed/occupations/{o}/index.html"})
+	return out
 }
 
 // sitePlaceholder is site.Moved's form of a placeholder (:name).
@@ -72,8 +69,7 @@ func pageIdentity(p *site.Page) string {
 	if p.Level == nil {
 		return ""
 	}
-	switch p.Kind {
-	case site.OccupationLevelPage, site.EmbedLevelPage:
+	if p.Kind == site.OccupationLevelPage {
 		return string(p.Kind) + " " + p.Level.Occupation.Code + " " + strconv.Itoa(p.Level.Number)
 	}
 	return ""
@@ -93,7 +89,7 @@ func writeRedirects(w *writer, model *site.Site, plan redirect.Plan) error {
 		if base != "" {
 			canonical = base + redirect.Folder(r.To)
 		}
-		title := titles[strings.SplitN(r.To, "?", 2)[0]]
+		title := titles[pagePath(r.To)]
 		if err := w.writeRaw(r.From, redirect.StubPage(model.Config.Language, title, href, canonical)); err != nil {
 			return err
 		}
@@ -113,6 +109,16 @@ func writeRedirects(w *writer, model *site.Site, plan redirect.Plan) error {
 		}
 	}
 	return w.writeRaw(redirect.ManifestName, plan.Manifest.Bytes())
+}
+
+// pagePath is the page a URL below the site root shows: the URL without
+// its query and fragment (compare/index.html?a=x&b=y, an embed view's
+// level at #slug).
+func pagePath(url string) string {
+	if i := strings.IndexAny(url, "?#"); i >= 0 {
+		return url[:i]
+	}
+	return url
 }
 
 // withFamilyRules gives the 404 page the script of the plan's families,

@@ -14,13 +14,15 @@ import (
 )
 
 // TestBrowserRedirects follows old URLs in Chromium after a framework's
-// level is renamed and the comparisons' layout is retired (the first
-// build's manifest is given comparisons, as an earlier layout published
-// them): the old level page and an old comparison land on the right page
-// from file:// (their redirect pages) and over HTTP from `ladder serve`'s
-// server, where a comparison the redirect pages never had goes through
-// the 404 page's rule; the old level page moves the frame an LMS shows it
-// in.
+// level is renamed and the layouts of comparisons and of level embed views
+// are retired (the first build's manifest is given comparisons and a
+// level's embed page, as earlier layouts published them): the old level
+// page, an old comparison and an old level embed page land on the right
+// page (a level embed page on its level's section of the occupation's
+// embed view, shown alone and focused) from file:// (their redirect
+// pages) and over HTTP from `ladder serve`'s server, where URLs the
+// redirect pages never had go through the 404 page's rules; the old level
+// page moves the frame an LMS shows it in.
 func TestBrowserRedirects(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -36,6 +38,7 @@ func TestBrowserRedirects(t *testing.T) {
 	for _, pair := range []string{"11-0001.00/11-0002.00", "11-0002.00/11-0001.00"} {
 		old += "page\tcompare/" + pair + "/index.html\t\n"
 	}
+	old += "page\tembed/occupations/11-0002.00/advanced/index.html\tembed-level 11-0002.00 2\n"
 	if err := os.WriteFile(manifest, []byte(old), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -67,14 +70,16 @@ func TestBrowserRedirects(t *testing.T) {
 	tests := []struct {
 		name, from, to string
 		h1             string // part of the landing page's heading
+		level          string // the embed view's level shown alone and focused
 	}{
-		{"level, file", fileURL("occupations/11-0001.00/advanced/index.html"), "/occupations/11-0001.00/expert/index.html", "Advanced"},
-		{"level, http", httpURL("occupations/11-0001.00/advanced/"), "/occupations/11-0001.00/expert/index.html", "Advanced"},
-		{"embed level, file", fileURL("embed/occupations/11-0001.00/advanced/index.html"), "/embed/occupations/11-0001.00/expert/index.html", "Advanced"},
-		{"comparison, file", fileURL("compare/11-0001.00/11-0002.00/index.html"), "/compare/index.html?a=11-0001.00&b=11-0002.00", ""},
-		{"comparison, http", httpURL("compare/11-0002.00/11-0001.00/"), "/compare/index.html?a=11-0002.00&b=11-0001.00", ""},
+		{"level, file", fileURL("occupations/11-0001.00/advanced/index.html"), "/occupations/11-0001.00/expert/index.html", "Advanced", ""},
+		{"level, http", httpURL("occupations/11-0001.00/advanced/"), "/occupations/11-0001.00/expert/index.html", "Advanced", ""},
+		{"embed level, file", fileURL("embed/occupations/11-0002.00/advanced/index.html"), "/embed/occupations/11-0002.00/index.html#advanced", "Ushers", "advanced"},
+		{"embed level by rule, http", httpURL("embed/occupations/11-0001.00/emerging/"), "/embed/occupations/11-0001.00/index.html#emerging", "Greeters", "emerging"},
+		{"comparison, file", fileURL("compare/11-0001.00/11-0002.00/index.html"), "/compare/index.html?a=11-0001.00&b=11-0002.00", "", ""},
+		{"comparison, http", httpURL("compare/11-0002.00/11-0001.00/"), "/compare/index.html?a=11-0002.00&b=11-0001.00", "", ""},
 		// A pair the last build did not have: no redirect page, the rule.
-		{"comparison by rule, http", httpURL("compare/11-0001.00/11-0003.00/index.html?x=1#top"), "/compare/index.html?a=11-0001.00&b=11-0003.00&x=1#top", ""},
+		{"comparison by rule, http", httpURL("compare/11-0001.00/11-0003.00/index.html?x=1#top"), "/compare/index.html?a=11-0001.00&b=11-0003.00&x=1#top", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -98,6 +103,21 @@ func TestBrowserRedirects(t *testing.T) {
 			}
 			if !strings.Contains(h1, tt.h1) {
 				t.Errorf("landed on %q titled %q", at, h1)
+			}
+			if tt.level == "" {
+				return
+			}
+			// embed.js moves focus once the page is read.
+			var shown string
+			expr := `Array.from(document.querySelectorAll("section.embed-level")).filter(s => getComputedStyle(s).display !== "none").map(s => s.id).join(" ") + " focus:" + (document.activeElement.closest("section") || {}).id`
+			for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+				err := b.Eval(expr, &shown)
+				if err == nil && shown == tt.level+" focus:"+tt.level {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("levels shown and focus %q (%v), want %s alone and focused", shown, err, tt.level)
+				}
 			}
 		})
 	}

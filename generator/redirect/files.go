@@ -113,8 +113,9 @@ func Script(p Plan) string {
 	}
 	data, _ := json.Marshal(rules) // strings only: cannot fail
 	// The JSON's "<" are escaped (\u003c), so it cannot end the script.
-	// A target with a query of its own takes the old URL's after it.
-	return `<script>(function(){var r=` + string(data) + `,p=location.pathname,s=location.search;for(var i=0;i<r.length;i++){var re=new RegExp(r[i].re);if(re.test(p)){var t=p.replace(re,r[i].to);if(s&&t.indexOf("?")>=0)s="&"+s.slice(1);location.replace(t+s+location.hash);return}}})();</script>`
+	// A target with a query of its own takes the old URL's after it; a
+	// target's fragment (a section of the page) replaces the old URL's.
+	return `<script>(function(){var r=` + string(data) + `,p=location.pathname,s=location.search,h=location.hash;for(var i=0;i<r.length;i++){var re=new RegExp(r[i].re);if(re.test(p)){var t=p.replace(re,r[i].to),k=t.indexOf("#");if(k>=0){h=t.slice(k);t=t.slice(0,k)}if(s&&t.indexOf("?")>=0)s="&"+s.slice(1);location.replace(t+s+h);return}}})();</script>`
 }
 
 // pattern turns a family form into a regular expression of the path

@@ -8,7 +8,7 @@ import (
 
 var families = []Family{
 	{From: "compare/{a}/{b}/index.html", To: "occupations/{a}/index.html"},
-	{From: "embed/occupations/{o}/{level}/index.html", To: "embed/occupations/{o}/index.html"},
+	{From: "embed/occupations/{o}/{level}/index.html", To: "embed/occupations/{o}/index.html#{level}"},
 }
 
 func pages(paths ...string) []Page {
@@ -146,6 +146,17 @@ func TestHostFiles(t *testing.T) {
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("a target with a query: %q lacks %q", got, want)
+		}
+	}
+	// A target with a fragment: a section of the page it leads to.
+	fragment := Plan{Families: families[1:]}
+	for got, want := range map[string]string{
+		string(Netlify(fragment, "/")): "/embed/occupations/:o/:level/ /embed/occupations/:o/#:level 301\n",
+		string(Nginx(fragment, "/")):   `"~^/embed/occupations/([^/]+)/([^/]+)/(?:index\\.html)?$" "/embed/occupations/$1/#$2";`,
+		Script(fragment):               `"to":"$1embed/occupations/$2/index.html#$3"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("a target with a fragment: %q lacks %q", got, want)
 		}
 	}
 	if Netlify(Plan{}, "/") != nil || Nginx(Plan{}, "/") != nil || Script(Plan{}) != "" {

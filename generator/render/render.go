@@ -122,7 +122,7 @@ func Parse(templates fs.FS) (*Templates, error) {
 func pageKinds() []site.PageKind {
 	return []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
 		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
-		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage,
+		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedIndexPage,
 		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage, site.MatrixPage}
 }
 

@@ -324,7 +324,12 @@ func (v *View) EmbedSnippet() string {
 	if base := v.Site.Config.BaseURL; base != "" {
 		src = base + src
 	}
-	src += "?theme=" + v.Site.Config.EmbedTheme
+	// The query goes before a level's fragment (its section of the view).
+	page, level, _ := strings.Cut(src, "#")
+	src = page + "?theme=" + v.Site.Config.EmbedTheme
+	if level != "" {
+		src += "#" + level
+	}
 	return `<iframe src="` + html.EscapeString(src) + `" title="` + html.EscapeString(title) +
 		`" width="100%" height="640" style="border:0" loading="lazy"></iframe>`
 }

@@ -33,7 +33,7 @@ func TestURL(t *testing.T) {
 		{site.OccupationPage, "occupations/x/index.html", "", "occupations/x/emerging/index.html#safety", "emerging/index.html#safety", ""},
 		{site.OccupationLevelPage, "occupations/x/emerging/index.html", "", "occupations/y/emerging/index.html", "../../y/emerging/index.html", ""},
 		{site.ChangesPage, "occupations/x/changes/v-2/index.html", "", "occupations/x/versions/v-1/index.html#level-a-b", "../../versions/v-1/index.html#level-a-b", ""},
-		{site.EmbedLevelPage, "embed/occupations/x/emerging/index.html", "", "assets/style.css", "../../../../assets/style.css", ""},
+		{site.EmbedPage, "embed/occupations/x/index.html", "", "embed/occupations/x/index.html#emerging", "index.html#emerging", ""},
 		{site.NotFoundPage, "404.html", "", "assets/style.css", "assets/style.css", ""},
 		{site.NotFoundPage, "404.html", "https://example.org/skills/", "assets/style.css", "", "https://example.org/skills/assets/style.css"},
 		{site.ContentPageKind, "guides/deep/start/index.html", "https://example.org/", "about/index.html", "../../../about/index.html", ""},

@@ -166,7 +166,7 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 		listed(s.Occupations)
 	case OccupationPage, VersionPage, ChangesPage, EmbedPage, MatrixPage:
 		f.num(p.Occupation.ownSum)
-	case OccupationLevelPage, EmbedLevelPage:
+	case OccupationLevelPage:
 		f.num(p.Level.ownSum)
 	case LevelHubPage:
 		for _, e := range p.LevelHub.Entries {

@@ -30,7 +30,7 @@ func TestFingerprints(t *testing.T) {
 			editFramework(in, programmer.code, func(f *framework.Framework) {
 				f.Levels[0].Statements[0] = framework.Split("Code review — read the code of colleagues and suggest changes.")
 			})
-		}, []string{"occupations/15-1251.00/emerging/", "embed/occupations/15-1251.00/emerging/"},
+		}, []string{"occupations/15-1251.00/emerging/", "embed/occupations/15-1251.00/index.html"},
 			[]string{"occupations/29-2012.00/", "occupations/31-9097.00/", "index.html", "groups/", "skills/", "about/", "compare/"}},
 		{"add a statement to the phlebotomist", func(in *site.Input) {
 			editFramework(in, phlebotomist.code, func(f *framework.Framework) {

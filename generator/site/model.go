@@ -105,7 +105,7 @@ type OccupationLevel struct {
 	Slug       string // the folder name below the occupation
 	Number     int    // 1-based position among the occupation's levels
 	Path       string // occupations/<code>/<slug>/index.html
-	EmbedPath  string // embed/occupations/<code>/<slug>/index.html
+	EmbedPath  string // embed/occupations/<code>/index.html#<slug>: its section of the embed view
 	Statements []Statement
 	// Skills holds, for each statement, its shared skill's page, or nil;
 	// nil as a whole when no statement of the level has one.
@@ -200,12 +200,11 @@ const (
 	SkillPageKind       PageKind = "skill"
 	ComparePage         PageKind = "compare"
 	SearchPage          PageKind = "search"
-	EmbedLevelPage      PageKind = "embed-level"
 	MatrixPage          PageKind = "matrix"
 )
 
 // IsEmbed reports whether pages of kind k are iframe-friendly variants.
-func (k PageKind) IsEmbed() bool { return k == EmbedPage || k == EmbedLevelPage || k == EmbedIndexPage }
+func (k PageKind) IsEmbed() bool { return k == EmbedPage || k == EmbedIndexPage }
 
 // Page is one HTML file to write.
 type Page struct {

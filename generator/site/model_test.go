@@ -38,7 +38,7 @@ func TestLevelSlugs(t *testing.T) {
 				if want := "occupations/11-1011.00/" + l.Slug + "/index.html"; l.Path != want {
 					t.Errorf("level %q: path %q, want %q", l.Key, l.Path, want)
 				}
-				if want := "embed/" + l.Path; l.EmbedPath != want {
+				if want := "embed/occupations/11-1011.00/index.html#" + l.Slug; l.EmbedPath != want {
 					t.Errorf("level %q: embed path %q, want %q", l.Key, l.EmbedPath, want)
 				}
 			}

@@ -20,5 +20,8 @@ func Moved() []MovedPattern {
 		// A page a related pair (Comparison.OldPath) until comparisons
 		// were assembled in the browser.
 		{From: paths.OldComparison(":a", ":b"), To: paths.Compare + "?a=:a&b=:b"},
+		// A page a level (OccupationLevel.EmbedPath) until the
+		// occupation's embed view held every level, each at its slug.
+		{From: paths.OldLevelEmbed(":o", ":level"), To: paths.LevelEmbed(":o", ":level")},
 	}
 }

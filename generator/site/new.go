@@ -105,8 +105,9 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			o.MatrixPath = paths.Matrix(code)
 			o.DataPath = paths.AssessData(code)
 		}
-		// Level folders share the occupation folder with these.
-		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1}
+		// Level folders share the occupation folder with these, and
+		// level sections the embed view with its self-assessment's ids.
+		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1}
 		levels := make([]OccupationLevel, len(f.Levels))
 		o.Levels = make([]*OccupationLevel, len(f.Levels))
 		for i, lv := range f.Levels {

@@ -125,18 +125,14 @@ func (l *pageList) addOccupations() {
 		l.add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: t("page.matrix", title),
 			Description: t("page.matrix-description", title),
 			Occupation:  o, Crumbs: crumbs})
-		first := len(l.slab)
 		for _, ol := range o.Levels {
 			l.add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
 				Description: t("page.level-description", ol.Label, title),
 				Occupation:  o, Level: ol, Crumbs: crumbs})
 		}
-		// The iframe-friendly variants, for LMS courses and SCORM packages.
+		// The iframe-friendly variant, for LMS courses and SCORM packages:
+		// every level is a section of it (OccupationLevel.EmbedPath).
 		l.add(Page{Kind: EmbedPage, Path: o.EmbedPath, Title: title, Description: desc, Occupation: o})
-		for i, ol := range o.Levels {
-			lp := &l.slab[first+i]
-			l.add(Page{Kind: EmbedLevelPage, Path: ol.EmbedPath, Title: lp.Title, Description: lp.Description, Occupation: o, Level: ol})
-		}
 	}
 }
 
@@ -206,7 +202,7 @@ func (s *Site) pageCount() int {
 		n += 1 + len(s.hubs(k))
 	}
 	for _, o := range s.Occupations {
-		n += 3 + 2*len(o.History) + 2*len(o.Levels)
+		n += 3 + 2*len(o.History) + len(o.Levels)
 	}
 	return n
 }

@@ -52,7 +52,7 @@ func New(langs []Language) *Set {
 func key(p *site.Page) string {
 	k := string(p.Kind) + "\x00"
 	switch {
-	case p.Kind == site.OccupationLevelPage || p.Kind == site.EmbedLevelPage:
+	case p.Kind == site.OccupationLevelPage:
 		return k + p.Level.Occupation.Code + "\x00" + p.Level.Key
 	case p.Kind == site.LevelHubPage:
 		return k + p.LevelHub.Key

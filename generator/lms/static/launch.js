@@ -7,13 +7,17 @@
  * the page goes away. Otherwise it finds the LMS's SCORM API object
  * (window.API_1484_11 for SCORM 2004, else window.API for SCORM 1.2, in a
  * parent frame or in the window that opened this one), initialises the
- * session, and records which level pages the learner has shown in the
- * frame #ladder-frame. Once every level link (a[data-level]) has been
- * shown, the completion status (cmi.core.lesson_status, or
- * cmi.completion_status in 2004) becomes "completed"; before that it is
- * "incomplete". The visited set is kept in cmi.suspend_data so that it
- * survives to the next session, and the location names the last level
- * shown. The framed embed view's self-assessment (assets/assess.js) posts
+ * session, and records which levels the learner has shown in the frame
+ * #ladder-frame. A level link (a[data-level]) names a page, or a section
+ * of one by its fragment (an occupation's embed view holds every level,
+ * each at #<slug>): the frame moves between a page's sections by fragment,
+ * without loading it again, so the framed page's hashchange counts as
+ * showing a level as its load does. Once every level has been shown, the
+ * completion status (cmi.core.lesson_status, or cmi.completion_status in
+ * 2004) becomes "completed"; before that it is "incomplete". The visited
+ * set is kept in cmi.suspend_data so that it survives to the next session,
+ * and the location names the last level shown (the frame goes back to it
+ * when the next session starts). The framed embed view's self-assessment (assets/assess.js) posts
  * its ratings here: each changed rating becomes an interaction, the share
  * of statements rated at or above the target the score, and the ratings
  * join the visited set in cmi.suspend_data, posted back to the page when
@@ -51,6 +55,7 @@
   var completed = false; // lesson_status is completed (or passed)
   var started = new Date().getTime();
   var restored = null; // visited flags read from cmi.suspend_data
+  var resumeAt = ""; // the location the last session left, a level link's href
   var frame = null;
   var links = [];
   var visited = [];
@@ -137,6 +142,7 @@
     var status = get(rte.status);
     completed = status === "completed" || status === "passed";
     restored = decode(get(rte.suspend));
+    resumeAt = get(rte.location);
     if (!completed) {
       set(rte.status, "incomplete");
       lms(rte.commit, "");
@@ -184,11 +190,13 @@
     return flags;
   }
 
-  // key normalises a URL path for comparison: percent-decoded, with a
-  // trailing "index.html" dropped.
-  function key(path) {
-    try { path = decodeURIComponent(path); } catch (e) { /* keep as is */ }
-    return path.replace(/\/index\.html?$/, "/");
+  // key normalises a URL's path and fragment for comparison:
+  // percent-decoded, with a trailing "index.html" dropped; an empty
+  // fragment ("#") is none.
+  function key(path, hash) {
+    var k = path.replace(/\/index\.html?$/, "/") + (hash && hash !== "#" ? hash : "");
+    try { k = decodeURIComponent(k); } catch (e) { /* keep as is */ }
+    return k;
   }
 
   // setup reads the page once the level links and the frame exist.
@@ -203,15 +211,19 @@
     links = Array.prototype.slice.call(document.querySelectorAll("a[data-level]"));
     for (var i = 0; i < links.length; i++) {
       visited.push(!!(restored && restored.length === links.length && restored[i]));
+      if (resumeAt && links[i].getAttribute("href") === resumeAt) {
+        // Back where the last session left: the level's address.
+        try { frame.contentWindow.location.replace(links[i].href); } catch (e) { frame.src = links[i].href; }
+      }
     }
     render();
     return true;
   }
 
-  function levelOf(path) {
-    var k = key(path);
+  function levelOf(path, hash) {
+    var k = key(path, hash);
     for (var i = 0; i < links.length; i++) {
-      if (key(links[i].pathname) === k) {
+      if (key(links[i].pathname, links[i].hash) === k) {
         return i;
       }
     }
@@ -256,14 +268,16 @@
   // shown handles a page shown in the frame: it marks its level visited and
   // tells the LMS.
   function shown() {
-    var path = null;
-    try { path = frame.contentWindow.location.pathname; } catch (e) { path = null; }
+    var path = null, hash = "";
+    try {
+      path = frame.contentWindow.location.pathname;
+      hash = frame.contentWindow.location.hash;
+    } catch (e) { path = null; }
     if (path === null) {
       return; // another origin: nothing to learn
     }
     fit();
-    watchSize();
-    var level = levelOf(path);
+    var level = levelOf(path, hash);
     var fresh = level >= 0 && !visited[level];
     current = level;
     if (level >= 0) {
@@ -459,9 +473,17 @@
     } catch (e) { /* not a message for us */ }
   }
 
+  // framed starts following a page just loaded in the frame: its size,
+  // and its fragment, which names the level shown.
+  function framed() {
+    watchSize();
+    try { frame.contentWindow.addEventListener("hashchange", shown); } catch (e) { /* another origin */ }
+    shown();
+  }
+
   function onLoad(event) {
     if (event.target && event.target.id === "ladder-frame" && setup()) {
-      shown();
+      framed();
     }
   }
 
@@ -604,7 +626,7 @@
       try {
         var doc = frame.contentDocument;
         if (doc && doc.readyState === "complete" && doc.location.href !== "about:blank") {
-          shown();
+          framed();
         }
       } catch (e) { /* another origin */ }
     }
