@@ -9,6 +9,33 @@
 // the same message.
 (function () {
   "use strict";
+  // The colour scheme, fixed before the style sheet applies (this script
+  // runs in the head, not deferred): ?theme=light|dark|auto in the URL,
+  // else the site's embed_theme, this script's data-theme. Links to other
+  // pages keep a ?theme= given in the URL.
+  var given = new URLSearchParams(location.search).get("theme");
+  var script = document.currentScript;
+  var theme = /^(light|dark|auto)$/.test(given) ? given : (script && script.getAttribute("data-theme")) || "light";
+  if (theme !== "auto") {
+    document.documentElement.setAttribute("data-theme", theme);
+  }
+  var scheme = document.querySelector('meta[name="color-scheme"]');
+  if (scheme) {
+    scheme.content = theme === "auto" ? "light dark" : theme;
+  }
+  function keepTheme() {
+    document.querySelectorAll("a[href]").forEach(function (a) {
+      var href = a.getAttribute("href"), hash = href.indexOf("#"), page = hash < 0 ? href : href.slice(0, hash);
+      if (/^[a-z][a-z0-9+.-]*:|^\/\/|\?/i.test(page) || !/\.html$/.test(page)) {
+        return;
+      }
+      a.setAttribute("href", page + "?theme=" + theme + (hash < 0 ? "" : href.slice(hash)));
+    });
+  }
+  if (given === theme) {
+    document.addEventListener("DOMContentLoaded", keepTheme);
+  }
+
   function showLevel(focus) {
     var id = location.hash.slice(1);
     try { id = decodeURIComponent(id); } catch (e) { /* keep it as it is */ }

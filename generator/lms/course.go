@@ -71,9 +71,7 @@ func courseParts(c Course) (scos []courseSCO, shared []string, files []File, err
 		}
 		have[f.Path] = true
 	}
-	js, _ := static.ReadFile("static/launch.js")
-	css, _ := static.ReadFile("static/launch.css")
-	files = []File{{Path: launchJS, Data: js}, {Path: launchCSS, Data: css}}
+	files = launchFiles()
 	own := map[string]bool{}
 	ids := uniqueIDs{courseAssets: true, scormOrg: true, xmlID("ladder-", c.Identifier): true}
 	for _, g := range c.Groups {

@@ -15,13 +15,22 @@ import (
 )
 
 // The SCORM 1.2 schema files ship inside every SCORM 1.2 package, and the
-// launch page, script and style sheet are generated from static/.
+// launch page, script and style sheet are generated from static/: the
+// packages hold launch.min.js and launch.min.css, the minified forms of
+// launch.js and launch.css that TestLaunchFilesMinified keeps in step.
 //
 //go:embed schemas/scorm12/*.xsd
 var scorm12Schemas embed.FS
 
-//go:embed static/launch.html.tmpl static/launch.js static/launch.css
+//go:embed static/launch.html.tmpl static/launch.min.js static/launch.min.css
 var static embed.FS
+
+// launchFiles are the launch script and style sheet every package holds.
+func launchFiles() []File {
+	js, _ := static.ReadFile("static/launch.min.js")
+	css, _ := static.ReadFile("static/launch.min.css")
+	return []File{{Path: launchJS, Data: js}, {Path: launchCSS, Data: css}}
+}
 
 var launchTemplate = template.Must(template.ParseFS(static, "static/launch.html.tmpl"))
 
@@ -164,14 +173,8 @@ func scorm12Files(p Package) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	js, _ := static.ReadFile("static/launch.js")
-	css, _ := static.ReadFile("static/launch.css")
 	// The SCO's own files: the launch page, then the content.
-	sco := append([]File{
-		{Path: LaunchPath, Data: launch},
-		{Path: launchJS, Data: js},
-		{Path: launchCSS, Data: css},
-	}, p.Files...)
+	sco := append(append([]File{{Path: LaunchPath, Data: launch}}, launchFiles()...), p.Files...)
 
 	generated := map[string]bool{ManifestPath: true, LaunchPath: true, launchJS: true, launchCSS: true}
 	for _, f := range schemas {

@@ -72,6 +72,14 @@ func TestEmbedTheme(t *testing.T) {
 			t.Errorf("%s site, %s system, %q: background %s, want %s", tt.site, tt.system, tt.query, bg, tt.want)
 		}
 		if tt.query == "?theme=dark" {
+			// The index of the views links to them (a view links only
+			// to its levels' sections and to the published site).
+			if u, err = qa.FileURL(filepath.Join(sites[tt.site], "embed", "index.html")); err != nil {
+				t.Fatal(err)
+			}
+			if err := b.Navigate(u + tt.query); err != nil {
+				t.Fatal(err)
+			}
 			var hrefs []string
 			b.Eval(`[...document.querySelectorAll('main a[href$=".html"], main a[href*=".html?"]')].map(a => a.getAttribute('href'))`, &hrefs)
 			for _, h := range hrefs {
@@ -80,7 +88,7 @@ func TestEmbedTheme(t *testing.T) {
 				}
 			}
 			if len(hrefs) == 0 {
-				t.Error("no links to check on the embed view")
+				t.Error("no links to check on the embed index")
 			}
 		}
 	}
