@@ -117,7 +117,7 @@ func TestBuiltCartridgeInMoodle(t *testing.T) {
 		t.Errorf("section 1 activities %q", got)
 	}
 	page := string(cc["embed/occupations/29-2012.00/index.html"])
-	for _, want := range []string{`<a href="#advanced">`, `<section class="embed-level" id="advanced">`,
+	for _, want := range []string{`<a href="#advanced">`, `<section class="embed-level" id="advanced" tabindex="-1">`,
 		`href="https://example.org/frameworks/occupations/29-2012.00/advanced/"`, "<strong>Laboratory competency frameworks</strong>"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the occupation page lacks %s (its levels, each linked to the published one):\n%s", want, page)
