@@ -106,8 +106,9 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			o.DataPath = paths.AssessData(code)
 		}
 		// Level folders share the occupation folder with these, and
-		// level sections the embed view with its self-assessment's ids.
-		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1}
+		// level sections the embed view with its ids (its level links'
+		// "levels" and its self-assessment's).
+		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1, "levels": 1}
 		levels := make([]OccupationLevel, len(f.Levels))
 		o.Levels = make([]*OccupationLevel, len(f.Levels))
 		for i, lv := range f.Levels {
