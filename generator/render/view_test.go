@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -48,6 +49,30 @@ func TestURL(t *testing.T) {
 		}
 		if got := v.URL(tt.to); got != want {
 			t.Errorf("%s page %s (base %q) → %s: %q, want %q", tt.kind, tt.from, tt.base, tt.to, got, want)
+		}
+	}
+}
+
+// TestEmbedSnippet holds the iframe code of an occupation's pages to
+// its embed view: a level's page frames the view at the level's section,
+// the theme's query before the fragment.
+func TestEmbedSnippet(t *testing.T) {
+	o := &site.Occupation{Framework: &framework.Framework{}, Code: "x", EmbedPath: "embed/occupations/x/index.html"}
+	l := &site.OccupationLevel{Occupation: o, Label: "Emerging", EmbedPath: "embed/occupations/x/index.html#emerging"}
+	tests := []struct {
+		base  string
+		level *site.OccupationLevel
+		want  string
+	}{
+		{"", nil, `src="embed/occupations/x/index.html?theme=light"`},
+		{"https://example.org/", l, `src="https://example.org/embed/occupations/x/index.html?theme=light#emerging"`},
+	}
+	for _, tt := range tests {
+		s := &site.Site{Text: i18n.Shipped("en")}
+		s.Config.BaseURL, s.Config.EmbedTheme = tt.base, "light"
+		v := &render.View{Site: s, Page: &site.Page{Kind: site.OccupationPage, Path: "occupations/x/index.html", Occupation: o, Level: tt.level}}
+		if got := v.EmbedSnippet(); !strings.Contains(got, tt.want) {
+			t.Errorf("base %q, level %v: %s, want %s", tt.base, tt.level != nil, got, tt.want)
 		}
 	}
 }
