@@ -52,6 +52,9 @@ const (
 	AssessIndex = "occupations/assess-index.js"
 	// Assets is the folder of the style sheets, scripts and images.
 	Assets = "assets/"
+	// Text is the script that gives the other scripts the words of the
+	// site's language (i18n.Catalogue.ScriptFile), made with the assets.
+	Text = "assets/text.js"
 	// SearchIndex is the folder of the offline search index's scripts.
 	SearchIndex = "search/"
 )
