@@ -70,7 +70,7 @@ func NewSession(opts Options) *Session {
 		min:   transform.NewMinifier(),
 		cache: load.NewCache(),
 		seed:  maphash.MakeSeed(),
-		hand:  &handoff{},
+		hand:  newHandoff(),
 	}
 }
 
