@@ -14,15 +14,15 @@ import (
 )
 
 // TestBrowserRedirects follows old URLs in Chromium after a framework's
-// level is renamed and the layouts of comparisons and of level embed views
-// are retired (the first build's manifest is given comparisons and a
-// level's embed page, as earlier layouts published them): the old level
-// page, an old comparison and an old level embed page land on the right
-// page (a level embed page on its level's section of the occupation's
-// embed view, shown alone and focused) from file:// (their redirect
-// pages) and over HTTP from `ladder serve`'s server, where URLs the
-// redirect pages never had go through the 404 page's rules; the old level
-// page moves the frame an LMS shows it in.
+// level is renamed and the layouts of comparisons, matrices and level
+// embed views are retired (the first build's manifest is given
+// comparisons, a matrix page and a level's embed page, as earlier layouts
+// published them): the old level page, an old comparison, an old matrix
+// and an old level embed page land on the right page (a level embed page
+// on its level's section of the occupation's embed view, shown alone and
+// focused) from file:// (their redirect pages) and over HTTP from `ladder
+// serve`'s server, where URLs the redirect pages never had go through the
+// 404 page's rules; the old level page moves the frame an LMS shows it in.
 func TestBrowserRedirects(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test")
@@ -39,6 +39,7 @@ func TestBrowserRedirects(t *testing.T) {
 		old += "page\tcompare/" + pair + "/index.html\t\n"
 	}
 	old += "page\tembed/occupations/11-0002.00/advanced/index.html\tembed-level 11-0002.00 2\n"
+	old += "page\toccupations/11-0001.00/matrix/index.html\t\n"
 	if err := os.WriteFile(manifest, []byte(old), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -80,6 +81,9 @@ func TestBrowserRedirects(t *testing.T) {
 		{"comparison, http", httpURL("compare/11-0002.00/11-0001.00/"), "/compare/index.html?a=11-0002.00&b=11-0001.00", "", ""},
 		// A pair the last build did not have: no redirect page, the rule.
 		{"comparison by rule, http", httpURL("compare/11-0001.00/11-0003.00/index.html?x=1#top"), "/compare/index.html?a=11-0001.00&b=11-0003.00&x=1#top", "", ""},
+		// The matrix, a part of the occupation's page since it had its own.
+		{"matrix, file", fileURL("occupations/11-0001.00/matrix/index.html"), "/occupations/11-0001.00/index.html#matrix", "Greeters", ""},
+		{"matrix by rule, http", httpURL("occupations/11-0002.00/matrix/"), "/occupations/11-0002.00/index.html#matrix", "Ushers", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

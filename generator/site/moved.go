@@ -23,5 +23,8 @@ func Moved() []MovedPattern {
 		// A page a level (OccupationLevel.EmbedPath) until the
 		// occupation's embed view held every level, each at its slug.
 		{From: paths.OldLevelEmbed(":o", ":level"), To: paths.LevelEmbed(":o", ":level")},
+		// An occupation's skill-by-level matrix, a page of its own until it
+		// became a part of the occupation's page.
+		{From: paths.OldMatrix(":code"), To: paths.Matrix(":code")},
 	}
 }

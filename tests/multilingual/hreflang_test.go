@@ -58,9 +58,9 @@ func TestHreflangReciprocal(t *testing.T) {
 		}
 		checkSwitcher(t, file, p, pages)
 	}
-	if want := 2 * (2*(1+4+1+1) + 1); paired < want {
-		// Both occupations' page, levels, matrix and embed view, and the
-		// about page, in each language.
+	if want := 2 * (2*(1+4+1) + 1); paired < want {
+		// Both occupations' page, levels and embed view, and the about
+		// page, in each language.
 		t.Errorf("%d pages have translations, want at least %d", paired, want)
 	}
 	if p := pages["lms/index.html"]; p == nil || p.alternate != nil || len(p.switcher) != 0 {
