@@ -17,11 +17,11 @@
  * 2004) becomes "completed"; before that it is "incomplete". The visited
  * set is kept in cmi.suspend_data so that it survives to the next session,
  * and the location names the last level shown (the frame goes back to it
- * when the next session starts). The framed embed view's self-assessment (assets/assess.js) posts
- * its ratings here: each changed rating becomes an interaction, the share
- * of statements rated at or above the target the score, and the ratings
- * join the visited set in cmi.suspend_data, posted back to the page when
- * it opens in a later session.
+ * when the next session starts). The framed embed view's self-assessment
+ * (assets/assess.js) posts its ratings here: each changed rating becomes
+ * an interaction, the share of statements rated at or above the target the
+ * score, and the ratings join the visited set in cmi.suspend_data, posted
+ * back to the page when it opens in a later session.
  *
  * With no LMS around, the page works the same but records nothing. Nothing
  * here may throw: every call into another window or into the LMS is guarded.
