@@ -76,7 +76,8 @@ func TestBrowserRedirects(t *testing.T) {
 		{"level, file", fileURL("occupations/11-0001.00/advanced/index.html"), "/occupations/11-0001.00/expert/index.html", "Advanced", ""},
 		{"level, http", httpURL("occupations/11-0001.00/advanced/"), "/occupations/11-0001.00/expert/index.html", "Advanced", ""},
 		{"embed level, file", fileURL("embed/occupations/11-0002.00/advanced/index.html"), "/embed/occupations/11-0002.00/index.html#advanced", "Ushers", "advanced"},
-		{"embed level by rule, http", httpURL("embed/occupations/11-0001.00/emerging/"), "/embed/occupations/11-0001.00/index.html#emerging", "Greeters", "emerging"},
+		// (The old URL's query kept, its fragment the level's.)
+		{"embed level by rule, http", httpURL("embed/occupations/11-0001.00/emerging/?theme=dark#top"), "/embed/occupations/11-0001.00/index.html?theme=dark#emerging", "Greeters", "emerging"},
 		{"comparison, file", fileURL("compare/11-0001.00/11-0002.00/index.html"), "/compare/index.html?a=11-0001.00&b=11-0002.00", "", ""},
 		{"comparison, http", httpURL("compare/11-0002.00/11-0001.00/"), "/compare/index.html?a=11-0002.00&b=11-0001.00", "", ""},
 		// A pair the last build did not have: no redirect page, the rule.
