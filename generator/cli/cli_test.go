@@ -122,7 +122,7 @@ func TestInitBuildAndCheck(t *testing.T) {
 		t.Fatalf("check: exit %d: %s %s", code, stdout, stderr)
 	}
 	code, stdout, stderr := run(t, "build", "--source", dir, "--host", "cloudflare-pages")
-	if code != ExitOK || !strings.Contains(stdout, "wrote 29 pages") || !strings.Contains(stdout, "ladder: Cloudflare Pages (Free plan): ") {
+	if code != ExitOK || !strings.Contains(stdout, "wrote 24 pages") || !strings.Contains(stdout, "ladder: Cloudflare Pages (Free plan): ") {
 		t.Fatalf("build: exit %d: %s %s", code, stdout, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public", "occupations", "29-2012.00", "advanced", "index.html")); err != nil {
@@ -211,7 +211,7 @@ func TestCheckFormatsAndSummary(t *testing.T) {
 		Steps []struct{ Name string }
 	}
 	data, err := os.ReadFile(sum)
-	if err != nil || json.Unmarshal(data, &s) != nil || !s.OK || s.Pages != 29 || s.Bytes == 0 || len(s.Steps) == 0 {
+	if err != nil || json.Unmarshal(data, &s) != nil || !s.OK || s.Pages != 24 || s.Bytes == 0 || len(s.Steps) == 0 {
 		t.Errorf("summary %s: %v", data, err)
 	}
 }
