@@ -68,6 +68,23 @@ func TestBrowserRedirects(t *testing.T) {
 		return u
 	}
 	httpURL := func(rel string) string { return strings.TrimSuffix(base, "/") + "/" + rel }
+	// First, in a tab that has not navigated yet: after the subtests below,
+	// Chromium at times left the framed redirect page's refresh undone.
+	t.Run("level, in a frame", func(t *testing.T) {
+		if err := b.Navigate(httpURL("lms-course.html")); err != nil {
+			t.Fatal(err)
+		}
+		var at string
+		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			err := b.Eval(`document.querySelector("iframe").contentWindow.location.pathname`, &at)
+			if err == nil && at == "/occupations/11-0001.00/expert/index.html" {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the frame is at %q (%v), want the renamed level", at, err)
+			}
+		}
+	})
 	tests := []struct {
 		name, from, to string
 		h1             string // part of the landing page's heading
@@ -126,19 +143,4 @@ func TestBrowserRedirects(t *testing.T) {
 			}
 		})
 	}
-	t.Run("level, in a frame", func(t *testing.T) {
-		if err := b.Navigate(httpURL("lms-course.html")); err != nil {
-			t.Fatal(err)
-		}
-		var at string
-		for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(50 * time.Millisecond) {
-			err := b.Eval(`document.querySelector("iframe").contentWindow.location.pathname`, &at)
-			if err == nil && at == "/occupations/11-0001.00/expert/index.html" {
-				break
-			}
-			if time.Now().After(deadline) {
-				t.Fatalf("the frame is at %q (%v), want the renamed level", at, err)
-			}
-		}
-	})
 }
