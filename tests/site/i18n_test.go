@@ -92,8 +92,9 @@ func englishPhrases(en, tr *i18n.Catalogue) []string {
 }
 
 // exempt marks the classes whose text is the publisher's content
-// (matrix-rows: the topics and statements of the skill-by-level matrix).
-var exempt = regexp.MustCompile(`\b(prose|topic|performance|card-title|intro|lede|aligned-title|skill-list|hub-list|facts|code|matrix-rows)\b`)
+// (matrix-rows: the topics and statements of the skill-by-level matrix;
+// statements: a level's list on its page and in the embed view).
+var exempt = regexp.MustCompile(`\b(prose|topic|performance|card-title|intro|lede|aligned-title|skill-list|hub-list|facts|code|matrix-rows|statements)\b`)
 
 // visibleText lists a page's text nodes and labelling attributes, outside
 // scripts, styles and the publisher's content.
