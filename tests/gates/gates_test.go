@@ -151,6 +151,20 @@ var a11yPages = []string{
 	"404.html",
 }
 
+// openPage opens page, a path below site with an optional fragment
+// (a11yPages), from file://.
+func openPage(b *qa.Browser, site, page string) error {
+	file, fragment, _ := strings.Cut(page, "#")
+	u, err := qa.FileURL(filepath.Join(site, file))
+	if err != nil {
+		return err
+	}
+	if fragment != "" {
+		u += "#" + fragment
+	}
+	return b.Navigate(u)
+}
+
 func TestAccessibility(t *testing.T) {
 	site := defaultSite(t)
 	axe := qa.AxeSource(t)
@@ -161,21 +175,13 @@ func TestAccessibility(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, page := range a11yPages {
-			file, fragment, _ := strings.Cut(page, "#")
-			u, err := qa.FileURL(filepath.Join(site, file))
-			if err == nil && fragment != "" {
-				u += "#" + fragment
-			}
-			if err == nil {
-				err = b.Navigate(u)
-			}
-			if err != nil {
+			if err := openPage(b, site, page); err != nil {
 				t.Fatalf("%s: %v", page, err)
 			}
 			// Keyboard first, before anything has focus. (A fragment
 			// moves focus to its target, the walk from the top of that
 			// page is its own without one.)
-			if scheme == "light" && fragment == "" {
+			if scheme == "light" && !strings.Contains(page, "#") {
 				rep, err := qa.Keyboard(b.Context())
 				if err != nil {
 					t.Fatalf("%s: keyboard: %v", page, err)

@@ -138,7 +138,7 @@ func TestLanguagesValidAndAccessible(t *testing.T) {
 					t.Fatal(err)
 				}
 				for _, page := range a11yPages {
-					if err := b.Open(filepath.Join(site, page)); err != nil {
+					if err := openPage(b, site, page); err != nil {
 						t.Fatalf("%s: %v", page, err)
 					}
 					vs, err := qa.Axe(b.Context(), axe)
