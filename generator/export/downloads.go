@@ -126,17 +126,12 @@ func SiteFileNames(s *site.Site) []string {
 	return append(names, paths.Feed, paths.Catalogue, paths.AssessIndex)
 }
 
-// SiteLMSFileNames lists the paths SiteLMSFiles writes for s.
-func SiteLMSFileNames(s *site.Site) []string {
-	if !s.Config.Outputs.CSV {
-		return nil
-	}
-	return []string{paths.SiteMoodle, paths.SiteCanvas}
-}
-
 // SiteLMSFiles returns the Moodle and Canvas files of every framework
-// (SiteMoodleCSV, SiteCanvasCSV), which change whenever a framework's
-// exports do; none when the site's CSV output is off.
+// (SiteMoodleCSV, SiteCanvasCSV), entries of the bulk download
+// (paths.BundleMoodle, paths.BundleCanvas) rather than files of the site:
+// they repeat every framework's own CSV, and a site-wide import is a
+// one-off, so one zipped copy serves; none when the site's CSV output is
+// off.
 func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
 	if !s.Config.Outputs.CSV {
 		return nil, nil
@@ -149,7 +144,7 @@ func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []BundleFile{{paths.SiteMoodle, moodle}, {paths.SiteCanvas, canvas}}, nil
+	return []BundleFile{{paths.BundleMoodle, moodle}, {paths.BundleCanvas, canvas}}, nil
 }
 
 // SiteFiles returns the site-wide files: the feed, the catalogue and the

@@ -39,9 +39,10 @@ const (
 	// Bundle is the bulk download: every framework's original file and
 	// exports, current and earlier versions.
 	Bundle = "downloads/frameworks.zip"
-	// SiteMoodle and SiteCanvas import every framework at once.
-	SiteMoodle = "downloads/frameworks.moodle.csv"
-	SiteCanvas = "downloads/frameworks.canvas.csv"
+	// BundleMoodle and BundleCanvas import every framework at once; they
+	// are entries of the Bundle (at its root), not files of the site.
+	BundleMoodle = "frameworks.moodle.csv"
+	BundleCanvas = "frameworks.canvas.csv"
 	// The LMS packages of the whole site.
 	SiteSCORM     = "downloads/scorm/all-frameworks.zip"
 	SiteSCORM2004 = "downloads/scorm/all-frameworks-scorm2004.zip"
@@ -142,7 +143,7 @@ func named() map[string]string {
 		"home": Home, "not-found": NotFound, "occupations": Occupations, "skills": Skills,
 		"search": Search, "levels": Levels, "groups": Groups, "sectors": Sectors,
 		"job-zones": JobZones, "embed-index": EmbedIndex, "sitemap": Sitemap, "feed": Feed,
-		"catalogue": Catalogue, "bundle": Bundle, "site-moodle": SiteMoodle, "site-canvas": SiteCanvas,
+		"catalogue": Catalogue, "bundle": Bundle,
 		"site-scorm": SiteSCORM, "site-scorm2004": SiteSCORM2004, "site-cmi5": SiteCmi5,
 		"cartridge": Cartridge,
 	}

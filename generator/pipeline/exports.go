@@ -76,9 +76,6 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 		}
 	}
 	keys[siteFilesKeyName] = siteKey
-	if err := writeSiteLMS(w, model, keys, previous, all); err != nil {
-		return forget(keys, nil), err
-	}
 	return keys, nil
 }
 
@@ -107,37 +104,6 @@ func frameworkKeys(model *site.Site, seed maphash.Seed) map[*site.Occupation]uin
 	return keys
 }
 
-// writeSiteLMS writes the Moodle and Canvas files of every framework when
-// any framework's exports or the site-wide files changed, recording their
-// key in keys.
-func writeSiteLMS(w *writer, model *site.Site, keys, previous map[string]uint64, all bool) error {
-	var h maphash.Hash
-	h.SetSeed(w.seed)
-	for _, o := range model.Occupations {
-		h.WriteString(o.Code)
-		binary.Write(&h, binary.LittleEndian, keys[o.Code])
-	}
-	binary.Write(&h, binary.LittleEndian, keys[siteFilesKeyName])
-	key := h.Sum64()
-	if !all && key == previous[siteLMSKeyName] {
-		for _, name := range export.SiteLMSFileNames(model) {
-			w.keep(name)
-		}
-	} else {
-		files, err := export.SiteLMSFiles(model)
-		if err != nil {
-			return err
-		}
-		for _, f := range files {
-			if err := w.writeExport(f, nil); err != nil {
-				return err
-			}
-		}
-	}
-	keys[siteLMSKeyName] = key
-	return nil
-}
-
 // forget returns keys without the entries of todo and of the site-wide
 // files: the keys of a step that stopped half-way, whose unfinished parts
 // the next build must make again.
@@ -150,17 +116,12 @@ func forget(keys map[string]uint64, todo []*site.Occupation) map[string]uint64 {
 		delete(out, o.Code)
 	}
 	delete(out, siteFilesKeyName)
-	delete(out, siteLMSKeyName)
 	return out
 }
 
 // siteFilesKeyName is the entry of the export keys that holds siteFilesKey;
 // it cannot clash with an occupation code, which has no spaces.
 const siteFilesKeyName = "site files"
-
-// siteLMSKeyName is the entry of the export keys that holds the key of the
-// site-wide LMS files.
-const siteLMSKeyName = "site lms files"
 
 // siteFilesKey hashes what the feed, catalogue, sitemap and robots.txt show:
 // the page list, the home page and every framework.
@@ -197,21 +158,31 @@ func bundleNames(model *site.Site) []string {
 }
 
 // writeBundle zips the bundle's files, handed over compressed by the
-// steps that wrote them, into the output at paths.Bundle, when any
-// of them changed; previews skip that after the first build, as it
-// takes seconds on a large site.
+// steps that wrote them, and the site-wide Moodle and Canvas files (made
+// here: the bundle is their only copy) into the output at paths.Bundle,
+// when any of them changed; previews skip that after the first build, as
+// it takes seconds on a large site.
 func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	if !b.model.Config.Outputs.Bundle {
 		return nil, nil
 	}
 	names := bundleNames(b.model)
-	key := b.w.sumOf(names)
+	// The site-wide CSVs show every framework, which names covers, and
+	// the site's title and description, which siteFilesKey does.
+	key := b.w.sumOf(names) ^ siteFilesKey(b.model, b.w.seed)
 	if !b.first && (key == prev[""] || b.preview) {
 		b.w.keep(paths.Bundle)
 		return prev, nil
 	}
 	files := b.w.hand.files(names...)
-	err := b.w.stream(paths.Bundle, func(out io.Writer) error {
+	siteCSVs, err := export.SiteLMSFiles(b.model)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range siteCSVs {
+		files = append(files, lms.File{Path: f.Name, Data: f.Data})
+	}
+	err = b.w.stream(paths.Bundle, func(out io.Writer) error {
 		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
 	if err != nil {
