@@ -31,7 +31,7 @@ func TestOutputsSwitchedOff(t *testing.T) {
 		off  []string
 	}{
 		{"all on", "", nil},
-		// content/lms.md links the site-wide CSV and packages: a site
+		// content/lms.md links the site-wide packages: a site
 		// that switches those off edits its lms.md (see README).
 		{"per-framework files off", "[outputs]\ncase = false\njson = false\nscorm_per_occupation = false\nbundle = false\n",
 			[]string{"case", "json", "scorm_per_occupation", "bundle"}},
