@@ -18,7 +18,7 @@ type BundleFile struct {
 
 // Download is one file of a framework that its page links to.
 type Download struct {
-	Format    string // "original", "normalized", "case", "moodle" or "canvas"
+	Format    string // "normalized" or "original", "case", "moodle" or "canvas"
 	Label     string // for people, e.g. "CASE 1.1 package (JSON)"
 	Path      string // file path in the output, e.g. occupations/<code>/<code>.case.json
 	MediaType string // e.g. "application/json"
@@ -34,9 +34,10 @@ const (
 )
 
 // Downloads lists the files of one framework that out has on, all in its
-// occupation's folder: the original JSON (o.Download), always, and the
-// four exports of this package, <code>.normalized.json, <code>.case.json,
-// <code>.moodle.csv and <code>.canvas.csv.
+// occupation's folder: the framework file at o.Download, always (with
+// the JSON output on, the normalized framework, NormalizedJSON; off, the
+// file as it came), then the other exports of this package that are on,
+// <code>.case.json, <code>.moodle.csv and <code>.canvas.csv.
 func Downloads(o *site.Occupation, out config.Outputs) []Download {
 	all := allDownloads(o)
 	on := all[:0:0]
@@ -53,6 +54,8 @@ func formatOn(format string, out config.Outputs) bool {
 	switch format {
 	case FormatNormalized:
 		return out.JSON
+	case FormatOriginal:
+		return !out.JSON
 	case FormatCASE:
 		return out.CASE
 	case FormatMoodle, FormatCanvas:
@@ -61,11 +64,12 @@ func formatOn(format string, out config.Outputs) bool {
 	return true
 }
 
-// allDownloads is Downloads with every output on.
+// allDownloads is every format of o's framework; the original and the
+// normalized framework share a path, one of them on.
 func allDownloads(o *site.Occupation) []Download {
 	return []Download{
+		{FormatNormalized, "Normalized framework (JSON)", o.Download, "application/json"},
 		{FormatOriginal, "Original framework (JSON)", o.Download, "application/json"},
-		{FormatNormalized, "Normalized framework (JSON)", paths.Export(o.Code, "normalized.json"), "application/json"},
 		{FormatCASE, "CASE 1.1 package (JSON)", paths.Export(o.Code, "case.json"), "application/json"},
 		{FormatMoodle, "Moodle competency framework (CSV)", paths.Export(o.Code, "moodle.csv"), "text/csv"},
 		{FormatCanvas, "Canvas outcomes (CSV)", paths.Export(o.Code, "canvas.csv"), "text/csv"},
@@ -83,9 +87,10 @@ func downloadPath(o *site.Occupation, format string) string {
 }
 
 // FrameworkFiles returns the exports of one framework that the site's
-// outputs have on, with their paths (see Downloads), and the self-assessment's data script (o.DataPath,
-// see AssessData); the original file is not among them, since the build
-// copies it as it is.
+// outputs have on, with their paths (see Downloads), and the
+// self-assessment's data script (o.DataPath, see AssessData); the
+// original file is not among them, since the build copies it as it is
+// (when the JSON output is off).
 func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 	makers := []struct {
 		format string

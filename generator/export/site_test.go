@@ -220,7 +220,7 @@ func TestSiteFiles(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name)
 	}
-	want := "occupations/19-4021.00/19-4021.00.normalized.json occupations/19-4021.00/19-4021.00.case.json " +
+	want := "occupations/19-4021.00/19-4021.00.json occupations/19-4021.00/19-4021.00.case.json " +
 		"occupations/19-4021.00/19-4021.00.moodle.csv occupations/19-4021.00/19-4021.00.canvas.csv " +
 		"occupations/19-4021.00/19-4021.00.assess.js"
 	if strings.Join(names, " ") != want {

@@ -26,8 +26,6 @@ func OutputOf(path string) string {
 	switch {
 	case strings.HasSuffix(path, ".case.json"):
 		return "case"
-	case strings.HasSuffix(path, ".normalized.json"):
-		return "json"
 	case strings.HasSuffix(path, ".moodle.csv"), strings.HasSuffix(path, ".canvas.csv"):
 		return "csv"
 	}
