@@ -87,10 +87,10 @@ func downloadPath(o *site.Occupation, format string) string {
 }
 
 // FrameworkFiles returns the exports of one framework that the site's
-// outputs have on, with their paths (see Downloads), and the
-// self-assessment's data script (o.DataPath, see AssessData); the
-// original file is not among them, since the build copies it as it is
-// (when the JSON output is off).
+// outputs have on, with their paths (see Downloads); the original file is
+// not among them, since the build copies it as it is (when the JSON
+// output is off), nor the self-assessment's data, which is written for
+// a group of occupations (AssessShard).
 func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 	makers := []struct {
 		format string
@@ -112,11 +112,7 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 		}
 		files = append(files, BundleFile{Name: downloadPath(o, m.format), Data: data})
 	}
-	data, err := AssessData(o, s)
-	if err != nil {
-		return nil, fmt.Errorf("%s: self-assessment data: %w", o.File, err)
-	}
-	return append(files, BundleFile{Name: o.DataPath, Data: data}), nil
+	return files, nil
 }
 
 // SiteFileNames lists the paths SiteFiles writes for s.

@@ -221,8 +221,7 @@ func TestSiteFiles(t *testing.T) {
 		names = append(names, f.Name)
 	}
 	want := "occupations/19-4021.00/19-4021.00.json occupations/19-4021.00/19-4021.00.case.json " +
-		"occupations/19-4021.00/19-4021.00.moodle.csv occupations/19-4021.00/19-4021.00.canvas.csv " +
-		"occupations/19-4021.00/19-4021.00.assess.js"
+		"occupations/19-4021.00/19-4021.00.moodle.csv occupations/19-4021.00/19-4021.00.canvas.csv"
 	if strings.Join(names, " ") != want {
 		t.Errorf("FrameworkFiles = %q", names)
 	}

@@ -69,8 +69,31 @@ func Export(code, suffix string) string {
 // Original is the occupation's framework file, published as it is.
 func Original(code string) string { return Export(code, "json") }
 
-// AssessData is the self-assessment's data script of an occupation.
-func AssessData(code string) string { return Export(code, "assess.js") }
+// AssessData is the self-assessment's data script that holds an
+// occupation, one for a group of occupations: those whose codes share
+// their first five characters, the SOC minor group (and broad group
+// digit) of an O*NET-SOC code, "11-10" of 11-1011.00. A group's script
+// stays the same when an occupation of another group comes or goes,
+// related occupations (the gap view's first choices, a comparison's
+// pair) are often of the same group, and the corpus's 1,016
+// occupations make 113 scripts of at most 29.
+func AssessData(code string) string { return AssessFolder + assessGroup(code) + ".js" }
+
+// AssessFolder holds the self-assessment's data scripts.
+const AssessFolder = "occupations/assess/"
+
+// assessGroup is the group of an occupation's code: its first five
+// characters, or the code when shorter.
+func assessGroup(code string) string {
+	n := 0
+	for i := range code {
+		if n == 5 {
+			return code[:i]
+		}
+		n++
+	}
+	return code
+}
 
 // Matrix is the page of an occupation's levels side by side.
 func Matrix(code string) string { return "occupations/" + code + "/matrix/index.html" }

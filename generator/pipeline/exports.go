@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"hash/maphash"
 	"io"
 
@@ -37,7 +38,6 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 				w.keep(d.Path)
 			}
 		}
-		w.keep(o.DataPath)
 	}
 	err := forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
 		files, err := export.FrameworkFiles(todo[i], model)
@@ -49,8 +49,20 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 				return err
 			}
 		}
+		own, err := export.AssessData(todo[i], model)
+		if err != nil {
+			return fmt.Errorf("%s: self-assessment data: %w", todo[i].File, err)
+		}
+		own, err = minifiedScript(w, own, scratch)
+		if err != nil {
+			return err
+		}
+		w.hand.hold(ownData(todo[i]), own)
 		return nil
 	})
+	if err == nil {
+		err = writeAssessShards(b, keys, previous)
+	}
 	if err != nil {
 		return forget(previous, todo), err
 	}
@@ -77,6 +89,51 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 	}
 	keys[siteFilesKeyName] = siteKey
 	return keys, nil
+}
+
+// writeAssessShards writes the self-assessment's data script of each
+// group of occupations (export.AssessShards) whose members or their
+// frameworks changed, recording each script's key in keys under
+// "data " and its path.
+func writeAssessShards(b *run, keys, previous map[string]uint64) error {
+	names, members := export.AssessShards(b.model)
+	var todo []string
+	for _, name := range names {
+		var h maphash.Hash
+		h.SetSeed(b.w.seed)
+		for _, o := range members[name] {
+			h.WriteString(o.Code)
+			binary.Write(&h, binary.LittleEndian, keys[o.Code])
+		}
+		key := "data " + name
+		keys[key] = h.Sum64()
+		if b.all || previous[key] != keys[key] {
+			todo = append(todo, name)
+		} else {
+			b.w.keep(name)
+		}
+	}
+	return forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
+		data, err := export.AssessShard(members[todo[i]], b.model)
+		if err != nil {
+			return fmt.Errorf("%s: %w", todo[i], err)
+		}
+		return b.w.write(todo[i], data, scratch)
+	})
+}
+
+// minifiedScript is a data script as the writer publishes one, for a
+// package that holds it without its being published.
+func minifiedScript(w *writer, data []byte, scratch *bytes.Buffer) ([]byte, error) {
+	if !w.minify {
+		return data, nil
+	}
+	scratch.Reset()
+	ok, err := w.min.Minify("data.js", scratch, data)
+	if err != nil || !ok {
+		return data, err
+	}
+	return bytes.Clone(scratch.Bytes()), nil
 }
 
 // frameworkKeys hashes, for each occupation, the fingerprints of its page
