@@ -13,6 +13,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/words"
+	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
 // assessFull is an occupation as the readers of the data scripts use it
@@ -90,7 +91,7 @@ func wantFull(o *site.Occupation, s *site.Site) assessFull {
 // every path the readers follow, and the related occupations most related
 // first. The index lists every occupation's script.
 func TestAssessData(t *testing.T) {
-	bin := nodeBin(t)
+	bin := qa.Node(t)
 	for _, c := range []struct {
 		name string
 		cfg  func() config.Config
@@ -168,20 +169,6 @@ func runData(t *testing.T, bin string, script []byte) map[string]assessFull {
 		t.Fatal(err)
 	}
 	return got
-}
-
-// nodeBin returns the path of node, skipping the test when it is missing,
-// or failing it when CI=true or LADDER_REQUIRE_TOOLS=1.
-func nodeBin(t *testing.T) string {
-	t.Helper()
-	p, err := exec.LookPath("node")
-	if err != nil {
-		if os.Getenv("CI") == "true" || os.Getenv("LADDER_REQUIRE_TOOLS") == "1" {
-			t.Fatalf("node is required: %v", err)
-		}
-		t.Skipf("node not found: %v", err)
-	}
-	return p
 }
 
 // decode reads the value a data script sets window.ladderData[key] to.
