@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"io"
+	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/paths"
 
@@ -94,7 +95,7 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 // writeAssessShards writes the self-assessment's data script of each
 // group of occupations (export.AssessShards) whose members or their
 // frameworks changed, recording each script's key in keys under
-// "data " and its path.
+// dataKeyPrefix and its path.
 func writeAssessShards(b *run, keys, previous map[string]uint64) error {
 	names, members := export.AssessShards(b.model)
 	var todo []string
@@ -105,7 +106,7 @@ func writeAssessShards(b *run, keys, previous map[string]uint64) error {
 			h.WriteString(o.Code)
 			binary.Write(&h, binary.LittleEndian, keys[o.Code])
 		}
-		key := "data " + name
+		key := dataKeyPrefix + name
 		keys[key] = h.Sum64()
 		if b.all || previous[key] != keys[key] {
 			todo = append(todo, name)
@@ -161,13 +162,15 @@ func frameworkKeys(model *site.Site, seed maphash.Seed) map[*site.Occupation]uin
 	return keys
 }
 
-// forget returns keys without the entries of todo and of the site-wide
-// files: the keys of a step that stopped half-way, whose unfinished parts
-// the next build must make again.
+// forget returns keys without the entries of todo, of the groups' data
+// scripts and of the site-wide files: the keys of a step that stopped
+// half-way, whose unfinished parts the next build must make again.
 func forget(keys map[string]uint64, todo []*site.Occupation) map[string]uint64 {
 	out := make(map[string]uint64, len(keys))
 	for k, v := range keys {
-		out[k] = v
+		if !strings.HasPrefix(k, dataKeyPrefix) {
+			out[k] = v
+		}
 	}
 	for _, o := range todo {
 		delete(out, o.Code)
@@ -175,6 +178,11 @@ func forget(keys map[string]uint64, todo []*site.Occupation) map[string]uint64 {
 	delete(out, siteFilesKeyName)
 	return out
 }
+
+// dataKeyPrefix starts the export keys of the groups' data scripts,
+// followed by the script's path; it cannot clash with an occupation
+// code, which has no spaces.
+const dataKeyPrefix = "data "
 
 // siteFilesKeyName is the entry of the export keys that holds siteFilesKey;
 // it cannot clash with an occupation code, which has no spaces.
