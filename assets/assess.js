@@ -2,7 +2,7 @@
  * ladder self-assessment: "Where do I stand?" on an occupation page and its
  * embed view.
  *
- * The framework comes from its data script (occupations/<code>/<code>.assess.js,
+ * The framework comes from its group's data script (occupations/assess/<group>.js,
  * window.ladderData[code]); the section #assess names the code and the way
  * to the site root. Each statement gets one radio group on the scale below;
  * a level is reached when at least REACH of its statements are rated TARGET

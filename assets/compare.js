@@ -82,16 +82,19 @@
     return null;
   }
 
-  // load adds the data script of each code, then calls done.
+  // load adds the data script of each code (once: occupations of a group
+  // share one), then calls done.
   function load(codes, done) {
-    var left = 0;
+    var left = 0, added = {};
     codes.forEach(function (code) {
-      if (data[code]) {
+      var path = entry(code)[2];
+      if (data[code] || added[path]) {
         return;
       }
+      added[path] = true;
       left++;
       var s = document.createElement("script");
-      s.src = siteRoot + entry(code)[2];
+      s.src = siteRoot + path;
       s.onload = s.onerror = function () {
         if (--left === 0) {
           done();

@@ -10,9 +10,11 @@ type Outputs struct {
 	// CASE is each framework's CASE 1.1 package, <code>.case.json.
 	CASE bool `toml:"case"`
 	// CSV is each framework's Moodle and Canvas CSV, and the site-wide
-	// frameworks.moodle.csv and frameworks.canvas.csv.
+	// frameworks.moodle.csv and frameworks.canvas.csv in the Bundle.
 	CSV bool `toml:"csv"`
-	// JSON is each framework's normalized JSON, <code>.normalized.json.
+	// JSON publishes each framework's normalized JSON as its framework
+	// file, <code>.json; off, that file is the framework as it came. It
+	// changes no file count or size worth switching off for a host.
 	JSON bool `toml:"json"`
 	// Bundle is downloads/frameworks.zip, every framework in every
 	// format.
@@ -38,8 +40,8 @@ func OutputList() []Output {
 		{"site_packages", "the site-wide SCORM 1.2, SCORM 2004, cmi5 and Common Cartridge packages"},
 		{"bundle", paths.Bundle},
 		{"scorm_per_occupation", "a SCORM 1.2 package per occupation"},
-		{"json", "a normalized JSON file per framework"},
-		{"csv", "Moodle and Canvas CSV files per framework and for the site"},
+		{"json", "the normalized framework (else the original) as each framework's JSON file"},
+		{"csv", "Moodle and Canvas CSV files per framework, and for the site in the bundle"},
 		{"case", "a CASE 1.1 package per framework"},
 	}
 }

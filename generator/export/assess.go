@@ -3,99 +3,192 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/ladder-ssg/ladder/generator/paths"
+	"strings"
 
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // The self-assessment (assets/assess.js) reads a framework from a small
-// script beside its page, o.DataPath, rather than from the page itself:
-// the occupation page, its embed view and the gap view of every other
-// occupation share one copy, and a <script> tag loads it from file:// too.
-// Each data script adds its framework to window.ladderData under its code;
+// script rather than from its page, o.DataPath: the occupation page, its
+// embed view, the gap view of every other occupation and the comparison
+// page share one copy, and a <script> tag loads it from file:// too. A
+// script holds the occupations of one group (AssessShard; paths.AssessData
+// names the group), so the site has a script per group rather than one per
+// occupation; an LMS package holds its occupation's alone (AssessData).
+//
+// Each occupation is written compactly, with nothing its reader can
+// derive: statement codes, page paths and shared-skill names equal to
+// the topic are left out, and each statement is an array. The script's
+// own few lines (assessInflate) rebuild the full record, the shape the
+// readers use, into window.ladderData under the occupation's code;
 // paths.AssessIndex adds the list of every occupation under "_index".
 
-// assessData is one framework as the self-assessment reads it. Paths are
-// relative to the site root; the script makes them relative to its page.
-type assessData struct {
-	Code    string        `json:"code"`
+// assessRecord is one occupation as a data script writes it.
+type assessRecord struct {
 	Title   string        `json:"title"`
 	Version string        `json:"version"`
 	Date    string        `json:"date,omitempty"` // export date, YYYY-MM-DD
-	Page    string        `json:"page"`
-	Matrix  string        `json:"matrix"`
-	Base    string        `json:"base,omitempty"` // the site's base URL
 	Related []string      `json:"related"`        // codes, most related first
-	Index   string        `json:"index"`          // paths.AssessIndex
 	Levels  []assessLevel `json:"levels"`
 }
 
+// assessLevel is one level: its key (and Match, the key as the comparison
+// pairs levels of two occupations by it, words.Fold as relate does, when
+// it differs), label, slug and code, and its statements.
 type assessLevel struct {
-	Key string `json:"key"`
-	// Match is the key as the comparison pairs levels of two occupations
-	// by it (words.Fold, as relate does), when it differs from Key.
-	Match      string            `json:"match,omitempty"`
-	Label      string            `json:"label"`
-	Path       string            `json:"path"`
-	Embed      string            `json:"embed"`
-	Statements []assessStatement `json:"statements"`
+	Key        string     `json:"key"`
+	Match      string     `json:"match,omitempty"`
+	Label      string     `json:"label"`
+	Slug       string     `json:"slug"`
+	Code       string     `json:"code"`
+	Statements [][]string `json:"statements"`
 }
 
-// assessStatement is one statement: its stable code and anchor, its text,
-// and what the gap view matches it by (Skill, a shared skill's key or an
-// aligned element's id) with what to show of it.
-type assessStatement struct {
-	Code      string `json:"code"`
-	Anchor    string `json:"anchor"`
-	Topic     string `json:"topic,omitempty"`
-	Text      string `json:"text"`
-	Skill     string `json:"skill,omitempty"`
-	SkillName string `json:"skillName,omitempty"`
-	SkillPath string `json:"skillPath,omitempty"`
-}
-
-// AssessData returns the data script of o's self-assessment, written at
-// o.DataPath.
-func AssessData(o *site.Occupation, s *site.Site) ([]byte, error) {
-	d := assessData{Code: o.Code, Title: o.Title(), Version: o.Version, Page: o.Path, Matrix: o.MatrixPath,
-		Base: s.Config.BaseURL, Related: []string{}, Index: paths.AssessIndex}
-	if !o.ExportedAt.IsZero() {
-		d.Date = o.ExportedAt.Format("2006-01-02")
+// assessStatement is one statement as an array: its anchor, topic ("" for
+// none) and performance text, then, when the gap view can match it, its
+// shared skill's key (an aligned element's id or a topic key), the slug
+// of the skill's page ("" for none) and the skill's name when it is not
+// the topic.
+func assessStatement(ol *site.OccupationLevel, i int) []string {
+	st := ol.Statements[i]
+	out := []string{st.Anchor, st.Topic, st.Performance}
+	key, name, slug := assessSkill(ol, i)
+	if key == "" {
+		return out
 	}
-	for _, r := range o.Related {
-		d.Related = append(d.Related, r.Code)
+	out = append(out, key, slug)
+	if name != st.Topic {
+		out = append(out, name)
 	}
-	for _, ol := range o.Levels {
-		l := assessLevel{Key: ol.Key, Label: ol.Label, Path: ol.Path, Embed: ol.EmbedPath}
-		if m := words.Fold(ol.Key); m != ol.Key {
-			l.Match = m
-		}
-		for i, st := range ol.Statements {
-			a := assessStatement{Code: StatementCode(ol, st), Anchor: st.Anchor, Topic: st.Topic, Text: st.Performance}
-			a.Skill, a.SkillName, a.SkillPath = assessSkill(ol, i)
-			l.Statements = append(l.Statements, a)
-		}
-		d.Levels = append(d.Levels, l)
-	}
-	return dataScript(o.Code, d)
+	return out
 }
 
 // assessSkill returns what the gap view matches statement i of ol by: its
 // shared skill (keyed by its aligned O*NET element, or its topic) with
-// the skill's page, else its aligned element alone; "" when it has
-// neither.
-func assessSkill(ol *site.OccupationLevel, i int) (key, name, path string) {
+// the slug of the skill's page, else its aligned element alone; "" when
+// it has neither.
+func assessSkill(ol *site.OccupationLevel, i int) (key, name, slug string) {
 	if ol.Skills != nil && ol.Skills[i] != nil {
 		sk := ol.Skills[i]
-		return "skill:" + sk.Key, sk.Name, sk.Path
+		return sk.Key, sk.Name, sk.Slug
 	}
 	if ol.Aligned != nil && ol.Aligned[i] != nil {
 		el := ol.Aligned[i].Element
-		return "skill:" + el.ID, el.Title, ""
+		return el.ID, el.Title, ""
 	}
 	return "", "", ""
 }
+
+// assessRecordOf returns o's record, JSON.
+func assessRecordOf(o *site.Occupation) ([]byte, error) {
+	r := assessRecord{Title: o.Title(), Version: o.Version, Related: []string{}}
+	if !o.ExportedAt.IsZero() {
+		r.Date = o.ExportedAt.Format("2006-01-02")
+	}
+	for _, rel := range o.Related {
+		r.Related = append(r.Related, rel.Code)
+	}
+	c := codesOf(o)
+	for _, ol := range o.Levels {
+		l := assessLevel{Key: ol.Key, Label: ol.Label, Slug: ol.Slug, Code: c.level(ol), Statements: [][]string{}}
+		if m := words.Fold(ol.Key); m != ol.Key {
+			l.Match = m
+		}
+		for i := range ol.Statements {
+			l.Statements = append(l.Statements, assessStatement(ol, i))
+		}
+		r.Levels = append(r.Levels, l)
+	}
+	return marshalJSON(r)
+}
+
+// AssessData returns the data script of o alone, for a package that holds
+// o without its group (the site's script is AssessShard's, at o.DataPath).
+func AssessData(o *site.Occupation, s *site.Site) ([]byte, error) {
+	return AssessShard([]*site.Occupation{o}, s)
+}
+
+// AssessShard returns the data script of occupations, the members of one
+// group (see paths.AssessData), written at their DataPath.
+func AssessShard(occupations []*site.Occupation, s *site.Site) ([]byte, error) {
+	head, err := assessHead(s)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	buf.WriteString(head)
+	for _, o := range occupations {
+		code, err := marshalJSON(o.Code)
+		if err != nil {
+			return nil, err
+		}
+		record, err := assessRecordOf(o)
+		if err != nil {
+			return nil, err
+		}
+		buf.WriteString("f(")
+		buf.Write(code)
+		buf.WriteByte(',')
+		buf.Write(record)
+		buf.WriteString(");\n")
+	}
+	buf.WriteString("})(window.ladderData=window.ladderData||{});\n")
+	return buf.Bytes(), nil
+}
+
+// AssessShards groups the occupations of s by their data script, in the
+// order of s.Occupations: each DataPath with its members.
+func AssessShards(s *site.Site) (names []string, members map[string][]*site.Occupation) {
+	members = map[string][]*site.Occupation{}
+	for _, o := range s.Occupations {
+		if members[o.DataPath] == nil {
+			names = append(names, o.DataPath)
+		}
+		members[o.DataPath] = append(members[o.DataPath], o)
+	}
+	return names, members
+}
+
+// assessSite is what every record shares: the site's base URL, the index
+// of occupations and the paths' forms, {c} standing for a code and {s}
+// for a slug.
+type assessSite struct {
+	Base  string            `json:"base"`
+	Index string            `json:"index"`
+	Paths map[string]string `json:"paths"`
+}
+
+// assessHead is the start of a data script: the site's values and the
+// function f that rebuilds an occupation's full record from its compact
+// one (assessInflate), ending in a function body AssessShard closes.
+func assessHead(s *site.Site) (string, error) {
+	v := assessSite{Base: s.Config.BaseURL, Index: paths.AssessIndex, Paths: map[string]string{
+		"page": paths.Occupation("{c}"), "matrix": paths.Matrix("{c}"), "level": paths.Level("{c}", "{s}"),
+		"embed": paths.LevelEmbed("{c}", "{s}"), "skill": paths.Skill("{s}"),
+	}}
+	data, err := marshalJSON(v)
+	if err != nil {
+		return "", err
+	}
+	return "(function(d){var S=" + string(data) + ";" + assessInflate + "\n", nil
+}
+
+// assessInflate is the function f(code, record) of every data script: it
+// sets d[code] to the record as the readers use it (assess.js, compare.js,
+// the LMS launch page): the occupation's code, page, matrix, base URL and
+// index; each level's path and embed view; each statement's code
+// (<level code>.<n>), anchor, topic, text, and skill ("skill:" and its
+// key), skillName and skillPath when it has one.
+var assessInflate = strings.Join([]string{
+	`function p(k,c,s){return S.paths[k].split("{c}").join(c).split("{s}").join(s||"")}`,
+	`function f(c,r){r.code=c;r.page=p("page",c);r.matrix=p("matrix",c);r.index=S.index;if(S.base)r.base=S.base;`,
+	`r.levels.forEach(function(l){l.path=p("level",c,l.slug);l.embed=p("embed",c,l.slug);`,
+	`l.statements=l.statements.map(function(a,i){var s={code:l.code+"."+(i+1),anchor:a[0]};if(a[1])s.topic=a[1];s.text=a[2];`,
+	`if(a.length>3){s.skill="skill:"+a[3];s.skillName=a.length>5?a[5]:a[1];if(a[4])s.skillPath=p("skill",c,a[4])}return s});`,
+	`delete l.slug;delete l.code});d[c]=r}`,
+}, "")
 
 // AssessIndex returns the script at paths.AssessIndex: every
 // occupation's code, title and data script, A–Z.

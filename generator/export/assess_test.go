@@ -2,41 +2,119 @@ package export
 
 import (
 	"encoding/json"
-	"github.com/ladder-ssg/ladder/generator/paths"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/ladder-ssg/ladder/generator/config"
+	"github.com/ladder-ssg/ladder/generator/paths"
+	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/words"
+	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
-// TestAssessData checks the self-assessment's data script of each seed:
-// it sets window.ladderData[code] to the framework with every statement's
-// stable code and anchor, the shared skill it is matched by in the gap
-// view (the aligned element's, when the statement has a shared skill),
-// and the related occupations most related first; the index lists every
-// occupation's data script.
+// assessFull is an occupation as the readers of the data scripts use it
+// (assets/assess.js, assets/compare.js): what a script's own function
+// rebuilds from its compact record.
+type assessFull struct {
+	Code    string      `json:"code"`
+	Title   string      `json:"title"`
+	Version string      `json:"version"`
+	Date    string      `json:"date,omitempty"`
+	Page    string      `json:"page"`
+	Matrix  string      `json:"matrix"`
+	Base    string      `json:"base,omitempty"`
+	Related []string    `json:"related"`
+	Index   string      `json:"index"`
+	Levels  []fullLevel `json:"levels"`
+}
+
+type fullLevel struct {
+	Key        string          `json:"key"`
+	Match      string          `json:"match,omitempty"`
+	Label      string          `json:"label"`
+	Path       string          `json:"path"`
+	Embed      string          `json:"embed"`
+	Statements []fullStatement `json:"statements"`
+}
+
+type fullStatement struct {
+	Code      string `json:"code"`
+	Anchor    string `json:"anchor"`
+	Topic     string `json:"topic,omitempty"`
+	Text      string `json:"text"`
+	Skill     string `json:"skill,omitempty"`
+	SkillName string `json:"skillName,omitempty"`
+	SkillPath string `json:"skillPath,omitempty"`
+}
+
+// wantFull is o as the readers should see it, from the model.
+func wantFull(o *site.Occupation, s *site.Site) assessFull {
+	d := assessFull{Code: o.Code, Title: o.Title(), Version: o.Version, Page: o.Path, Matrix: o.MatrixPath,
+		Base: s.Config.BaseURL, Related: []string{}, Index: paths.AssessIndex}
+	if !o.ExportedAt.IsZero() {
+		d.Date = o.ExportedAt.Format("2006-01-02")
+	}
+	for _, r := range o.Related {
+		d.Related = append(d.Related, r.Code)
+	}
+	for _, ol := range o.Levels {
+		l := fullLevel{Key: ol.Key, Label: ol.Label, Path: ol.Path, Embed: ol.EmbedPath, Statements: []fullStatement{}}
+		if m := words.Fold(ol.Key); m != ol.Key {
+			l.Match = m
+		}
+		for i, st := range ol.Statements {
+			f := fullStatement{Code: StatementCode(ol, st), Anchor: st.Anchor, Topic: st.Topic, Text: st.Performance}
+			switch {
+			case ol.Skills != nil && ol.Skills[i] != nil:
+				sk := ol.Skills[i]
+				f.Skill, f.SkillName, f.SkillPath = "skill:"+sk.Key, sk.Name, sk.Path
+			case ol.Aligned != nil && ol.Aligned[i] != nil:
+				el := ol.Aligned[i].Element
+				f.Skill, f.SkillName = "skill:"+el.ID, el.Title
+			}
+			l.Statements = append(l.Statements, f)
+		}
+		d.Levels = append(d.Levels, l)
+	}
+	return d
+}
+
+// TestAssessData runs the data scripts of the seeds in node, as a page
+// would: each occupation's own script and its group's set
+// window.ladderData[code] to the occupation with every statement's stable
+// code and anchor, the shared skill the gap view matches it by (the
+// aligned element's, when the statement has a shared skill) and its page,
+// every path the readers follow, and the related occupations most related
+// first. The index lists every occupation's script.
 func TestAssessData(t *testing.T) {
+	bin := qa.Node(t)
 	for _, c := range []struct {
 		name string
 		cfg  func() config.Config
 	}{{"with a base URL", baseConfig}, {"offline", offlineConfig}} {
 		s := seeds(t, c.cfg())
-		for _, o := range s.Occupations {
-			d := decodeData(t, must(AssessData(o, s)), o.Code)
-			if d.Code != o.Code || d.Base != s.Config.BaseURL || d.Index != paths.AssessIndex || len(d.Levels) != len(o.Levels) {
-				t.Fatalf("%s %s: %+v", c.name, o.Code, d)
+		names, members := AssessShards(s)
+		if len(names) == 0 {
+			t.Fatal("no data script")
+		}
+		for _, name := range names {
+			shard := runData(t, bin, must(AssessShard(members[name], s)))
+			if len(shard) != len(members[name]) {
+				t.Errorf("%s: %s sets %d occupations, want %d", c.name, name, len(shard), len(members[name]))
 			}
-			if len(o.Related) > 0 && (len(d.Related) != len(o.Related) || d.Related[0] != o.Related[0].Code) {
-				t.Errorf("%s %s: related %v", c.name, o.Code, d.Related)
-			}
-			for i, ol := range o.Levels {
-				for j, st := range ol.Statements {
-					got := d.Levels[i].Statements[j]
-					if got.Code != StatementCode(ol, st) || got.Anchor != st.Anchor || got.Text != st.Performance {
-						t.Errorf("%s %s: statement %+v", c.name, o.Code, got)
-					}
-					if sk := ol.Skills; sk != nil && sk[j] != nil && got.Skill != "skill:"+sk[j].Key {
-						t.Errorf("%s %s: %s has skill %q, want %q", c.name, o.Code, got.Code, got.Skill, sk[j].Key)
+			for _, o := range members[name] {
+				if o.DataPath != name || o.DataPath != paths.AssessData(o.Code) {
+					t.Errorf("%s: %s is in %s, its data path %s", c.name, o.Code, name, o.DataPath)
+				}
+				want := wantFull(o, s)
+				own := runData(t, bin, must(AssessData(o, s)))
+				for what, got := range map[string]assessFull{"own": own[o.Code], "group": shard[o.Code]} {
+					if !reflect.DeepEqual(got, want) {
+						t.Errorf("%s: %s's %s script gives\n%+v\nwant\n%+v", c.name, o.Code, what, got, want)
 					}
 				}
 			}
@@ -49,10 +127,48 @@ func TestAssessData(t *testing.T) {
 	}
 }
 
-func decodeData(t *testing.T, script []byte, key string) assessData {
-	var d assessData
-	decode(t, script, key, &d)
-	return d
+// TestAssessDataShorter holds the data scripts to their purpose: an
+// occupation's compact record is at most four fifths of the full one
+// it gives its readers, and its script writes no statement's code or
+// page path.
+func TestAssessDataShorter(t *testing.T) {
+	s := seeds(t, baseConfig())
+	o := s.Occupations[1]
+	script := string(must(AssessData(o, s)))
+	full, err := json.Marshal(wantFull(o, s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if record := must(assessRecordOf(o)); len(record) > len(full)*4/5 {
+		t.Errorf("the record is %d bytes for a full one of %d", len(record), len(full))
+	}
+	st := o.Levels[0].Statements[0]
+	for _, derived := range []string{`"` + StatementCode(o.Levels[0], st) + `"`, o.Levels[0].Path, o.Levels[0].EmbedPath} {
+		if strings.Contains(script, derived) {
+			t.Errorf("the script writes %s, which its reader derives", derived)
+		}
+	}
+}
+
+// runData runs a data script in node with an empty window and returns
+// what it set window.ladderData to.
+func runData(t *testing.T, bin string, script []byte) map[string]assessFull {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "data.js")
+	if err := os.WriteFile(file, script, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-e", `global.window={};require(process.argv[1]);process.stdout.write(JSON.stringify(window.ladderData))`, file)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var got map[string]assessFull
+	if err := json.Unmarshal(out, &got); err != nil {
+		t.Fatal(err)
+	}
+	return got
 }
 
 // decode reads the value a data script sets window.ladderData[key] to.

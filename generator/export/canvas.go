@@ -22,9 +22,11 @@ const canvasTitleMax = 255
 // level inside it, and an outcome for each statement inside its level.
 // vendor_guid is the item's CASE identifier, so re-imports update rather
 // than duplicate and never clash with another framework or site.
-// An outcome's title is the statement's topic (the statement when it has
-// none, cut to 255 characters), its description the statement (HTML with
-// "&", "<" and ">" escaped), its display name, which Canvas shows in
+// A level's group has its label for title and no description. An
+// outcome's title is the statement's topic (the statement when it has
+// none, cut to 255 characters), its description what the title does not
+// say (see lmsStatement; HTML with "&", "<" and ">" escaped), its display
+// name, which Canvas shows in
 // reports, the topic with its level ("Critical test results
 // (Proficient)"), its calculation method "highest". Its ratings map the
 // levels to points, highest first: with n levels the last is worth n
@@ -79,11 +81,11 @@ func canvasRows(o *site.Occupation, s *site.Site, width int) [][]string {
 		"", "", "", "", "active", ""}, width)}
 	for _, ol := range o.Levels {
 		levelID := x.level(ol)
-		rows = append(rows, pad([]string{levelID, "group", shorten(ol.Label, canvasTitleMax),
-			htmlText(ol.Label + " level of the " + o.Title() + " competency framework."),
+		rows = append(rows, pad([]string{levelID, "group", shorten(ol.Label, canvasTitleMax), "",
 			"", "", "", docID, "active", ""}, width))
 		for _, st := range ol.Statements {
-			row := []string{x.statement(ol, st), "outcome", shorten(shortName(st), canvasTitleMax), htmlText(st.Text),
+			title, desc := lmsStatement(st, canvasTitleMax)
+			row := []string{x.statement(ol, st), "outcome", title, desc,
 				shorten(shortName(st)+" ("+ol.Label+")", canvasTitleMax), "highest", "", levelID, "active", mastery}
 			rows = append(rows, pad(append(row, ratings...), width))
 		}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/align"
@@ -42,16 +41,13 @@ type caseDocument struct {
 }
 
 type caseItem struct {
-	Identifier           string   `json:"identifier"`
-	FullStatement        string   `json:"fullStatement"`
-	AbbreviatedStatement string   `json:"abbreviatedStatement,omitempty"`
-	HumanCodingScheme    string   `json:"humanCodingScheme"`
-	ListEnumeration      string   `json:"listEnumeration"`
-	CFItemType           string   `json:"CFItemType"`
-	CFItemTypeURI        caseLink `json:"CFItemTypeURI"`
-	URI                  string   `json:"uri"`
-	Language             string   `json:"language,omitempty"`
-	LastChangeDateTime   string   `json:"lastChangeDateTime"`
+	Identifier           string `json:"identifier"`
+	FullStatement        string `json:"fullStatement"`
+	AbbreviatedStatement string `json:"abbreviatedStatement,omitempty"`
+	HumanCodingScheme    string `json:"humanCodingScheme"`
+	CFItemType           string `json:"CFItemType"`
+	URI                  string `json:"uri"`
+	LastChangeDateTime   string `json:"lastChangeDateTime"`
 }
 
 type caseAssociation struct {
@@ -92,7 +88,11 @@ type caseItemType struct {
 // 1-based position), and a precedes association from each level to the
 // next. Item uris are the level pages and the statements' anchors on them;
 // the document's is the occupation page; associations and item types have
-// no page, so theirs are urn:uuid URIs of their identifiers. A statement
+// no page, so theirs are urn:uuid URIs of their identifiers. An item
+// says only what CASE 1.1 requires and what no other record of the
+// package says: its type by title (CFItemType, defined once in
+// CFDefinitions, not a CFItemTypeURI per item), no language (the
+// document's), no listEnumeration (its isChildOf sequenceNumber). A statement
 // aligned to an O*NET element has an association with it (see
 // alignmentAssociation), whose destination is the element's URN. Every record
 // changed last when the framework was exported (2000-01-01T00:00:00Z when
@@ -103,14 +103,12 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 	c := codesOf(o)
 	from := downloadPath(o, FormatCASE)
 	changed := formatTime(dateOr(o.ExportedAt))
-	lang := s.Config.Language
 
 	doc := caseDocumentOf(o, s, x, from, changed)
 	docLink := caseLink{Title: doc.Title, Identifier: doc.Identifier, URI: doc.URI}
 
 	levelType, statementType := caseItemTypes(x)
 	pkg := casePackage{CFDocument: doc, CFDefinitions: caseDefinitions{[]caseItemType{levelType, statementType}}}
-	typeLink := func(t caseItemType) caseLink { return caseLink{Title: t.Title, Identifier: t.Identifier, URI: t.URI} }
 	associate := func(kind string, seq int, origin, dest caseLink) {
 		id := x.association(kind, origin.Identifier, dest.Identifier)
 		pkg.CFAssociations = append(pkg.CFAssociations, caseAssociation{
@@ -125,11 +123,8 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 			Identifier:         x.level(ol),
 			FullStatement:      ol.Label,
 			HumanCodingScheme:  c.level(ol),
-			ListEnumeration:    strconv.Itoa(ol.Number),
 			CFItemType:         LevelItemType,
-			CFItemTypeURI:      typeLink(levelType),
 			URI:                link(s, from, ol.Path, ""),
-			Language:           lang,
 			LastChangeDateTime: changed,
 		}
 		pkg.CFItems = append(pkg.CFItems, level)
@@ -145,11 +140,8 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 				FullStatement:        st.Text,
 				AbbreviatedStatement: st.Topic,
 				HumanCodingScheme:    c.statement(ol, st),
-				ListEnumeration:      strconv.Itoa(st.Number),
 				CFItemType:           StatementItemType,
-				CFItemTypeURI:        typeLink(statementType),
 				URI:                  link(s, from, ol.Path, st.Anchor),
-				Language:             lang,
 				LastChangeDateTime:   changed,
 			}
 			pkg.CFItems = append(pkg.CFItems, item)

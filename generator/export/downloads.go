@@ -18,7 +18,7 @@ type BundleFile struct {
 
 // Download is one file of a framework that its page links to.
 type Download struct {
-	Format    string // "original", "normalized", "case", "moodle" or "canvas"
+	Format    string // "normalized" or "original", "case", "moodle" or "canvas"
 	Label     string // for people, e.g. "CASE 1.1 package (JSON)"
 	Path      string // file path in the output, e.g. occupations/<code>/<code>.case.json
 	MediaType string // e.g. "application/json"
@@ -34,9 +34,10 @@ const (
 )
 
 // Downloads lists the files of one framework that out has on, all in its
-// occupation's folder: the original JSON (o.Download), always, and the
-// four exports of this package, <code>.normalized.json, <code>.case.json,
-// <code>.moodle.csv and <code>.canvas.csv.
+// occupation's folder: the framework file at o.Download, always (with
+// the JSON output on, the normalized framework, NormalizedJSON; off, the
+// file as it came), then the other exports of this package that are on,
+// <code>.case.json, <code>.moodle.csv and <code>.canvas.csv.
 func Downloads(o *site.Occupation, out config.Outputs) []Download {
 	all := allDownloads(o)
 	on := all[:0:0]
@@ -53,6 +54,8 @@ func formatOn(format string, out config.Outputs) bool {
 	switch format {
 	case FormatNormalized:
 		return out.JSON
+	case FormatOriginal:
+		return !out.JSON
 	case FormatCASE:
 		return out.CASE
 	case FormatMoodle, FormatCanvas:
@@ -61,11 +64,12 @@ func formatOn(format string, out config.Outputs) bool {
 	return true
 }
 
-// allDownloads is Downloads with every output on.
+// allDownloads is every format of o's framework; the original and the
+// normalized framework share a path, one of them on.
 func allDownloads(o *site.Occupation) []Download {
 	return []Download{
+		{FormatNormalized, "Normalized framework (JSON)", o.Download, "application/json"},
 		{FormatOriginal, "Original framework (JSON)", o.Download, "application/json"},
-		{FormatNormalized, "Normalized framework (JSON)", paths.Export(o.Code, "normalized.json"), "application/json"},
 		{FormatCASE, "CASE 1.1 package (JSON)", paths.Export(o.Code, "case.json"), "application/json"},
 		{FormatMoodle, "Moodle competency framework (CSV)", paths.Export(o.Code, "moodle.csv"), "text/csv"},
 		{FormatCanvas, "Canvas outcomes (CSV)", paths.Export(o.Code, "canvas.csv"), "text/csv"},
@@ -83,9 +87,10 @@ func downloadPath(o *site.Occupation, format string) string {
 }
 
 // FrameworkFiles returns the exports of one framework that the site's
-// outputs have on, with their paths (see Downloads), and the self-assessment's data script (o.DataPath,
-// see AssessData); the original file is not among them, since the build
-// copies it as it is.
+// outputs have on, with their paths (see Downloads); the original file is
+// not among them, since the build copies it as it is (when the JSON
+// output is off), nor the self-assessment's data, which is written for
+// a group of occupations (AssessShard).
 func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 	makers := []struct {
 		format string
@@ -107,11 +112,7 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 		}
 		files = append(files, BundleFile{Name: downloadPath(o, m.format), Data: data})
 	}
-	data, err := AssessData(o, s)
-	if err != nil {
-		return nil, fmt.Errorf("%s: self-assessment data: %w", o.File, err)
-	}
-	return append(files, BundleFile{Name: o.DataPath, Data: data}), nil
+	return files, nil
 }
 
 // SiteFileNames lists the paths SiteFiles writes for s.
@@ -126,17 +127,12 @@ func SiteFileNames(s *site.Site) []string {
 	return append(names, paths.Feed, paths.Catalogue, paths.AssessIndex)
 }
 
-// SiteLMSFileNames lists the paths SiteLMSFiles writes for s.
-func SiteLMSFileNames(s *site.Site) []string {
-	if !s.Config.Outputs.CSV {
-		return nil
-	}
-	return []string{paths.SiteMoodle, paths.SiteCanvas}
-}
-
 // SiteLMSFiles returns the Moodle and Canvas files of every framework
-// (SiteMoodleCSV, SiteCanvasCSV), which change whenever a framework's
-// exports do; none when the site's CSV output is off.
+// (SiteMoodleCSV, SiteCanvasCSV), entries of the bulk download
+// (paths.BundleMoodle, paths.BundleCanvas) rather than files of the site:
+// they repeat every framework's own CSV, and a site-wide import is a
+// one-off, so one zipped copy serves; none when the site's CSV output is
+// off.
 func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
 	if !s.Config.Outputs.CSV {
 		return nil, nil
@@ -149,7 +145,7 @@ func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []BundleFile{{paths.SiteMoodle, moodle}, {paths.SiteCanvas, canvas}}, nil
+	return []BundleFile{{paths.BundleMoodle, moodle}, {paths.BundleCanvas, canvas}}, nil
 }
 
 // SiteFiles returns the site-wide files: the feed, the catalogue and the

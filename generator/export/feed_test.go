@@ -182,8 +182,8 @@ func TestCatalogue(t *testing.T) {
 			{"group", *f.Group, "Healthcare Practitioners & Technical"},
 			{"sector", f.Sector.Code + " " + f.Sector.Name, "62 Health Care and Social Assistance"},
 			{"levels", strings.Join(f.Levels, ","), "Emerging,Developing,Proficient,Advanced"},
-			{"case download", f.Downloads[2].URL, prefix + "occupations/29-2012.00/29-2012.00.case.json"},
-			{"original download", f.Downloads[0].URL, prefix + "occupations/29-2012.00/29-2012.00.json"},
+			{"case download", f.Downloads[1].URL, prefix + "occupations/29-2012.00/29-2012.00.case.json"},
+			{"framework download", f.Downloads[0].URL, prefix + "occupations/29-2012.00/29-2012.00.json"},
 			{"bundle", cat.Bundle.URL, prefix + paths.Bundle},
 			{"feed", cat.Feed, prefix + paths.Feed},
 		}
@@ -205,8 +205,7 @@ func TestDownloads(t *testing.T) {
 	s := seeds(t, offlineConfig())
 	o := s.Occupations[1]
 	want := map[string]string{
-		FormatOriginal:   "occupations/29-2012.00/29-2012.00.json",
-		FormatNormalized: "occupations/29-2012.00/29-2012.00.normalized.json",
+		FormatNormalized: "occupations/29-2012.00/29-2012.00.json",
 		FormatCASE:       "occupations/29-2012.00/29-2012.00.case.json",
 		FormatMoodle:     "occupations/29-2012.00/29-2012.00.moodle.csv",
 		FormatCanvas:     "occupations/29-2012.00/29-2012.00.canvas.csv",
@@ -223,7 +222,9 @@ func TestDownloads(t *testing.T) {
 			t.Errorf("%+v, want path %s", d, want[d.Format])
 		}
 	}
-	if ds[0].Path != o.Download {
-		t.Errorf("original %s, want the model's %s", ds[0].Path, o.Download)
+	// One framework file: the normalized one with the JSON output on,
+	// the original with it off, at the same path.
+	if ds[0].Path != o.Download || ds[0].Format != FormatNormalized {
+		t.Errorf("framework file %+v, want the normalized one at the model's %s", ds[0], o.Download)
 	}
 }

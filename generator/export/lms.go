@@ -69,6 +69,21 @@ func shortName(st site.Statement) string {
 	return st.Text
 }
 
+// lmsStatement is a statement's description beside name, the statement
+// cut to max characters as its short name or title says it: what name
+// does not already say, HTML. The performance when name is the whole
+// topic, nothing when name is the whole statement, else the statement.
+func lmsStatement(st site.Statement, max int) (name, desc string) {
+	name = shorten(shortName(st), max)
+	switch {
+	case st.Topic != "" && name == st.Topic:
+		return name, htmlText(st.Performance)
+	case name == st.Text:
+		return name, ""
+	}
+	return name, htmlText(st.Text)
+}
+
 // utf8BOM is the byte-order mark that tells spreadsheets (Excel above
 // all) a CSV file is UTF-8; without it they read "—" as "â€”".
 const utf8BOM = "\ufeff"

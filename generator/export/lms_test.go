@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -332,7 +333,8 @@ func TestMoodleRows(t *testing.T) {
 		{"29-2012.00.P", "Short name", 2, "Proficient"},
 		{"29-2012.00.P.3", "Parent ID number", 0, "29-2012.00.P"},
 		{"29-2012.00.P.3", "Short name", 2, "Reagent and solution preparation"},
-		{"29-2012.00.P.3", "Description", 3, o.Levels[2].Statements[2].Text},
+		{"29-2012.00.P.3", "Description", 3, o.Levels[2].Statements[2].Performance},
+		{"29-2012.00.P", "Description", 3, ""},
 		{"29-2012.00.P.3", "Is framework", 12, "0"},
 	}
 	for _, c := range cases {
@@ -365,7 +367,7 @@ func TestCanvasRows(t *testing.T) {
 	x := siteIDs(s)
 	ol := o.Levels[2]
 	st := ol.Statements[2]
-	want := []string{x.statement(ol, st), "outcome", "Reagent and solution preparation", st.Text, "Reagent and solution preparation (Proficient)",
+	want := []string{x.statement(ol, st), "outcome", "Reagent and solution preparation", st.Performance, "Reagent and solution preparation (Proficient)",
 		"highest", "", x.level(ol), "active", "3", "4", "Advanced", "3", "Proficient", "2", "Developing", "1", "Emerging"}
 	found := false
 	for _, r := range rows {
@@ -418,6 +420,27 @@ func TestHTMLText(t *testing.T) {
 	} {
 		if got := htmlText(in); got != want {
 			t.Errorf("htmlText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestLMSStatement: an LMS row's description says what its name does
+// not, and nothing twice.
+func TestLMSStatement(t *testing.T) {
+	long := strings.Repeat("word ", 30) + "end"
+	for _, c := range []struct {
+		text, topic, performance string
+		max                      int
+		name, desc               string
+	}{
+		{"Greeting — welcomes <visitors>", "Greeting", "welcomes <visitors>", 100, "Greeting", "welcomes &lt;visitors&gt;"},
+		{"Welcomes visitors", "", "Welcomes visitors", 100, "Welcomes visitors", ""},
+		{long, "", long, 100, shorten(long, 100), long},
+		{long + " — does it", long, "does it", 100, shorten(long, 100), long + " — does it"},
+	} {
+		st := site.Statement{Statement: framework.Statement{Text: c.text, Topic: c.topic, Performance: c.performance}}
+		if name, desc := lmsStatement(st, c.max); name != c.name || desc != c.desc {
+			t.Errorf("%q: name %q, description %q; want %q, %q", c.text, name, desc, c.name, c.desc)
 		}
 	}
 }

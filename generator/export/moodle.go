@@ -35,13 +35,15 @@ const moodleShortNameMax = 100
 //     scale value: the proficient level (see CanvasCSV) is the default and
 //     it and every level above it count as proficient; taxonomy
 //     "level,competency";
-//   - one row per level, ID number its code (29-2012.00.P), with an empty
-//     parent: the importer attaches rows with an empty parent to the
-//     framework, while a parent naming the framework's ID number would leave
-//     them out;
+//   - one row per level, ID number its code (29-2012.00.P), short name its
+//     label and no description, with an empty parent: the importer
+//     attaches rows with an empty parent to the framework, while a parent
+//     naming the framework's ID number would leave them out;
 //   - one row per statement, parent its level, ID number its code
 //     (29-2012.00.P.3), short name its topic (the statement when it has
-//     none) cut to 100 characters, description the statement.
+//     none) cut to 100 characters, description what the short name does
+//     not say (lmsStatement): the performance after a whole topic,
+//     nothing after a whole statement, else the statement.
 //
 // The importer looks a scale up by its values among the site's global
 // scales and creates one only when none matches, so every framework of one
@@ -122,11 +124,10 @@ func moodleLevelRows(o *site.Occupation, parent, values, config string) [][]stri
 	var rows [][]string
 	for _, ol := range o.Levels {
 		levelID := c.level(ol)
-		rows = append(rows, moodleRow(parent, levelID, shorten(ol.Label, moodleShortNameMax),
-			htmlText(ol.Label+" level of the "+o.Title()+" competency framework."), values, config, "0", ""))
+		rows = append(rows, moodleRow(parent, levelID, shorten(ol.Label, moodleShortNameMax), "", values, config, "0", ""))
 		for _, st := range ol.Statements {
-			rows = append(rows, moodleRow(levelID, c.statement(ol, st), shorten(shortName(st), moodleShortNameMax),
-				htmlText(st.Text), values, config, "0", ""))
+			name, desc := lmsStatement(st, moodleShortNameMax)
+			rows = append(rows, moodleRow(levelID, c.statement(ol, st), name, desc, values, config, "0", ""))
 		}
 	}
 	return rows

@@ -3,6 +3,7 @@ package export
 import (
 	"strings"
 
+	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -12,18 +13,47 @@ import (
 // as an object in the file's order, sources, attribution. Text is
 // trimmed, empty statements are dropped, a missing version is null and
 // empty optional fields are left out, so any reader of the input format
-// reads it, ladder included.
+// reads it, ladder included. It is the framework file the site publishes
+// (o.Download), in place of the file as it came.
 //
-// A "ladder" member adds what ladder derived: the occupation's code,
-// page and original file, and per level (in order) its key, label, slug,
-// number, code and page, and per statement its number, code, text, topic
-// (null when it has none), performance, anchor and URL. URLs are relative
-// to the file, which lives in the occupation's folder (see Downloads).
+// A "ladder" member adds what ladder derived, by position and without
+// repeating any text (a statement's topic and performance are the text
+// split at its first " — ", see framework.Split): the occupation's code
+// and page, and per level, in the order of framework.levels, its code,
+// its page, each statement's anchor and each statement's O*NET alignment
+// ([element URN, confidence band], or null). Statement n (1-based) of a
+// level has the code <level code>.<n> and the URL <level url>#<anchor>.
+// URLs are relative to the file, which lives in the occupation's folder.
 func NormalizedJSON(o *site.Occupation) ([]byte, error) {
-	from := downloadPath(o, FormatNormalized)
-	rel := func(target, fragment string) string { return link(&site.Site{}, from, target, fragment) }
-	occ := o.Framework.Occupation
+	doc := normalizedFramework(o)
+	from := o.Download
+	rel := func(target string) string { return link(&site.Site{}, from, target, "") }
+	c := codesOf(o)
+	levels := make([]object, 0, len(o.Levels))
+	for _, ol := range o.Levels {
+		anchors := make([]string, len(ol.Statements))
+		alignments := make([]any, len(ol.Statements))
+		for i, st := range ol.Statements {
+			anchors[i] = st.Anchor
+			if ol.Aligned != nil && ol.Aligned[i] != nil {
+				al := ol.Aligned[i]
+				alignments[i] = [2]string{onet.URI(al.Element), al.Band.String()}
+			}
+		}
+		level := object{{"code", c.level(ol)}, {"url", rel(ol.Path)}, {"anchors", anchors}}
+		if ol.Aligned != nil {
+			level = append(level, member{"alignments", alignments})
+		}
+		levels = append(levels, level)
+	}
+	doc = append(doc, member{"ladder", object{{"code", o.Code}, {"url", rel(o.Path)}, {"levels", levels}}})
+	return marshalObject(doc)
+}
 
+// normalizedFramework is the framework of o in the input format's shape,
+// without the "ladder" member.
+func normalizedFramework(o *site.Occupation) object {
+	occ := o.Framework.Occupation
 	var doc object
 	if o.SchemaVersion != "" {
 		doc = append(doc, member{"schemaVersion", o.SchemaVersion})
@@ -54,28 +84,13 @@ func NormalizedJSON(o *site.Occupation) ([]byte, error) {
 	if o.ContextCovered != "" {
 		fw = append(fw, member{"contextCovered", o.ContextCovered})
 	}
-	c := codesOf(o)
 	var levels object
-	var ladderLevels []object
 	for _, ol := range o.Levels {
 		texts := make([]string, len(ol.Statements))
-		statements := make([]object, 0, len(ol.Statements))
 		for i, st := range ol.Statements {
 			texts[i] = st.Text
-			var topic any
-			if st.Topic != "" {
-				topic = st.Topic
-			}
-			statements = append(statements, object{
-				{"number", st.Number}, {"code", c.statement(ol, st)}, {"text", st.Text}, {"topic", topic},
-				{"performance", st.Performance}, {"anchor", st.Anchor}, {"url", rel(ol.Path, st.Anchor)},
-			})
 		}
 		levels = append(levels, member{ol.Key, object{{"label", ol.Label}, {"statements", texts}}})
-		ladderLevels = append(ladderLevels, object{
-			{"key", ol.Key}, {"label", ol.Label}, {"slug", ol.Slug}, {"number", ol.Number},
-			{"code", c.level(ol)}, {"url", rel(ol.Path, "")}, {"statements", statements},
-		})
 	}
 	doc = append(doc, member{"framework", append(fw, member{"levels", levels})})
 
@@ -89,11 +104,5 @@ func NormalizedJSON(o *site.Occupation) ([]byte, error) {
 	if a := strings.TrimSpace(o.Attribution); a != "" {
 		doc = append(doc, member{"attribution", a})
 	}
-	doc = append(doc, member{"ladder", object{
-		{"code", o.Code},
-		{"url", rel(o.Path, "")},
-		{"original", rel(o.Download, "")},
-		{"levels", ladderLevels},
-	}})
-	return marshalObject(doc)
+	return doc
 }

@@ -3,28 +3,30 @@ package export
 import (
 	"encoding/json"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // roundTrip checks that ladder's own decoder reads the normalized JSON of
-// o back into the framework it came from, with only the "ladder" member
-// unknown.
+// o back into the framework it came from, strictly (the "ladder" member is
+// ladder's own), with no diagnostic.
 func roundTrip(t testing.TB, o *site.Occupation) []byte {
 	t.Helper()
 	data, err := NormalizedJSON(o)
 	if err != nil {
 		t.Fatal(err)
 	}
-	fw, diags := load.DecodeFramework("normalized.json", data, false)
+	fw, diags := load.DecodeFramework("normalized.json", data, true)
 	if fw == nil {
 		t.Fatalf("%s: normalized JSON does not load: %v", o.Code, diags)
 	}
-	if len(diags) != 1 || diags[0].Path != "ladder" {
-		t.Errorf("%s: diagnostics %v, want only the unknown \"ladder\"", o.Code, diags)
+	if len(diags) != 0 {
+		t.Errorf("%s: diagnostics %v, want none", o.Code, diags)
 	}
 	want := *o.Framework
 	if !fw.ExportedAt.Equal(want.ExportedAt) {
@@ -65,18 +67,18 @@ func TestNormalizedJSONShape(t *testing.T) {
 	// Levels keep the file's order, which is not alphabetical.
 	text := string(data)
 	prev := -1
-	for _, k := range []string{`"emerging": {`, `"developing": {`, `"proficient": {`, `"advanced": {`} {
+	for _, k := range []string{`"emerging":{`, `"developing":{`, `"proficient":{`, `"advanced":{`} {
 		i := strings.Index(text, k)
-		if i < prev {
-			t.Errorf("level %s out of order", k)
+		if i <= prev {
+			t.Errorf("level %s missing or out of order", k)
 		}
 		prev = i
 	}
-	top := []string{`"schemaVersion"`, `"exportedAt"`, `"occupation"`, `"framework"`, `"sources"`, `"attribution"`, `"ladder"`}
+	top := []string{`{"schemaVersion":`, `,"exportedAt":`, `,"occupation":`, `,"framework":`, `,"sources":`, `,"attribution":`, `,"ladder":`}
 	prev = -1
 	for _, k := range top {
-		i := strings.Index(text, "\n  "+k+":")
-		if i < prev {
+		i := strings.Index(text, k)
+		if i <= prev {
 			t.Errorf("member %s missing or out of order", k)
 		}
 		prev = i
@@ -85,18 +87,14 @@ func TestNormalizedJSONShape(t *testing.T) {
 	var doc struct {
 		Framework struct {
 			Version *string
+			Levels  map[string]struct{ Statements []string }
 		}
 		Ladder struct {
-			URL      string
-			Original string
-			Levels   []struct {
-				Key, Code, URL string
-				Statements     []struct {
-					Number                          int
-					Code, Text, Performance, Anchor string
-					Topic                           *string
-					URL                             string
-				}
+			Code, URL string
+			Levels    []struct {
+				Code, URL  string
+				Anchors    []string
+				Alignments []*[2]string
 			}
 		}
 	}
@@ -107,28 +105,49 @@ func TestNormalizedJSONShape(t *testing.T) {
 		t.Errorf("version %v", doc.Framework.Version)
 	}
 	l := doc.Ladder
-	st := l.Levels[2].Statements[2]
-	src := o.Levels[2].Statements[2]
-	got := []string{l.URL, l.Original, l.Levels[2].Key, l.Levels[2].Code, l.Levels[2].URL, st.Code, st.Text, *st.Topic, st.Performance, st.Anchor, st.URL}
-	want := []string{"index.html", "29-2012.00.json", "proficient", "29-2012.00.P", "proficient/index.html", "29-2012.00.P.3",
-		src.Text, src.Topic, src.Performance, src.Anchor, "proficient/index.html#" + src.Anchor}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("ladder metadata\n got %q\nwant %q", got, want)
+	if l.Code != o.Code || l.URL != "index.html" || len(l.Levels) != len(o.Levels) {
+		t.Fatalf("ladder member: code %q, url %q, %d levels", l.Code, l.URL, len(l.Levels))
+	}
+	// Each statement's code, URL and alignment follow from its position.
+	for i, ol := range o.Levels {
+		lv := l.Levels[i]
+		if len(lv.Anchors) != len(ol.Statements) || len(lv.Alignments) != len(ol.Statements) {
+			t.Fatalf("%s: %d anchors, %d alignments for %d statements", ol.Key, len(lv.Anchors), len(lv.Alignments), len(ol.Statements))
+		}
+		for n, st := range ol.Statements {
+			code := lv.Code + "." + strconv.Itoa(n+1)
+			url := lv.URL + "#" + lv.Anchors[n]
+			if code != StatementCode(ol, st) || url != ol.Slug+"/index.html#"+st.Anchor {
+				t.Errorf("%s statement %d: code %s, url %s; want %s, %s", ol.Key, n+1, code, url, StatementCode(ol, st), st.Anchor)
+			}
+			if doc.Framework.Levels[ol.Key].Statements[n] != st.Text {
+				t.Errorf("%s statement %d: text %q", ol.Key, n+1, doc.Framework.Levels[ol.Key].Statements[n])
+			}
+			aligned := ol.Aligned != nil && ol.Aligned[n] != nil
+			if got := lv.Alignments[n]; (got != nil) != aligned || aligned && got[0] != onet.URI(ol.Aligned[n].Element) {
+				t.Errorf("%s statement %d: alignment %v", ol.Key, n+1, got)
+			}
+		}
+	}
+	// No statement's text is written twice.
+	for _, ol := range o.Levels {
+		for _, st := range ol.Statements {
+			if c := strings.Count(text, st.Performance); c != 1 {
+				t.Errorf("%q is written %d times", st.Performance, c)
+			}
+		}
 	}
 
 	h := hostile(t, offlineConfig())
 	var hd struct {
 		Framework struct{ Version *string }
-		Ladder    struct {
-			Levels []struct{ Statements []struct{ Topic *string } }
-		}
 	}
 	hdata, _ := NormalizedJSON(h.Occupations[0])
 	if err := json.Unmarshal(hdata, &hd); err != nil {
 		t.Fatal(err)
 	}
-	if hd.Framework.Version != nil || hd.Ladder.Levels[0].Statements[0].Topic != nil {
-		t.Errorf("missing version and topic should be null: %s", hdata)
+	if hd.Framework.Version != nil {
+		t.Errorf("a missing version should be null: %s", hdata)
 	}
 	if strings.Contains(string(hdata), `\u003c`) {
 		t.Error("normalized JSON escapes < although it is not HTML")

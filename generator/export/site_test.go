@@ -220,9 +220,8 @@ func TestSiteFiles(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name)
 	}
-	want := "occupations/19-4021.00/19-4021.00.normalized.json occupations/19-4021.00/19-4021.00.case.json " +
-		"occupations/19-4021.00/19-4021.00.moodle.csv occupations/19-4021.00/19-4021.00.canvas.csv " +
-		"occupations/19-4021.00/19-4021.00.assess.js"
+	want := "occupations/19-4021.00/19-4021.00.json occupations/19-4021.00/19-4021.00.case.json " +
+		"occupations/19-4021.00/19-4021.00.moodle.csv occupations/19-4021.00/19-4021.00.canvas.csv"
 	if strings.Join(names, " ") != want {
 		t.Errorf("FrameworkFiles = %q", names)
 	}

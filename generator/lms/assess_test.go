@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ladder-ssg/ladder/generator/lms"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
@@ -20,7 +21,7 @@ import (
 func TestBuiltSCORMReportsAssessment(t *testing.T) {
 	out := builtSite(t)
 	pkg := readZip(t, filepath.Join(out, "downloads", "scorm", "29-2012.00.zip"))
-	for _, f := range []string{"assets/assess.js", "occupations/29-2012.00/29-2012.00.assess.js"} {
+	for _, f := range []string{"assets/assess.js", paths.AssessData("29-2012.00")} {
 		if pkg[f] == nil {
 			t.Fatalf("the package lacks %s", f)
 		}

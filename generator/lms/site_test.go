@@ -13,6 +13,7 @@ import (
 	"github.com/ladder-ssg/ladder/content"
 	"github.com/ladder-ssg/ladder/generator/lms"
 	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/pipeline"
 	"github.com/ladder-ssg/ladder/templates"
 	"github.com/ladder-ssg/ladder/tests/qa"
@@ -230,7 +231,7 @@ func TestBuiltCmi5Reports(t *testing.T) {
 func TestEmbedPagePostsHeight(t *testing.T) {
 	out := builtSite(t)
 	files := map[string][]byte{}
-	for _, rel := range []string{"embed/occupations/19-4021.00/index.html", "assets/embed.css", "assets/embed.js", "assets/assess.js", "occupations/19-4021.00/19-4021.00.assess.js"} {
+	for _, rel := range []string{"embed/occupations/19-4021.00/index.html", "assets/embed.css", "assets/embed.js", "assets/assess.js", paths.AssessData("19-4021.00")} {
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatal(err)

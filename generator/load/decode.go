@@ -126,6 +126,10 @@ func (d *decoder) frameworkFile(f *framework.Framework) {
 		case "$schema":
 			// Points editors at the JSON Schema; nothing for ladder.
 			d.optString(path)
+		case "ladder":
+			// What ladder derived when it published the file (codes,
+			// anchors, URLs, alignments): made afresh from the rest.
+			d.skip()
 		default:
 			d.unknown(name, path, start)
 		}

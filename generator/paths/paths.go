@@ -39,9 +39,10 @@ const (
 	// Bundle is the bulk download: every framework's original file and
 	// exports, current and earlier versions.
 	Bundle = "downloads/frameworks.zip"
-	// SiteMoodle and SiteCanvas import every framework at once.
-	SiteMoodle = "downloads/frameworks.moodle.csv"
-	SiteCanvas = "downloads/frameworks.canvas.csv"
+	// BundleMoodle and BundleCanvas import every framework at once; they
+	// are entries of the Bundle (at its root), not files of the site.
+	BundleMoodle = "frameworks.moodle.csv"
+	BundleCanvas = "frameworks.canvas.csv"
 	// The LMS packages of the whole site.
 	SiteSCORM     = "downloads/scorm/all-frameworks.zip"
 	SiteSCORM2004 = "downloads/scorm/all-frameworks-scorm2004.zip"
@@ -71,8 +72,31 @@ func Export(code, suffix string) string {
 // Original is the occupation's framework file, published as it is.
 func Original(code string) string { return Export(code, "json") }
 
-// AssessData is the self-assessment's data script of an occupation.
-func AssessData(code string) string { return Export(code, "assess.js") }
+// AssessData is the self-assessment's data script that holds an
+// occupation, one for a group of occupations: those whose codes share
+// their first five characters, the SOC minor group (and broad group
+// digit) of an O*NET-SOC code, "11-10" of 11-1011.00. A group's script
+// stays the same when an occupation of another group comes or goes,
+// related occupations (the gap view's first choices, a comparison's
+// pair) are often of the same group, and the corpus's 1,016
+// occupations make 113 scripts of at most 29.
+func AssessData(code string) string { return AssessFolder + assessGroup(code) + ".js" }
+
+// AssessFolder holds the self-assessment's data scripts.
+const AssessFolder = "occupations/assess/"
+
+// assessGroup is the group of an occupation's code: its first five
+// characters, or the code when shorter.
+func assessGroup(code string) string {
+	n := 0
+	for i := range code {
+		if n == 5 {
+			return code[:i]
+		}
+		n++
+	}
+	return code
+}
 
 // Matrix is the URL of an occupation's levels side by side: a part of its
 // page.
@@ -160,7 +184,7 @@ func named() map[string]string {
 		"home": Home, "not-found": NotFound, "occupations": Occupations, "skills": Skills,
 		"search": Search, "levels": Levels, "groups": Groups, "sectors": Sectors,
 		"job-zones": JobZones, "embed-index": EmbedIndex, "sitemap": Sitemap, "feed": Feed,
-		"catalogue": Catalogue, "bundle": Bundle, "site-moodle": SiteMoodle, "site-canvas": SiteCanvas,
+		"catalogue": Catalogue, "bundle": Bundle,
 		"site-scorm": SiteSCORM, "site-scorm2004": SiteSCORM2004, "site-cmi5": SiteCmi5,
 		"cartridge": Cartridge,
 	}

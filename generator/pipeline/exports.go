@@ -3,8 +3,10 @@ package pipeline
 import (
 	"bytes"
 	"encoding/binary"
+	"fmt"
 	"hash/maphash"
 	"io"
+	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/paths"
 
@@ -37,7 +39,6 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 				w.keep(d.Path)
 			}
 		}
-		w.keep(o.DataPath)
 	}
 	err := forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
 		files, err := export.FrameworkFiles(todo[i], model)
@@ -49,8 +50,20 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 				return err
 			}
 		}
+		own, err := export.AssessData(todo[i], model)
+		if err != nil {
+			return fmt.Errorf("%s: self-assessment data: %w", todo[i].File, err)
+		}
+		own, err = minifiedScript(w, own, scratch)
+		if err != nil {
+			return err
+		}
+		w.hand.hold(ownData(todo[i]), own)
 		return nil
 	})
+	if err == nil {
+		err = writeAssessShards(b, keys, previous)
+	}
 	if err != nil {
 		return forget(previous, todo), err
 	}
@@ -76,10 +89,52 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 		}
 	}
 	keys[siteFilesKeyName] = siteKey
-	if err := writeSiteLMS(w, model, keys, previous, all); err != nil {
-		return forget(keys, nil), err
-	}
 	return keys, nil
+}
+
+// writeAssessShards writes the self-assessment's data script of each
+// group of occupations (export.AssessShards) whose members or their
+// frameworks changed, recording each script's key in keys under
+// dataKeyPrefix and its path.
+func writeAssessShards(b *run, keys, previous map[string]uint64) error {
+	names, members := export.AssessShards(b.model)
+	var todo []string
+	for _, name := range names {
+		var h maphash.Hash
+		h.SetSeed(b.w.seed)
+		for _, o := range members[name] {
+			h.WriteString(o.Code)
+			binary.Write(&h, binary.LittleEndian, keys[o.Code])
+		}
+		key := dataKeyPrefix + name
+		keys[key] = h.Sum64()
+		if b.all || previous[key] != keys[key] {
+			todo = append(todo, name)
+		} else {
+			b.w.keep(name)
+		}
+	}
+	return forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
+		data, err := export.AssessShard(members[todo[i]], b.model)
+		if err != nil {
+			return fmt.Errorf("%s: %w", todo[i], err)
+		}
+		return b.w.write(todo[i], data, scratch)
+	})
+}
+
+// minifiedScript is a data script as the writer publishes one, for a
+// package that holds it without its being published.
+func minifiedScript(w *writer, data []byte, scratch *bytes.Buffer) ([]byte, error) {
+	if !w.minify {
+		return data, nil
+	}
+	scratch.Reset()
+	ok, err := w.min.Minify("data.js", scratch, data)
+	if err != nil || !ok {
+		return data, err
+	}
+	return bytes.Clone(scratch.Bytes()), nil
 }
 
 // frameworkKeys hashes, for each occupation, the fingerprints of its page
@@ -107,60 +162,31 @@ func frameworkKeys(model *site.Site, seed maphash.Seed) map[*site.Occupation]uin
 	return keys
 }
 
-// writeSiteLMS writes the Moodle and Canvas files of every framework when
-// any framework's exports or the site-wide files changed, recording their
-// key in keys.
-func writeSiteLMS(w *writer, model *site.Site, keys, previous map[string]uint64, all bool) error {
-	var h maphash.Hash
-	h.SetSeed(w.seed)
-	for _, o := range model.Occupations {
-		h.WriteString(o.Code)
-		binary.Write(&h, binary.LittleEndian, keys[o.Code])
-	}
-	binary.Write(&h, binary.LittleEndian, keys[siteFilesKeyName])
-	key := h.Sum64()
-	if !all && key == previous[siteLMSKeyName] {
-		for _, name := range export.SiteLMSFileNames(model) {
-			w.keep(name)
-		}
-	} else {
-		files, err := export.SiteLMSFiles(model)
-		if err != nil {
-			return err
-		}
-		for _, f := range files {
-			if err := w.writeExport(f, nil); err != nil {
-				return err
-			}
-		}
-	}
-	keys[siteLMSKeyName] = key
-	return nil
-}
-
-// forget returns keys without the entries of todo and of the site-wide
-// files: the keys of a step that stopped half-way, whose unfinished parts
-// the next build must make again.
+// forget returns keys without the entries of todo, of the groups' data
+// scripts and of the site-wide files: the keys of a step that stopped
+// half-way, whose unfinished parts the next build must make again.
 func forget(keys map[string]uint64, todo []*site.Occupation) map[string]uint64 {
 	out := make(map[string]uint64, len(keys))
 	for k, v := range keys {
-		out[k] = v
+		if !strings.HasPrefix(k, dataKeyPrefix) {
+			out[k] = v
+		}
 	}
 	for _, o := range todo {
 		delete(out, o.Code)
 	}
 	delete(out, siteFilesKeyName)
-	delete(out, siteLMSKeyName)
 	return out
 }
+
+// dataKeyPrefix starts the export keys of the groups' data scripts,
+// followed by the script's path; it cannot clash with an occupation
+// code, which has no spaces.
+const dataKeyPrefix = "data "
 
 // siteFilesKeyName is the entry of the export keys that holds siteFilesKey;
 // it cannot clash with an occupation code, which has no spaces.
 const siteFilesKeyName = "site files"
-
-// siteLMSKeyName is the entry of the export keys that holds the key of the
-// site-wide LMS files.
-const siteLMSKeyName = "site lms files"
 
 // siteFilesKey hashes what the feed, catalogue, sitemap and robots.txt show:
 // the page list, the home page and every framework.
@@ -197,21 +223,31 @@ func bundleNames(model *site.Site) []string {
 }
 
 // writeBundle zips the bundle's files, handed over compressed by the
-// steps that wrote them, into the output at paths.Bundle, when any
-// of them changed; previews skip that after the first build, as it
-// takes seconds on a large site.
+// steps that wrote them, and the site-wide Moodle and Canvas files (made
+// here: the bundle is their only copy) into the output at paths.Bundle,
+// when any of them changed; previews skip that after the first build, as
+// it takes seconds on a large site.
 func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	if !b.model.Config.Outputs.Bundle {
 		return nil, nil
 	}
 	names := bundleNames(b.model)
-	key := b.w.sumOf(names)
+	// The site-wide CSVs show every framework, which names covers, and
+	// the site's title and description, which siteFilesKey does.
+	key := b.w.sumOf(names) ^ siteFilesKey(b.model, b.w.seed)
 	if !b.first && (key == prev[""] || b.preview) {
 		b.w.keep(paths.Bundle)
 		return prev, nil
 	}
 	files := b.w.hand.files(names...)
-	err := b.w.stream(paths.Bundle, func(out io.Writer) error {
+	siteCSVs, err := export.SiteLMSFiles(b.model)
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range siteCSVs {
+		files = append(files, lms.File{Path: f.Name, Data: f.Data})
+	}
+	err = b.w.stream(paths.Bundle, func(out io.Writer) error {
 		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
 	if err != nil {

@@ -41,6 +41,7 @@ func (h *handoff) want(model *site.Site) {
 		for _, p := range occupationPaths(o) {
 			wanted[p] = true
 		}
+		wanted[ownData(o)] = true
 	}
 	for _, name := range bundleNames(model) {
 		wanted[name] = true
@@ -70,15 +71,19 @@ func (h *handoff) hold(rel string, data []byte) {
 }
 
 // file is the file at rel as it was published, for a zip.
-func (h *handoff) file(rel string) lms.File {
+func (h *handoff) file(rel string) lms.File { return h.fileAs(rel, rel) }
+
+// fileAs is the file held as name, for a zip at rel: a file of a package
+// that the site publishes otherwise (see ownData).
+func (h *handoff) fileAs(name, rel string) lms.File {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if z, ok := h.zipped[rel]; ok {
+	if z, ok := h.zipped[name]; ok {
 		return lms.File{Path: rel, Zipped: z}
 	}
 	// A bug, not bad input: every file a zip holds is published first.
 	return lms.File{Path: rel, Open: func() ([]byte, error) {
-		return nil, fmt.Errorf("pipeline: %s was not handed over to the packages and the bundle", rel)
+		return nil, fmt.Errorf("pipeline: %s was not handed over to the packages and the bundle", name)
 	}}
 }
 
@@ -100,4 +105,23 @@ func (h *handoff) prune() {
 			delete(h.zipped, rel)
 		}
 	}
+}
+
+// ownData names, among the files handed over, the data script of o alone
+// (export.AssessData), which its own package holds at o.DataPath in place
+// of its group's; the site publishes only the group's. Its "#" keeps it
+// from naming a published file.
+func ownData(o *site.Occupation) string { return o.DataPath + "#" + o.Code }
+
+// unique returns names without repeats, in their first order.
+func unique(names []string) []string {
+	seen := make(map[string]bool, len(names))
+	out := names[:0:0]
+	for _, n := range names {
+		if !seen[n] {
+			seen[n] = true
+			out = append(out, n)
+		}
+	}
+	return out
 }

@@ -25,13 +25,22 @@ func hostLimits(opts Options, cfg config.Config) (l host.Limits, ok bool, err er
 }
 
 // checkPlanned fails when the files the model already names (every page,
-// every framework file published as it is, and the assets) pass the
-// host's limit on files, so that an oversized site stops before anything
-// is rendered or written.
+// every framework file, and the assets) pass the host's limit on files,
+// so that an oversized site stops before anything is rendered or written.
 func checkPlanned(l host.Limits, model *site.Site, assets int) error {
-	u := host.Usage{Files: len(model.Pages) + len(downloads(model)) + assets, AtLeast: true}
+	u := host.Usage{Files: modelFiles(model, assets), AtLeast: true}
 	l.SiteBytes, l.FileBytes, l.FilesPerFolder, l.Entries = 0, 0, 0, 0
 	return l.Check(u)
+}
+
+// modelFiles counts the pages, the framework files (each occupation's
+// and its earlier versions') and the assets.
+func modelFiles(model *site.Site, assets int) int {
+	n := len(model.Pages) + len(downloads(model)) + assets
+	if model.Config.Outputs.JSON {
+		n += len(model.Occupations) // the normalized frameworks at o.Download
+	}
+	return n
 }
 
 // checkSite measures the site as written, with the marker file the

@@ -135,5 +135,5 @@ func plannedFiles(t *testing.T, opts Options) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return len(model.Pages) + len(downloads(model)) + len(assets)
+	return modelFiles(model, len(assets))
 }

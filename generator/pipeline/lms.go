@@ -31,7 +31,9 @@ func (p packager) files(rels ...string) []lms.File { return p.hand.files(rels...
 
 // occupationPaths are the embed view of one occupation (every level is a
 // section of it) with its assets, then the data script of its
-// self-assessment.
+// self-assessment (its group's, which the site's packages hold; the
+// occupation's own package holds the occupation's alone at that path:
+// ownData).
 func occupationPaths(o *site.Occupation) []string {
 	return append(append([]string{o.EmbedPath}, embedAssets...), o.DataPath)
 }
@@ -45,6 +47,7 @@ func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 			Language: p.model.Config.Language, Modified: o.ExportedAt},
 		Files: p.files(occupationPaths(o)...), Start: o.EmbedPath,
 	}
+	pkg.Files[len(pkg.Files)-1] = p.hand.fileAs(ownData(o), o.DataPath)
 	for _, ol := range o.Levels {
 		pkg.Levels = append(pkg.Levels, lms.Level{Title: ol.Label, Href: ol.EmbedPath})
 	}
@@ -69,7 +72,7 @@ func (p packager) siteCourse() lms.Course {
 		}
 		c.Groups = append(c.Groups, group)
 	}
-	c.Files = p.files(inputs...)
+	c.Files = p.files(unique(inputs)...) // (occupations of a group share a data script)
 	return c
 }
 

@@ -16,8 +16,6 @@ func OutputOf(path string) string {
 		return "bundle"
 	case paths.SiteSCORM, paths.SiteSCORM2004, paths.SiteCmi5, paths.Cartridge:
 		return "site_packages"
-	case paths.SiteMoodle, paths.SiteCanvas:
-		return "csv"
 	}
 	if strings.HasPrefix(path, "downloads/scorm/") && strings.HasSuffix(path, ".zip") {
 		return "scorm_per_occupation"
@@ -28,8 +26,6 @@ func OutputOf(path string) string {
 	switch {
 	case strings.HasSuffix(path, ".case.json"):
 		return "case"
-	case strings.HasSuffix(path, ".normalized.json"):
-		return "json"
 	case strings.HasSuffix(path, ".moodle.csv"), strings.HasSuffix(path, ".canvas.csv"):
 		return "csv"
 	}

@@ -89,8 +89,10 @@ func writeAssets(b *run, _ map[string]uint64) (map[string]uint64, error) {
 	return nil, nil
 }
 
-// writeOriginals publishes each framework file byte for byte, as it is
-// what people cite; its keys are the source files' sums.
+// writeOriginals publishes each earlier version's framework file byte
+// for byte, as it is what people cite, and the current one too when the
+// site publishes no normalized framework in its place; its keys are the
+// source files' sums.
 func writeOriginals(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	sums := make(map[string]uint64, len(prev))
 	for _, d := range downloads(b.model) {
@@ -166,11 +168,15 @@ type download struct {
 }
 
 // downloads lists every framework file the site publishes unchanged: each
-// occupation's current version and its earlier ones.
+// occupation's earlier versions, and its current one when the JSON output
+// is off (on, the exports step publishes the normalized framework at
+// o.Download instead: export.Downloads).
 func downloads(s *site.Site) []download {
 	var out []download
 	for _, o := range s.Occupations {
-		out = append(out, download{o.Download, o.File, o.Sum})
+		if !s.Config.Outputs.JSON {
+			out = append(out, download{o.Download, o.File, o.Sum})
+		}
 		for _, v := range o.History {
 			out = append(out, download{v.Download, v.File, v.Sum})
 		}

@@ -59,7 +59,24 @@ func planRedirects(opts Options, first bool, model *site.Site, res *Result) redi
 	for i, p := range model.Pages {
 		pages[i] = redirect.Page{Path: p.Path, ID: pageIdentity(p)}
 	}
-	return redirect.New(prev, pages, urlFamilies(), stubsUpTo)
+	plan := redirect.New(prev, pages, urlFamilies(), stubsUpTo)
+	plan.Families = append(plan.Families, retiredFiles()...)
+	return plan
+}
+
+// retiredFiles are the forms of file (not page) URL that earlier layouts
+// published and this one does not, with the file that now holds the same
+// thing. The list of pages does not name files, so no plan finds their
+// members, and a site's first build with this ladder may follow one with
+// an older ladder: every build has their rules (host files and the 404
+// page's script).
+func retiredFiles() []redirect.Family {
+	return []redirect.Family{
+		// paths.Export(code, "normalized.json") until the framework file
+		// (paths.Original) became the normalized framework. Each name
+		// stands once in a form, as Cloudflare's _redirects requires.
+		{From: "occupations/{o}/{name}.normalized.json", To: "occupations/{o}/{name}.json"},
+	}
 }
 
 // pageIdentity names what a page shows when its path may change: a level

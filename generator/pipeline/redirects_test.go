@@ -37,3 +37,22 @@ func TestRedirectsFromPublishedList(t *testing.T) {
 		t.Errorf("a first build redirects:\n%s", got)
 	}
 }
+
+// TestRetiredFilesRedirect builds a site below a host's root: its host
+// files send each framework's old normalized file, gone since the
+// framework file became the normalized framework, to the framework file,
+// which the build publishes.
+func TestRetiredFilesRedirect(t *testing.T) {
+	src := t.TempDir()
+	writeFile(t, filepath.Join(src, "content/frameworks/a.json"), plainFramework("11-0001.00", "Greeters", "Front of House", 2))
+	out, _ := buildSite(t, src, Options{BaseURL: "https://example.org/skills/"})
+	readOut(t, out, "occupations/11-0001.00/11-0001.00.json")
+	for name, want := range map[string]string{
+		redirect.NetlifyName: "/skills/occupations/:o/:name.normalized.json /skills/occupations/:o/:name.json 301\n",
+		redirect.NginxName:   `"~^/skills/occupations/([^/]+)/([^/]+)\\.normalized\\.json$" "/skills/occupations/$1/$2.json";`,
+	} {
+		if got := readOut(t, out, name); !strings.Contains(got, want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, got)
+		}
+	}
+}

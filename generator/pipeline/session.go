@@ -235,10 +235,13 @@ func (s *Session) planHostAndRedirects(b *run) error {
 			return err
 		}
 	}
+	// A quick build plans no redirects: the 404 page it renders keeps
+	// the rules of the last plan.
+	b.script, b.oldScript = s.notFoundScript, s.notFoundScript
 	if !b.quick {
 		b.plan = planRedirects(s.opts, b.first, b.model, b.res)
+		b.script = redirect.Script(b.plan)
 	}
-	b.script, b.oldScript = redirect.Script(b.plan), s.notFoundScript
 	return nil
 }
 

@@ -129,9 +129,9 @@ func pattern(form string) (string, []string) {
 		if i > 0 {
 			b.WriteString("/")
 		}
-		if name, ok := placeholder(s); ok {
+		if name, suffix, ok := placeholder(s); ok {
 			order = append(order, name)
-			b.WriteString("([^/]+)")
+			b.WriteString("([^/]+)" + regexp.QuoteMeta(suffix))
 		} else if i == len(segs)-1 && s == "index.html" {
 			b.WriteString(`(?:index\.html)?`)
 		} else {

@@ -12,7 +12,8 @@ import (
 type Page struct{ Path, ID string }
 
 // Family is a form of path with {name} placeholders standing for one
-// path segment each, such as "compare/{a}/{b}/index.html", and the URL
+// path segment each, such as "compare/{a}/{b}/index.html", or for the
+// start of one before a literal end ("{o}.normalized.json"), and the URL
 // its members now lead to, using the same names anywhere in it (say,
 // "compare/index.html?a={a}&b={b}").
 type Family struct{ From, To string }
@@ -170,11 +171,12 @@ func match(pattern, p string) (map[string]string, bool) {
 	}
 	vars := map[string]string{}
 	for i, w := range want {
-		if name, ok := placeholder(w); ok {
-			if got[i] == "" {
+		if name, suffix, ok := placeholder(w); ok {
+			value, found := strings.CutSuffix(got[i], suffix)
+			if !found || value == "" {
 				return nil, false
 			}
-			vars[name] = got[i]
+			vars[name] = value
 		} else if w != got[i] {
 			return nil, false
 		}
@@ -200,9 +202,13 @@ func pagePath(url string) string {
 	return url
 }
 
-func placeholder(seg string) (string, bool) {
-	if len(seg) > 2 && seg[0] == '{' && seg[len(seg)-1] == '}' {
-		return seg[1 : len(seg)-1], true
+// placeholder reports whether a family's path segment is a placeholder,
+// "{name}", or a placeholder and a literal end, "{name}.normalized.json"
+// (for a file named after its folder), with the name and the end.
+func placeholder(seg string) (name, suffix string, ok bool) {
+	end := strings.IndexByte(seg, '}')
+	if len(seg) > 2 && seg[0] == '{' && end > 1 {
+		return seg[1:end], seg[end+1:], true
 	}
-	return "", false
+	return "", "", false
 }

@@ -154,6 +154,26 @@ func TestHostFiles(t *testing.T) {
 			t.Errorf("a target with a query or a fragment: %q lacks %q", got, want)
 		}
 	}
+	// A placeholder before a literal end, for a file named after its
+	// folder; each name stands once in the form, as Cloudflare requires.
+	file := Plan{Families: []Family{{From: "occupations/{o}/{name}.normalized.json", To: "occupations/{o}/{name}.json"}}}
+	for got, want := range map[string]string{
+		string(Netlify(file, "/")): "/occupations/:o/:name.normalized.json /occupations/:o/:name.json 301\n",
+		string(Nginx(file, "/")):   `"~^/occupations/([^/]+)/([^/]+)\\.normalized\\.json$" "/occupations/$1/$2.json";`,
+		Script(file):               `"re":"^(.*/)occupations/([^/]+)/([^/]+)\\.normalized\\.json$","to":"$1occupations/$2/$3.json"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("a placeholder with a literal end: %q lacks %q", got, want)
+		}
+	}
+	for path, want := range map[string]bool{
+		"occupations/x/x.normalized.json": true, "occupations/x/.normalized.json": false,
+		"occupations/x/x.json": false, "occupations/x/x.normalized.json/y": false,
+	} {
+		if _, ok := match(file.Families[0].From, path); ok != want {
+			t.Errorf("%s matches %s: %v, want %v", path, file.Families[0].From, ok, want)
+		}
+	}
 	if Netlify(Plan{}, "/") != nil || Nginx(Plan{}, "/") != nil || Script(Plan{}) != "" {
 		t.Error("a plan without redirects makes files")
 	}

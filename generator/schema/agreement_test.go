@@ -238,6 +238,7 @@ var agreementCases = []struct {
 	{"schemaVersion a number", field("schemaVersion", "1.0"), invalid},
 	{"attribution null", field("attribution", "null"), valid},
 	{"attribution an array", field("attribution", `["© EBSCOed"]`), invalid},
+	{"ladder's own member", field("ladder", `{"code": "29-2012.00", "url": "./", "levels": [{"anchors": ["x"], "alignments": [null]}]}`), valid},
 	{"sources empty", field("sources", "{}"), valid},
 	{"sources with a null value", field("sources", `{"onet": null}`), valid},
 	{"sources with an empty name", field("sources", `{"": "x"}`), valid},

@@ -31,10 +31,10 @@ type order struct {
 }
 
 // orders are the sequences that must follow the writing direction: the
-// level ladder of an occupation and of the site, the level steps, the
+// levels of an occupation's matrix, the level ladder of the site, the level steps, the
 // pager, the breadcrumbs and the header.
 var orders = []order{
-	{"occupations/29-2012.00/index.html", "progression of levels", ".progression > li:nth-child(1)", ".progression > li:nth-child(2)"},
+	{"occupations/29-2012.00/index.html", "matrix's levels", ".matrix thead th:nth-child(2)", ".matrix thead th:nth-child(3)"},
 	{"levels/index.html", "level ladder", ".level-ladder > li:nth-child(1)", ".level-ladder > li:nth-child(2)"},
 	{"occupations/29-2012.00/proficient/index.html", "level steps", ".level-steps li:nth-child(1)", ".level-steps li:nth-child(2)"},
 	{"occupations/29-2012.00/proficient/index.html", "pager", ".pager-prev", ".pager-next"},

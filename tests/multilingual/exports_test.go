@@ -9,7 +9,8 @@ import (
 )
 
 // caseItems reads a CASE package's items: identifier by human-readable
-// code, and the languages its document and items declare.
+// code, and the languages its document and items declare (an item that
+// declares none has the document's).
 func caseItems(t *testing.T, file string) (ids map[string]string, langs map[string]bool) {
 	t.Helper()
 	data, err := os.ReadFile(file)
@@ -28,7 +29,9 @@ func caseItems(t *testing.T, file string) (ids map[string]string, langs map[stri
 	ids, langs = map[string]string{}, map[string]bool{pkg.CFDocument.Language: true}
 	for _, it := range pkg.CFItems {
 		ids[it.HumanCodingScheme] = it.Identifier
-		langs[it.Language] = true
+		if it.Language != "" {
+			langs[it.Language] = true
+		}
 	}
 	return ids, langs
 }

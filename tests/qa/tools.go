@@ -152,3 +152,14 @@ func isExecutable(p string) error {
 	}
 	return nil
 }
+
+// Node returns the path of node (PATH). It skips t when missing (fails
+// under RequireTools).
+func Node(t testing.TB) string {
+	t.Helper()
+	p, err := exec.LookPath("node")
+	if err != nil {
+		missing(t, "node", "run: bash scripts/test.sh (or apt-get install -y nodejs)", err)
+	}
+	return p
+}
