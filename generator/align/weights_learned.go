@@ -11,3 +11,6 @@ func learnedWeights() [nFeatures]float64 {
 // learnedCalibration returns a and b of calibrate, fitted on held-out
 // folds by TestTrain.
 func learnedCalibration() [2]float64 { return [2]float64{0.847179, -0.149282} }
+
+// learnedFirstWeights returns the first stage's weights.
+func learnedFirstWeights() [nFeatures]float64 { return [nFeatures]float64{} }
