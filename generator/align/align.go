@@ -4,7 +4,7 @@
 // score from 0 to 1 and a confidence band.
 //
 // An Aligner learns from O*NET's own task statements, which O*NET's
-// analysts linked to activities, and scores a statement by four kinds of
+// analysts linked to activities, and scores a statement by five kinds of
 // evidence, over Snowball-stemmed words and word pairs:
 //
 //   - how close its topic and performance text are to an activity's title
@@ -13,17 +13,25 @@
 //     (nearest neighbours);
 //   - how likely its words are under each activity's language model, made
 //     of its title and the tasks linked to it (lm.go);
+//   - how likely each activity, and each Intermediate Work Activity, is
+//     under a maximum-entropy classifier of texts learned from the same
+//     tasks (disc.go): it learns which words tell an activity apart from
+//     those it is confused with, where the language model only counts;
 //   - which activities the occupations most like this one (by title,
 //     description, context and all statements) perform: the prior that
 //     tells "analyze samples" of a lab apart from that of a mine.
 //
 // A learned linear ranker weighs the evidence (and the products of its
-// main kinds); a match's Score is the ranker's softmax probability,
-// calibrated on held-out occupations (Platt scaling), that it is an
-// activity O*NET's analysts would have linked: 5-fold held out by
-// occupation, top-1 0.397 and top-5 0.646 of O*NET's task statements.
-// A skill or knowledge element preferred for its topic scores its
-// topic's cosine with the element instead.
+// main kinds) in two stages: the first scores each statement alone; the
+// second also weighs each candidate against the probabilities the
+// framework's other statements give it (joint.go), since O*NET's
+// analysts seldom link one activity to many tasks of an occupation.
+// Boosted regression trees (forest.go) then re-rank the second stage's
+// best 40. A match's Score is the softmax probability, calibrated on
+// held-out occupations (Platt scaling), that it is an activity O*NET's
+// analysts would have linked (held-out figures: TestTrain). A skill or
+// knowledge element preferred for its topic scores its topic's cosine
+// with the element instead.
 //
 // A topic that is an element's title word for word is that element, with
 // the band Exact. Everything is deterministic and pure Go: no model is

@@ -128,19 +128,13 @@ type varints struct {
 	err error
 }
 
-func (d *varints) uint() uint64 {
-	x, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.err = errors.New("data cut short")
-		d.b = nil
-		return 0
-	}
-	d.b = d.b[n:]
-	return x
-}
+func (d *varints) uint() uint64 { return read(d, binary.Uvarint) }
 
-func (d *varints) int() int64 {
-	x, n := binary.Varint(d.b)
+func (d *varints) int() int64 { return read(d, binary.Varint) }
+
+// read reads one varint with decode.
+func read[T uint64 | int64](d *varints, decode func([]byte) (T, int)) T {
+	x, n := decode(d.b)
 	if n <= 0 {
 		d.err = errors.New("data cut short")
 		d.b = nil

@@ -224,6 +224,8 @@ func TestTrain(t *testing.T) {
 		if os.Getenv("LADDER_LINEAR") != "" {
 			l1, l5, _, _ := heldOutFold(tax, fold, f, append(slices.Clone(fixed), withWeights(w), withForest(nil))...)
 			t.Logf("fold %d: linear only: top-1 %.3f top-5 %.3f", f, l1, l5)
+			l1, l5, _, _ = heldOutFold(tax, fold, f, append(slices.Clone(fixed), withWeights(first), withForest(nil))...)
+			t.Logf("fold %d: first stage only: top-1 %.3f top-5 %.3f", f, l1, l5)
 		}
 		fo := boost(newBoostSet(rightOnly(set), &w, bp), bp)
 		t1, t5, _, ms := heldOutFold(tax, fold, f, append(fixed, withWeights(w), withForest(fo))...)
@@ -332,15 +334,7 @@ func writeArray(b *strings.Builder, doc, name string, w [nFeatures]float64) {
 // tuning reads options to try from "name=value,…" (LADDER_OPTS).
 func tuning(t *testing.T, spec string) []Option {
 	var out []Option
-	for _, kv := range strings.Split(spec, ",") {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok {
-			continue
-		}
-		x, err := strconv.ParseFloat(v, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
+	settings(t, spec, func(k string, x float64) {
 		out = append(out, func(o *options) {
 			switch k {
 			case "neighbours":
@@ -369,8 +363,23 @@ func tuning(t *testing.T, spec string) []Option {
 				t.Fatalf("unknown option %s", k)
 			}
 		})
-	}
+	})
 	return out
+}
+
+// settings calls set with each name and value of "name=value,…".
+func settings(t *testing.T, spec string, set func(name string, value float64)) {
+	for _, kv := range strings.Split(spec, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set(k, x)
+	}
 }
 
 func withWeights(w [nFeatures]float64) Option { return func(o *options) { o.weights = &w } }
@@ -479,15 +488,7 @@ func cachedLinear(t *testing.T, name string, set []example) [nFeatures]float64 {
 // (LADDER_BOOST).
 func boostTuning(t *testing.T, spec string) boostParams {
 	p := defaultBoost()
-	for _, kv := range strings.Split(spec, ",") {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok {
-			continue
-		}
-		x, err := strconv.ParseFloat(v, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
+	settings(t, spec, func(k string, x float64) {
 		switch k {
 		case "trees":
 			p.trees = int(x)
@@ -504,6 +505,6 @@ func boostTuning(t *testing.T, spec string) boostParams {
 		default:
 			t.Fatalf("unknown boosting setting %s", k)
 		}
-	}
+	})
 	return p
 }
