@@ -225,7 +225,12 @@ func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Ma
 			continue
 		}
 		a.candidates(c, s, sc)
-		sets = append(sets, slices.Clone(sc.cands))
+		sc.scores, sc.rest = firstStage(sc.cands, &a.first, sc.scores, sc.rest)
+		best := make([]candidate, len(sc.rest))
+		for n, t := range sc.rest {
+			best[n] = sc.cands[t.i]
+		}
+		sets = append(sets, best)
 		sc.reset()
 		key := words.Key(s.Topic)
 		if key == "" {
@@ -239,7 +244,7 @@ func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Ma
 		groups = append(groups, g)
 		ranked = append(ranked, i)
 	}
-	joint(sets, groups, &a.first)
+	joint(sets, groups)
 	for n, i := range ranked {
 		out[i] = a.finish(sts[i], sets[n], sc, k)
 	}

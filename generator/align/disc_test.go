@@ -84,6 +84,11 @@ func TestJointFeatures(t *testing.T) {
 		c.e, c.f[fDWATitle] = e, title
 		return c
 	}
+	stage := func(sets [][]candidate) {
+		for _, cs := range sets {
+			firstStage(cs, &first, nil, nil)
+		}
+	}
 	two := func() [][]candidate {
 		return [][]candidate{
 			{cand(1, 1), cand(2, 0)}, // wants 1
@@ -91,7 +96,8 @@ func TestJointFeatures(t *testing.T) {
 		}
 	}
 	sets := two()
-	joint(sets, []int32{0, 1}, &first)
+	stage(sets)
+	joint(sets, []int32{0, 1})
 	a, b := sets[0][0].f, sets[1][0].f
 	if !(a[fAhead] < b[fAhead] && a[fShare] < b[fShare] && a[fOthers] > b[fOthers]) {
 		t.Errorf("element 1: first statement ahead %v share %v others %v, second %v %v %v: want the first to lose", a[fAhead], a[fShare], a[fOthers], b[fAhead], b[fShare], b[fOthers])
@@ -102,7 +108,8 @@ func TestJointFeatures(t *testing.T) {
 	// A third statement in the first one's group changes nothing for
 	// the first.
 	grouped := append(two(), []candidate{cand(1, 3)})
-	joint(grouped, []int32{0, 1, 0}, &first)
+	stage(grouped)
+	joint(grouped, []int32{0, 1, 0})
 	if grouped[0][0].f != a {
 		t.Errorf("with a statement of its group: %v, alone %v", grouped[0][0].f[fOthers:fFirstP+1], a[fOthers:fFirstP+1])
 	}

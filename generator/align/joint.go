@@ -8,7 +8,8 @@ package align
 // for this one. Each statement's candidates are first scored alone (the
 // first-stage weights, without these features); then, for each
 // candidate, the probabilities the other statements give it are the
-// evidence of the second stage. Statements with the same topic (or text)
+// evidence of the second stage, which ranks the first stage's best
+// (shortlisted) candidates. Statements with the same topic (or text)
 // count as one: a topic repeated at several levels is one subject.
 
 // probEntry is one statement's first-stage probability of an element.
@@ -17,22 +18,34 @@ type probEntry struct {
 	group int32
 }
 
-// joint fills the joint features of every statement's candidates sets;
-// groups gives each statement's group (statements of a group are not
-// each other's others), first the first-stage weights.
-func joint(sets [][]candidate, groups []int32, first *[nFeatures]float64) {
-	probs := make([][]float64, len(sets))
+// firstStage scores cands alone with the first-stage weights, sets each
+// one's fFirstP, and returns in top the positions of the best
+// shortlisted, best first: the candidates the second stage ranks.
+func firstStage(cands []candidate, first *[nFeatures]float64, lin []float64, top []ranked) ([]float64, []ranked) {
+	lin = softmax(linearScores(cands, first, lin))
+	top = top[:0]
+	for i, p := range lin {
+		cands[i].f[fFirstP] = p
+		top = append(top, ranked{int32(i), p})
+	}
+	sortRanked(top)
+	return lin, top[:min(len(top), shortlisted)]
+}
+
+// joint fills the joint features of every statement's candidates sets
+// from their first-stage probabilities; groups gives each statement's
+// group (statements of a group are not each other's others).
+func joint(sets [][]candidate, groups []int32) {
 	byElem := map[int32][]probEntry{}
 	for i, cs := range sets {
-		probs[i] = softmax(linearScores(cs, first, nil))
-		for k, c := range cs {
-			byElem[c.e] = append(byElem[c.e], probEntry{probs[i][k], groups[i]})
+		for _, c := range cs {
+			byElem[c.e] = append(byElem[c.e], probEntry{c.f[fFirstP], groups[i]})
 		}
 	}
 	for i, cs := range sets {
 		for k := range cs {
 			c := &cs[k]
-			own := probs[i][k]
+			own := c.f[fFirstP]
 			others, ahead := 0.0, 0
 			for _, x := range byElem[c.e] {
 				if x.group == groups[i] {
@@ -48,7 +61,6 @@ func joint(sets [][]candidate, groups []int32, first *[nFeatures]float64) {
 				c.f[fShare] = own / (own + others)
 			}
 			c.f[fAhead] = 1 / float64(1+ahead)
-			c.f[fFirstP] = own
 		}
 	}
 }

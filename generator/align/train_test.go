@@ -74,9 +74,23 @@ func rightOnly(set []example) []example {
 	return out
 }
 
-// fillJoint fills the joint features of every example, occupation by
-// occupation, from the first-stage weights.
+// fillJoint keeps each example's first-stage best candidates, as
+// Statements does, and fills their joint features, occupation by
+// occupation.
 func fillJoint(set []example, first *[nFeatures]float64) {
+	var lin []float64
+	var top []ranked
+	for i := range set {
+		ex := &set[i]
+		lin, top = firstStage(ex.cands, first, lin, top)
+		cands, right := make([]candidate, len(top)), make([]bool, len(top))
+		ex.any = false
+		for n, t := range top {
+			cands[n], right[n] = ex.cands[t.i], ex.right[t.i]
+			ex.any = ex.any || right[n]
+		}
+		ex.cands, ex.right = cands, right
+	}
 	soc := func(ex example) string { s, _, _ := strings.Cut(ex.key, "\t"); return s }
 	for lo := 0; lo < len(set); {
 		hi := lo + 1
@@ -89,7 +103,7 @@ func fillJoint(set []example, first *[nFeatures]float64) {
 			sets = append(sets, ex.cands)
 			groups = append(groups, int32(i))
 		}
-		joint(sets, groups, first)
+		joint(sets, groups)
 		lo = hi
 	}
 }
@@ -454,7 +468,7 @@ func TestTrainLearnsRanking(t *testing.T) {
 func stages(t *testing.T, f int, set []example) (first, second [nFeatures]float64) {
 	first = cachedLinear(t, fmt.Sprintf("fold%d-first", f), rightOnly(set))
 	fillJoint(set, &first)
-	second = cachedLinear(t, fmt.Sprintf("fold%d-second", f), rightOnly(set))
+	second = cachedLinear(t, fmt.Sprintf("fold%d-second-shortlisted", f), rightOnly(set))
 	return first, second
 }
 
