@@ -19,15 +19,15 @@
   "use strict";
 
   // t is the message of key in the page's language, from the catalogue
-  // ladder writes into <script id="ladder-text"> (keys js.* of its
-  // i18n/<lang>.toml, without "js."), {name} placeholders filled from
+  // ladder writes into assets/text.js (keys js.* of its i18n/<lang>.toml,
+  // without "js."), {name} placeholders filled from
   // vars; a message with plural forms picks the form of vars.n by the
   // language's CLDR rules. Every key here is "assess." and a name.
   var TEXT = (function () {
     try {
-      // The page's language is in its catalogue; the messages of this
-      // script beside it (see render.View.ScriptTextOf).
-      var d = JSON.parse(document.getElementById("ladder-text-assess").textContent);
+      // The site's catalogue (assets/text.js); an embed view carries
+      // this script's messages beside it (see render.View.ScriptTextOf).
+      var d = window.ladderText || JSON.parse(document.getElementById("ladder-text-assess").textContent);
       return {lang: d.lang || "en", messages: d.messages || {}};
     } catch (e) {
       return {lang: "en", messages: {}};

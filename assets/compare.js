@@ -22,9 +22,9 @@
   }
   var TEXT = (function () {
     try {
-      // The page's language is in its catalogue; the messages of this
-      // script beside it (see render.View.ScriptTextOf).
-      var d = JSON.parse(document.getElementById("ladder-text-compare").textContent);
+      // The site's catalogue (assets/text.js); an embed view carries
+      // this script's messages beside it (see render.View.ScriptTextOf).
+      var d = window.ladderText || JSON.parse(document.getElementById("ladder-text-compare").textContent);
       return {lang: d.lang || "en", messages: d.messages || {}};
     } catch (e) {
       return {lang: "en", messages: {}};

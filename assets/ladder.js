@@ -2,11 +2,12 @@
 (function () {
   "use strict";
   // t is the message of key in the page's language, from the catalogue
-  // ladder writes into <script id="ladder-text"> (keys js.* of its
-  // i18n/<lang>.toml), {name} placeholders filled from vars.
+  // ladder writes into assets/text.js (window.ladderText; an embed view
+  // carries it in <script id="ladder-text">), keys js.* of its
+  // i18n/<lang>.toml, {name} placeholders filled from vars.
   var text = {};
   try {
-    text = JSON.parse(document.getElementById("ladder-text").textContent).messages || {};
+    text = (window.ladderText || JSON.parse(document.getElementById("ladder-text").textContent)).messages || {};
   } catch (e) { /* no catalogue: keys show */ }
   function t(key, vars) {
     var m = typeof text[key] === "string" ? text[key] : key;
@@ -69,10 +70,26 @@
       }
     });
   }
-  document.querySelectorAll("button.copy-uri[data-uri]").forEach(function (button) {
-    button.hidden = false;
+  // Each statement's permanent link gets a "Copy link" button, made here
+  // as it works only with a script. It copies the published address (the
+  // canonical page's, on a site with a base URL) or this page's, with the
+  // statement's anchor.
+  var canonical = document.querySelector('link[rel="canonical"]');
+  document.querySelectorAll("li.statement .statement-uri a.uri").forEach(function (link) {
+    var li = link.closest("li");
+    var number = Array.prototype.indexOf.call(li.parentNode.children, li) + 1;
+    var uri = new URL(link.getAttribute("href"), canonical ? canonical.href : window.location.href).href;
+    var button = document.createElement("button");
+    var to = document.createElement("span");
+    button.type = "button";
+    button.className = "copy-uri";
+    button.setAttribute("data-uri", uri);
+    button.textContent = t("copy-link");
+    to.className = "visually-hidden";
+    to.textContent = " " + t("copy-link-to", { number: number });
+    button.appendChild(to);
+    link.parentNode.append(" ", button);
     button.addEventListener("click", function () {
-      var uri = new URL(button.getAttribute("data-uri"), window.location.href).href;
       copyText(uri).then(function () {
         button.setAttribute("data-copied", uri);
         if (copyStatus) {

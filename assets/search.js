@@ -77,11 +77,15 @@
   "use strict";
 
   // ---------------------------------------------------------------------
-  // Words of the interface: the page's catalogue, written by ladder into
-  // <script type="application/json" id="ladder-text"> in the page's
-  // language (keys js.* of i18n/<lang>.toml, without "js.").
+  // Words of the interface: the site's catalogue in the page's language
+  // (keys js.* of i18n/<lang>.toml, without "js."), which ladder writes
+  // into assets/text.js (window.ladderText) or, on an embed view, into
+  // <script type="application/json" id="ladder-text">.
 
   var CATALOGUE = (function () {
+    if (typeof window !== "undefined" && window.ladderText) {
+      return window.ladderText;
+    }
     var node = typeof document !== "undefined" && document.getElementById("ladder-text");
     try {
       return JSON.parse(node.textContent);

@@ -162,7 +162,7 @@ func (a *App) build(args []string) int {
 	noMinify := fs.Bool("no-minify", false, "write HTML, CSS, JS, JSON, SVG and XML as rendered")
 	strict := fs.Bool("strict", false, "treat unknown fields and keys as errors")
 	summary := fs.String("summary", "", "also write the build summary as JSON to `FILE`")
-	hostName := fs.String("host", "", "fail, before publishing, if the site passes the limits of `HOST`: "+strings.Join(host.Names(), ", ")+" (overrides ladder.toml's host)")
+	hostName := fs.String("host", "", "fail, before publishing, if the site exceeds the limits of `HOST`: "+strings.Join(host.Names(), ", ")+" (overrides ladder.toml's host)")
 	previousURLs := fs.String("previous-urls", "", "the `FILE` of pages the published site has ("+redirect.ManifestName+" fetched from it), to redirect those this build lacks (default: the output folder's)")
 	watchFlag := fs.Bool("watch", false, "keep running: rebuild the changed pages whenever a file changes")
 	poll := fs.Duration("poll", 0, "with --watch: poll every `DURATION` instead of using file system events")

@@ -56,8 +56,8 @@ func OccupationLD(o *site.Occupation, s *site.Site) any {
 }
 
 // LevelLD returns the schema.org DefinedTermSet of a level page: the
-// level with its code, part of its framework (frameworkLD), whose
-// encodings hold its statements.
+// level with its code, part of its framework (frameworkRef), whose
+// encodings, on the occupation's page, hold its statements.
 func LevelLD(ol *site.OccupationLevel, s *site.Site) any {
 	o := ol.Occupation
 	return map[string]any{
@@ -67,13 +67,13 @@ func LevelLD(ol *site.OccupationLevel, s *site.Site) any {
 		"description": ol.Label + " level of the " + o.Title() + " competency framework.",
 		"identifier":  codesOf(o).level(ol),
 		"url":         link(s, ol.Path, ol.Path, ""),
-		"isPartOf":    frameworkLD(o, s, ol.Path),
+		"isPartOf":    frameworkRef(o, s, ol.Path),
 	}
 }
 
 // frameworkLD is o's framework as a schema.org DefinedTermSet seen from
-// the page from: its name, code, version, page, and its files as
-// encodings (MediaObject with contentUrl and encodingFormat).
+// the page from (frameworkRef) with its files as encodings (MediaObject
+// with contentUrl and encodingFormat).
 func frameworkLD(o *site.Occupation, s *site.Site, from string) map[string]any {
 	var files []any
 	for _, d := range Downloads(o, s.Config.Outputs) {
@@ -84,12 +84,19 @@ func frameworkLD(o *site.Occupation, s *site.Site, from string) map[string]any {
 			"encodingFormat": d.MediaType,
 		})
 	}
+	fw := frameworkRef(o, s, from)
+	fw["encoding"] = files
+	return fw
+}
+
+// frameworkRef names o's framework as a schema.org DefinedTermSet seen
+// from the page from: its name, code, version and page.
+func frameworkRef(o *site.Occupation, s *site.Site, from string) map[string]any {
 	fw := map[string]any{
 		"@type":      "DefinedTermSet",
 		"name":       o.Title() + " competency framework",
 		"identifier": o.Code,
 		"url":        link(s, from, o.Path, ""),
-		"encoding":   files,
 	}
 	if o.Version != "" {
 		fw["version"] = o.Version

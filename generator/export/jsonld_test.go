@@ -126,22 +126,27 @@ func TestJSONLDHostileTitleStaysData(t *testing.T) {
 	}
 }
 
-// checkFrameworkLD checks the framework of o as JSON-LD: its code and
-// page, its levels when withLevels, and an encoding for each download.
-func checkFrameworkLD(t *testing.T, o *site.Occupation, fw map[string]any, withLevels bool) {
+// checkFrameworkLD checks the framework of o as JSON-LD: its code and,
+// when whole (the occupation page's), its levels and an encoding for each
+// download; a level page only names the framework, without encodings.
+func checkFrameworkLD(t *testing.T, o *site.Occupation, fw map[string]any, whole bool) {
 	t.Helper()
 	if fw["@type"] != "DefinedTermSet" || fw["identifier"] != o.Code {
 		t.Errorf("%s: framework %v", o.Code, fw)
 	}
-	if withLevels {
-		parts, _ := fw["hasPart"].([]any)
-		if len(parts) != len(o.Levels) {
-			t.Fatalf("%s: %d levels in the framework's JSON-LD, want %d", o.Code, len(parts), len(o.Levels))
+	if !whole {
+		if fw["encoding"] != nil || fw["hasPart"] != nil {
+			t.Errorf("%s: a level page's framework repeats the occupation page's parts: %v", o.Code, fw)
 		}
-		for i, ol := range o.Levels {
-			if p := parts[i].(map[string]any); p["identifier"] != codesOf(o).level(ol) || p["name"] != ol.Label {
-				t.Errorf("%s: level %d is %v", o.Code, i, p)
-			}
+		return
+	}
+	parts, _ := fw["hasPart"].([]any)
+	if len(parts) != len(o.Levels) {
+		t.Fatalf("%s: %d levels in the framework's JSON-LD, want %d", o.Code, len(parts), len(o.Levels))
+	}
+	for i, ol := range o.Levels {
+		if p := parts[i].(map[string]any); p["identifier"] != codesOf(o).level(ol) || p["name"] != ol.Label {
+			t.Errorf("%s: level %d is %v", o.Code, i, p)
 		}
 	}
 	var formats []string

@@ -172,3 +172,12 @@ func (c *Catalogue) Script() string {
 	b, _ := json.Marshal(c.ScriptData()) // maps of strings always marshal
 	return string(b)
 }
+
+// ScriptFile is the script that gives every page's scripts their words:
+// it sets window.ladderText to ScriptData. One file a language, cached by
+// the browser, rather than the same JSON written into thousands of pages.
+// (encoding/json escapes <, >, & and U+2028/9, so the JSON is a safe
+// JavaScript expression.)
+func (c *Catalogue) ScriptFile() []byte {
+	return []byte("window.ladderText=" + c.Script() + ";\n")
+}

@@ -33,17 +33,33 @@ type File struct {
 }
 
 // Zipped is a file compressed ahead of the zips it goes into: its
-// deflated bytes, CRC-32 and size.
+// deflated bytes (raw, or n bytes at off in a spill file), CRC-32 and
+// size.
 type Zipped struct {
-	raw  []byte
-	crc  uint32
-	size int
+	raw   []byte
+	spill *Spill
+	off   int64
+	n     int
+	crc   uint32
+	size  int
+}
+
+// deflated returns z's deflated bytes.
+func (z *Zipped) deflated() ([]byte, error) {
+	if z.spill == nil {
+		return z.raw, nil
+	}
+	return z.spill.get(z.off, z.n)
 }
 
 // Compressor compresses files ahead of the zips that hold them, as
 // writeZip would, reusing its deflaters (each holds over half a megabyte)
-// and buffers. Safe for concurrent use; the zero value is ready.
-type Compressor struct{ pool sync.Pool }
+// and buffers; with Spill set, it keeps them there. Safe for concurrent
+// use; the zero value is ready.
+type Compressor struct {
+	Spill *Spill
+	pool  sync.Pool
+}
 
 type deflater struct {
 	fw  *flate.Writer
@@ -61,15 +77,28 @@ func (c *Compressor) Compress(data []byte) *Zipped {
 	d.fw.Reset(&d.buf)
 	d.fw.Write(data)
 	d.fw.Close()
-	// A copy of the exact size: a session keeps thousands of these.
-	z := &Zipped{raw: bytes.Clone(d.buf.Bytes()), crc: crc32.ChecksumIEEE(data), size: len(data)}
+	z := &Zipped{crc: crc32.ChecksumIEEE(data), size: len(data)}
+	if c.Spill != nil {
+		if off, err := c.Spill.put(d.buf.Bytes()); err == nil {
+			z.spill, z.off, z.n = c.Spill, off, d.buf.Len()
+		}
+	}
+	if z.spill == nil {
+		// A copy of the exact size: a session keeps thousands of these.
+		// (Also when the spill file cannot be written: memory serves.)
+		z.raw = bytes.Clone(d.buf.Bytes())
+	}
 	c.pool.Put(d)
 	return z
 }
 
 // open returns the file's bytes, decompressed.
 func (z *Zipped) open() ([]byte, error) {
-	data, err := io.ReadAll(flate.NewReader(bytes.NewReader(z.raw)))
+	raw, err := z.deflated()
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(flate.NewReader(bytes.NewReader(raw)))
 	if err != nil {
 		return nil, err
 	}
@@ -177,7 +206,10 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 				return err
 			}
 		}
-		raw := f.Zipped.raw
+		raw, err := f.Zipped.deflated()
+		if err != nil {
+			return fmt.Errorf("zip %s: %w", f.Path, err)
+		}
 		h := &zip.FileHeader{Name: f.Path, Method: zip.Deflate, CRC32: f.Zipped.crc,
 			CompressedSize64: uint64(len(raw)), UncompressedSize64: uint64(f.Zipped.size)}
 		// Modified would add an extended-timestamp extra field; the MS-DOS

@@ -52,6 +52,9 @@ const (
 	AssessIndex = "occupations/assess-index.js"
 	// Assets is the folder of the style sheets, scripts and images.
 	Assets = "assets/"
+	// Text is the script that gives the other scripts the words of the
+	// site's language (i18n.Catalogue.ScriptFile), made with the assets.
+	Text = "assets/text.js"
 	// SearchIndex is the folder of the offline search index's scripts.
 	SearchIndex = "search/"
 )
@@ -71,8 +74,17 @@ func Original(code string) string { return Export(code, "json") }
 // AssessData is the self-assessment's data script of an occupation.
 func AssessData(code string) string { return Export(code, "assess.js") }
 
-// Matrix is the page of an occupation's levels side by side.
-func Matrix(code string) string { return "occupations/" + code + "/matrix/index.html" }
+// Matrix is the URL of an occupation's levels side by side: a part of its
+// page.
+func Matrix(code string) string { return Occupation(code) + "#" + MatrixID }
+
+// MatrixID is the id of the skill-by-level matrix on an occupation's page
+// (the section templates/occupation.html writes).
+const MatrixID = "matrix"
+
+// OldMatrix is where an occupation's skill-by-level matrix was a page of
+// its own, until it became a part of the occupation's page (Matrix).
+func OldMatrix(code string) string { return "occupations/" + code + "/matrix/index.html" }
 
 // Level is the page of one level of an occupation.
 func Level(code, slug string) string { return "occupations/" + code + "/" + slug + "/index.html" }

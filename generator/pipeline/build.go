@@ -28,6 +28,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/render"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
@@ -207,8 +208,9 @@ func forEach(ctx context.Context, n int, fn func(i int, a, b *bytes.Buffer) erro
 }
 
 // assetFiles lists every asset to publish under assets/, with the
-// syntax highlighting style sheet, syntaxCSS.
-func assetFiles(assets fs.FS, syntaxCSS []byte) (map[string][]byte, error) {
+// syntax highlighting style sheet, syntaxCSS, and the scripts' words,
+// text.
+func assetFiles(assets fs.FS, syntaxCSS, text []byte) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := fs.WalkDir(assets, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -227,6 +229,7 @@ func assetFiles(assets fs.FS, syntaxCSS []byte) (map[string][]byte, error) {
 		return nil, fmt.Errorf("assets: %w", err)
 	}
 	files["assets/syntax.css"] = syntaxCSS
+	files[paths.Text] = text
 	return files, nil
 }
 

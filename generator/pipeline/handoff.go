@@ -25,6 +25,15 @@ type handoff struct {
 	zipped map[string]*lms.Zipped
 }
 
+// newHandoff makes a session's handoff, which keeps the compressed files
+// on disk, not in memory: they are read again only when a zip is
+// written. Without a temporary folder, memory serves.
+func newHandoff() *handoff {
+	h := &handoff{}
+	h.compressor.Spill, _ = lms.NewSpill("")
+	return h
+}
+
 // want says which files the packages and the bundle of model hold.
 func (h *handoff) want(model *site.Site) {
 	wanted := map[string]bool{paths.EmbedIndex: true}

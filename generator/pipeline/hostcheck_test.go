@@ -131,7 +131,7 @@ func plannedFiles(t *testing.T, opts Options) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	assets, err := assetFiles(in.Assets, []byte("x"))
+	assets, err := assetFiles(in.Assets, []byte("x"), []byte("y"))
 	if err != nil {
 		t.Fatal(err)
 	}

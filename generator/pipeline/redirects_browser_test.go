@@ -14,11 +14,12 @@ import (
 )
 
 // TestBrowserRedirects follows old URLs in Chromium after a framework's
-// level is renamed and the comparisons' layout is retired (the first
-// build's manifest is given comparisons, as an earlier layout published
-// them): the old level page and an old comparison land on the right page
+// level is renamed and the comparisons' and matrices' layout is retired
+// (the first build's manifest is given comparisons and a matrix page, as
+// an earlier layout published them): the old level page, an old
+// comparison and an old matrix land on the right page
 // from file:// (their redirect pages) and over HTTP from `ladder serve`'s
-// server, where a comparison the redirect pages never had goes through
+// server, where a comparison or matrix the redirect pages never had goes through
 // the 404 page's rule; the old level page moves the frame an LMS shows it
 // in.
 func TestBrowserRedirects(t *testing.T) {
@@ -36,6 +37,7 @@ func TestBrowserRedirects(t *testing.T) {
 	for _, pair := range []string{"11-0001.00/11-0002.00", "11-0002.00/11-0001.00"} {
 		old += "page\tcompare/" + pair + "/index.html\t\n"
 	}
+	old += "page\toccupations/11-0001.00/matrix/index.html\t\n"
 	if err := os.WriteFile(manifest, []byte(old), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -75,6 +77,9 @@ func TestBrowserRedirects(t *testing.T) {
 		{"comparison, http", httpURL("compare/11-0002.00/11-0001.00/"), "/compare/index.html?a=11-0002.00&b=11-0001.00", ""},
 		// A pair the last build did not have: no redirect page, the rule.
 		{"comparison by rule, http", httpURL("compare/11-0001.00/11-0003.00/index.html?x=1#top"), "/compare/index.html?a=11-0001.00&b=11-0003.00&x=1#top", ""},
+		// The matrix, a part of the occupation's page since it had its own.
+		{"matrix, file", fileURL("occupations/11-0001.00/matrix/index.html"), "/occupations/11-0001.00/index.html#matrix", "Greeters"},
+		{"matrix by rule, http", httpURL("occupations/11-0002.00/matrix/"), "/occupations/11-0002.00/index.html#matrix", "Ushers"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -70,7 +70,7 @@ func NewSession(opts Options) *Session {
 		min:   transform.NewMinifier(),
 		cache: load.NewCache(),
 		seed:  maphash.MakeSeed(),
-		hand:  &handoff{},
+		hand:  newHandoff(),
 	}
 }
 
@@ -270,7 +270,7 @@ func (s *Session) renderer(b *run) (uint64, error) {
 			return 0, err
 		}
 	}
-	if b.assets, err = assetFiles(b.in.Assets, s.look.syntaxCSS); err != nil {
+	if b.assets, err = assetFiles(b.in.Assets, s.look.syntaxCSS, b.model.Text.ScriptFile()); err != nil {
 		return 0, err
 	}
 	return s.lookSum(templatesSum, b.assets), nil

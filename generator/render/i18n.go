@@ -61,13 +61,13 @@ func (v *View) Dir() string {
 	return ""
 }
 
-// ScriptText is what every page gives its scripts to show (see
-// i18n.Catalogue.ScriptData): written as JSON into
-// <script type="application/json" id="ladder-text">. The messages of the
-// scripts that only some pages load (scriptParts) are not in it: the
-// partial that loads such a script writes them beside it (ScriptTextOf),
-// so the thousands of pages without it do not carry them. It is the same
-// JSON on every page: a Renderer makes it once (see scriptText).
+// ScriptText is what an embed view gives its scripts to show (see
+// i18n.Catalogue.ScriptData), written as JSON into
+// <script type="application/json" id="ladder-text">; the site's pages
+// load the same words from assets/text.js (i18n.Catalogue.ScriptFile).
+// The messages of the scripts that only some pages load (scriptParts)
+// are not in it: the partial that loads such a script writes them beside
+// it (ScriptTextOf). A Renderer makes it once (see scriptText).
 func (v *View) ScriptText() any {
 	if v.r == nil { // a View made outside a Renderer
 		return scriptText(v.Site.Text)

@@ -123,7 +123,7 @@ func pageKinds() []site.PageKind {
 	return []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
 		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
 		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage,
-		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage, site.MatrixPage}
+		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage}
 }
 
 // New parses the templates in templates and prepares the rendering of

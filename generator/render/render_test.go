@@ -171,7 +171,7 @@ func TestEveryPage(t *testing.T) {
 	for _, k := range []site.PageKind{site.HomePage, site.OccupationPage, site.OccupationLevelPage, site.OccupationsIndex,
 		site.LevelHubPage, site.LevelsIndex, site.HubPage, site.HubsIndex, site.ContentPageKind, site.NotFoundPage,
 		site.VersionPage, site.ChangesPage, site.EmbedPage, site.EmbedLevelPage, site.EmbedIndexPage,
-		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage, site.MatrixPage} {
+		site.SkillsIndex, site.SkillPageKind, site.ComparePage, site.SearchPage} {
 		if !kinds[k] {
 			t.Errorf("the fixture has no %s page", k)
 		}

@@ -364,14 +364,3 @@ func (v *View) Ungrouped() []*site.Occupation {
 func (v *View) StatementCode(ol *site.OccupationLevel, st site.Statement) string {
 	return export.StatementCode(ol, st)
 }
-
-// StatementURI returns the permanent address of a statement: its anchor
-// on its level page, absolute when the site has a base URL, else
-// relative to this page (the copy button makes it absolute from where
-// the page was opened).
-func (v *View) StatementURI(ol *site.OccupationLevel, st site.Statement) string {
-	if base := v.Site.Config.BaseURL; base != "" {
-		return base + strings.TrimSuffix(ol.Path, "index.html") + "#" + st.Anchor
-	}
-	return v.URL(ol.Path) + "#" + st.Anchor
-}

@@ -41,12 +41,13 @@ func writeBrowserSite(t *testing.T, s *site.Site, ix *Index, dir string) {
 		}
 		write("assets/"+name, js)
 	}
+	write("assets/text.js", s.Text.ScriptFile())
 	page := func(path, title, body string) {
 		root := strings.Repeat("../", strings.Count(path, "/"))
 		write(path, []byte(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>`+html.EscapeString(title)+`</title>
 <style>.search{position:relative}.search-dropdown{position:absolute;top:100%;left:0;width:30em;background:#fff;color:#000;border:1px solid}
 .search-option{display:block;color:#000}.search-option[aria-selected=true]{outline:2px solid}.visually-hidden{position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden}</style>
-<script type="application/json" id="ladder-text">`+s.Text.Script()+`</script>
+<script src="`+root+`assets/text.js" defer></script>
 <script src="`+root+`assets/search.js" defer></script></head>
 <body><header><form class="search" role="search" action="`+root+`search/index.html" method="get" data-root="`+root+`">
 <label for="site-search">Search</label> <input type="search" id="site-search" name="q"> <button type="submit">Search</button></form></header>

@@ -164,7 +164,7 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 	switch p.Kind {
 	case HomePage, OccupationsIndex, EmbedIndexPage:
 		listed(s.Occupations)
-	case OccupationPage, VersionPage, ChangesPage, EmbedPage, MatrixPage:
+	case OccupationPage, VersionPage, ChangesPage, EmbedPage:
 		f.num(p.Occupation.ownSum)
 	case OccupationLevelPage, EmbedLevelPage:
 		f.num(p.Level.ownSum)

@@ -62,7 +62,8 @@ type Occupation struct {
 	// embed/occupations/<code>/index.html; SCORMPath its SCORM 1.2 package.
 	EmbedPath string
 	SCORMPath string
-	// MatrixPath is the skill-by-level matrix, occupations/<code>/matrix/index.html;
+	// MatrixPath is the skill-by-level matrix, a part of the occupation's
+	// page: occupations/<code>/index.html#matrix;
 	// DataPath the script that gives the self-assessment the framework's
 	// statements and alignments, occupations/<code>/<code>.assess.js.
 	MatrixPath string
@@ -201,7 +202,6 @@ const (
 	ComparePage         PageKind = "compare"
 	SearchPage          PageKind = "search"
 	EmbedLevelPage      PageKind = "embed-level"
-	MatrixPage          PageKind = "matrix"
 )
 
 // IsEmbed reports whether pages of kind k are iframe-friendly variants.

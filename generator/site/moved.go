@@ -20,5 +20,8 @@ func Moved() []MovedPattern {
 		// A page a related pair (Comparison.OldPath) until comparisons
 		// were assembled in the browser.
 		{From: paths.OldComparison(":a", ":b"), To: paths.Compare + "?a=:a&b=:b"},
+		// An occupation's skill-by-level matrix, a page of its own until it
+		// became a part of the occupation's page.
+		{From: paths.OldMatrix(":code"), To: paths.Matrix(":code")},
 	}
 }

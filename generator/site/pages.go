@@ -107,7 +107,7 @@ func (l *pageList) addIndex(kind PageKind, path, titleKey, descriptionKey string
 }
 
 // addOccupations adds the occupations A–Z and every occupation's pages:
-// its own, its versions and their changes, its matrix, its levels and
+// its own (with its matrix), its versions and their changes, its levels and
 // their embed variants.
 func (l *pageList) addOccupations() {
 	t := l.t
@@ -122,9 +122,6 @@ func (l *pageList) addOccupations() {
 		l.add(Page{Kind: OccupationPage, Path: o.Path, Title: title, Description: desc, Occupation: o, Crumbs: toOccIndex})
 		crumbs := append(toOccIndex[:2:2], Crumb{Title: title, Path: o.Path})
 		l.addHistory(o, crumbs)
-		l.add(Page{Kind: MatrixPage, Path: o.MatrixPath, Title: t("page.matrix", title),
-			Description: t("page.matrix-description", title),
-			Occupation:  o, Crumbs: crumbs})
 		first := len(l.slab)
 		for _, ol := range o.Levels {
 			l.add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
@@ -206,7 +203,7 @@ func (s *Site) pageCount() int {
 		n += 1 + len(s.hubs(k))
 	}
 	for _, o := range s.Occupations {
-		n += 3 + 2*len(o.History) + 2*len(o.Levels)
+		n += 2 + 2*len(o.History) + 2*len(o.Levels)
 	}
 	return n
 }

@@ -34,6 +34,27 @@ type SkillUse struct {
 	Statement  *Statement
 }
 
+// SkillUses are the uses of a skill by one occupation.
+type SkillUses struct {
+	Occupation *Occupation
+	Uses       []SkillUse
+}
+
+// ByOccupation groups the skill's uses by occupation, in their order, so
+// that a page names each occupation once for all its levels with the
+// skill.
+func (p *SkillPage) ByOccupation() []SkillUses {
+	var groups []SkillUses
+	for i, u := range p.Uses {
+		if n := len(groups); n > 0 && groups[n-1].Occupation == u.Occupation {
+			groups[n-1].Uses = p.Uses[i-len(groups[n-1].Uses) : i+1]
+			continue
+		}
+		groups = append(groups, SkillUses{Occupation: u.Occupation, Uses: p.Uses[i : i+1]})
+	}
+	return groups
+}
+
 // Comparison sets two related occupations side by side. The page that
 // shows it is one for every pair, paths.Compare, which the browser fills
 // from the two occupations' data scripts (export.AssessData) for the pair

@@ -136,7 +136,6 @@ var a11yPages = []string{
 	"occupations/index.html",
 	"occupations/29-2012.00/index.html",
 	"occupations/29-2012.00/proficient/index.html",
-	"occupations/29-2012.00/matrix/index.html",
 	"levels/index.html",
 	"levels/emerging/index.html",
 	"groups/index.html",

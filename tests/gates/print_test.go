@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,15 +93,16 @@ func withPaper(t *testing.T, path, paper string) string {
 	return out
 }
 
-// TestMatrixPrintsOnOnePage prints each seed's skill-by-level matrix (4
-// levels of 10 statements) on A4 and Letter landscape: exactly one page,
-// with every statement's code, the title, code, version and attribution
-// in its text.
+// TestMatrixPrintsOnOnePage prints each seed's occupation page on A4 and
+// Letter, in landscape: its skill-by-level matrix (4 levels of 10
+// statements) takes one page, from the line that names the framework
+// (title, code, version and export date) to every statement's code; the
+// printout has the attribution.
 func TestMatrixPrintsOnOnePage(t *testing.T) {
 	site := defaultSite(t)
 	papers := map[string]string{"": "792 x 612", "A4": "841.89 x 595.28", "Letter": "792 x 612"}
 	for _, code := range []string{"29-2012.00", "19-4021.00"} {
-		page := filepath.Join(site, "occupations", code, "matrix", "index.html")
+		page := filepath.Join(site, "occupations", code, "index.html")
 		for paper, size := range papers {
 			path := page
 			if paper != "" {
@@ -108,14 +110,22 @@ func TestMatrixPrintsOnOnePage(t *testing.T) {
 			}
 			pdf := printPDF(t, path)
 			pages, got := pdfInfo(t, pdf)
-			t.Logf("%s matrix, %s landscape: %d page(s), %s pts", code, cmpOr(paper, "default"), pages, got)
-			if pages != 1 || !strings.HasPrefix(size, strings.Split(got, " x ")[0][:3]) {
-				t.Errorf("%s matrix on %q: %d pages of %s pts, want 1 of %s", code, paper, pages, got, size)
+			texts := pdfText(t, pdf)
+			at := slices.IndexFunc(texts, func(s string) bool { return strings.Contains(s, "SOC "+code+" ·") })
+			t.Logf("%s, %s landscape: %d pages of %s pts, the matrix on page %d", code, cmpOr(paper, "default"), pages, got, at+1)
+			if at < 0 || !strings.HasPrefix(size, strings.Split(got, " x ")[0][:3]) {
+				t.Fatalf("%s on %q: %d pages of %s pts, the matrix's line on page %d, want pages of %s", code, paper, pages, got, at+1, size)
 			}
-			text := strings.Join(pdfText(t, pdf), "")
-			for _, want := range matrixWants(t, site, code) {
-				if !strings.Contains(text, want) {
-					t.Errorf("%s matrix on %q: the printed text lacks %q", code, paper, want)
+			matrix, all := texts[at], strings.Join(texts, "")
+			wants, credits := matrixWants(t, site, code)
+			for _, want := range wants {
+				if !strings.Contains(matrix, want) {
+					t.Errorf("%s matrix on %q: the printed matrix lacks %q", code, paper, want)
+				}
+			}
+			for _, want := range credits {
+				if !strings.Contains(all, want) {
+					t.Errorf("%s on %q: the printout lacks %q", code, paper, want)
 				}
 			}
 		}
@@ -130,9 +140,10 @@ func cmpOr(s, def string) string {
 }
 
 // matrixWants is what the printed matrix of code must show: its title,
-// code, version and export date, the attribution, every level and every
-// statement's short code (a clipped cell would lose its code).
-func matrixWants(t *testing.T, site, code string) []string {
+// code, version and export date, every level and every statement's short
+// code (a clipped cell would lose its code); and the credits its
+// printout must show.
+func matrixWants(t *testing.T, site, code string) (wants, credits []string) {
 	t.Helper()
 	var fw struct {
 		Occupation struct{ Title string }
@@ -149,7 +160,7 @@ func matrixWants(t *testing.T, site, code string) []string {
 	if err != nil || json.Unmarshal(data, &fw) != nil {
 		t.Fatalf("reading %s: %v", code, err)
 	}
-	wants := []string{fw.Occupation.Title, code, fw.Attribution, "exported", "O*NET"}
+	wants = []string{fw.Occupation.Title, code, "exported"}
 	if fw.Framework.Version != "" {
 		wants = append(wants, fw.Framework.Version)
 	}
@@ -159,7 +170,7 @@ func matrixWants(t *testing.T, site, code string) []string {
 			wants = append(wants, fmt.Sprintf("%c.%d", key[0]-'a'+'A', i+1))
 		}
 	}
-	return wants
+	return wants, []string{fw.Attribution, "O*NET"}
 }
 
 // TestLongMatrixRepeatsHeaders prints the matrix of a framework of 4
@@ -193,31 +204,33 @@ func TestLongMatrixRepeatsHeaders(t *testing.T) {
 		t.Fatal(err)
 	}
 	site := buildSite(t, src)
-	pdf := printPDF(t, withPaper(t, filepath.Join(site, "occupations", "29-2012.00", "matrix", "index.html"), "A4"))
+	pdf := printPDF(t, withPaper(t, filepath.Join(site, "occupations", "29-2012.00", "index.html"), "A4"))
 	pages, _ := pdfInfo(t, pdf)
 	texts := pdfText(t, pdf)
-	t.Logf("4 levels × 30 statements: %d pages", pages)
-	if pages < 2 || len(texts) != pages {
-		t.Fatalf("%d pages, %d page texts", pages, len(texts))
+	// The matrix's pages: from its line to the page with its last code.
+	first := slices.IndexFunc(texts, func(s string) bool { return strings.Contains(s, "SOC 29-2012.00 ·") })
+	last := slices.IndexFunc(texts, func(s string) bool { return strings.Contains(s, "A.30") })
+	t.Logf("4 levels × 30 statements: %d pages, the matrix on pages %d–%d", pages, first+1, last+1)
+	if len(texts) != pages || first < 0 || last <= first {
+		t.Fatalf("%d pages, %d page texts, the matrix on pages %d–%d", pages, len(texts), first+1, last+1)
 	}
-	for i, text := range texts {
+	for i := first; i <= last; i++ {
 		for _, h := range []string{"Emerging", "Developing", "Proficient", "Advanced"} {
-			if !strings.Contains(text, h) {
+			if !strings.Contains(texts[i], h) {
 				t.Errorf("page %d has no %s heading", i+1, h)
 			}
 		}
 	}
 }
 
-// TestPagesPrintWithoutControls prints the occupation, level and matrix
+// TestPagesPrintWithoutControls prints the occupation (with its matrix), level
 // pages: no embed code, buttons, search, navigation or self-assessment,
 // and the statements and credits are there.
 func TestPagesPrintWithoutControls(t *testing.T) {
 	site := buildWithConfig(t, `base_url = "https://example.org/fw/"`)
 	pages := map[string][]string{
-		"occupations/29-2012.00/index.html":            {"Medical and Clinical Laboratory", "Progression", "https://example.org/fw/occupations/29-2012.00/", "Skill-by-level matrix", "O*NET"},
+		"occupations/29-2012.00/index.html":            {"Medical and Clinical Laboratory", "Progression", "https://example.org/fw/occupations/29-2012.00/", "E.1", "A.10", "O*NET"},
 		"occupations/29-2012.00/emerging/index.html":   {"identify and handle under direct supervision", "29-2012.00.E.1", "#basic-laboratory-equipment", "https://example.org/fw/occupations/29-2012.00/emerging/"},
-		"occupations/29-2012.00/matrix/index.html":     {"skills by level", "https://example.org/fw/occupations/29-2012.00/matrix/"},
 		"embed/occupations/29-2012.00/index.html":      {"Medical and Clinical Laboratory Technicians"},
 		"occupations/19-4021.00/proficient/index.html": {"19-4021.00.P.1"},
 	}

@@ -16,7 +16,6 @@ var frenchPages = []string{
 	"fr/occupations/index.html",
 	"fr/occupations/29-2012.00/index.html",
 	"fr/occupations/29-2012.00/proficient/index.html",
-	"fr/occupations/29-2012.00/matrix/index.html",
 	"fr/levels/emerging/index.html",
 	"fr/about/index.html",
 	"fr/search/index.html",

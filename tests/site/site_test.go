@@ -205,26 +205,28 @@ func slugPrefix(key string) string {
 	return "/" + k + "/index.html"
 }
 
-// levelLinks returns the hrefs of the level headings of the progression list.
+// levelLinks returns the hrefs of an occupation page's level headings.
 func levelLinks(t *testing.T, page string) []string {
 	t.Helper()
 	doc := parse(t, page)
 	var links []string
-	var walk func(n *html.Node, inProgression, inHeading bool)
-	walk = func(n *html.Node, inProgression, inHeading bool) {
+	// The level links are the column headings of the skill-by-level
+	// matrix.
+	var walk func(n *html.Node, inMatrix, inHead bool)
+	walk = func(n *html.Node, inMatrix, inHead bool) {
 		if n.Type == html.ElementNode {
-			if n.Data == "ol" && hasClass(n, "progression") {
-				inProgression = true
+			if n.Data == "table" && hasClass(n, "matrix") {
+				inMatrix = true
 			}
-			if n.Data == "h3" {
-				inHeading = true
+			if n.Data == "thead" {
+				inHead = true
 			}
-			if n.Data == "a" && inProgression && inHeading {
+			if n.Data == "a" && inMatrix && inHead {
 				links = append(links, attr(n, "href"))
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inProgression, inHeading)
+			walk(c, inMatrix, inHead)
 		}
 	}
 	walk(doc, false, false)
