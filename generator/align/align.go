@@ -4,7 +4,7 @@
 // score from 0 to 1 and a confidence band.
 //
 // An Aligner learns from O*NET's own task statements, which O*NET's
-// analysts linked to activities, and scores a statement by four kinds of
+// analysts linked to activities, and scores a statement by five kinds of
 // evidence, over Snowball-stemmed words and word pairs:
 //
 //   - how close its topic and performance text are to an activity's title
@@ -13,17 +13,25 @@
 //     (nearest neighbours);
 //   - how likely its words are under each activity's language model, made
 //     of its title and the tasks linked to it (lm.go);
+//   - how likely each activity, and each Intermediate Work Activity, is
+//     under a maximum-entropy classifier of texts learned from the same
+//     tasks (disc.go): it learns which words tell an activity apart from
+//     those it is confused with, where the language model only counts;
 //   - which activities the occupations most like this one (by title,
 //     description, context and all statements) perform: the prior that
 //     tells "analyze samples" of a lab apart from that of a mine.
 //
 // A learned linear ranker weighs the evidence (and the products of its
-// main kinds); a match's Score is the ranker's softmax probability,
-// calibrated on held-out occupations (Platt scaling), that it is an
-// activity O*NET's analysts would have linked: 5-fold held out by
-// occupation, top-1 0.397 and top-5 0.646 of O*NET's task statements.
-// A skill or knowledge element preferred for its topic scores its
-// topic's cosine with the element instead.
+// main kinds) in two stages: the first scores each statement alone; the
+// second also weighs each candidate against the probabilities the
+// framework's other statements give it (joint.go), since O*NET's
+// analysts seldom link one activity to many tasks of an occupation.
+// Boosted regression trees (forest.go) then re-rank the second stage's
+// best 40. A match's Score is the softmax probability, calibrated on
+// held-out occupations (Platt scaling), that it is an activity O*NET's
+// analysts would have linked (held-out figures: TestTrain). A skill or
+// knowledge element preferred for its topic scores its topic's cosine
+// with the element instead.
 //
 // A topic that is an element's title word for word is that element, with
 // the band Exact. Everything is deterministic and pure Go: no model is
@@ -67,9 +75,11 @@ type Match struct {
 type Aligner struct {
 	tax     *onet.Taxonomy
 	o       options
-	weights [nFeatures]float64
-	calib   [2]float64 // a, b of calibrate
-	pool    sync.Pool  // of *scratch
+	weights [nFeatures]float64 // of the second stage, with the joint features
+	first   [nFeatures]float64 // of the first stage, without them
+	calib   [2]float64         // a, b of calibrate
+	forest  forest
+	pool    sync.Pool // of *scratch
 
 	voc  vocab
 	word map[string]int32 // folded word → stem number, -1 for a stop-word
@@ -88,15 +98,19 @@ type Aligner struct {
 	links                    []int32
 	popular                  []float64 // ln(1 + links) / 5, by element position
 	lm                       langModel
+	disc, discIWA            discModel
 }
 
 type options struct {
 	learn                       func(soc string) bool
 	neighbours, occupations     int
-	lmCands                     int
+	lmCands, discCands          int
 	pairW, muDWA, muIWA, priorP float64
-	weights                     *[nFeatures]float64
+	weights, first              *[nFeatures]float64
 	calib                       *[2]float64
+	forest                      *forest
+	disc                        discParams
+	freshDisc                   bool // learn the classifiers even from every example
 }
 
 // Option changes how New aligns.
@@ -109,16 +123,24 @@ func LearnFrom(keep func(soc string) bool) Option { return func(o *options) { o.
 
 // New builds an aligner over the taxonomy.
 func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
-	o := options{neighbours: 40, occupations: 25, lmCands: 20, pairW: 0.5, muDWA: 8, muIWA: 30, priorP: 2}
+	o := options{neighbours: 40, occupations: 25, lmCands: 20, discCands: 20, pairW: 0.5, muDWA: 8, muIWA: 30, priorP: 2,
+		disc: discParams{epochs: 8, rate: 1, l2: 3e-4}}
 	for _, f := range opts {
 		f(&o)
 	}
-	a := &Aligner{tax: tax, o: o, voc: newVocab(), exact: map[string]int32{}, weights: learnedWeights(), calib: learnedCalibration()}
+	a := &Aligner{tax: tax, o: o, voc: newVocab(), exact: map[string]int32{}, weights: learnedWeights(), first: learnedFirstWeights(), calib: learnedCalibration()}
 	if o.weights != nil {
 		a.weights = *o.weights
 	}
+	if o.first != nil {
+		a.first = *o.first
+	}
 	if o.calib != nil {
 		a.calib = *o.calib
+	}
+	a.forest = learnedForest()
+	if o.forest != nil {
+		a.forest = *o.forest
 	}
 	a.index()
 	a.pool.New = func() any { return a.newScratch() }
@@ -179,24 +201,73 @@ func (a *Aligner) Occupation(f *framework.Framework) Context {
 // Statement aligns one statement in its occupation's context and returns
 // the best k matches, best first.
 func (a *Aligner) Statement(c Context, s framework.Statement, k int) []Match {
+	return a.Statements(c, []framework.Statement{s}, k)[0]
+}
+
+// Statements aligns the statements of one framework together, in its
+// occupation's context, and returns the best k matches of each, best
+// first: each statement's candidates are weighed against the others'
+// (joint.go).
+func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Match {
+	out := make([][]Match, len(sts))
 	if k <= 0 {
-		return nil
-	}
-	exact, isExact := int32(-1), false
-	if s.Topic != "" {
-		exact, isExact = a.exact[words.Key(s.Topic)]
-		if isExact && k == 1 {
-			return []Match{{Element: a.elems[exact], Score: 1, Band: Exact}}
-		}
+		return out
 	}
 	sc := a.pool.Get().(*scratch)
 	defer a.pool.Put(sc)
+	var sets [][]candidate
+	var groups []int32
+	var ranked []int
+	keys := map[string]int32{}
+	for i, s := range sts {
+		if e, ok := a.exactTopic(s); ok && k == 1 {
+			out[i] = []Match{{Element: a.elems[e], Score: 1, Band: Exact}}
+			continue
+		}
+		a.candidates(c, s, sc)
+		sc.scores, sc.rest = firstStage(sc.cands, &a.first, sc.scores, sc.rest)
+		best := make([]candidate, len(sc.rest))
+		for n, t := range sc.rest {
+			best[n] = sc.cands[t.i]
+		}
+		sets = append(sets, best)
+		sc.reset()
+		key := words.Key(s.Topic)
+		if key == "" {
+			key = "\x00" + words.Key(s.Text)
+		}
+		g, ok := keys[key]
+		if !ok {
+			g = int32(len(keys))
+			keys[key] = g
+		}
+		groups = append(groups, g)
+		ranked = append(ranked, i)
+	}
+	joint(sets, groups)
+	for n, i := range ranked {
+		out[i] = a.finish(sts[i], sets[n], sc, k)
+	}
+	return out
+}
+
+// exactTopic returns the element whose title is s's topic word for word.
+func (a *Aligner) exactTopic(s framework.Statement) (int32, bool) {
+	if s.Topic == "" {
+		return -1, false
+	}
+	e, ok := a.exact[words.Key(s.Topic)]
+	return e, ok
+}
+
+// finish ranks a statement's candidates and returns its best k matches
+// with their bands.
+func (a *Aligner) finish(s framework.Statement, cands []candidate, sc *scratch, k int) []Match {
 	defer sc.reset()
-	a.candidates(c, s, sc)
-	out := a.rank(sc, k)
+	out := a.rank(sc, cands, k)
 	out = a.preferSkill(s, sc, out, k)
-	if isExact {
-		pinExact(Match{Element: a.elems[exact], Score: 1, Band: Exact}, out)
+	if e, ok := a.exactTopic(s); ok {
+		pinExact(Match{Element: a.elems[e], Score: 1, Band: Exact}, out)
 	}
 	for i := range out {
 		if out[i].Band != Exact {
@@ -207,27 +278,20 @@ func (a *Aligner) Statement(c Context, s framework.Statement, k int) []Match {
 }
 
 // rank scores the candidates and returns the best k as matches, each
-// scored with its calibrated probability.
-func (a *Aligner) rank(sc *scratch, k int) []Match {
-	sc.scores = sc.scores[:0]
-	for _, cd := range sc.cands {
-		s := 0.0
-		for j, w := range a.weights {
-			s += w * cd.f[j]
-		}
-		sc.scores = append(sc.scores, s)
-	}
+// scored with its calibrated probability: the linear ranker shortlists,
+// the trees re-rank the shortlist.
+func (a *Aligner) rank(sc *scratch, cands []candidate, k int) []Match {
+	sc.scores = linearScores(cands, &a.weights, sc.scores)
+	sc.rest, sc.xs = shortlist(cands, sc.scores, sc.rest, sc.xs)
+	sc.scores = a.forest.rerank(sc.rest, sc.xs, sc.scores)
 	probs := softmax(sc.scores)
-	sc.rest = sc.rest[:0]
 	for i, p := range probs {
-		r := ranked{int32(i), p}
-		if len(sc.rest) < k || better(r, sc.rest[k-1]) {
-			sc.rest = insertRanked(sc.rest, r, k)
-		}
+		sc.rest[i].score = p
 	}
+	sortRanked(sc.rest)
 	out := make([]Match, 0, k+1)
-	for _, t := range sc.rest {
-		out = append(out, Match{Element: a.elems[sc.cands[t.i].e], Score: calibrate(t.score, a.calib)})
+	for _, t := range sc.rest[:min(k, len(sc.rest))] {
+		out = append(out, Match{Element: a.elems[cands[t.i].e], Score: calibrate(t.score, a.calib)})
 	}
 	return out
 }

@@ -69,6 +69,7 @@ func (a *Aligner) index() {
 	wg.Go(func() { a.exIdx = newIndex(b.exBags, a.idf, terms) })
 	wg.Go(func() { a.occIdx = newIndex(b.occBags, a.idf, terms) })
 	a.occActs = newLists(b.occActs)
+	a.learnDisc(b)
 	a.popular = make([]float64, len(a.links))
 	for e, n := range a.links {
 		a.popular[e] = math.Log1p(float64(n)) / 5

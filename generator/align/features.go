@@ -43,6 +43,14 @@ const (
 	fRankPrior  // … among the likeliest in the occupation
 	fLMRel      // fLM less the best fLM of the candidates
 	fTitleRel   // fDWATitle over the best of the candidates
+	fDisc       // ln p of the DWA under the classifier of texts (disc.go)
+	fDiscP      // p of the DWA under it
+	fDiscIWA    // ln p of its IWA under the classifier over IWAs
+	fRankDisc   // 1/(1+rank) among the classifier's likeliest
+	fOthers     // Σ of the other statements' first-stage probabilities of it (joint.go)
+	fShare      // its first-stage probability over that and the others'
+	fAhead      // 1/(1+ the other statements that give it more)
+	fFirstP     // its first-stage probability
 	fBias       // 1
 	fCross      // the products of each pair of crossed features (crossed)
 	nFeatures   = fCross + nCrossed*(nCrossed-1)/2
@@ -89,8 +97,15 @@ type scratch struct {
 	cands        []candidate
 	top, rest    []ranked
 	scores       []float64
+	xs           []treeInput
 	verbs        [2]int32
 	nq           float64 // stems in the LM query
+	discHit      accum   // by element position: the DWAs the classifier scored
+	discIWAHit   accum   // by IWA position
+	discS        []float64
+	discIWAS     []float64
+	discZ        float64 // ln of the classifiers' normalisers
+	discIWAZ     float64
 }
 
 func (a *Aligner) newScratch() *scratch {
@@ -101,6 +116,7 @@ func (a *Aligner) newScratch() *scratch {
 		linked: newAccum(n), lmDWA: newAccum(n), derived: newAccum(n),
 		iwa: newAccum(a.nIWA), iwaKNN: newAccum(a.nIWA), lmIWA: newAccum(a.nIWA),
 		ex: newAccum(a.exActs.len()), slot: make([]int32, n),
+		discHit: newAccum(n), discIWAHit: newAccum(a.nIWA), discS: make([]float64, n), discIWAS: make([]float64, a.nIWA),
 	}
 	for i := range sc.slot {
 		sc.slot[i] = -1
@@ -116,6 +132,14 @@ func (s *scratch) reset() {
 	for _, c := range s.cands {
 		s.slot[c.e] = -1
 	}
+	for _, e := range s.discHit.hit {
+		s.discS[e] = 0
+	}
+	for _, iw := range s.discIWAHit.hit {
+		s.discIWAS[iw] = 0
+	}
+	s.discHit.reset()
+	s.discIWAHit.reset()
 	s.cands = s.cands[:0]
 }
 
@@ -148,6 +172,8 @@ func (a *Aligner) evidence(c Context, sc *scratch) {
 	a.iwaIdx.scores(sc.q, &sc.iwa)
 	a.exIdx.scores(sc.q, &sc.ex)
 	a.lm.scores(sc.known, &sc.lmDWA, &sc.lmIWA)
+	sc.discZ = a.disc.scores(sc.q, &sc.discHit, sc.discS)
+	sc.discIWAZ = a.discIWA.scores(sc.q, &sc.discIWAHit, sc.discIWAS)
 	sc.top = topOf(sc.ex.hit, sc.ex.v, a.o.neighbours, sc.top)
 	nb := sc.top
 	a.vote(c, sc, nb)
@@ -235,6 +261,11 @@ func (a *Aligner) candidates(c Context, s framework.Statement, sc *scratch) {
 	}
 	add(topOf(sc.derived.hit, sc.derived.v, a.o.lmCands, sc.rest), fRankLM)
 	sc.derived.reset()
+	for _, e := range sc.discHit.hit {
+		sc.derived.add(e, math.Exp(sc.discS[e]-sc.discZ))
+	}
+	add(topOf(sc.derived.hit, sc.derived.v, a.o.discCands, sc.rest), fRankDisc)
+	sc.derived.reset()
 	if c.prior != nil {
 		for _, hit := range [2][]int32{sc.title.hit, sc.linked.hit} {
 			for _, e := range hit {
@@ -304,6 +335,11 @@ func (a *Aligner) features(sc *scratch, c Context, cd *candidate) {
 	f[fOccKNN] = sc.occKNN.v[e]
 	f[fKNNSharp] = sc.knn4.v[e]
 	f[fLogOccKNN] = fastLog(f[fOccKNN] + 0.01)
+	f[fDisc] = sc.discS[e] - sc.discZ
+	f[fDiscP] = math.Exp(f[fDisc])
+	if el.iwa >= 0 {
+		f[fDiscIWA] = sc.discIWAS[el.iwa] - sc.discIWAZ
+	}
 	f[fBias] = 1
 }
 

@@ -70,8 +70,9 @@ func alignExample(a *Aligner, oc onet.Occupation) (hit1, hit5 int, out []scored)
 	fw := exampleFramework(oc)
 	lv := fw.Levels[0]
 	c := a.Occupation(fw)
+	all := a.Statements(c, lv.Statements, 5)
 	for i, t := range oc.Tasks {
-		ms := a.Statement(c, lv.Statements[i], 5)
+		ms := all[i]
 		found := false
 		for k, m := range ms {
 			right := slices.Contains(t.Activities, m.Element)

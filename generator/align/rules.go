@@ -42,41 +42,57 @@ func (a *Aligner) Candidates(f *framework.Framework, rules []Rule, k int) [][][]
 // framework aligns f's statements, giving kExact matches to statements
 // whose topic is an exact title and no rule touches, and k to the others.
 func (a *Aligner) framework(f *framework.Framework, rules []Rule, k, kExact int) [][][]Match {
-	// The occupation's context and its qualifier words are worked out
-	// only for the first statement that needs ranking: a framework of
-	// O*NET titles needs neither.
-	var c Context
-	var common map[string]bool
-	ready := false
+	type place struct {
+		level, index     int
+		pinned, rejected []int
+	}
+	var todo []place
+	var sts []framework.Statement
+	most := 0 // the most elements a rule bars from one statement
 	out := make([][][]Match, len(f.Levels))
 	for l, lv := range f.Levels {
 		out[l] = make([][]Match, len(lv.Statements))
 		for i, st := range lv.Statements {
 			pinned, rejected := applicable(rules, lv.Key, i, st.Topic)
-			want := k
-			if len(pinned) == 0 && len(rejected) == 0 && st.Topic != "" {
-				if e, ok := a.exact[words.Key(st.Topic)]; ok && kExact == 1 {
-					out[l][i] = []Match{{Element: a.elems[e], Score: 1, Band: Exact}}
-					continue
-				}
+			if e, ok := a.exactTopic(st); ok && kExact == 1 && len(pinned) == 0 && len(rejected) == 0 {
+				out[l][i] = []Match{{Element: a.elems[e], Score: 1, Band: Exact}}
+				continue
 			}
-			if !ready {
-				c, common, ready = a.Occupation(f), qualifiers(f), true
-			}
-			ms := a.Statement(c, withoutWords(st, common), want+len(rejected))
-			keep := make([]Match, 0, len(pinned)+len(ms))
-			for _, e := range pinned {
-				keep = append(keep, Match{Element: e, Score: 1, Band: Pinned})
-			}
-			for _, m := range ms {
-				if !slices.Contains(rejected, m.Element) && !slices.Contains(pinned, m.Element) {
-					keep = append(keep, m)
-				}
-			}
-			out[l][i] = keep[:min(len(keep), k)]
+			todo = append(todo, place{l, i, pinned, rejected})
+			sts = append(sts, st)
+			most = max(most, len(rejected))
 		}
 	}
+	// The occupation's context and its qualifier words are worked out
+	// only when a statement needs ranking: a framework of O*NET titles
+	// needs neither.
+	if len(todo) == 0 {
+		return out
+	}
+	common := qualifiers(f)
+	for i := range sts {
+		sts[i] = withoutWords(sts[i], common)
+	}
+	ranked := a.Statements(a.Occupation(f), sts, k+most)
+	for n, p := range todo {
+		out[p.level][p.index] = applyRules(ranked[n], p.pinned, p.rejected, k)
+	}
 	return out
+}
+
+// applyRules puts the pinned elements first, drops the rejected ones and
+// keeps k.
+func applyRules(ms []Match, pinned, rejected []int, k int) []Match {
+	keep := make([]Match, 0, len(pinned)+len(ms))
+	for _, e := range pinned {
+		keep = append(keep, Match{Element: e, Score: 1, Band: Pinned})
+	}
+	for _, m := range ms {
+		if !slices.Contains(rejected, m.Element) && !slices.Contains(pinned, m.Element) {
+			keep = append(keep, m)
+		}
+	}
+	return keep[:min(len(keep), k)]
 }
 
 // applicable returns the elements the rules pin a statement to and those

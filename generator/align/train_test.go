@@ -2,6 +2,7 @@ package align
 
 import (
 	"cmp"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"go/format"
@@ -24,13 +25,15 @@ var updateWeights = flag.Bool("update", false, "write weights_learned.go (weight
 type example struct {
 	cands []candidate
 	right []bool
-	key   string // for a deterministic order
+	key   string // the occupation's code, a tab and the task: for a deterministic order
+	any   bool   // a candidate is right
 }
 
 // trainingSet gathers the candidates of every task of the occupations
 // keep accepts, each scored by an aligner that learned from the other
 // inner folds of them only, so that the features are those of an unseen
-// occupation.
+// occupation; the tasks without a right candidate are kept, as the
+// others of the joint features, but do not count in training.
 func trainingSet(tax *onet.Taxonomy, keep func(soc string) bool, opts ...Option) (set []example, recall float64) {
 	const inner = 5
 	fold := func(soc string) int {
@@ -40,7 +43,6 @@ func trainingSet(tax *onet.Taxonomy, keep func(soc string) bool, opts ...Option)
 	}
 	var out []example
 	var mu sync.Mutex
-	tasks := 0
 	for f := range inner {
 		a := New(tax, append(slices.Clone(opts), LearnFrom(func(soc string) bool { return keep(soc) && fold(soc) != f }))...)
 		var wg sync.WaitGroup
@@ -52,18 +54,61 @@ func trainingSet(tax *onet.Taxonomy, keep func(soc string) bool, opts ...Option)
 				local := occupationExamples(a, oc)
 				mu.Lock()
 				out = append(out, local...)
-				tasks += len(oc.Tasks)
 				mu.Unlock()
 			})
 		}
 		wg.Wait()
 	}
-	slices.SortFunc(out, func(x, y example) int { return cmp.Compare(x.key, y.key) })
-	return out, float64(len(out)) / float64(tasks)
+	slices.SortStableFunc(out, func(x, y example) int { return cmp.Compare(x.key, y.key) })
+	return out, float64(len(rightOnly(out))) / float64(len(out))
 }
 
-// occupationExamples returns the training examples of one occupation's
-// tasks: those with a right candidate.
+// rightOnly returns the examples with a right candidate.
+func rightOnly(set []example) []example {
+	var out []example
+	for _, ex := range set {
+		if ex.any {
+			out = append(out, ex)
+		}
+	}
+	return out
+}
+
+// fillJoint keeps each example's first-stage best candidates, as
+// Statements does, and fills their joint features, occupation by
+// occupation.
+func fillJoint(set []example, first *[nFeatures]float64) {
+	var lin []float64
+	var top []ranked
+	for i := range set {
+		ex := &set[i]
+		lin, top = firstStage(ex.cands, first, lin, top)
+		cands, right := make([]candidate, len(top)), make([]bool, len(top))
+		ex.any = false
+		for n, t := range top {
+			cands[n], right[n] = ex.cands[t.i], ex.right[t.i]
+			ex.any = ex.any || right[n]
+		}
+		ex.cands, ex.right = cands, right
+	}
+	soc := func(ex example) string { s, _, _ := strings.Cut(ex.key, "\t"); return s }
+	for lo := 0; lo < len(set); {
+		hi := lo + 1
+		for hi < len(set) && soc(set[hi]) == soc(set[lo]) {
+			hi++
+		}
+		var sets [][]candidate
+		var groups []int32
+		for i, ex := range set[lo:hi] {
+			sets = append(sets, ex.cands)
+			groups = append(groups, int32(i))
+		}
+		joint(sets, groups)
+		lo = hi
+	}
+}
+
+// occupationExamples returns the examples of one occupation's tasks.
 func occupationExamples(a *Aligner, oc onet.Occupation) []example {
 	fw := exampleFramework(oc)
 	c := a.Occupation(fw)
@@ -72,15 +117,12 @@ func occupationExamples(a *Aligner, oc onet.Occupation) []example {
 	for i, t := range oc.Tasks {
 		a.candidates(c, fw.Levels[0].Statements[i], sc)
 		ex := example{cands: slices.Clone(sc.cands), right: make([]bool, len(sc.cands)), key: oc.SOC + "\t" + t.Text}
-		any := false
 		for k, cd := range ex.cands {
 			if slices.Contains(t.Activities, a.elems[cd.e]) {
-				ex.right[k], any = true, true
+				ex.right[k], ex.any = true, true
 			}
 		}
-		if any {
-			local = append(local, ex)
-		}
+		local = append(local, ex)
 		sc.reset()
 	}
 	return local
@@ -180,6 +222,7 @@ func TestTrain(t *testing.T) {
 	var t1s, t5s float64
 	var all []scored
 	opts := tuning(t, os.Getenv("LADDER_OPTS"))
+	bp := boostTuning(t, os.Getenv("LADDER_BOOST"))
 	// LADDER_FOLDS=n measures the first n folds only: a quicker
 	// comparison of two ideas, not the figure to report.
 	measured := folds
@@ -189,9 +232,17 @@ func TestTrain(t *testing.T) {
 	for f := range measured {
 		learn := LearnFrom(func(soc string) bool { return fold(soc) != f })
 		set, recall := trainingSet(tax, func(soc string) bool { return fold(soc) != f }, opts...)
-		w := train(set, 300)
+		first, w := stages(t, f, set)
 		t.Logf("fold %d: candidate recall %.3f", f, recall)
-		t1, t5, _, ms := heldOutFold(tax, fold, f, append(slices.Clone(opts), learn, withWeights(w), withCalibration([2]float64{1, 0}))...)
+		fixed := append(slices.Clone(opts), learn, withFirst(first), withCalibration([2]float64{1, 0}))
+		if os.Getenv("LADDER_LINEAR") != "" {
+			l1, l5, _, _ := heldOutFold(tax, fold, f, append(slices.Clone(fixed), withWeights(w), withForest(nil))...)
+			t.Logf("fold %d: linear only: top-1 %.3f top-5 %.3f", f, l1, l5)
+			l1, l5, _, _ = heldOutFold(tax, fold, f, append(slices.Clone(fixed), withWeights(first), withForest(nil))...)
+			t.Logf("fold %d: first stage only: top-1 %.3f top-5 %.3f", f, l1, l5)
+		}
+		fo := boost(newBoostSet(rightOnly(set), &w, bp), bp)
+		t1, t5, _, ms := heldOutFold(tax, fold, f, append(fixed, withWeights(w), withForest(fo))...)
 		t.Logf("fold %d: top-1 %.3f top-5 %.3f  %v", f, t1, t5, fmtWeights(w))
 		t1s, t5s = t1s+t1, t5s+t5
 		all = append(all, ms...)
@@ -202,8 +253,16 @@ func TestTrain(t *testing.T) {
 	reportBands(t, all, ab)
 	if *updateWeights {
 		set, _ := trainingSet(tax, func(string) bool { return true }, opts...)
-		w := train(set, 300)
-		if err := writeWeights("weights_learned.go", w, ab); err != nil {
+		first, w := stages(t, -1, set)
+		if err := writeWeights("weights_learned.go", first, w, ab); err != nil {
+			t.Fatal(err)
+		}
+		fo := boost(newBoostSet(rightOnly(set), &w, bp), bp)
+		if err := os.WriteFile("forest.bin", fo.encode(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a := New(tax, append(slices.Clone(opts), func(o *options) { o.freshDisc = true })...)
+		if err := os.WriteFile("disc.bin.gz", encodeDisc(a.voc.fingerprint(), a.disc, a.discIWA), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -262,17 +321,11 @@ func reportBands(t *testing.T, ms []scored, ab [2]float64) {
 }
 
 // writeWeights writes the weights as Go source.
-func writeWeights(path string, w [nFeatures]float64, ab [2]float64) error {
+func writeWeights(path string, first, second [nFeatures]float64, ab [2]float64) error {
 	var b strings.Builder
 	b.WriteString("// Code generated by go test ./generator/align -run TestTrain -update; DO NOT EDIT.\n\npackage align\n\n")
-	b.WriteString("// learnedWeights returns the ranker's weights, learned from every example\n// occupation by TestTrain.\nfunc learnedWeights() [nFeatures]float64 {\n\treturn [nFeatures]float64{")
-	for i, x := range w {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%.6g", x)
-	}
-	b.WriteString("}\n}\n")
+	writeArray(&b, "learnedWeights returns the second stage's weights (with the joint\n// features), learned from every example occupation by TestTrain.", "learnedWeights", second)
+	writeArray(&b, "learnedFirstWeights returns the first stage's weights (without the\n// joint features), learned from every example occupation by TestTrain.", "learnedFirstWeights", first)
 	fmt.Fprintf(&b, "\n// learnedCalibration returns a and b of calibrate, fitted on held-out\n// folds by TestTrain.\nfunc learnedCalibration() [2]float64 { return [2]float64{%.6g, %.6g} }\n", ab[0], ab[1])
 	src, err := format.Source([]byte(b.String()))
 	if err != nil {
@@ -281,18 +334,21 @@ func writeWeights(path string, w [nFeatures]float64, ab [2]float64) error {
 	return os.WriteFile(path, src, 0o644)
 }
 
+func writeArray(b *strings.Builder, doc, name string, w [nFeatures]float64) {
+	fmt.Fprintf(b, "// %s\nfunc %s() [nFeatures]float64 {\n\treturn [nFeatures]float64{", doc, name)
+	for i, x := range w {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(b, "%.6g", x)
+	}
+	b.WriteString("}\n}\n\n")
+}
+
 // tuning reads options to try from "name=value,…" (LADDER_OPTS).
 func tuning(t *testing.T, spec string) []Option {
 	var out []Option
-	for _, kv := range strings.Split(spec, ",") {
-		k, v, ok := strings.Cut(kv, "=")
-		if !ok {
-			continue
-		}
-		x, err := strconv.ParseFloat(v, 64)
-		if err != nil {
-			t.Fatal(err)
-		}
+	settings(t, spec, func(k string, x float64) {
 		out = append(out, func(o *options) {
 			switch k {
 			case "neighbours":
@@ -309,15 +365,42 @@ func tuning(t *testing.T, spec string) []Option {
 				o.muIWA = x
 			case "priorP":
 				o.priorP = x
+			case "discCands":
+				o.discCands = int(x)
+			case "discEpochs":
+				o.disc.epochs = int(x)
+			case "discRate":
+				o.disc.rate = x
+			case "discL2":
+				o.disc.l2 = x
 			default:
 				t.Fatalf("unknown option %s", k)
 			}
 		})
-	}
+	})
 	return out
 }
 
+// settings calls set with each name and value of "name=value,…".
+func settings(t *testing.T, spec string, set func(name string, value float64)) {
+	for _, kv := range strings.Split(spec, ",") {
+		k, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		x, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		set(k, x)
+	}
+}
+
 func withWeights(w [nFeatures]float64) Option { return func(o *options) { o.weights = &w } }
+
+func withFirst(w [nFeatures]float64) Option { return func(o *options) { o.first = &w } }
+
+func withForest(fo forest) Option { return func(o *options) { o.forest = &fo } }
 
 func withCalibration(ab [2]float64) Option { return func(o *options) { o.calib = &ab } }
 
@@ -378,4 +461,64 @@ func TestTrainLearnsRanking(t *testing.T) {
 			t.Fatalf("example %s: candidate %d ranked first, not the right one", ex.key, best)
 		}
 	}
+}
+
+// stages learns the first-stage weights from set, fills its joint
+// features with them and learns the second stage's.
+func stages(t *testing.T, f int, set []example) (first, second [nFeatures]float64) {
+	first = cachedLinear(t, fmt.Sprintf("fold%d-first", f), rightOnly(set))
+	fillJoint(set, &first)
+	second = cachedLinear(t, fmt.Sprintf("fold%d-second-shortlisted", f), rightOnly(set))
+	return first, second
+}
+
+// cachedLinear returns the linear weights learned from set: read from
+// LADDER_WCACHE/<name>.json when that exists (the weights of an earlier
+// run, to compare rankers built on them quickly), else learned, and
+// written there when LADDER_WCACHE is set.
+func cachedLinear(t *testing.T, name string, set []example) [nFeatures]float64 {
+	dir := os.Getenv("LADDER_WCACHE")
+	path := fmt.Sprintf("%s/%s.json", dir, name)
+	var w [nFeatures]float64
+	if dir != "" {
+		if b, err := os.ReadFile(path); err == nil {
+			if err := json.Unmarshal(b, &w); err != nil {
+				t.Fatal(err)
+			}
+			return w
+		}
+	}
+	w = train(set, 300)
+	if dir != "" {
+		b, _ := json.Marshal(w)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return w
+}
+
+// boostTuning reads boosting settings to try from "name=value,…"
+// (LADDER_BOOST).
+func boostTuning(t *testing.T, spec string) boostParams {
+	p := defaultBoost()
+	settings(t, spec, func(k string, x float64) {
+		switch k {
+		case "trees":
+			p.trees = int(x)
+		case "rate":
+			p.rate = x
+		case "lambda":
+			p.lambda = x
+		case "minHess":
+			p.minHess = x
+		case "bins":
+			p.bins = int(x)
+		case "subsample":
+			p.subsample = int(x)
+		default:
+			t.Fatalf("unknown boosting setting %s", k)
+		}
+	})
+	return p
 }

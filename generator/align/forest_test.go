@@ -1,0 +1,61 @@
+package align
+
+import (
+	"testing"
+
+	"github.com/ladder-ssg/ladder/generator/onet"
+)
+
+// TestLearnedModels checks that the embedded forest and classifiers
+// decode, and that the classifiers were learned in the vocabulary the
+// aligner numbers terms in today (else they must be learned again:
+// go test ./generator/align -run TestTrain -update).
+func TestLearnedModels(t *testing.T) {
+	if _, err := decodeForest(forestData); err != nil {
+		t.Fatal(err)
+	}
+	fp, ms, err := decodeDisc(discData, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tax, err := onet.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := New(tax)
+	if got := a.voc.fingerprint(); got != fp {
+		t.Fatalf("vocabulary fingerprint %x, classifiers learned in %x", got, fp)
+	}
+	if !a.fits(ms[0], len(a.elems)) || !a.fits(ms[1], a.nIWA) || len(a.disc.w.post) != len(ms[0].w.post) {
+		t.Fatal("the aligner does not use the embedded classifiers")
+	}
+}
+
+// TestForestRoundTrip checks that a forest reads back as written and
+// scores by its thresholds.
+func TestForestRoundTrip(t *testing.T) {
+	var tr tree
+	for i := range tr.thr {
+		tr.feat[i], tr.thr[i] = uint8(i%nTreeFeatures), 0.5
+	}
+	for i := range tr.leaf {
+		tr.leaf[i] = float32(i)
+	}
+	fo := forest{tr, tr}
+	got, err := decodeForest(fo.encode())
+	if err != nil || len(got) != 2 || got[1] != tr {
+		t.Fatalf("decoded %v, %v", got, err)
+	}
+	// All inputs 0: left at every node, the first leaf; all 1: right,
+	// the last.
+	var x treeInput
+	if s := got.score(&x); s != 0 {
+		t.Errorf("score of zeros %v, want 0", s)
+	}
+	for i := range x {
+		x[i] = 1
+	}
+	if s := got.score(&x); s != 2*(treeLeaves-1) {
+		t.Errorf("score of ones %v, want %v", s, 2*(treeLeaves-1))
+	}
+}
