@@ -358,16 +358,3 @@ func siftDown(h []ranked) {
 		j = c
 	}
 }
-
-// insertRanked inserts r in its place in out, which holds at most n.
-func insertRanked(out []ranked, r ranked, n int) []ranked {
-	if len(out) < n {
-		out = append(out, r)
-	} else {
-		out[n-1] = r
-	}
-	for j := len(out) - 1; j > 0 && better(out[j], out[j-1]); j-- {
-		out[j], out[j-1] = out[j-1], out[j]
-	}
-	return out
-}
