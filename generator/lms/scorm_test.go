@@ -350,19 +350,5 @@ func text(n *html.Node) string {
 	if n == nil {
 		return ""
 	}
-	if n.Type == html.TextNode {
-		return n.Data
-	}
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
+	return qa.Text(n)
 }

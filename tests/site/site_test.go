@@ -249,18 +249,7 @@ func parse(t *testing.T, p string) *html.Node {
 
 // text returns the visible text of a page, white space folded.
 func text(t *testing.T, p string) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(parse(t, p))
-	return strings.Join(strings.Fields(b.String()), " ")
+	return strings.Join(strings.Fields(qa.Text(parse(t, p))), " ")
 }
 
 func hasClass(n *html.Node, class string) bool {
