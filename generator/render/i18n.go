@@ -61,34 +61,11 @@ func (v *View) Dir() string {
 	return ""
 }
 
-// ScriptText is what an embed view gives its scripts to show (see
-// i18n.Catalogue.ScriptData), written as JSON into
-// <script type="application/json" id="ladder-text">; the site's pages
-// load the same words from assets/text.js (i18n.Catalogue.ScriptFile).
-// The messages of the scripts that only some pages load (scriptParts)
-// are not in it: the partial that loads such a script writes them beside
-// it (ScriptTextOf). A Renderer makes it once (see scriptText).
-func (v *View) ScriptText() any {
-	if v.r == nil { // a View made outside a Renderer
-		return scriptText(v.Site.Text)
-	}
-	return v.r.scriptText
-}
-
-// scriptText is ScriptText's messages of the catalogue c.
-func scriptText(c *i18n.Catalogue) i18n.ScriptData {
-	d := c.ScriptData()
-	for k := range d.Messages {
-		if scriptPart(k) != "" {
-			delete(d.Messages, k)
-		}
-	}
-	return d
-}
-
-// scriptPart is the first part of key when it is a message that
-// ScriptText leaves to ScriptTextOf: the self-assessment's ("assess")
-// and the comparison's ("compare"); else "".
+// scriptPart is the first part of key when it is a message of a script
+// only some pages load, which an embed view carries beside it
+// (ScriptTextOf): the self-assessment's ("assess") and the comparison's
+// ("compare"); else "". The site's pages read every message from
+// assets/text.js (i18n.Catalogue.ScriptFile).
 func scriptPart(key string) string {
 	switch part, _, _ := strings.Cut(key, "."); part {
 	case "assess", "compare":

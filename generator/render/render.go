@@ -5,7 +5,6 @@ package render
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"github.com/ladder-ssg/ladder/generator/paths"
 	"html/template"
@@ -43,9 +42,6 @@ type Renderer struct {
 	// byFile finds content pages by their file, to resolve markdown links.
 	byFile map[string]*site.ContentPage
 	notice notice
-	// scriptText is the interface text the scripts read, the same JSON
-	// in every page: made once, not escaped again for each page.
-	scriptText template.JS
 	// partials caches the output of PartialCached by template name and key.
 	partials *generations[string, template.HTML]
 	// fragments caches the output of FragmentCached by fragmentKey.
@@ -144,12 +140,6 @@ func (t *Templates) Renderer(s *site.Site, md *markup.Renderer) (*Renderer, erro
 		r.byFile[c.File] = c
 	}
 	r.notice = onetNotice(s)
-	// json.Marshal writes "<" as \u003c, so the text cannot end the script.
-	text, err := json.Marshal(scriptText(s.Text))
-	if err != nil {
-		return nil, err
-	}
-	r.scriptText = template.JS(text)
 	if len(s.Intro) > 0 {
 		var buf bytes.Buffer
 		if _, err := md.Render(&buf, s.Intro); err != nil {
