@@ -3,7 +3,6 @@ package lms
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -15,6 +14,8 @@ import (
 	"sync"
 	"time"
 	"unicode"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // File is one file of a package: its slash-separated path relative to the
