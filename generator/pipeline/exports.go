@@ -208,12 +208,15 @@ func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
 }
 
 // bundleNames lists the files of the bulk download: every framework's
-// original file and exports, current and earlier versions.
+// original file and exports, current and earlier versions, but not its
+// Moodle and Canvas files: the bundle's site-wide ones hold the same rows.
 func bundleNames(model *site.Site) []string {
 	var names []string
 	for _, o := range model.Occupations {
 		for _, d := range export.Downloads(o, model.Config.Outputs) {
-			names = append(names, d.Path)
+			if d.Format != export.FormatMoodle && d.Format != export.FormatCanvas {
+				names = append(names, d.Path)
+			}
 		}
 		for _, v := range o.History {
 			names = append(names, v.Download)

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html"
 	"html/template"
 	"strings"
@@ -59,35 +58,6 @@ func (v *View) Dir() string {
 		return d
 	}
 	return ""
-}
-
-// scriptPart is the first part of key when it is a message of a script
-// only some pages load, which an embed view carries beside it
-// (ScriptTextOf): the self-assessment's ("assess") and the comparison's
-// ("compare"); else "". The site's pages read every message from
-// assets/text.js (i18n.Catalogue.ScriptFile).
-func scriptPart(key string) string {
-	switch part, _, _ := strings.Cut(key, "."); part {
-	case "assess", "compare":
-		return part
-	}
-	return ""
-}
-
-// ScriptTextOf is the messages of one of scriptParts (keys "<part>.…"),
-// for <script type="application/json" id="ladder-text-<part>"> beside
-// the script that shows them.
-func (v *View) ScriptTextOf(part string) (any, error) {
-	if scriptPart(part+".") != part {
-		return nil, fmt.Errorf("ScriptTextOf: %q is not a script's part of the messages", part)
-	}
-	d := v.Site.Text.ScriptData()
-	for k := range d.Messages {
-		if scriptPart(k) != part {
-			delete(d.Messages, k)
-		}
-	}
-	return d, nil
 }
 
 // JobZoneName names an O*NET job zone in the page's language.
