@@ -108,11 +108,16 @@ func fill(text string, value func(name string) (string, bool)) string {
 		if open < 0 {
 			break
 		}
-		end := strings.IndexByte(text[open:], '}')
+		end := strings.IndexAny(text[open+1:], "{}")
 		if end < 0 {
 			break
 		}
-		end += open
+		end += open + 1
+		if text[end] == '{' { // the first brace was not a placeholder's
+			b.WriteString(text[:end])
+			text = text[end:]
+			continue
+		}
 		if v, ok := value(text[open+1 : end]); ok {
 			b.WriteString(text[:open])
 			b.WriteString(v)
