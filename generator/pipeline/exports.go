@@ -191,13 +191,15 @@ func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
 }
 
 // bundleNames lists the files of the bulk download: every framework's
-// original file and exports, current and earlier versions, but not its
-// Moodle and Canvas files: the bundle's site-wide ones hold the same rows.
+// file (normalized, or as it came), current and earlier versions. Its
+// other formats stay out: the bundle's site-wide Moodle and Canvas files
+// hold the rows of the frameworks' own, and a CASE package says nothing
+// the framework's file does not (each is a link away on the site).
 func bundleNames(model *site.Site) []string {
 	var names []string
 	for _, o := range model.Occupations {
 		for _, d := range export.Downloads(o, model.Config.Outputs) {
-			if d.Format != export.FormatMoodle && d.Format != export.FormatCanvas {
+			if d.Format == export.FormatNormalized || d.Format == export.FormatOriginal {
 				names = append(names, d.Path)
 			}
 		}
