@@ -20,23 +20,61 @@ import (
 // need. TestStoredIndex holds it to the aligner built from the taxonomy,
 // byte for byte, so it cannot go stale silently.
 //
-// The file is a run of sections, each an element count and an element
-// size (8 bytes each, little-endian), then the elements as the machine
-// holds them on a little-endian 64-bit machine, padded to 8 bytes. On a
-// machine that holds them otherwise, or if the file does not fit, New
-// builds the aligner from the taxonomy instead.
+// The file is a table of contents, then the sections. The table is the
+// number of sections and, for each, its element count, element size and
+// offset in the file (8 bytes each, little-endian), so that New reads
+// the first page or two and touches a section only when a statement
+// needs it. A section is its elements as a little-endian 64-bit machine
+// holds them, padded to 8 bytes. On a machine that holds them otherwise,
+// or if the file does not fit, New builds the aligner from the taxonomy
+// instead.
 //
 //go:embed index.bin
 var storedIndex string
 
-// coder writes the stored fields of an aligner (out) or reads them from
-// data (in): one walk over the fields (Aligner.stored) does both, so the
+// coder writes the stored fields of an aligner (sections) or reads them
+// from data: one walk over the fields (Aligner.stored) does both, so the
 // two cannot disagree.
 type coder struct {
-	reading bool
-	out     []byte
-	in      string
-	err     error
+	reading  bool
+	sections []sectionOut // writing
+	data     string       // reading: the file
+	toc      string       // reading: the rest of the table of contents
+	end      int          // reading: the end of the sections read, padded
+	err      error
+}
+
+// sectionOut is a section to write: its elements, encoded.
+type sectionOut struct {
+	count, size int
+	bytes       []byte
+}
+
+// bytes returns the file of the sections written.
+func (c *coder) bytes() []byte {
+	le := binary.LittleEndian
+	out := le.AppendUint64(nil, uint64(len(c.sections)))
+	offset := 8 + 24*len(c.sections)
+	for _, s := range c.sections {
+		out = le.AppendUint64(le.AppendUint64(le.AppendUint64(out, uint64(s.count)), uint64(s.size)), uint64(offset))
+		offset += len(s.bytes) + pad(len(s.bytes))
+	}
+	for _, s := range c.sections {
+		out = append(append(out, s.bytes...), make([]byte, pad(len(s.bytes)))...)
+	}
+	return out
+}
+
+// next reads the next entry of the table of contents.
+func (c *coder) next() (count, size, offset uint64) {
+	if len(c.toc) < 24 {
+		c.err = errors.New("stored index: table of contents cut short")
+		return 0, 0, 0
+	}
+	le := binary.LittleEndian
+	count, size, offset = le.Uint64([]byte(c.toc[:8])), le.Uint64([]byte(c.toc[8:16])), le.Uint64([]byte(c.toc[16:24]))
+	c.toc = c.toc[24:]
+	return count, size, offset
 }
 
 // load sets the aligner's derived fields from the stored index data.
@@ -51,14 +89,21 @@ func (a *Aligner) load(data string) error {
 		copy(b, data)
 		data = unsafe.String(&b[0], len(b))
 	}
-	c := &coder{reading: true, in: data}
+	if len(data) < 8 {
+		return errors.New("stored index: cut short")
+	}
+	n := binary.LittleEndian.Uint64([]byte(data[:8]))
+	if n > uint64(len(data)-8)/24 {
+		return errors.New("stored index: cut short")
+	}
+	c := &coder{reading: true, data: data, toc: data[8 : 8+24*n]}
 	elements := len(a.tax.Elements)
 	a.stored(c, &elements)
 	switch {
 	case c.err != nil:
 		return c.err
-	case len(c.in) != 0:
-		return fmt.Errorf("stored index: %d bytes left over", len(c.in))
+	case len(c.toc) != 0 || c.end != len(data):
+		return fmt.Errorf("stored index: %d sections and %d bytes left over", len(c.toc)/24, len(data)-c.end)
 	case elements != len(a.tax.Elements):
 		return fmt.Errorf("stored index: %d elements, the taxonomy has %d", elements, len(a.tax.Elements))
 	}
@@ -75,20 +120,24 @@ func (a *Aligner) encode() []byte {
 	elements := len(a.tax.Elements)
 	a.stored(c, &elements)
 	if c.err != nil {
-		panic(c.err) // an element whose size is not the machine's: see put
+		panic(c.err) // an element whose size is not the machine's: see section
 	}
-	return c.out
+	return c.bytes()
 }
 
-// stored walks the fields that the stored index holds, in its order.
+// stored walks the fields that the stored index holds, in its order:
+// the numbers first, so that reading them touches the start of the file
+// only.
 func (a *Aligner) stored(c *coder, elements *int) {
 	scalar(c, elements)
 	scalar(c, &a.nIWA)
 	scalar(c, &a.voc.n)
+	scalar(c, &a.voc.pair.n)
+	scalar(c, &a.disc.classes)
+	scalar(c, &a.discIWA.classes)
 	table(c, &a.voc.stems)
 	section(c, &a.voc.pair.key, binary.LittleEndian.AppendUint64)
 	section(c, &a.voc.pair.val, appendInt32)
-	scalar(c, &a.voc.pair.n)
 	table(c, &a.word)
 	table(c, &a.exact)
 	section(c, &a.idf, appendFloat64)
@@ -108,8 +157,6 @@ func (a *Aligner) stored(c *coder, elements *int) {
 	section(c, &a.links, appendInt32)
 	section(c, &a.popular, appendFloat64)
 	section(c, &a.lm.konst, appendFloat64)
-	scalar(c, &a.disc.classes)
-	scalar(c, &a.discIWA.classes)
 }
 
 // table walks a string table.
@@ -141,38 +188,33 @@ func section[T any](c *coder, s *[]T, put func([]byte, T) []byte) {
 	}
 	size := int(unsafe.Sizeof(*new(T)))
 	if !c.reading {
-		c.out = binary.LittleEndian.AppendUint64(c.out, uint64(len(*s)))
-		c.out = binary.LittleEndian.AppendUint64(c.out, uint64(size))
-		start := len(c.out)
+		var b []byte
 		for _, x := range *s {
-			c.out = put(c.out, x)
+			b = put(b, x)
 		}
-		if len(c.out)-start != len(*s)*size {
-			c.err = fmt.Errorf("stored index: a %T is %d bytes here, not %d", *new(T), size, (len(c.out)-start)/max(len(*s), 1))
+		if len(b) != len(*s)*size {
+			c.err = fmt.Errorf("stored index: a %T is %d bytes here, not %d", *new(T), size, len(b)/max(len(*s), 1))
 		}
-		c.out = append(c.out, make([]byte, pad(len(c.out)))...)
+		c.sections = append(c.sections, sectionOut{len(*s), size, b})
 		return
 	}
-	if len(c.in) < 16 {
-		c.err = errors.New("stored index: cut short")
-		return
-	}
-	n, got := binary.LittleEndian.Uint64([]byte(c.in[:8])), binary.LittleEndian.Uint64([]byte(c.in[8:16]))
-	c.in = c.in[16:]
-	bytes := n * uint64(size)
+	n, got, offset := c.next()
+	end := offset + n*uint64(size)
 	switch {
+	case c.err != nil:
+		return
 	case got != uint64(size):
 		c.err = fmt.Errorf("stored index: a %T is %d bytes here, stored %d", *new(T), size, got)
 		return
-	case n > uint64(len(c.in)) || bytes > uint64(len(c.in)):
-		c.err = errors.New("stored index: cut short")
+	case offset%8 != 0 || n > uint64(len(c.data)) || offset > uint64(len(c.data)) || end < offset || end > uint64(len(c.data)):
+		c.err = errors.New("stored index: a section out of the file")
 		return
 	}
+	c.end = max(c.end, int(end)+pad(int(end)))
 	*s = nil
 	if n > 0 {
-		*s = unsafe.Slice((*T)(unsafe.Pointer(unsafe.StringData(c.in))), n)
+		*s = unsafe.Slice((*T)(unsafe.Pointer(unsafe.StringData(c.data[offset:]))), n)
 	}
-	c.in = c.in[min(int(bytes)+pad(int(bytes)), len(c.in)):]
 }
 
 // pad is the padding that brings n to a multiple of 8.
