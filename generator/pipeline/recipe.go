@@ -82,6 +82,12 @@ func recipe() []step {
 // written.
 func writeAssets(b *run, _ map[string]uint64) (map[string]uint64, error) {
 	for _, name := range sortedKeys(b.assets) {
+		// With the templates and assets of the last build (!b.all), the
+		// files it wrote stand as they are: not minified again.
+		if !b.all && b.w.wroteBefore(name) {
+			b.w.keep(name)
+			continue
+		}
 		if err := b.w.write(name, b.assets[name], nil); err != nil {
 			return nil, err
 		}
