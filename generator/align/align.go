@@ -39,8 +39,10 @@
 package align
 
 import (
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/onet"
@@ -232,31 +234,29 @@ func (a *Aligner) Statement(c Context, s framework.Statement, k int) []Match {
 // Statements aligns the statements of one framework together, in its
 // occupation's context, and returns the best k matches of each, best
 // first: each statement's candidates are weighed against the others'
-// (joint.go).
+// (joint.go). The statements are ranked on every core.
 func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Match {
 	out := make([][]Match, len(sts))
 	if k <= 0 {
 		return out
 	}
-	sc := a.pool.Get().(*scratch)
-	defer a.pool.Put(sc)
+	firsts := make([][]candidate, len(sts))
+	a.eachStatement(len(sts), func(i int, sc *scratch) {
+		if e, ok := a.exactTopic(sts[i]); ok && k == 1 {
+			out[i] = []Match{{Element: int(a.elems[e]), Score: 1, Band: Exact}}
+			return
+		}
+		firsts[i] = a.firstCandidates(c, sts[i], sc)
+	})
 	var sets [][]candidate
 	var groups []int32
 	var ranked []int
 	keys := map[string]int32{}
 	for i, s := range sts {
-		if e, ok := a.exactTopic(s); ok && k == 1 {
-			out[i] = []Match{{Element: int(a.elems[e]), Score: 1, Band: Exact}}
+		if out[i] != nil {
 			continue
 		}
-		a.candidates(c, s, sc)
-		sc.scores, sc.rest = firstStage(sc.cands, &a.first, sc.scores, sc.rest)
-		best := make([]candidate, len(sc.rest))
-		for n, t := range sc.rest {
-			best[n] = sc.cands[t.i]
-		}
-		sets = append(sets, best)
-		sc.reset()
+		sets = append(sets, firsts[i])
 		key := words.Key(s.Topic)
 		if key == "" {
 			key = "\x00" + words.Key(s.Text)
@@ -270,10 +270,56 @@ func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Ma
 		ranked = append(ranked, i)
 	}
 	joint(sets, groups)
-	for n, i := range ranked {
-		out[i] = a.finish(sts[i], sets[n], sc, k)
-	}
+	a.eachStatement(len(ranked), func(n int, sc *scratch) {
+		out[ranked[n]] = a.finish(sts[ranked[n]], sets[n], sc, k)
+	})
 	return out
+}
+
+// firstCandidates returns a statement's candidates that the first stage
+// shortlists, best first.
+func (a *Aligner) firstCandidates(c Context, s framework.Statement, sc *scratch) []candidate {
+	defer sc.reset()
+	a.candidates(c, s, sc)
+	sc.scores, sc.rest = firstStage(sc.cands, &a.first, sc.scores, sc.rest)
+	best := make([]candidate, len(sc.rest))
+	for n, t := range sc.rest {
+		best[n] = sc.cands[t.i]
+	}
+	return best
+}
+
+// statementsPerWorker is the fewest statements worth a goroutine of
+// their own: ranking one takes some 50 µs.
+const statementsPerWorker = 4
+
+// eachStatement calls fn for statements 0 to n-1, on as many goroutines
+// as there are cores and groups of statementsPerWorker, each with a
+// scratch of its own, so that one framework saved alone is aligned on
+// every core. fn keeps its results by index: the order of the calls
+// does not matter.
+func (a *Aligner) eachStatement(n int, fn func(i int, sc *scratch)) {
+	workers := min(n/statementsPerWorker, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		sc := a.pool.Get().(*scratch)
+		defer a.pool.Put(sc)
+		for i := range n {
+			fn(i, sc)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			sc := a.pool.Get().(*scratch)
+			defer a.pool.Put(sc)
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i, sc)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // exactTopic returns the element whose title is s's topic word for word.
