@@ -19,6 +19,7 @@ package i18n
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,13 +88,49 @@ func (c *Catalogue) T(key string, args ...any) string {
 	if len(names) == 0 || !strings.Contains(text, "{") {
 		return text
 	}
-	pairs := make([]string, 0, 2*len(names))
-	for i, name := range names {
-		if i < len(args) {
-			pairs = append(pairs, "{"+name+"}", c.format(args[i]))
+	return fill(text, func(name string) (string, bool) {
+		i := slices.Index(names, name)
+		if i < 0 || i >= len(args) {
+			return "", false
 		}
+		return c.format(args[i]), true
+	})
+}
+
+// fill replaces each {name} of text that value knows, left to right, and
+// leaves the rest as it is; a value is not read for placeholders again.
+// (A strings.Replacer would do the same, but making one for every message
+// a site's pages show cost more than the pages' other text.)
+func fill(text string, value func(name string) (string, bool)) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexAny(text[open+1:], "{}")
+		if end < 0 {
+			break
+		}
+		end += open + 1
+		if text[end] == '{' { // the first brace was not a placeholder's
+			b.WriteString(text[:end])
+			text = text[end:]
+			continue
+		}
+		if v, ok := value(text[open+1 : end]); ok {
+			b.WriteString(text[:open])
+			b.WriteString(v)
+		} else {
+			b.WriteString(text[:end+1])
+		}
+		text = text[end+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(text)
+	if b.Len() == 0 {
+		return text
+	}
+	b.WriteString(text)
+	return b.String()
 }
 
 // format writes one placeholder's value.
@@ -116,8 +153,17 @@ func (c *Catalogue) format(v any) string {
 // "2 January 2006" in English, "2 janvier 2006" in French.
 func (c *Catalogue) Date(t time.Time) string {
 	month := c.T("date.month." + strconv.Itoa(int(t.Month())))
-	return strings.NewReplacer("{day}", strconv.Itoa(t.Day()), "{month}", month,
-		"{year}", strconv.Itoa(t.Year())).Replace(c.msgs["date.format"].Text)
+	return fill(c.msgs["date.format"].Text, func(name string) (string, bool) {
+		switch name {
+		case "day":
+			return strconv.Itoa(t.Day()), true
+		case "month":
+			return month, true
+		case "year":
+			return strconv.Itoa(t.Year()), true
+		}
+		return "", false
+	})
 }
 
 // Has reports whether the catalogue has a message for key.
