@@ -39,8 +39,10 @@
 package align
 
 import (
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/onet"
@@ -82,14 +84,16 @@ type Aligner struct {
 	pool    sync.Pool // of *scratch
 
 	voc  vocab
-	word map[string]int32 // folded word → stem number, -1 for a stop-word
+	word strTable // folded word → stem number, -1 for a stop-word
 	idf  []float64
 
-	elems    []int // taxonomy index of each alignable element
-	elemInfo []elemInfo
-	titleVec []vector // DWA titles, by element position
-	exact    map[string]int32
-	nIWA     int
+	elems      []int32 // taxonomy index of each alignable element
+	elemInfo   []elemInfo
+	titleVec   []vector // DWA titles, by element position: slices of titleFeats
+	titleOff   []int32  // titleVec[e] is titleFeats[titleOff[e]:titleOff[e+1]]
+	titleFeats []feat
+	exact      strTable // words.Key of a title → element position
+	nIWA       int
 
 	dwaIdx, skillIdx, iwaIdx index
 	exIdx, occIdx            index
@@ -111,6 +115,7 @@ type options struct {
 	forest                      *forest
 	disc                        discParams
 	freshDisc                   bool // learn the classifiers even from every example
+	rebuild                     bool // build from the taxonomy even when the stored index fits
 }
 
 // Option changes how New aligns.
@@ -121,14 +126,39 @@ type Option func(*options)
 // occupations out.
 func LearnFrom(keep func(soc string) bool) Option { return func(o *options) { o.learn = keep } }
 
-// New builds an aligner over the taxonomy.
-func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
-	o := options{neighbours: 40, occupations: 25, lmCands: 20, discCands: 20, pairW: 0.5, muDWA: 8, muIWA: 30, priorP: 2,
+func defaultOptions() options {
+	return options{neighbours: 40, occupations: 25, lmCands: 20, discCands: 20, pairW: 0.5, muDWA: 8, muIWA: 30, priorP: 2,
 		disc: discParams{epochs: 8, rate: 1, l2: 3e-4}}
+}
+
+// indexedAsStored reports whether the aligner's index is the stored one
+// (stored.go): learned from every example with the default settings of
+// what New derives from the taxonomy.
+func (o *options) indexedAsStored() bool {
+	d := defaultOptions()
+	return o.learn == nil && !o.freshDisc && !o.rebuild && o.pairW == d.pairW && o.muDWA == d.muDWA && o.muIWA == d.muIWA && o.disc == d.disc
+}
+
+// New makes an aligner over the taxonomy: with the default settings, from
+// the stored index (stored.go), else built from the taxonomy's examples.
+func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
+	o := defaultOptions()
 	for _, f := range opts {
 		f(&o)
 	}
-	a := &Aligner{tax: tax, o: o, voc: newVocab(), exact: map[string]int32{}, weights: learnedWeights(), first: learnedFirstWeights(), calib: learnedCalibration()}
+	a := unindexed(tax, o)
+	if !o.indexedAsStored() || a.load(storedIndex) != nil {
+		a = unindexed(tax, o)
+		a.index()
+	}
+	a.pool.New = func() any { return a.newScratch() }
+	return a
+}
+
+// unindexed returns an aligner with its settings and learned ranker, and
+// no index yet.
+func unindexed(tax *onet.Taxonomy, o options) *Aligner {
+	a := &Aligner{tax: tax, o: o, weights: learnedWeights(), first: learnedFirstWeights(), calib: learnedCalibration(), forest: learnedForest()}
 	if o.weights != nil {
 		a.weights = *o.weights
 	}
@@ -138,12 +168,9 @@ func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
 	if o.calib != nil {
 		a.calib = *o.calib
 	}
-	a.forest = learnedForest()
 	if o.forest != nil {
 		a.forest = *o.forest
 	}
-	a.index()
-	a.pool.New = func() any { return a.newScratch() }
 	return a
 }
 
@@ -207,31 +234,29 @@ func (a *Aligner) Statement(c Context, s framework.Statement, k int) []Match {
 // Statements aligns the statements of one framework together, in its
 // occupation's context, and returns the best k matches of each, best
 // first: each statement's candidates are weighed against the others'
-// (joint.go).
+// (joint.go). The statements are ranked on every core.
 func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Match {
 	out := make([][]Match, len(sts))
 	if k <= 0 {
 		return out
 	}
-	sc := a.pool.Get().(*scratch)
-	defer a.pool.Put(sc)
+	firsts := make([][]candidate, len(sts))
+	a.eachStatement(len(sts), func(i int, sc *scratch) {
+		if e, ok := a.exactTopic(sts[i]); ok && k == 1 {
+			out[i] = []Match{{Element: int(a.elems[e]), Score: 1, Band: Exact}}
+			return
+		}
+		firsts[i] = a.firstCandidates(c, sts[i], sc)
+	})
 	var sets [][]candidate
 	var groups []int32
 	var ranked []int
 	keys := map[string]int32{}
 	for i, s := range sts {
-		if e, ok := a.exactTopic(s); ok && k == 1 {
-			out[i] = []Match{{Element: a.elems[e], Score: 1, Band: Exact}}
+		if out[i] != nil {
 			continue
 		}
-		a.candidates(c, s, sc)
-		sc.scores, sc.rest = firstStage(sc.cands, &a.first, sc.scores, sc.rest)
-		best := make([]candidate, len(sc.rest))
-		for n, t := range sc.rest {
-			best[n] = sc.cands[t.i]
-		}
-		sets = append(sets, best)
-		sc.reset()
+		sets = append(sets, firsts[i])
 		key := words.Key(s.Topic)
 		if key == "" {
 			key = "\x00" + words.Key(s.Text)
@@ -245,10 +270,56 @@ func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Ma
 		ranked = append(ranked, i)
 	}
 	joint(sets, groups)
-	for n, i := range ranked {
-		out[i] = a.finish(sts[i], sets[n], sc, k)
-	}
+	a.eachStatement(len(ranked), func(n int, sc *scratch) {
+		out[ranked[n]] = a.finish(sts[ranked[n]], sets[n], sc, k)
+	})
 	return out
+}
+
+// firstCandidates returns a statement's candidates that the first stage
+// shortlists, best first.
+func (a *Aligner) firstCandidates(c Context, s framework.Statement, sc *scratch) []candidate {
+	defer sc.reset()
+	a.candidates(c, s, sc)
+	sc.scores, sc.rest = firstStage(sc.cands, &a.first, sc.scores, sc.rest)
+	best := make([]candidate, len(sc.rest))
+	for n, t := range sc.rest {
+		best[n] = sc.cands[t.i]
+	}
+	return best
+}
+
+// statementsPerWorker is the fewest statements worth a goroutine of
+// their own: ranking one takes some 50 µs.
+const statementsPerWorker = 4
+
+// eachStatement calls fn for statements 0 to n-1, on as many goroutines
+// as there are cores and groups of statementsPerWorker, each with a
+// scratch of its own, so that one framework saved alone is aligned on
+// every core. fn keeps its results by index: the order of the calls
+// does not matter.
+func (a *Aligner) eachStatement(n int, fn func(i int, sc *scratch)) {
+	workers := min(n/statementsPerWorker, runtime.GOMAXPROCS(0))
+	if workers <= 1 {
+		sc := a.pool.Get().(*scratch)
+		defer a.pool.Put(sc)
+		for i := range n {
+			fn(i, sc)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			sc := a.pool.Get().(*scratch)
+			defer a.pool.Put(sc)
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i, sc)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // exactTopic returns the element whose title is s's topic word for word.
@@ -256,8 +327,7 @@ func (a *Aligner) exactTopic(s framework.Statement) (int32, bool) {
 	if s.Topic == "" {
 		return -1, false
 	}
-	e, ok := a.exact[words.Key(s.Topic)]
-	return e, ok
+	return a.exact.get(words.Key(s.Topic))
 }
 
 // finish ranks a statement's candidates and returns its best k matches
@@ -267,7 +337,7 @@ func (a *Aligner) finish(s framework.Statement, cands []candidate, sc *scratch, 
 	out := a.rank(sc, cands, k)
 	out = a.preferSkill(s, sc, out, k)
 	if e, ok := a.exactTopic(s); ok {
-		pinExact(Match{Element: a.elems[e], Score: 1, Band: Exact}, out)
+		pinExact(Match{Element: int(a.elems[e]), Score: 1, Band: Exact}, out)
 	}
 	for i := range out {
 		if out[i].Band != Exact {
@@ -291,7 +361,7 @@ func (a *Aligner) rank(sc *scratch, cands []candidate, k int) []Match {
 	sortRanked(sc.rest)
 	out := make([]Match, 0, k+1)
 	for _, t := range sc.rest[:min(k, len(sc.rest))] {
-		out = append(out, Match{Element: a.elems[cands[t.i].e], Score: calibrate(t.score, a.calib)})
+		out = append(out, Match{Element: int(a.elems[cands[t.i].e]), Score: calibrate(t.score, a.calib)})
 	}
 	return out
 }
@@ -311,7 +381,7 @@ func (a *Aligner) preferSkill(s framework.Statement, sc *scratch, out []Match, k
 	if len(sc.rest) == 0 || sc.rest[0].score < skillThreshold {
 		return out
 	}
-	m := Match{Element: a.elems[sc.rest[0].i], Score: min(sc.rest[0].score, 0.99)}
+	m := Match{Element: int(a.elems[sc.rest[0].i]), Score: min(sc.rest[0].score, 0.99)}
 	out = slices.Insert(out, 0, m)
 	return out[:min(len(out), k)]
 }

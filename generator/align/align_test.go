@@ -90,7 +90,7 @@ func TestExactFastPath(t *testing.T) {
 // one, give the same matches.
 func TestDeterministic(t *testing.T) {
 	a, b := testAligner(t), testAligner(t)
-	oc := a.Taxonomy().Examples[7]
+	oc := a.Taxonomy().Examples()[7]
 	fw := exampleFramework(oc)
 	ca, cb := a.Occupation(fw), b.Occupation(fw)
 	want := make([][]Match, len(oc.Tasks))

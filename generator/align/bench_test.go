@@ -32,7 +32,7 @@ func BenchmarkStatement(b *testing.B) {
 		b.Fatal(err)
 	}
 	a := New(tax)
-	fw := exampleFramework(tax.Examples[0])
+	fw := exampleFramework(tax.Examples()[0])
 	c := a.Occupation(fw)
 	st := fw.Levels[0].Statements
 	i := 0

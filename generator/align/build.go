@@ -19,6 +19,7 @@ type builder struct {
 	occActs                 [][]int32
 	lm                      lmCounts
 	pos                     []int32 // taxonomy index → position in elems, -1
+	exact                   map[string]int32
 	ids                     []int32
 	iwaOf                   []int32
 	isDWA                   []bool
@@ -27,11 +28,12 @@ type builder struct {
 
 // index builds the vectors of elements, examples and example occupations.
 func (a *Aligner) index() {
-	b := &builder{an: newAnalyzer(&a.voc), pairW: a.o.pairW, descW: 0.3, occTitleW: 2}
+	a.voc = newVocab()
+	b := &builder{an: newAnalyzer(&a.voc), pairW: a.o.pairW, descW: 0.3, occTitleW: 2, exact: map[string]int32{}}
 	// The example tasks, most of the text, are stemmed in two halves on
 	// two goroutines while the elements are analysed.
 	var learned []onet.Occupation
-	for _, oc := range a.tax.Examples {
+	for _, oc := range a.tax.Examples() {
 		if a.o.learn == nil || a.o.learn(oc.SOC) {
 			learned = append(learned, oc)
 		}
@@ -46,6 +48,8 @@ func (a *Aligner) index() {
 	b.tasks = halves[0]
 	b.tasks.adopt(b.an, halves[1])
 	a.examples(b, learned)
+	a.voc.freeze()
+	a.word, a.exact = newStrTable(b.an.word), newStrTable(b.exact)
 	// The language model and the indexes are independent of each other:
 	// build them at once.
 	var wg sync.WaitGroup
@@ -55,14 +59,21 @@ func (a *Aligner) index() {
 	terms := int(a.voc.n)
 	a.idf = idf(terms, b.elemBags, b.exBags)
 	dwas, skills := make([]bag, len(a.elems)), make([]bag, len(a.elems))
-	a.titleVec = make([]vector, len(a.elems))
+	a.titleOff = []int32{0}
+	var title vector
 	for e, bg := range b.elemBags {
 		if b.isDWA[e] {
 			dwas[e] = bg
-			a.titleVec[e] = bg.vector(a.idf, nil)
+			title = bg.vector(a.idf, title)
+			a.titleFeats = append(a.titleFeats, title...)
 		} else {
 			skills[e] = bg
 		}
+		a.titleOff = append(a.titleOff, int32(len(a.titleFeats)))
+	}
+	a.titleVec = make([]vector, len(a.elems))
+	for e := range a.titleVec {
+		a.titleVec[e] = a.titleFeats[a.titleOff[e]:a.titleOff[e+1]:a.titleOff[e+1]]
 	}
 	a.dwaIdx, a.skillIdx = newIndex(dwas, a.idf, terms), newIndex(skills, a.idf, terms)
 	a.iwaIdx = newIndex(b.iwaBags, a.idf, terms)
@@ -74,7 +85,6 @@ func (a *Aligner) index() {
 	for e, n := range a.links {
 		a.popular[e] = math.Log1p(float64(n)) / 5
 	}
-	a.word = b.an.word
 	a.nIWA = len(b.iwaBags)
 }
 
@@ -97,7 +107,7 @@ func (a *Aligner) elements(b *builder) {
 		}
 		p := int32(len(a.elems))
 		b.pos[i] = p
-		a.elems = append(a.elems, i)
+		a.elems = append(a.elems, int32(i))
 		b.ids = b.an.stems(e.Title, b.ids[:0])
 		info := elemInfo{iwa: -1, verb: -1, kind: e.Kind}
 		bg := a.voc.addTerms(nil, b.ids, 1, b.pairW, true)
@@ -117,7 +127,7 @@ func (a *Aligner) elements(b *builder) {
 		b.elemBags = append(b.elemBags, bg.merge())
 		b.iwaOf = append(b.iwaOf, info.iwa)
 		b.isDWA = append(b.isDWA, e.Kind == onet.DWA)
-		a.exact[words.Key(e.Title)] = p
+		b.exact[words.Key(e.Title)] = p
 	}
 }
 
@@ -127,7 +137,7 @@ func (a *Aligner) examples(b *builder, learned []onet.Occupation) {
 	// Room for about as many terms as the texts have (a term per four
 	// bytes), so that the blocks seldom grow.
 	chars := 0
-	for _, oc := range a.tax.Examples {
+	for _, oc := range a.tax.Examples() {
 		for _, t := range oc.Tasks {
 			chars += len(t.Text)
 		}

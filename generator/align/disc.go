@@ -114,8 +114,12 @@ func (m *discModel) scores(x vector, touched *accum, s []float64) float64 {
 // the example tasks and the titles.
 func (a *Aligner) learnDisc(b *builder) {
 	if a.o.learn == nil && !a.o.freshDisc {
-		if _, ms, err := decodeDisc(discData, 2); err == nil && a.fits(ms[0], len(a.elems)) && a.fits(ms[1], len(b.iwaBags)) {
-			a.disc, a.discIWA = ms[0], ms[1]
+		// Learning them takes seconds: those of the stored index are the
+		// ones learned from every example, in this vocabulary if it is
+		// the stored one.
+		st := unindexed(a.tax, a.o)
+		if err := st.load(storedIndex); err == nil && a.voc.equal(&st.voc) {
+			a.disc, a.discIWA = st.disc, st.discIWA
 			return
 		}
 	}
@@ -157,8 +161,21 @@ func (a *Aligner) learnDisc(b *builder) {
 	wg.Wait()
 }
 
-// fits reports whether m classifies over n classes in the aligner's
-// vocabulary.
-func (a *Aligner) fits(m discModel, n int) bool {
-	return m.classes == n && len(m.w.off) == int(a.voc.n)+1
+// discStep is the step of a stored weight: weights are rounded to it,
+// and those that round to 0 are dropped, when learned as when stored, so
+// that the stored classifiers are the learned ones exactly.
+const discStep = 1.0 / 1024
+
+// quantize rounds the weights to discStep and drops those that round to
+// zero.
+func (m *discModel) quantize() {
+	docs := make([]bag, m.classes)
+	for t := range len(m.w.off) - 1 {
+		for _, p := range m.w.postings(int32(t)) {
+			if q := math.Round(float64(p.w) / discStep); q != 0 {
+				docs[p.doc] = append(docs[p.doc], feat{int32(t), q * discStep})
+			}
+		}
+	}
+	m.w = newIndex(docs, nil, len(m.w.off)-1)
 }

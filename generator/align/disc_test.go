@@ -1,7 +1,6 @@
 package align
 
 import (
-	"slices"
 	"testing"
 )
 
@@ -49,27 +48,6 @@ func TestDiscLearns(t *testing.T) {
 	}
 	if got := best(vector{{5, 1}}); got != 2 {
 		t.Errorf("term 5 alone: class %d first, want 2", got)
-	}
-}
-
-// TestDiscRoundTrip checks that classifiers read back as written.
-func TestDiscRoundTrip(t *testing.T) {
-	m := trainDisc(toyDocs(), 3, 6, discParams{epochs: 4, rate: 1})
-	n := trainDisc(toyDocs()[:9], 3, 6, discParams{epochs: 2, rate: 0.5})
-	fp, got, err := decodeDisc(encodeDisc(42, m, n), 2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if fp != 42 {
-		t.Errorf("fingerprint %d, want 42", fp)
-	}
-	for i, want := range []discModel{m, n} {
-		if got[i].classes != want.classes || !slices.Equal(got[i].w.off, want.w.off) || !slices.Equal(got[i].w.post, want.w.post) {
-			t.Errorf("model %d: read %+v, wrote %+v", i, got[i], want)
-		}
-	}
-	if _, _, err := decodeDisc(encodeDisc(1, m)[:20], 1); err == nil {
-		t.Error("a cut-short file decoded")
 	}
 }
 

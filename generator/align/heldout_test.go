@@ -40,7 +40,7 @@ func heldOutFold(tax *onet.Taxonomy, fold func(string) int, f int, opts ...Optio
 	var wg sync.WaitGroup
 	var hit1, hit5 int
 	a := New(tax, opts...)
-	for _, oc := range tax.Examples {
+	for _, oc := range tax.Examples() {
 		if fold(oc.SOC) != f {
 			continue
 		}

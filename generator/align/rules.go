@@ -55,7 +55,7 @@ func (a *Aligner) framework(f *framework.Framework, rules []Rule, k, kExact int)
 		for i, st := range lv.Statements {
 			pinned, rejected := applicable(rules, lv.Key, i, st.Topic)
 			if e, ok := a.exactTopic(st); ok && kExact == 1 && len(pinned) == 0 && len(rejected) == 0 {
-				out[l][i] = []Match{{Element: a.elems[e], Score: 1, Band: Exact}}
+				out[l][i] = []Match{{Element: int(a.elems[e]), Score: 1, Band: Exact}}
 				continue
 			}
 			todo = append(todo, place{l, i, pinned, rejected})

@@ -29,7 +29,7 @@ func (a *analyzer) stems(s string, out []int32) []int32 {
 		if !ok {
 			id = -1
 			if st := stemOfWord(string(w)); st != "" {
-				id = a.voc.unigram(st, true)
+				id = a.voc.unigram(st)
 			}
 			a.word[string(w)] = id
 		}
@@ -60,13 +60,13 @@ var extraStop = map[string]bool{
 // concurrent use.
 func (a *Aligner) stemsOf(s string, out []int32, buf []byte) ([]int32, []byte) {
 	buf = words.Scan(s, buf, func(w []byte) {
-		id, ok := a.word[string(w)]
+		id, ok := a.word.getBytes(w)
 		if !ok {
 			st := stemOfWord(string(w))
 			if st == "" {
 				return
 			}
-			id = a.voc.unigram(st, false)
+			id = a.voc.stem(st)
 		}
 		if id != -1 || !ok {
 			out = append(out, id)
@@ -121,7 +121,7 @@ func (t *taskStems) adopt(an *analyzer, next *taskStems) {
 	for _, s := range [2]*taskStems{t, next} {
 		num := make([]int32, len(s.stems))
 		for i, st := range s.stems {
-			num[i] = an.voc.unigram(st, true)
+			num[i] = an.voc.unigram(st)
 		}
 		for i, id := range s.ids {
 			s.ids[i] = num[id]

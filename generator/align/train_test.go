@@ -18,7 +18,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/onet"
 )
 
-var updateWeights = flag.Bool("update", false, "write weights_learned.go (weights and calibration) from TestTrain")
+var updateWeights = flag.Bool("update", false, "write weights_learned.go (weights and calibration), forest.bin and index.bin (with the classifiers) from TestTrain; index.bin alone from TestStoredIndex")
 
 // example is one task's candidates for training: the features of each
 // and which are right.
@@ -46,7 +46,7 @@ func trainingSet(tax *onet.Taxonomy, keep func(soc string) bool, opts ...Option)
 	for f := range inner {
 		a := New(tax, append(slices.Clone(opts), LearnFrom(func(soc string) bool { return keep(soc) && fold(soc) != f }))...)
 		var wg sync.WaitGroup
-		for _, oc := range tax.Examples {
+		for _, oc := range tax.Examples() {
 			if !keep(oc.SOC) || fold(oc.SOC) != f {
 				continue
 			}
@@ -118,7 +118,7 @@ func occupationExamples(a *Aligner, oc onet.Occupation) []example {
 		a.candidates(c, fw.Levels[0].Statements[i], sc)
 		ex := example{cands: slices.Clone(sc.cands), right: make([]bool, len(sc.cands)), key: oc.SOC + "\t" + t.Text}
 		for k, cd := range ex.cands {
-			if slices.Contains(t.Activities, a.elems[cd.e]) {
+			if slices.Contains(t.Activities, int(a.elems[cd.e])) {
 				ex.right[k], ex.any = true, true
 			}
 		}
@@ -262,7 +262,7 @@ func TestTrain(t *testing.T) {
 			t.Fatal(err)
 		}
 		a := New(tax, append(slices.Clone(opts), func(o *options) { o.freshDisc = true })...)
-		if err := os.WriteFile("disc.bin.gz", encodeDisc(a.voc.fingerprint(), a.disc, a.discIWA), 0o644); err != nil {
+		if err := os.WriteFile("index.bin", a.encode(), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -107,29 +107,47 @@ func tfidf(tf, idf float64) float64 {
 	return idf
 }
 
-// vocab numbers terms: stems, and pairs of adjacent stems.
+// vocab numbers terms: stems, and pairs of adjacent stems. New numbers
+// stems in a map (uni) and then freezes it (stems).
 type vocab struct {
-	uni  map[string]int32
-	pair pairTable
-	n    int32
+	uni   map[string]int32
+	stems strTable
+	pair  pairTable
+	n     int32
 }
 
 func newVocab() vocab {
 	return vocab{uni: make(map[string]int32, 1<<13), pair: newPairTable(1 << 17)}
 }
 
-// unigram returns the number of stem s, giving it one when grow is set;
-// -1 when it has none.
-func (v *vocab) unigram(s string, grow bool) int32 {
+// unigram returns the number of stem s, giving it one if it has none;
+// only before freeze.
+func (v *vocab) unigram(s string) int32 {
 	if id, ok := v.uni[s]; ok {
 		return id
-	}
-	if !grow {
-		return -1
 	}
 	v.uni[s] = v.n
 	v.n++
 	return v.n - 1
+}
+
+// freeze ends the numbering of stems.
+func (v *vocab) freeze() {
+	v.stems, v.uni = newStrTable(v.uni), nil
+}
+
+// equal reports whether v and w number terms alike; only after freeze.
+func (v *vocab) equal(w *vocab) bool {
+	return v.n == w.n && v.stems.equal(&w.stems) && slices.Equal(v.pair.key, w.pair.key) && slices.Equal(v.pair.val, w.pair.val)
+}
+
+// stem returns the number of stem s, -1 for none; only after freeze.
+func (v *vocab) stem(s string) int32 {
+	id, ok := v.stems.get(s)
+	if !ok {
+		return -1
+	}
+	return id
 }
 
 // pairOf returns the number of the pair of stems x, y (both numbered),

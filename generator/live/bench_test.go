@@ -29,6 +29,22 @@ import (
 // one finishes, untimed, before the next save.
 func BenchmarkSaveToReload(b *testing.B) {
 	files, _ := filepath.Glob(filepath.Join(corpus.Dir(b), "*.json"))
+	benchmarkSaveToReload(b, files, "29-2011.00.json")
+}
+
+// BenchmarkSaveToReloadSeeds is BenchmarkSaveToReload on the default
+// site: the two real frameworks of content/frameworks.
+func BenchmarkSaveToReloadSeeds(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "content", "frameworks", "*.json"))
+	benchmarkSaveToReload(b, files, "29-2012.00.json")
+}
+
+// benchmarkSaveToReload serves a site of the framework files and saves
+// the one named target, edited, again and again.
+func benchmarkSaveToReload(b *testing.B, files []string, target string) {
+	if len(files) == 0 {
+		b.Fatal("no framework files")
+	}
 	src := b.TempDir()
 	dir := filepath.Join(src, "content", "frameworks")
 	os.MkdirAll(dir, 0o755)
@@ -36,8 +52,11 @@ func BenchmarkSaveToReload(b *testing.B) {
 		data, _ := os.ReadFile(f)
 		os.WriteFile(filepath.Join(dir, filepath.Base(f)), data, 0o644)
 	}
-	target := filepath.Join(dir, "29-2011.00.json")
+	target = filepath.Join(dir, target)
 	orig, _ := os.ReadFile(target)
+	if !strings.Contains(string(orig), " — ") {
+		b.Fatalf("%s has no \" — \" to edit", target)
+	}
 
 	ready := make(chan string, 1)
 	built := make(chan pipeline.Result, 10)

@@ -7,8 +7,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
@@ -25,14 +23,15 @@ type codeBlockRenderer struct {
 	formatter *chromahtml.Formatter
 	// style is required by chroma's Format; with classes it only names
 	// classes, so any style will do.
-	style *chroma.Style
-	cache *codeCache
+	style  *chroma.Style
+	cache  *codeCache
+	lexers lexerSet
 }
 
 func newCodeBlockRenderer(cacheLimit int) *codeBlockRenderer {
 	return &codeBlockRenderer{
 		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true)),
-		style:     styles.Fallback,
+		style:     chroma.MustNewStyle("classes", chroma.StyleEntries{}),
 		cache:     newCodeCache(cacheLimit),
 	}
 }
@@ -65,7 +64,7 @@ func (c *codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Nod
 func (c *codeBlockRenderer) block(lang string, code []byte) []byte {
 	var lexer chroma.Lexer
 	if lang != "" {
-		lexer = lexers.Get(lang)
+		lexer = c.lexers.get(lang)
 	}
 	if lexer == nil {
 		return plainBlock(lang, code)

@@ -8,7 +8,6 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 )
 
 // Default chroma styles for StyleCSS. Both are the Modus themes, designed
@@ -73,13 +72,7 @@ var cssTokenRule = regexp.MustCompile(`(?m)^(\.chroma \.[\w-]+) \{`)
 // cssReset undoes every property chroma's StyleEntryToCSS can set.
 const cssReset = "color: inherit; background-color: transparent; font-weight: normal; font-style: normal; text-decoration: none"
 
-func lookupStyle(name string) (*chroma.Style, error) {
-	s, ok := styles.Registry[strings.ToLower(name)]
-	if !ok {
-		return nil, fmt.Errorf("markup: unknown chroma style %q", name)
-	}
-	return s, nil
-}
+func lookupStyle(name string) (*chroma.Style, error) { return storedStyle(name) }
 
 // styleFormatter returns the formatter whose WriteCSS matches the classes
 // Renderer emits.

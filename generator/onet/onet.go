@@ -8,24 +8,30 @@
 // The data is from the O*NET 29.3 Database by the U.S. Department of
 // Labor, Employment and Training Administration (USDOL/ETA), used under
 // the CC BY 4.0 licence (Credit); internal/gen writes it from the
-// reference files. It is about 375 kB compressed and takes about 20 ms to
-// read; Load reads it afresh on every call, so a caller keeps what it
-// needs.
+// reference files. It is about 560 kB (the examples compressed). Load
+// reads the elements (about 1 ms) and the stored prevalence of each
+// element; the example tasks, most of the data (about 15 ms to read),
+// are read on a Taxonomy's first call of Examples, since an aligner made
+// from its stored index (package align) never asks for them. Load reads
+// it afresh on every call, so a caller keeps what it needs.
 package onet
 
 import (
-	"bufio"
-	"bytes"
 	"compress/gzip"
 	"embed"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"sync"
 )
 
 //go:generate go run ./internal/gen ../../../shared/onet-eval data
 
-//go:embed data/*.tsv.gz
+// The elements are stored plain, read on every Load; the examples,
+// read only by an aligner built from them, compressed.
+//
+//go:embed data/*.tsv data/*.tsv.gz
 var data embed.FS
 
 // Credit is the attribution O*NET's licence asks for wherever its words
@@ -85,11 +91,14 @@ type Task struct {
 // Taxonomy is the embedded data.
 type Taxonomy struct {
 	Elements []Element
-	Examples []Occupation
 	byID     map[string]int
 	// prevalence[i] is the share of example occupations with a task
 	// linked to element i.
 	prevalence []float64
+
+	examplesOnce sync.Once
+	examples     []Occupation
+	examplesErr  error
 }
 
 // Load reads the embedded taxonomy.
@@ -101,11 +110,28 @@ func Load() (*Taxonomy, error) {
 	if err := eachLine("elements", 3, t.addElement); err != nil {
 		return nil, err
 	}
-	if err := eachLine("tasks", 2, t.addTask); err != nil {
+	if err := t.readPrevalence(); err != nil {
 		return nil, err
 	}
-	t.countPrevalence()
 	return t, nil
+}
+
+// Examples returns O*NET's example occupations with their tasks, read
+// from the embedded data on the first call. The data is checked by the
+// package's tests, so a failure to read it is a broken build: it panics.
+func (t *Taxonomy) Examples() []Occupation {
+	t.examplesOnce.Do(func() { t.examples, t.examplesErr = t.readExamples() })
+	if t.examplesErr != nil {
+		panic(t.examplesErr)
+	}
+	return t.examples
+}
+
+// readExamples reads the example occupations and their tasks.
+func (t *Taxonomy) readExamples() ([]Occupation, error) {
+	var occs []Occupation
+	err := eachLine("tasks", 2, func(f []string) error { return t.addTask(&occs, f) })
+	return occs, err
 }
 
 // Prevalence returns the share of O*NET's example occupations that perform
@@ -113,23 +139,67 @@ func Load() (*Taxonomy, error) {
 // world of work, 0 for elements no example has.
 func (t *Taxonomy) Prevalence(i int) float64 { return t.prevalence[i] }
 
-func (t *Taxonomy) countPrevalence() {
-	t.prevalence = make([]float64, len(t.Elements))
+// countPrevalence counts, for each element, the example occupations
+// with a task linked to it or to an activity under it; n is the number
+// of examples.
+func (t *Taxonomy) countPrevalence() (counts []int, n int) {
+	counts = make([]int, len(t.Elements))
 	seen := make([]int, len(t.Elements))
-	for k, o := range t.Examples {
+	examples := t.Examples()
+	for k, o := range examples {
 		for _, task := range o.Tasks {
 			for _, e := range task.Activities {
 				// The activity and the broader ones above it.
 				for ; e >= 0 && seen[e] != k+1; e = t.Elements[e].Parent {
 					seen[e] = k + 1
-					t.prevalence[e]++
+					counts[e]++
 				}
 			}
 		}
 	}
-	for i := range t.prevalence {
-		t.prevalence[i] /= float64(max(1, len(t.Examples)))
+	return counts, len(examples)
+}
+
+// The prevalence of each element is stored (data/prevalence.tsv, written
+// by go test ./generator/onet -run TestPrevalence -update from the
+// examples, and held to them by that test) so that Load need not read
+// the examples: a first line "<n>\texamples", then "<count>\t<id>" for
+// each element some example performs.
+
+// readPrevalence reads the stored prevalence of each element.
+func (t *Taxonomy) readPrevalence() error {
+	raw, err := data.ReadFile("data/prevalence.tsv")
+	if err != nil {
+		return err
 	}
+	t.prevalence = make([]float64, len(t.Elements))
+	n := 0.0
+	for i, line := range strings.Split(strings.TrimSuffix(string(raw), "\n"), "\n") {
+		a, b, _ := strings.Cut(line, "\t")
+		x, err := strconv.Atoi(a)
+		if i == 0 && b == "examples" && err == nil {
+			n = float64(max(1, x))
+			continue
+		}
+		e, ok := t.byID[b]
+		if err != nil || !ok || n == 0 {
+			return fmt.Errorf("onet prevalence:%d: %q", i+1, line)
+		}
+		t.prevalence[e] = float64(x) / n
+	}
+	return nil
+}
+
+// prevalenceFile is what readPrevalence reads.
+func (t *Taxonomy) prevalenceFile() []byte {
+	counts, n := t.countPrevalence()
+	b := fmt.Appendf(nil, "%d\texamples\n", n)
+	for e, c := range counts {
+		if c > 0 {
+			b = fmt.Appendf(b, "%d\t%s\n", c, t.Elements[e].ID)
+		}
+	}
+	return b
 }
 
 // Lookup returns the index of the element with O*NET id id.
@@ -198,17 +268,17 @@ func (t *Taxonomy) addElement(f []string) error {
 func (t *Taxonomy) Leaf(i int) bool { return t.Elements[i].Parent != -2 }
 
 // addTask takes "#soc, title, description" to start an occupation, and
-// "task, dwa ids" for each of its tasks.
-func (t *Taxonomy) addTask(f []string) error {
+// "task, dwa ids" for each of its tasks, into occs.
+func (t *Taxonomy) addTask(occs *[]Occupation, f []string) error {
 	if strings.HasPrefix(f[0], "#") {
 		desc := ""
 		if len(f) > 2 {
 			desc = f[2]
 		}
-		t.Examples = append(t.Examples, Occupation{SOC: f[0][1:], Title: f[1], Description: desc})
+		*occs = append(*occs, Occupation{SOC: f[0][1:], Title: f[1], Description: desc})
 		return nil
 	}
-	if len(t.Examples) == 0 {
+	if len(*occs) == 0 {
 		return fmt.Errorf("task before any occupation")
 	}
 	task := Task{Text: f[0]}
@@ -219,26 +289,32 @@ func (t *Taxonomy) addTask(f []string) error {
 		}
 		task.Activities = append(task.Activities, i)
 	}
-	o := &t.Examples[len(t.Examples)-1]
+	o := &(*occs)[len(*occs)-1]
 	o.Tasks = append(o.Tasks, task)
 	return nil
 }
 
 // eachLine calls fn with the tab-separated fields of each line of the
-// embedded file name, which has at least min fields a line.
+// embedded file name, which has at least min fields a line. The fields
+// are substrings of the file's text, and fn must not keep the slice.
 func eachLine(name string, min int, fn func([]string) error) error {
-	raw, err := data.ReadFile("data/" + name + ".tsv.gz")
+	text, err := readData(name)
 	if err != nil {
 		return err
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(raw))
-	if err != nil {
-		return fmt.Errorf("onet %s: %w", name, err)
-	}
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for n := 1; sc.Scan(); n++ {
-		f := strings.Split(sc.Text(), "\t")
+	f := make([]string, 0, 8)
+	for n := 1; text != ""; n++ {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
+		f = f[:0]
+		for {
+			field, more, found := strings.Cut(line, "\t")
+			f = append(f, field)
+			if !found {
+				break
+			}
+			line = more
+		}
 		if len(f) < min {
 			return fmt.Errorf("onet %s:%d: %d fields, want %d", name, n, len(f), min)
 		}
@@ -246,10 +322,29 @@ func eachLine(name string, min int, fn func([]string) error) error {
 			return fmt.Errorf("onet %s:%d: %w", name, n, err)
 		}
 	}
-	if err := sc.Err(); err != nil && err != io.EOF {
-		return fmt.Errorf("onet %s: %w", name, err)
-	}
 	return nil
+}
+
+// readData returns the text of the embedded file name.tsv, or of
+// name.tsv.gz.
+func readData(name string) (string, error) {
+	if plain, err := data.ReadFile("data/" + name + ".tsv"); err == nil {
+		return string(plain), nil
+	}
+	raw, err := data.Open("data/" + name + ".tsv.gz")
+	if err != nil {
+		return "", err
+	}
+	defer raw.Close()
+	zr, err := gzip.NewReader(raw)
+	if err != nil {
+		return "", fmt.Errorf("onet %s: %w", name, err)
+	}
+	var text strings.Builder
+	if _, err := io.Copy(&text, zr); err != nil {
+		return "", fmt.Errorf("onet %s: %w", name, err)
+	}
+	return text.String(), nil
 }
 
 // URI returns a permanent identifier of element e in this release, a URN

@@ -122,9 +122,38 @@ func NewAligner() (*align.Aligner, error) {
 	return align.New(tax), nil
 }
 
+// alignerFunc gives the model its aligner once the site is loaded,
+// recording in res how long making it took.
+type alignerFunc func(res *Result) (*align.Aligner, error)
+
+// readyAligner is an aligner already made.
+func readyAligner(a *align.Aligner) alignerFunc {
+	return func(*Result) (*align.Aligner, error) { return a, nil }
+}
+
+// startAligner makes the aligner on a goroutine of its own, so that the
+// site is read meanwhile.
+func startAligner() alignerFunc {
+	done := make(chan struct{})
+	var a *align.Aligner
+	var err error
+	var took time.Duration
+	go func() {
+		defer close(done)
+		t := time.Now()
+		a, err = NewAligner()
+		took = time.Since(t)
+	}()
+	return func(res *Result) (*align.Aligner, error) {
+		<-done
+		res.Steps = append(res.Steps, Step{Name: "aligner", Duration: took})
+		return a, err
+	}
+}
+
 // loadAndModel runs the first two stages. The error is a diag.List when
 // the input has errors, a *load.Saving when a file is being saved.
-func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
+func loadAndModel(opts Options, cache *load.Cache, aligner alignerFunc, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
 	t := time.Now()
 	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache, Settle: opts.Settle, Language: opts.Language})
 	if in.Saving != nil {
@@ -144,8 +173,12 @@ func loadAndModel(opts Options, cache *load.Cache, aligner *align.Aligner, previ
 	}
 	res.step("load", t)
 
+	a, err := aligner(res)
+	if err != nil {
+		return in, nil, err
+	}
 	t = time.Now()
-	reuse := []site.Option{site.WithAligner(aligner)}
+	reuse := []site.Option{site.WithAligner(a)}
 	if previous != nil {
 		reuse = append(reuse, site.Reuse(previous))
 		if quick {
@@ -263,7 +296,7 @@ func Check(opts Options) (CheckResult, error) {
 	}
 	session := NewSession(opts)
 	session.aligner = aligner
-	in, s, err := loadAndModel(opts, nil, aligner, nil, false, &res)
+	in, s, err := loadAndModel(opts, nil, readyAligner(aligner), nil, false, &res)
 	langs, err := session.loadLanguages(in, s, err, false, &res)
 	out := CheckResult{Warnings: res.Warnings}
 	if err == nil {

@@ -127,7 +127,7 @@ func plannedFiles(t *testing.T, opts Options) int {
 		t.Fatal(err)
 	}
 	var res Result
-	in, model, err := loadAndModel(opts, nil, aligner, nil, false, &res)
+	in, model, err := loadAndModel(opts, nil, readyAligner(aligner), nil, false, &res)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,7 +71,7 @@ func (s *Session) loadLanguages(in *load.Input, model *site.Site, err error, qui
 	for _, tag := range in.Config.Languages[1:] {
 		o := s.other(tag)
 		var sub Result
-		oin, omodel, oerr := loadAndModel(o.opts, o.cache, s.aligner, o.model, quick && o.files != nil, &sub)
+		oin, omodel, oerr := loadAndModel(o.opts, o.cache, readyAligner(s.aligner), o.model, quick && o.files != nil, &sub)
 		for _, d := range sub.Warnings {
 			if !seen[d] {
 				seen[d] = true

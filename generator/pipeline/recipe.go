@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -81,12 +82,21 @@ func recipe() []step {
 // assets/; they change only with a new look, when every file is
 // written.
 func writeAssets(b *run, _ map[string]uint64) (map[string]uint64, error) {
+	var todo []string
 	for _, name := range sortedKeys(b.assets) {
-		if err := b.w.write(name, b.assets[name], nil); err != nil {
-			return nil, err
+		// With the templates and assets of the last build (!b.all), the
+		// files it wrote stand as they are: not minified again.
+		if !b.all && b.w.wroteBefore(name) {
+			b.w.keep(name)
+			continue
 		}
+		todo = append(todo, name)
 	}
-	return nil, nil
+	// Minified on every core: the scripts are most of a small site's
+	// bytes to minify.
+	return nil, forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
+		return b.w.write(todo[i], b.assets[todo[i]], scratch)
+	})
 }
 
 // writeOriginals publishes each earlier version's framework file byte

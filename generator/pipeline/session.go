@@ -96,16 +96,16 @@ func (s *Session) Quick(ctx context.Context) (Result, error) { return s.build(ct
 func (s *Session) build(ctx context.Context, quick bool) (Result, error) {
 	start := time.Now()
 	res := Result{Out: s.opts.Out}
+	aligner := readyAligner(s.aligner)
 	if s.aligner == nil {
-		t := time.Now()
-		a, err := NewAligner()
-		if err != nil {
-			return res, err
+		made := startAligner()
+		aligner = func(res *Result) (*align.Aligner, error) {
+			a, err := made(res)
+			s.aligner = a
+			return a, err
 		}
-		s.aligner = a
-		res.step("aligner", t)
 	}
-	in, model, err := loadAndModel(s.opts, s.cache, s.aligner, s.model, quick && s.files != nil, &res)
+	in, model, err := loadAndModel(s.opts, s.cache, aligner, s.model, quick && s.files != nil, &res)
 	langs, err := s.loadLanguages(in, model, err, quick, &res)
 	if err != nil {
 		return res, err

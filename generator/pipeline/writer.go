@@ -171,6 +171,12 @@ func (w *writer) sumOf(names []string) uint64 {
 	return h.Sum64()
 }
 
+// wroteBefore reports whether the last build wrote the file at rel.
+func (w *writer) wroteBefore(rel string) bool {
+	_, ok := w.old[rel]
+	return ok
+}
+
 // keep records that the file at rel stays as the last build wrote it.
 func (w *writer) keep(rel string) {
 	if w.keepNone {

@@ -49,10 +49,11 @@ func run(in, out string) error {
 	if err != nil {
 		return err
 	}
-	if err := write(filepath.Join(out, "activities.tsv.gz"), activities(dwa)); err != nil {
+	// The elements are read on every Load: plain, no decompressing.
+	if err := writePlain(filepath.Join(out, "activities.tsv"), activities(dwa)); err != nil {
 		return err
 	}
-	if err := write(filepath.Join(out, "elements.tsv.gz"), elements(cm)); err != nil {
+	if err := writePlain(filepath.Join(out, "elements.tsv"), elements(cm)); err != nil {
 		return err
 	}
 	return write(filepath.Join(out, "tasks.tsv.gz"), examples(tasks, occs))
@@ -158,4 +159,8 @@ func write(path string, lines []string) error {
 		return err
 	}
 	return f.Close()
+}
+
+func writePlain(path string, lines []string) error {
+	return os.WriteFile(path, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
 }
