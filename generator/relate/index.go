@@ -484,7 +484,7 @@ func (c *counted) idf(o *options, id int32) float64 {
 // each space.
 func (c *counted) vectors(o *options, w [spaces]float64) *vecs {
 	n, nFeat := len(c.tfs), len(c.df)
-	maxDF := int32(o.commonFraction * float64(c.docs))
+	maxDF := min(int32(o.commonFraction*float64(c.docs)), o.maxPostings)
 	v := &vecs{rare: make([][]feat, n), common: make([][]feat, n), postings: make([][]posting, nFeat),
 		words: c.words, commonID: make([]int32, nFeat)}
 	for id, d := range c.df {
