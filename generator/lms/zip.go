@@ -68,6 +68,18 @@ type deflater struct {
 
 // Compress returns data compressed for a zip entry.
 func (c *Compressor) Compress(data []byte) *Zipped {
+	z, _ := c.CompressFrom(func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	return z
+}
+
+// CompressFrom returns what write writes compressed for a zip entry,
+// never holding it whole: for a file too large to keep in memory, such as
+// a site-wide CSV of thousands of frameworks. Only the compressed bytes
+// are held, until they go to the spill file.
+func (c *Compressor) CompressFrom(write func(io.Writer) error) (*Zipped, error) {
 	d, _ := c.pool.Get().(*deflater)
 	if d == nil {
 		d = &deflater{}
@@ -75,9 +87,12 @@ func (c *Compressor) Compress(data []byte) *Zipped {
 	}
 	d.buf.Reset()
 	d.fw.Reset(&d.buf)
-	d.fw.Write(data)
+	var sum entrySum
+	if err := write(io.MultiWriter(d.fw, &sum)); err != nil {
+		return nil, err
+	}
 	d.fw.Close()
-	z := &Zipped{crc: crc32.ChecksumIEEE(data), size: len(data)}
+	z := &Zipped{crc: sum.crc, size: sum.n}
 	if c.Spill != nil {
 		if off, err := c.Spill.put(d.buf.Bytes()); err == nil {
 			z.spill, z.off, z.n = c.Spill, off, d.buf.Len()
@@ -88,8 +103,26 @@ func (c *Compressor) Compress(data []byte) *Zipped {
 		// (Also when the spill file cannot be written: memory serves.)
 		z.raw = bytes.Clone(d.buf.Bytes())
 	}
-	c.pool.Put(d)
-	return z
+	if d.buf.Cap() <= maxPooledBuffer {
+		c.pool.Put(d)
+	}
+	return z, nil
+}
+
+// maxPooledBuffer is the largest buffer a Compressor keeps for the next
+// file: one a site-wide file grew is let go.
+const maxPooledBuffer = 4 << 20
+
+// entrySum is the CRC-32 and size of what is written to it.
+type entrySum struct {
+	crc uint32
+	n   int
+}
+
+func (s *entrySum) Write(p []byte) (int, error) {
+	s.crc = crc32.Update(s.crc, crc32.IEEETable, p)
+	s.n += len(p)
+	return len(p), nil
 }
 
 // open returns the file's bytes, decompressed.
