@@ -205,11 +205,14 @@ func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
 // SCORM package, the site's package and the Common Cartridge) is
 // compressed once. Only files read by Open (the shared pages) are kept,
 // not a package's own generated files; an entry is found again only for
-// the same path and the same bytes. Safe for concurrent use; the zero
-// value is ready.
+// the same path and the same bytes. It also lends the zips its deflaters
+// (over half a megabyte each): a site's thousands of packages would
+// otherwise make one each. Safe for concurrent use; the zero value is
+// ready.
 type Deflated struct {
 	mu      sync.Mutex
 	entries map[deflatedKey]deflatedEntry
+	writers sync.Pool // of *flate.Writer
 }
 
 type deflatedKey struct {
@@ -232,6 +235,14 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 	}
 	zw := zip.NewWriter(w)
 	var deflater *flate.Writer // one for all entries: each costs over half a megabyte
+	if cache != nil {
+		deflater, _ = cache.writers.Get().(*flate.Writer)
+		defer func() {
+			if deflater != nil {
+				cache.writers.Put(deflater)
+			}
+		}()
+	}
 	date, clock := msDosTime(entryTime(modified))
 	for _, f := range sorted {
 		if f.Zipped == nil {

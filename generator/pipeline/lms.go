@@ -44,7 +44,7 @@ func occupationPaths(o *site.Occupation) []string {
 func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	pkg := lms.Package{
 		About: lms.About{Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
-			Language: p.model.Config.Language, Modified: o.ExportedAt},
+			Language: p.model.Config.Language, Modified: o.ExportedAt, Deflated: &p.hand.deflated},
 		Files: p.files(occupationPaths(o)...), Start: o.EmbedPath,
 	}
 	pkg.Files[len(pkg.Files)-1] = p.hand.fileAs(ownData(o), o.DataPath)
