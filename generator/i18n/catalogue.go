@@ -19,6 +19,7 @@ package i18n
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -87,13 +88,37 @@ func (c *Catalogue) T(key string, args ...any) string {
 	if len(names) == 0 || !strings.Contains(text, "{") {
 		return text
 	}
-	pairs := make([]string, 0, 2*len(names))
-	for i, name := range names {
-		if i < len(args) {
-			pairs = append(pairs, "{"+name+"}", c.format(args[i]))
+	return c.fill(text, names, args)
+}
+
+// fill replaces each {name} of text with the argument at name's place in
+// names, left to right, not looking into what it put in; a name without
+// an argument stays as it is. (A strings.Replacer made for each call did
+// the same, at the cost of its tables: pages call T thousands of times.)
+func (c *Catalogue) fill(text string, names []string, args []any) string {
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
 		}
+		b.WriteString(text[:open])
+		text = text[open:]
+		end := strings.IndexByte(text, '}')
+		i := -1
+		if end > 0 {
+			i = slices.Index(names, text[1:end])
+		}
+		if i < 0 || i >= len(args) {
+			b.WriteByte('{')
+			text = text[1:]
+			continue
+		}
+		b.WriteString(c.format(args[i]))
+		text = text[end+1:]
 	}
-	return strings.NewReplacer(pairs...).Replace(text)
+	b.WriteString(text)
+	return b.String()
 }
 
 // format writes one placeholder's value.
