@@ -23,16 +23,8 @@
   // without "js."), {name} placeholders filled from
   // vars; a message with plural forms picks the form of vars.n by the
   // language's CLDR rules. Every key here is "assess." and a name.
-  var TEXT = (function () {
-    try {
-      // The site's catalogue (assets/text.js); an embed view carries
-      // this script's messages beside it (see render.View.ScriptTextOf).
-      var d = window.ladderText || JSON.parse(document.getElementById("ladder-text-assess").textContent);
-      return {lang: d.lang || "en", messages: d.messages || {}};
-    } catch (e) {
-      return {lang: "en", messages: {}};
-    }
-  })();
+  // The site's catalogue (assets/text.js), loaded before this script.
+  var TEXT = {lang: (window.ladderText || {}).lang || "en", messages: (window.ladderText || {}).messages || {}};
   function t(key, vars) {
     var m = TEXT.messages["assess." + key];
     if (m === undefined) {

@@ -20,16 +20,8 @@
   if (!root) {
     return;
   }
-  var TEXT = (function () {
-    try {
-      // The site's catalogue (assets/text.js); an embed view carries
-      // this script's messages beside it (see render.View.ScriptTextOf).
-      var d = window.ladderText || JSON.parse(document.getElementById("ladder-text-compare").textContent);
-      return {lang: d.lang || "en", messages: d.messages || {}};
-    } catch (e) {
-      return {lang: "en", messages: {}};
-    }
-  })();
+  // The site's catalogue (assets/text.js), loaded before this script.
+  var TEXT = {lang: (window.ladderText || {}).lang || "en", messages: (window.ladderText || {}).messages || {}};
   // t is the message compare.<key> in the page's language with {name}
   // placeholders filled from vars, the plural form of vars.n if it has
   // forms.

@@ -2,13 +2,10 @@
 (function () {
   "use strict";
   // t is the message of key in the page's language, from the catalogue
-  // ladder writes into assets/text.js (window.ladderText; an embed view
-  // carries it in <script id="ladder-text">), keys js.* of its
-  // i18n/<lang>.toml, {name} placeholders filled from vars.
-  var text = {};
-  try {
-    text = (window.ladderText || JSON.parse(document.getElementById("ladder-text").textContent)).messages || {};
-  } catch (e) { /* no catalogue: keys show */ }
+  // ladder writes into assets/text.js (window.ladderText), keys js.* of
+  // its i18n/<lang>.toml, {name} placeholders filled from vars; without
+  // it, the keys show.
+  var text = (window.ladderText || {}).messages || {};
   function t(key, vars) {
     var m = typeof text[key] === "string" ? text[key] : key;
     return m.replace(/\{([a-z]+)\}/g, function (all, name) {

@@ -79,20 +79,9 @@
   // ---------------------------------------------------------------------
   // Words of the interface: the site's catalogue in the page's language
   // (keys js.* of i18n/<lang>.toml, without "js."), which ladder writes
-  // into assets/text.js (window.ladderText) or, on an embed view, into
-  // <script type="application/json" id="ladder-text">.
+  // into assets/text.js (window.ladderText).
 
-  var CATALOGUE = (function () {
-    if (typeof window !== "undefined" && window.ladderText) {
-      return window.ladderText;
-    }
-    var node = typeof document !== "undefined" && document.getElementById("ladder-text");
-    try {
-      return JSON.parse(node.textContent);
-    } catch (e) {
-      return { lang: "en", messages: {} };
-    }
-  })();
+  var CATALOGUE = (typeof window !== "undefined" && window.ladderText) || { lang: "en", messages: {} };
 
   // t is the message of key with {name} placeholders filled from vars; a
   // message with plural forms picks the form of vars.n by the language's

@@ -16,8 +16,8 @@ type Outputs struct {
 	// file, <code>.json; off, that file is the framework as it came. It
 	// changes no file count or size worth switching off for a host.
 	JSON bool `toml:"json"`
-	// Bundle is downloads/frameworks.zip, every framework in every
-	// format.
+	// Bundle is downloads/frameworks.zip: every framework's file, and
+	// the site-wide Moodle and Canvas CSVs.
 	Bundle bool `toml:"bundle"`
 	// SCORMPerOccupation is each occupation's SCORM 1.2 package,
 	// downloads/scorm/<code>.zip.

@@ -60,7 +60,7 @@ func Catalogue(s *site.Site, downloads func(o *site.Occupation) []Download) ([]b
 		Frameworks: make([]catalogueFramework, 0, len(s.Occupations)),
 	}
 	if s.Config.Outputs.Bundle {
-		c.Bundle = &catalogueDownload{Label: "Every framework in every format (zip)", URL: ref(paths.Bundle), MediaType: "application/zip"}
+		c.Bundle = &catalogueDownload{Label: "Every framework's data (zip)", URL: ref(paths.Bundle), MediaType: "application/zip"}
 	}
 	for _, o := range s.Occupations {
 		occ := o.Framework.Occupation

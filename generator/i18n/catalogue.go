@@ -88,34 +88,46 @@ func (c *Catalogue) T(key string, args ...any) string {
 	if len(names) == 0 || !strings.Contains(text, "{") {
 		return text
 	}
-	return c.fill(text, names, args)
+	return fill(text, func(name string) (string, bool) {
+		i := slices.Index(names, name)
+		if i < 0 || i >= len(args) {
+			return "", false
+		}
+		return c.format(args[i]), true
+	})
 }
 
-// fill replaces each {name} of text with the argument at name's place in
-// names, left to right, not looking into what it put in; a name without
-// an argument stays as it is. (A strings.Replacer made for each call did
-// the same, at the cost of its tables: pages call T thousands of times.)
-func (c *Catalogue) fill(text string, names []string, args []any) string {
+// fill replaces each {name} of text that value knows, left to right, and
+// leaves the rest as it is; a value is not read for placeholders again.
+// (A strings.Replacer would do the same, but making one for every message
+// a site's pages show cost more than the pages' other text.)
+func fill(text string, value func(name string) (string, bool)) string {
 	var b strings.Builder
 	for {
 		open := strings.IndexByte(text, '{')
 		if open < 0 {
 			break
 		}
-		b.WriteString(text[:open])
-		text = text[open:]
-		end := strings.IndexByte(text, '}')
-		i := -1
-		if end > 0 {
-			i = slices.Index(names, text[1:end])
+		end := strings.IndexAny(text[open+1:], "{}")
+		if end < 0 {
+			break
 		}
-		if i < 0 || i >= len(args) {
-			b.WriteByte('{')
-			text = text[1:]
+		end += open + 1
+		if text[end] == '{' { // the first brace was not a placeholder's
+			b.WriteString(text[:end])
+			text = text[end:]
 			continue
 		}
-		b.WriteString(c.format(args[i]))
+		if v, ok := value(text[open+1 : end]); ok {
+			b.WriteString(text[:open])
+			b.WriteString(v)
+		} else {
+			b.WriteString(text[:end+1])
+		}
 		text = text[end+1:]
+	}
+	if b.Len() == 0 {
+		return text
 	}
 	b.WriteString(text)
 	return b.String()
@@ -141,8 +153,17 @@ func (c *Catalogue) format(v any) string {
 // "2 January 2006" in English, "2 janvier 2006" in French.
 func (c *Catalogue) Date(t time.Time) string {
 	month := c.T("date.month." + strconv.Itoa(int(t.Month())))
-	return strings.NewReplacer("{day}", strconv.Itoa(t.Day()), "{month}", month,
-		"{year}", strconv.Itoa(t.Year())).Replace(c.msgs["date.format"].Text)
+	return fill(c.msgs["date.format"].Text, func(name string) (string, bool) {
+		switch name {
+		case "day":
+			return strconv.Itoa(t.Day()), true
+		case "month":
+			return month, true
+		case "year":
+			return strconv.Itoa(t.Year()), true
+		}
+		return "", false
+	})
 }
 
 // Has reports whether the catalogue has a message for key.

@@ -78,35 +78,3 @@ func TestSiteOverrides(t *testing.T) {
 		})
 	}
 }
-
-// TestFill holds the placeholder filling to what a strings.Replacer of
-// the same pairs gives: left to right, what it put in left alone, a
-// placeholder without an argument or not named kept, stray braces kept.
-func TestFill(t *testing.T) {
-	c := Shipped("en")
-	for _, tc := range []struct {
-		text  string
-		names []string
-		args  []any
-	}{
-		{"{n} of {total}", []string{"n", "total"}, []any{2, 5}},
-		{"{total} then {n}, {n} again", []string{"n", "total"}, []any{1, 9}},
-		{"no placeholder", []string{"n"}, []any{1}},
-		{"{a{b} {b}}", []string{"b"}, []any{"{a}"}},
-		{"{{a}} and {", []string{"a"}, []any{"x"}},
-		{"{a} {b}", []string{"a", "b"}, []any{"{b}"}}, // not filled twice
-		{"{a} {b}", []string{"a", "b"}, []any{"only a"}},
-		{"{} {unknown} }{a", []string{"a"}, []any{"x"}},
-	} {
-		var pairs []string
-		for i, name := range tc.names {
-			if i < len(tc.args) {
-				pairs = append(pairs, "{"+name+"}", c.format(tc.args[i]))
-			}
-		}
-		want := strings.NewReplacer(pairs...).Replace(tc.text)
-		if got := c.fill(tc.text, tc.names, tc.args); got != want {
-			t.Errorf("fill(%q, %v, %v) = %q, want %q", tc.text, tc.names, tc.args, got, want)
-		}
-	}
-}

@@ -29,7 +29,14 @@ var static embed.FS
 func launchFiles() []File {
 	js, _ := static.ReadFile("static/launch.min.js")
 	css, _ := static.ReadFile("static/launch.min.css")
-	return []File{{Path: launchJS, Data: js}, {Path: launchCSS, Data: css}}
+	return []File{fixedFile(launchJS, js), fixedFile(launchCSS, css)}
+}
+
+// fixedFile is a file every package holds the same: read by Open, so that
+// a Deflated shared by the packages compresses it once, not once a
+// package (a site's SCORM packages hold its schemas a thousand times).
+func fixedFile(path string, data []byte) File {
+	return File{Path: path, Open: func() ([]byte, error) { return data, nil }}
 }
 
 var launchTemplate = template.Must(template.ParseFS(static, "static/launch.html.tmpl"))
@@ -239,7 +246,7 @@ func scorm12SchemaFiles() ([]File, error) {
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, File{Path: e.Name(), Data: data})
+		files = append(files, fixedFile(e.Name(), data))
 	}
 	return files, nil
 }

@@ -231,7 +231,7 @@ func TestBuiltCmi5Reports(t *testing.T) {
 func TestEmbedPagePostsHeight(t *testing.T) {
 	out := builtSite(t)
 	files := map[string][]byte{}
-	for _, rel := range []string{"embed/occupations/19-4021.00/index.html", "assets/embed.css", "assets/embed.js", "assets/assess.js", paths.AssessData("19-4021.00")} {
+	for _, rel := range []string{"embed/occupations/19-4021.00/index.html", "assets/embed.css", "assets/embed.js", "assets/text.js", "assets/assess.js", paths.AssessData("19-4021.00")} {
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
 		if err != nil {
 			t.Fatal(err)

@@ -3,7 +3,6 @@ package lms
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -15,6 +14,8 @@ import (
 	"sync"
 	"time"
 	"unicode"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // File is one file of a package: its slash-separated path relative to the
@@ -212,7 +213,7 @@ func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
 type Deflated struct {
 	mu      sync.Mutex
 	entries map[deflatedKey]deflatedEntry
-	writers sync.Pool // of *flate.Writer
+	writers sync.Pool // *flate.Writer, each over half a megabyte to make
 }
 
 type deflatedKey struct {
@@ -234,19 +235,12 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 		return err
 	}
 	zw := zip.NewWriter(w)
-	var deflater *flate.Writer // one for all entries: each costs over half a megabyte
-	if cache != nil {
-		deflater, _ = cache.writers.Get().(*flate.Writer)
-		defer func() {
-			if deflater != nil {
-				cache.writers.Put(deflater)
-			}
-		}()
-	}
+	deflater := cache.writer() // one for all entries: each costs over half a megabyte
+	defer cache.release(deflater)
 	date, clock := msDosTime(entryTime(modified))
 	for _, f := range sorted {
 		if f.Zipped == nil {
-			if f.Zipped, err = compress(f, cache, &deflater); err != nil {
+			if f.Zipped, err = compress(f, cache, deflater); err != nil {
 				return err
 			}
 		}
@@ -300,6 +294,23 @@ func compress(f File, cache *Deflated, deflater **flate.Writer) (*Zipped, error)
 		shared.put(key, raw)
 	}
 	return &Zipped{raw: raw, crc: key.crc, size: len(data)}, nil
+}
+
+// writer returns a deflater of c's pool, or nil (compress makes one).
+func (c *Deflated) writer() **flate.Writer {
+	if c != nil {
+		if fw, ok := c.writers.Get().(*flate.Writer); ok {
+			return &fw
+		}
+	}
+	return new(*flate.Writer)
+}
+
+// release puts a deflater writeZip used back into c's pool.
+func (c *Deflated) release(fw **flate.Writer) {
+	if c != nil && *fw != nil {
+		c.writers.Put(*fw)
+	}
 }
 
 func (c *Deflated) get(k deflatedKey) ([]byte, bool) {

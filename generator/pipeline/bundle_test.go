@@ -15,20 +15,33 @@ import (
 	"github.com/ladder-ssg/ladder/generator/paths"
 )
 
-// TestBundleHoldsEveryExport builds the seeds and reads the bulk
-// download: it holds each framework's files as the site publishes them,
-// byte for byte, and the site-wide Moodle and Canvas imports, which the
-// site itself no longer publishes, each a CSV with a row for every
-// framework's level.
-func TestBundleHoldsEveryExport(t *testing.T) {
+// TestBundleHoldsEveryFramework builds the seeds and reads the bulk
+// download: it holds each framework's file as the site publishes it,
+// byte for byte, and no other format of it, and the site-wide Moodle and
+// Canvas imports, which the site itself does not publish, each a CSV
+// with a row for every framework's level.
+func TestBundleHoldsEveryFramework(t *testing.T) {
 	out, _ := buildSite(t, t.TempDir(), Options{})
 	entries := readZip(t, filepath.Join(out, paths.Bundle))
+	files, err := filepath.Glob(filepath.Join(out, "occupations", "*", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		rel, _ := filepath.Rel(out, f)
+		if name := filepath.ToSlash(rel); !strings.HasSuffix(name, ".case.json") && entries[name] == nil {
+			t.Errorf("the bundle lacks %s", name)
+		}
+	}
 	occupations := 0
 	for name, data := range entries {
 		if !strings.HasPrefix(name, "occupations/") {
 			continue
 		}
 		occupations++
+		if !strings.HasSuffix(name, ".json") || strings.HasSuffix(name, ".case.json") {
+			t.Errorf("the bundle holds %s, not a framework's file", name)
+		}
 		published, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
 		if err != nil {
 			t.Errorf("the bundle holds %s, which the site does not publish: %v", name, err)

@@ -54,10 +54,6 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 		if err != nil {
 			return fmt.Errorf("%s: self-assessment data: %w", todo[i].File, err)
 		}
-		own, err = minifiedScript(w, own, scratch)
-		if err != nil {
-			return err
-		}
 		w.hand.hold(ownData(todo[i]), own)
 		return nil
 	})
@@ -114,27 +110,14 @@ func writeAssessShards(b *run, keys, previous map[string]uint64) error {
 			b.w.keep(name)
 		}
 	}
-	return forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
+	return forEach(b.ctx, len(todo), func(i int, _, _ *bytes.Buffer) error {
 		data, err := export.AssessShard(members[todo[i]], b.model)
 		if err != nil {
 			return fmt.Errorf("%s: %w", todo[i], err)
 		}
-		return b.w.write(todo[i], data, scratch)
+		// Written compact by export: a minifier would only read it.
+		return b.w.writeRaw(todo[i], data)
 	})
-}
-
-// minifiedScript is a data script as the writer publishes one, for a
-// package that holds it without its being published.
-func minifiedScript(w *writer, data []byte, scratch *bytes.Buffer) ([]byte, error) {
-	if !w.minify {
-		return data, nil
-	}
-	scratch.Reset()
-	ok, err := w.min.Minify("data.js", scratch, data)
-	if err != nil || !ok {
-		return data, err
-	}
-	return bytes.Clone(scratch.Bytes()), nil
 }
 
 // frameworkKeys hashes, for each occupation, the fingerprints of its page
@@ -208,12 +191,17 @@ func siteFilesKey(model *site.Site, seed maphash.Seed) uint64 {
 }
 
 // bundleNames lists the files of the bulk download: every framework's
-// original file and exports, current and earlier versions.
+// file (normalized, or as it came), current and earlier versions. Its
+// other formats stay out: the bundle's site-wide Moodle and Canvas files
+// hold the rows of the frameworks' own, and a CASE package says nothing
+// the framework's file does not (each is a link away on the site).
 func bundleNames(model *site.Site) []string {
 	var names []string
 	for _, o := range model.Occupations {
 		for _, d := range export.Downloads(o, model.Config.Outputs) {
-			names = append(names, d.Path)
+			if d.Format == export.FormatNormalized || d.Format == export.FormatOriginal {
+				names = append(names, d.Path)
+			}
 		}
 		for _, v := range o.History {
 			names = append(names, v.Download)

@@ -19,9 +19,6 @@ import (
 // rebuild does not write again. Safe for concurrent use.
 type handoff struct {
 	compressor lms.Compressor
-	// deflated lends the packages' zips its deflaters; it keeps no
-	// entries, as the files the steps hand over come compressed.
-	deflated lms.Deflated
 
 	mu     sync.Mutex
 	wanted map[string]bool // paths the packages and the bundle hold, this build

@@ -17,13 +17,16 @@ import (
 
 // embedAssets are the site files every embed page uses, shipped in each
 // LMS package beside the pages.
-var embedAssets = []string{"assets/embed.css", "assets/embed.js", "assets/assess.js"}
+var embedAssets = []string{"assets/embed.css", "assets/embed.js", "assets/text.js", "assets/assess.js"}
 
 // packager builds the LMS packages from the embed pages, assets and
 // data scripts the earlier steps handed over.
 type packager struct {
 	hand  *handoff
 	model *site.Site
+	// fixed compresses the files every package holds the same (schemas,
+	// launch script and style sheet) once for all of them.
+	fixed *lms.Deflated
 }
 
 // files gives the files at rels as they were published.
@@ -44,7 +47,7 @@ func occupationPaths(o *site.Occupation) []string {
 func (p packager) scorm(o *site.Occupation, buf *bytes.Buffer) error {
 	pkg := lms.Package{
 		About: lms.About{Identifier: "ladder-" + o.Code, Title: o.Title(), Description: o.Framework.Description,
-			Language: p.model.Config.Language, Modified: o.ExportedAt, Deflated: &p.hand.deflated},
+			Language: p.model.Config.Language, Modified: o.ExportedAt, Deflated: p.fixed},
 		Files: p.files(occupationPaths(o)...), Start: o.EmbedPath,
 	}
 	pkg.Files[len(pkg.Files)-1] = p.hand.fileAs(ownData(o), o.DataPath)
@@ -105,7 +108,7 @@ func (p packager) sitePackages() []struct {
 func (p packager) siteAbout(id string) lms.About {
 	cfg := p.model.Config
 	return lms.About{Identifier: id, Title: cfg.Title, Description: cfg.Description, Language: cfg.Language,
-		Modified: latestExport(p.model.Occupations)}
+		Modified: latestExport(p.model.Occupations), Deflated: p.fixed}
 }
 
 // occupationGroup is a group's title and occupations.
@@ -197,7 +200,7 @@ func cartridgeStyles() map[string]string {
 // returns the keys the packages were made from.
 func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 	w, model, first := b.w, b.model, b.first
-	p := packager{hand: w.hand, model: model}
+	p := packager{hand: w.hand, model: model, fixed: new(lms.Deflated)}
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, o := range model.Occupations {

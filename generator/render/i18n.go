@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"html"
 	"html/template"
 	"strings"
@@ -37,19 +36,42 @@ func translate(c *i18n.Catalogue, key string, args []any) any {
 	// Each argument becomes a marker that escaping leaves alone, then
 	// its HTML, so that no argument's text is read as a placeholder.
 	marks := make([]any, len(args))
-	var pairs []string
+	values := make([]string, len(args))
 	for i, a := range args {
-		mark := "\x00" + string(rune('A'+i)) + "\x00"
 		switch a := a.(type) {
 		case template.HTML:
-			marks[i], pairs = mark, append(pairs, mark, string(a))
+			marks[i], values[i] = mark(i), string(a)
 		case string:
-			marks[i], pairs = mark, append(pairs, mark, html.EscapeString(a))
+			marks[i], values[i] = mark(i), html.EscapeString(a)
 		default:
 			marks[i] = a
 		}
 	}
-	return template.HTML(strings.NewReplacer(pairs...).Replace(html.EscapeString(c.T(key, marks...))))
+	return template.HTML(unmark(html.EscapeString(c.T(key, marks...)), values))
+}
+
+// mark is the marker of argument i: NUL, a letter, NUL.
+func mark(i int) string { return "\x00" + string(rune('A'+i)) + "\x00" }
+
+// unmark replaces each marker of s by its argument's HTML in one pass, so
+// that an argument's HTML is never read for markers.
+func unmark(s string, values []string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(s, 0)
+		if i < 0 || i+2 >= len(s) || s[i+2] != 0 {
+			break
+		}
+		n := int(s[i+1] - 'A')
+		if n < 0 || n >= len(values) {
+			break
+		}
+		b.WriteString(s[:i])
+		b.WriteString(values[n])
+		s = s[i+3:]
+	}
+	b.WriteString(s)
+	return b.String()
 }
 
 // Dir is the page's writing direction for the html element: "rtl" for a
@@ -59,35 +81,6 @@ func (v *View) Dir() string {
 		return d
 	}
 	return ""
-}
-
-// scriptPart is the first part of key when it is a message of a script
-// only some pages load, which an embed view carries beside it
-// (ScriptTextOf): the self-assessment's ("assess") and the comparison's
-// ("compare"); else "". The site's pages read every message from
-// assets/text.js (i18n.Catalogue.ScriptFile).
-func scriptPart(key string) string {
-	switch part, _, _ := strings.Cut(key, "."); part {
-	case "assess", "compare":
-		return part
-	}
-	return ""
-}
-
-// ScriptTextOf is the messages of one of scriptParts (keys "<part>.…"),
-// for <script type="application/json" id="ladder-text-<part>"> beside
-// the script that shows them.
-func (v *View) ScriptTextOf(part string) (any, error) {
-	if scriptPart(part+".") != part {
-		return nil, fmt.Errorf("ScriptTextOf: %q is not a script's part of the messages", part)
-	}
-	d := v.Site.Text.ScriptData()
-	for k := range d.Messages {
-		if scriptPart(k) != part {
-			delete(d.Messages, k)
-		}
-	}
-	return d, nil
 }
 
 // JobZoneName names an O*NET job zone in the page's language.
