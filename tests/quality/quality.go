@@ -6,6 +6,7 @@ package quality
 import (
 	"bufio"
 	"encoding/json"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,10 +64,15 @@ func ReadTruth(tb testing.TB, path string) Truth {
 // Score is relatedcheck.py's: precision@8 of the listed related
 // occupations, and recall of the closest tier (at most 8 counted).
 func (t Truth) Score(s *site.Site) (precision, recall float64, scored int) {
+	return t.ScoreWhere(s, func(string) bool { return true })
+}
+
+// ScoreWhere is Score over the occupations whose code keep accepts.
+func (t Truth) ScoreWhere(s *site.Site, keep func(code string) bool) (precision, recall float64, scored int) {
 	var hits, listed, recHit, recAll int
 	for _, o := range s.Occupations {
 		truth := t.Related[o.Code]
-		if truth == nil || len(o.Related) == 0 {
+		if truth == nil || len(o.Related) == 0 || !keep(o.Code) {
 			continue
 		}
 		scored++
@@ -153,4 +159,26 @@ func freeTextStatement(s string) string {
 	topic := strings.Join(w, " ")
 	r, n := utf8.DecodeRuneInString(topic)
 	return string(unicode.ToUpper(r)) + topic[n:] + " — " + perf
+}
+
+// Half splits the truth occupations in two by a fixed hash of their code
+// (0 or 1): weights chosen by one half's score are checked on the other's,
+// as the held-out O*NET half will check them.
+func Half(code string) int {
+	h := fnv.New32a()
+	h.Write([]byte(code))
+	return int(h.Sum32() & 1)
+}
+
+// LogScores logs Score on all the truth lists and on each half (Half).
+func (t Truth) LogScores(tb testing.TB, name string, s *site.Site) (precision, recall float64) {
+	tb.Helper()
+	p, r, n := t.Score(s)
+	var half [2][2]float64
+	for h := range half {
+		half[h][0], half[h][1], _ = t.ScoreWhere(s, func(code string) bool { return Half(code) == h })
+	}
+	tb.Logf("%s: %d occupations: precision@8 %.3f, closest-tier recall %.3f; half 0 %.3f / %.3f, half 1 %.3f / %.3f",
+		name, n, p, r, half[0][0], half[0][1], half[1][0], half[1][1])
+	return p, r
 }

@@ -19,7 +19,9 @@ import (
 // TestTuneRelated relates the corpus (LADDER_TUNE_FREE=1: the free-text
 // one) under each weight set of LADDER_TUNE, a JSON array of
 // relate.Weights (or "default"), aligning it once: for choosing the
-// defaults. LADDER_TUNE_MAX sets WithMax, LADDER_TUNE_NOALIGN=1 relates
+// defaults. Each set is scored on all the truth lists and on each half
+// of them (Half), so that weights chosen on one half can be checked on
+// the other. LADDER_TUNE_MAX sets WithMax, LADDER_TUNE_NOALIGN=1 relates
 // by topics alone and LADDER_TUNE_DUMP names a file for the relations. With
 // LADDER_TUNE_CACHE set to a file, the aligned corpus is kept there and
 // read back on later runs, so that trying a change to relate takes
@@ -47,11 +49,16 @@ func TestTuneRelated(t *testing.T) {
 			opts = append(opts, relate.WithMax(m))
 		}
 		r := relate.New(d.Frameworks, opts...)
-		p, rc := truth.scoreRelations(d.Codes, r)
 		if dump := os.Getenv("LADDER_TUNE_DUMP"); dump != "" {
 			dumpRelations(t, dump, d.Codes, r)
 		}
-		t.Logf("%+v: precision@8 %.3f recall %.3f", w, p, rc)
+		var half [2][2]float64
+		for h := range half {
+			half[h][0], half[h][1] = truth.scoreRelations(d.Codes, r, func(code string) bool { return Half(code) == h })
+		}
+		p, rc := truth.scoreRelations(d.Codes, r, func(string) bool { return true })
+		t.Logf("%+v: precision@8 %.3f recall %.3f; half 0 %.3f / %.3f, half 1 %.3f / %.3f",
+			w, p, rc, half[0][0], half[0][1], half[1][0], half[1][1])
 	}
 }
 
@@ -122,14 +129,14 @@ func alignedOf(s *site.Site) func(occ, level, stmt int) (relate.Aligned, bool) {
 	return s.AlignedSkills()
 }
 
-// scoreRelations is Score on relations directly: codes[i] is occupation
-// i's code.
-func (t Truth) scoreRelations(codes []string, r *relate.Relations) (precision, recall float64) {
+// scoreRelations is Score on relations directly, over the occupations
+// whose code keep accepts: codes[i] is occupation i's code.
+func (t Truth) scoreRelations(codes []string, r *relate.Relations, keep func(code string) bool) (precision, recall float64) {
 	var hits, listed, recHit, recAll int
 	for i, code := range codes {
 		truth := t.Related[code]
 		rel := r.Related(i)
-		if truth == nil || len(rel) == 0 {
+		if truth == nil || len(rel) == 0 || !keep(code) {
 			continue
 		}
 		for _, x := range rel[:min(8, len(rel))] {
