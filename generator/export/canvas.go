@@ -1,6 +1,7 @@
 package export
 
 import (
+	"io"
 	"strconv"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -41,20 +42,22 @@ func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
 	return writeCSV(append([][]string{canvasHeader(width)}, canvasRows(o, s, width)...))
 }
 
-// SiteCanvasCSV returns every framework of s in one Canvas outcomes
-// import: the rows of CanvasCSV for each, under one header as wide as the
-// framework with the most levels needs.
-func SiteCanvasCSV(s *site.Site) ([]byte, error) {
+// WriteSiteCanvasCSV writes every framework of s in one Canvas outcomes
+// import, an occupation's rows at a time: the rows of CanvasCSV for each,
+// under one header as wide as the framework with the most levels needs.
+func WriteSiteCanvasCSV(w io.Writer, s *site.Site) error {
 	most := 0
 	for _, o := range s.Occupations {
 		most = max(most, len(o.Levels))
 	}
 	width := canvasWidth(most)
-	rows := [][]string{canvasHeader(width)}
+	cw := newCSVWriter(w)
+	cw.Write(canvasHeader(width))
 	for _, o := range s.Occupations {
-		rows = append(rows, canvasRows(o, s, width)...)
+		cw.WriteAll(canvasRows(o, s, width))
 	}
-	return writeCSV(rows)
+	cw.Flush()
+	return cw.Error()
 }
 
 // canvasWidth is the number of columns for ratings of n levels.

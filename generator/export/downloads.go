@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"github.com/ladder-ssg/ladder/generator/paths"
+	"io"
 
 	"github.com/ladder-ssg/ladder/generator/config"
 
@@ -127,25 +128,28 @@ func SiteFileNames(s *site.Site) []string {
 	return append(names, paths.Feed, paths.Catalogue, paths.AssessIndex)
 }
 
+// StreamedFile is a file written as it is made, by Write, for one too
+// large to hold whole.
+type StreamedFile struct {
+	Name  string
+	Write func(io.Writer) error
+}
+
 // SiteLMSFiles returns the Moodle and Canvas files of every framework
-// (SiteMoodleCSV, SiteCanvasCSV), entries of the bulk download
+// (WriteSiteMoodleCSV, WriteSiteCanvasCSV), entries of the bulk download
 // (paths.BundleMoodle, paths.BundleCanvas) rather than files of the site:
 // they repeat every framework's own CSV, and a site-wide import is a
 // one-off, so one zipped copy serves; none when the site's CSV output is
-// off.
-func SiteLMSFiles(s *site.Site) ([]BundleFile, error) {
+// off. They are streamed: at 10,000 frameworks they hold hundreds of
+// megabytes.
+func SiteLMSFiles(s *site.Site) []StreamedFile {
 	if !s.Config.Outputs.CSV {
-		return nil, nil
+		return nil
 	}
-	moodle, err := SiteMoodleCSV(s)
-	if err != nil {
-		return nil, err
+	return []StreamedFile{
+		{paths.BundleMoodle, func(w io.Writer) error { return WriteSiteMoodleCSV(w, s) }},
+		{paths.BundleCanvas, func(w io.Writer) error { return WriteSiteCanvasCSV(w, s) }},
 	}
-	canvas, err := SiteCanvasCSV(s)
-	if err != nil {
-		return nil, err
-	}
-	return []BundleFile{{paths.BundleMoodle, moodle}, {paths.BundleCanvas, canvas}}, nil
 }
 
 // SiteFiles returns the site-wide files: the feed, the catalogue and the

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/csv"
+	"io"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -92,13 +93,21 @@ const utf8BOM = "\ufeff"
 // byte-order mark.
 func writeCSV(rows [][]string) ([]byte, error) {
 	var buf bytes.Buffer
-	buf.WriteString(utf8BOM)
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
+	w := newCSVWriter(&buf)
 	if err := w.WriteAll(rows); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// newCSVWriter returns a writer of RFC 4180 CSV with CRLF line ends to w,
+// having written a UTF-8 byte-order mark to it. (csv.Writer keeps the
+// first error, for Error after Flush.)
+func newCSVWriter(w io.Writer) *csv.Writer {
+	io.WriteString(w, utf8BOM)
+	cw := csv.NewWriter(w)
+	cw.UseCRLF = true
+	return cw
 }
 
 // pad extends row with empty fields to width.

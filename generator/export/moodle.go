@@ -2,6 +2,7 @@ package export
 
 import (
 	"encoding/json"
+	"io"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -63,34 +64,38 @@ func MoodleCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
 	return writeCSV(rows)
 }
 
-// SiteMoodleCSV returns every framework of s in one Moodle competency
-// framework import. Moodle's importer makes one framework of one file (a
-// second framework row would replace the first), so the file is one
-// framework named after the site whose top competencies are the
-// occupations (ID number the occupation code, description as in
-// MoodleCSV), each holding its levels and statements as MoodleCSV does;
-// taxonomy "domain,level,competency". The framework's scale is the level
-// scheme most occupations use; an occupation of another scheme carries its
-// own scale on its rows.
-func SiteMoodleCSV(s *site.Site) ([]byte, error) {
+// WriteSiteMoodleCSV writes every framework of s in one Moodle competency
+// framework import, an occupation's rows at a time (the file holds every
+// framework: a large site's would not fit in memory whole). Moodle's
+// importer makes one framework of one file (a second framework row would
+// replace the first), so the file is one framework named after the site
+// whose top competencies are the occupations (ID number the occupation
+// code, description as in MoodleCSV), each holding its levels and
+// statements as MoodleCSV does; taxonomy "domain,level,competency". The
+// framework's scale is the level scheme most occupations use; an
+// occupation of another scheme carries its own scale on its rows.
+func WriteSiteMoodleCSV(w io.Writer, s *site.Site) error {
 	primary, err := primaryScheme(s)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	rows := [][]string{MoodleHeader, moodleRow("", siteIDs(s).id("moodle-framework"), shorten(s.Config.Title, moodleShortNameMax),
-		htmlText(s.Config.Description), primary[0], primary[1], "1", "domain,level,competency")}
+	cw := newCSVWriter(w)
+	cw.Write(MoodleHeader)
+	cw.Write(moodleRow("", siteIDs(s).id("moodle-framework"), shorten(s.Config.Title, moodleShortNameMax),
+		htmlText(s.Config.Description), primary[0], primary[1], "1", "domain,level,competency"))
 	for _, o := range s.Occupations {
 		values, config, err := moodleScale(o)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if values == primary[0] {
 			values, config = "", ""
 		}
-		rows = append(rows, moodleRow("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "0", ""))
-		rows = append(rows, moodleLevelRows(o, o.Code, values, config)...)
+		cw.Write(moodleRow("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "0", ""))
+		cw.WriteAll(moodleLevelRows(o, o.Code, values, config))
 	}
-	return writeCSV(rows)
+	cw.Flush()
+	return cw.Error()
 }
 
 // primaryScheme returns the scale values and configuration of the level

@@ -69,6 +69,18 @@ type deflater struct {
 
 // Compress returns data compressed for a zip entry.
 func (c *Compressor) Compress(data []byte) *Zipped {
+	z, _ := c.CompressFrom(func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+	return z
+}
+
+// CompressFrom returns what write writes compressed for a zip entry,
+// never holding it whole: for a file too large to keep in memory, such as
+// a site-wide CSV of thousands of frameworks. Only the compressed bytes
+// are held, until they go to the spill file.
+func (c *Compressor) CompressFrom(write func(io.Writer) error) (*Zipped, error) {
 	d, _ := c.pool.Get().(*deflater)
 	if d == nil {
 		d = &deflater{}
@@ -76,9 +88,12 @@ func (c *Compressor) Compress(data []byte) *Zipped {
 	}
 	d.buf.Reset()
 	d.fw.Reset(&d.buf)
-	d.fw.Write(data)
+	var sum entrySum
+	if err := write(io.MultiWriter(d.fw, &sum)); err != nil {
+		return nil, err
+	}
 	d.fw.Close()
-	z := &Zipped{crc: crc32.ChecksumIEEE(data), size: len(data)}
+	z := &Zipped{crc: sum.crc, size: sum.n}
 	if c.Spill != nil {
 		if off, err := c.Spill.put(d.buf.Bytes()); err == nil {
 			z.spill, z.off, z.n = c.Spill, off, d.buf.Len()
@@ -89,8 +104,26 @@ func (c *Compressor) Compress(data []byte) *Zipped {
 		// (Also when the spill file cannot be written: memory serves.)
 		z.raw = bytes.Clone(d.buf.Bytes())
 	}
-	c.pool.Put(d)
-	return z
+	if d.buf.Cap() <= maxPooledBuffer {
+		c.pool.Put(d)
+	}
+	return z, nil
+}
+
+// maxPooledBuffer is the largest buffer a Compressor keeps for the next
+// file: one a site-wide file grew is let go.
+const maxPooledBuffer = 4 << 20
+
+// entrySum is the CRC-32 and size of what is written to it.
+type entrySum struct {
+	crc uint32
+	n   int
+}
+
+func (s *entrySum) Write(p []byte) (int, error) {
+	s.crc = crc32.Update(s.crc, crc32.IEEETable, p)
+	s.n += len(p)
+	return len(p), nil
 }
 
 // open returns the file's bytes, decompressed.
@@ -173,8 +206,10 @@ func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
 // SCORM package, the site's package and the Common Cartridge) is
 // compressed once. Only files read by Open (the shared pages) are kept,
 // not a package's own generated files; an entry is found again only for
-// the same path and the same bytes. Safe for concurrent use; the zero
-// value is ready.
+// the same path and the same bytes. It also lends the zips its deflaters
+// (over half a megabyte each): a site's thousands of packages would
+// otherwise make one each. Safe for concurrent use; the zero value is
+// ready.
 type Deflated struct {
 	mu      sync.Mutex
 	entries map[deflatedKey]deflatedEntry

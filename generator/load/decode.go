@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -248,6 +249,9 @@ func (d *decoder) levels(f *framework.Framework, path string, start int) {
 					}
 					lv.Statements = append(lv.Statements, st)
 				})
+				// Of the exact size: a large site holds hundreds of thousands
+				// of statements, and appending left a third more room.
+				lv.Statements = slices.Clone(lv.Statements)
 				// A statement of the wrong type is reported already.
 				statementsOK = statementsOK && len(d.diags.Errors()) == before
 			default:

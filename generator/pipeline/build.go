@@ -62,6 +62,9 @@ type Options struct {
 	// Language is the language of a multilingual site to build; empty
 	// for the default (see load.Options.Language).
 	Language string
+	// once is set by Build and Check, after which no rebuild follows:
+	// the model keeps nothing only a rebuild needs (see site.Once).
+	once bool
 }
 
 // Result describes a finished build.
@@ -109,6 +112,7 @@ const (
 // problems come back as a diag.List error holding every one of them;
 // nothing is published then.
 func Build(ctx context.Context, opts Options) (Result, error) {
+	opts.once = true
 	return NewSession(opts).Build(ctx)
 }
 
@@ -179,6 +183,9 @@ func loadAndModel(opts Options, cache *load.Cache, aligner alignerFunc, previous
 	}
 	t = time.Now()
 	reuse := []site.Option{site.WithAligner(a)}
+	if opts.once {
+		reuse = append(reuse, site.Once())
+	}
 	if previous != nil {
 		reuse = append(reuse, site.Reuse(previous))
 		if quick {
@@ -294,6 +301,7 @@ func Check(opts Options) (CheckResult, error) {
 	if err != nil {
 		return CheckResult{}, err
 	}
+	opts.once = true
 	session := NewSession(opts)
 	session.aligner = aligner
 	in, s, err := loadAndModel(opts, nil, readyAligner(aligner), nil, false, &res)

@@ -228,14 +228,16 @@ func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 		return prev, nil
 	}
 	files := b.w.hand.files(names...)
-	siteCSVs, err := export.SiteLMSFiles(b.model)
-	if err != nil {
-		return nil, err
+	// The site-wide CSVs hold every framework: they are compressed as
+	// they are written, one at a time, and kept in the spill file.
+	for _, f := range export.SiteLMSFiles(b.model) {
+		z, err := b.w.hand.compressor.CompressFrom(f.Write)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		files = append(files, lms.File{Path: f.Name, Zipped: z})
 	}
-	for _, f := range siteCSVs {
-		files = append(files, lms.File{Path: f.Name, Data: f.Data})
-	}
-	err = b.w.stream(paths.Bundle, func(out io.Writer) error {
+	err := b.w.stream(paths.Bundle, func(out io.Writer) error {
 		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
 	if err != nil {

@@ -80,21 +80,22 @@ func (p packager) siteCourse() lms.Course {
 }
 
 // sitePackages are the site-wide packages, each with its path and writer;
-// none when the site's outputs have them off.
+// none when the site's outputs have them off. Each holds every
+// occupation's view: they are streamed to the output, never held whole.
 func (p packager) sitePackages() []struct {
 	path  string
-	write func(*bytes.Buffer) error
+	write func(io.Writer) error
 } {
 	if !p.model.Config.Outputs.SitePackages {
 		return nil
 	}
-	course := func(f func(io.Writer, lms.Course) error) func(*bytes.Buffer) error {
-		return func(buf *bytes.Buffer) error { buf.Reset(); return f(buf, p.siteCourse()) }
+	course := func(f func(io.Writer, lms.Course) error) func(io.Writer) error {
+		return func(w io.Writer) error { return f(w, p.siteCourse()) }
 	}
 	cmi5 := func(w io.Writer, c lms.Course) error { return lms.Cmi5Course(w, c, p.model.Config.BaseURL) }
 	return []struct {
 		path  string
-		write func(*bytes.Buffer) error
+		write func(io.Writer) error
 	}{
 		{paths.SiteSCORM, course(lms.SCORM12Course)},
 		{paths.SiteSCORM2004, course(lms.SCORM2004Course)},
@@ -141,7 +142,7 @@ func occupationGroups(model *site.Site) []occupationGroup {
 // module per occupational group, an item per occupation's embed view (its
 // levels are sections of it); with a base URL, links between the pages go
 // to the published site.
-func (p packager) cartridge(buf *bytes.Buffer) error {
+func (p packager) cartridge(w io.Writer) error {
 	cfg := p.model.Config
 	c := lms.Cartridge{About: p.siteAbout("ladder-frameworks"), Styles: cartridgeStyles()}
 	c.Modules = append(c.Modules, lms.Module{Title: "About this course", Items: []lms.CCItem{
@@ -154,8 +155,7 @@ func (p packager) cartridge(buf *bytes.Buffer) error {
 		}
 		c.Modules = append(c.Modules, m)
 	}
-	buf.Reset()
-	return lms.CommonCartridge(buf, c)
+	return lms.CommonCartridge(w, c)
 }
 
 // published returns the address of the page at rel on the published site,
@@ -238,12 +238,8 @@ func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 		keys[siteFilesKeyName] = previous[siteFilesKeyName]
 		return keys, nil
 	}
-	var buf bytes.Buffer
 	for _, pkg := range packages {
-		if err := pkg.write(&buf); err != nil {
-			return forget(keys, nil), err
-		}
-		if err := w.writeRaw(pkg.path, buf.Bytes()); err != nil {
+		if err := w.stream(pkg.path, pkg.write); err != nil {
 			return forget(keys, nil), err
 		}
 	}

@@ -484,7 +484,7 @@ func (c *counted) idf(o *options, id int32) float64 {
 // each space.
 func (c *counted) vectors(o *options, w [spaces]float64) *vecs {
 	n, nFeat := len(c.tfs), len(c.df)
-	maxDF := int32(o.commonFraction * float64(c.docs))
+	maxDF := min(int32(o.commonFraction*float64(c.docs)), o.maxPostings)
 	v := &vecs{rare: make([][]feat, n), common: make([][]feat, n), postings: make([][]posting, nFeat),
 		words: c.words, commonID: make([]int32, nFeat)}
 	for id, d := range c.df {
@@ -665,6 +665,9 @@ func (r *Relations) useSkills(raws []raw, topics, topicKey []string, remap [][]i
 			r.stmt[occ][l] = stmt
 		}
 	}
+	for id := range uses {
+		uses[id] = slices.Clone(uses[id]) // of the exact size: a skill's uses are kept
+	}
 	// The name: the most frequent spelling, ties to the lexically first.
 	names = make([]string, len(keys))
 	best := make([]int, len(keys))
@@ -732,11 +735,14 @@ func (r *Relations) orderSkills(keys, names []string, uses [][]Use) []int32 {
 	return pos
 }
 
-// fillHas renumbers r.stmt by pos and fills r.has.
+// fillHas renumbers r.stmt by pos and fills r.has: for each occupation
+// two allocations of their exact size (its skills, and their levels cut
+// from one slice), since a large site holds hundreds of thousands.
 func (r *Relations) fillHas(pos []int32) {
 	r.has = make([][]held, len(r.fws))
+	var uses []struct{ skill, level int32 } // one occupation's, reused
 	for occ, levels := range r.stmt {
-		var hs []held
+		uses = uses[:0]
 		for l, stmt := range levels {
 			for s, id := range stmt {
 				if id < 0 {
@@ -744,19 +750,34 @@ func (r *Relations) fillHas(pos []int32) {
 				}
 				id = pos[id]
 				stmt[s] = id
-				hs = append(hs, held{skill: id, levels: []int{l}})
+				uses = append(uses, struct{ skill, level int32 }{id, int32(l)})
 			}
 		}
-		slices.SortStableFunc(hs, func(a, b held) int { return int(a.skill - b.skill) })
-		out := hs[:0]
-		for _, h := range hs {
-			if n := len(out); n > 0 && out[n-1].skill == h.skill {
-				if ls := out[n-1].levels; ls[len(ls)-1] != h.levels[0] {
-					out[n-1].levels = append(ls, h.levels[0])
-				}
-				continue
+		slices.SortStableFunc(uses, func(a, b struct{ skill, level int32 }) int { return int(a.skill - b.skill) })
+		skills, distinct := 0, 0
+		for i, u := range uses {
+			if i == 0 || u.skill != uses[i-1].skill {
+				skills++
+				distinct++
+			} else if u.level != uses[i-1].level {
+				distinct++
 			}
-			out = append(out, h)
+		}
+		out := make([]held, 0, skills)
+		all := make([]int, 0, distinct)
+		for i, u := range uses {
+			switch {
+			case i == 0 || u.skill != uses[i-1].skill:
+				all = append(all, int(u.level))
+				out = append(out, held{skill: u.skill, levels: all[len(all)-1:]})
+			case u.level != uses[i-1].level:
+				all = append(all, int(u.level))
+				h := &out[len(out)-1]
+				h.levels = h.levels[:len(h.levels)+1]
+			}
+		}
+		for k := range out {
+			out[k].levels = slices.Clip(out[k].levels) // an append must not reach the next skill's
 		}
 		r.has[occ] = out
 	}

@@ -45,11 +45,15 @@
 // default: every such boost made the lists worse.
 //
 // Candidates come from an inverted index over the features that at most
-// 20% of occupations have; the common features are then added exactly for
-// the best 48 candidates of each occupation, so the work grows with the
-// postings of rare features, not with the square of the occupations. The
-// 1,016-framework corpus (40,640 statements) takes about 0.35 s of CPU
-// time, about 0.2 s on two idle cores: see BenchmarkRelateCorpus.
+// 20% of occupations, and at most 256, have; the common features are then
+// added exactly for the best 48 candidates of each occupation. A posting
+// list never holds more than 256 occupations, so the work grows with the
+// number of occupations, not with its square: with the fraction alone, a
+// site ten times larger had posting lists ten times longer for each of
+// ten times more occupations. (The cap binds only above 1,280
+// occupations: smaller sites relate as before.) The 1,016-framework
+// corpus (40,640 statements) takes about 0.35 s of CPU time, about 0.2 s
+// on two idle cores: see BenchmarkRelateCorpus.
 package relate
 
 import (
@@ -129,6 +133,7 @@ type options struct {
 	jobZone                 float64
 	candidates              int
 	commonFraction          float64
+	maxPostings             int32           // a rare feature's most occupations, whatever the fraction
 	space                   [spaces]float64 // each space's weight
 	titleCount              int32           // occupation title words count as this many description words
 	priorMass               float64
@@ -197,7 +202,7 @@ func defaults(o *options) {
 	// both halves of the truth lists, on the corpus (0.753/0.601 to
 	// 0.757/0.608) and on the free-text corpus (0.743/0.589 to
 	// 0.750/0.594); 0.015 to 0.025 measure about the same.
-	*o = options{max: 8, candidates: 48, commonFraction: 0.2,
+	*o = options{max: 8, candidates: 48, commonFraction: 0.2, maxPostings: 256,
 		space:      [spaces]float64{skillSpace: 0.2, parentSpace: 0.1, taskSpace: 0.5, titleSpace: 0.5, allSpace: 1},
 		titleCount: 2, priorMass: 20, second: 0.5, neighbours: 24, hub: 0.1, jobZone: 0.01, groupBoost: -0.02}
 }
@@ -379,6 +384,7 @@ func (r *Relations) firstOrder(o *options, v *vecs) [][]scored {
 	all := make([][]scored, n)
 	accs := make([][]float64, workers(n))
 	denses := make([][]float64, workers(n))
+	toucheds := make([][]int32, workers(n))
 	parallel(n, func(w, i int) {
 		if r.fws[i] == nil {
 			return
@@ -388,14 +394,21 @@ func (r *Relations) firstOrder(o *options, v *vecs) [][]scored {
 			denses[w] = make([]float64, len(v.commonFeat))
 		}
 		acc, dense := accs[w], denses[w]
+		touched := toucheds[w][:0]
 		for _, f := range v.rare[i] {
 			for _, p := range v.postings[f.id] {
+				if acc[p.occ] == 0 {
+					touched = append(touched, p.occ)
+				}
 				acc[p.occ] += f.w * p.w
 			}
 		}
 		acc[i] = 0
-		cands := r.candidates(o, i, acc)
-		clear(acc)
+		cands := r.candidates(o, i, acc, touched)
+		for _, j := range touched {
+			acc[j] = 0
+		}
+		toucheds[w] = touched
 		if len(cands) < min(o.max, o.candidates) {
 			// Too little in common through rare features: score everyone
 			// exactly. Rare, and O(n) when it happens.
@@ -475,17 +488,21 @@ func secondOrder(o *options, cands [][]scored) {
 }
 
 // candidates returns the best few occupations by their rare-feature score
-// acc plus boosts, in the order of acc; their score is the acc part.
-func (r *Relations) candidates(o *options, i int, acc []float64) []scored {
+// acc plus boosts, in the order of acc; their score is the acc part. Only
+// the occupations in touched can have a score, so only they are looked
+// at: the best few under one order are the same whatever order they come
+// in.
+func (r *Relations) candidates(o *options, i int, acc []float64, touched []int32) []scored {
 	best := make([]scored, 0, o.candidates+1)
 	worse := func(a, b scored) bool { // a ranks below b
 		return a.pre < b.pre || a.pre == b.pre && a.occ > b.occ
 	}
-	for j, a := range acc {
+	for _, j := range touched {
+		a := acc[j]
 		if a == 0 {
 			continue
 		}
-		c := scored{occ: int32(j), score: a, pre: a + r.boost(o, i, j)}
+		c := scored{occ: j, score: a, pre: a + r.boost(o, i, int(j))}
 		if len(best) == o.candidates && !worse(best[len(best)-1], c) {
 			continue
 		}

@@ -113,6 +113,16 @@ func alignOccupation(a *align.Aligner, o *Occupation, rules []framework.Alignmen
 	}
 }
 
+// forgetCandidates drops the matches choose picked from, which only a
+// model that a later New reuses needs again.
+func (s *Site) forgetCandidates() {
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			ol.candidates = nil
+		}
+	}
+}
+
 // consensusShare is how close to a statement's best match a runner-up
 // must score to be chosen because other occupations share it.
 const consensusShare = 0.6

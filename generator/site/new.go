@@ -39,6 +39,7 @@ type options struct {
 	previous      *Site
 	keepRelations bool
 	aligner       *align.Aligner
+	once          bool
 }
 
 // Reuse lets New take over the statement lists (with their anchors) of
@@ -53,6 +54,11 @@ func Reuse(previous *Site) Option { return func(o *options) { o.previous = previ
 // Provisional. Relating a large site takes a tenth of a second or more;
 // watch mode shows an edit at once and relates afresh afterwards.
 func KeepRelations() Option { return func(o *options) { o.keepRelations = true } }
+
+// Once tells New that no later New will Reuse the model, so it keeps
+// nothing only Reuse needs: each statement's runner-up alignments, which
+// a large site holds tens of megabytes of.
+func Once() Option { return func(o *options) { o.once = true } }
 
 // New builds the model from the decoded input. It reports content pages
 // whose paths collide with each other or with ladder's own folders.
@@ -73,6 +79,9 @@ func New(in Input, opts ...Option) (*Site, diag.List) {
 	s.addHubs()
 	diags := s.addContent(in.Pages)
 	diags = append(diags, s.align(o.aligner, in.Alignments, o.previous)...)
+	if o.once {
+		s.forgetCandidates()
+	}
 	s.relate(o.previous, o.keepRelations)
 	s.addPages()
 	s.fingerprint()
