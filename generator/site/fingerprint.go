@@ -112,7 +112,7 @@ func (s *Site) fingerprint() {
 		f.num(o.Sum, o.summarySum, history)
 		for _, r := range o.Related {
 			f.num(r.Occupation.summarySum)
-			f.str(r.Reason, r.Compare.Query())
+			f.str(r.Reason, r.Compare.A.Code, r.Compare.B.Code) // what its Query holds
 		}
 		o.ownSum = f.sum()
 		for _, ol := range o.Levels {

@@ -134,6 +134,9 @@ type Statement struct {
 	// sum hashes Text and Anchor, for the fingerprints of the pages that
 	// quote the statement; made once, as statements are shared by Reuse.
 	sum uint64
+	// topicKey is words.Key of the topic, which shared skills compare;
+	// made once for the same reason.
+	topicKey string
 }
 
 // Level is a site-wide proficiency level: the hub of every occupation's

@@ -18,6 +18,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // Top-level folders of the output that ladder itself fills; content pages
@@ -173,7 +174,8 @@ func statements(in []framework.Statement) []Statement {
 			a = "s-" + a
 		}
 		anchor := anchors.Name(strings.TrimSuffix(a, "-"))
-		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor, sum: ids.FNV64Strings(st.Text, anchor)})
+		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor,
+			sum: ids.FNV64Strings(st.Text, anchor), topicKey: words.Key(st.Topic)})
 	}
 	return out
 }

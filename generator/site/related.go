@@ -112,7 +112,7 @@ type ComparedRow struct {
 func (s *Site) relate(previous *Site, keep bool) {
 	s.setRelations(previous, keep)
 	bySkill := s.addSkills(previous)
-	s.addRelated(bySkill)
+	s.addRelated(bySkill, previous)
 	s.addElsewhere()
 }
 
@@ -216,12 +216,24 @@ func (s *Site) sortSkills() {
 }
 
 // addRelated gives every occupation its related ones, each pair's
-// comparison made once.
-func (s *Site) addRelated(bySkill []*SkillPage) {
+// comparison made once. A pair's Why is previous's when previous has the
+// same relations and the same two frameworks at the same places: it is
+// made from nothing else (see why), and a rebuild keeps the relations of
+// thousands of pairs.
+func (s *Site) addRelated(bySkill []*SkillPage, previous *Site) {
 	r := s.relations
+	var was []*Occupation // previous's occupations, at their places in r
+	if previous != nil && previous.relations == r && len(previous.Occupations) == len(s.Occupations) {
+		was = previous.Occupations
+	}
+	same := func(i int) bool { return was != nil && was[i].Framework == s.Occupations[i].Framework }
 	compared := map[[2]int]*Comparison{}
 	for i, o := range s.Occupations {
-		for _, rel := range r.Related(i) {
+		rels := r.Related(i)
+		if len(rels) > 0 {
+			o.Related = make([]Related, 0, len(rels))
+		}
+		for k, rel := range rels {
 			other := s.Occupations[rel.Index]
 			key := [2]int{min(i, rel.Index), max(i, rel.Index)}
 			c := compared[key]
@@ -230,7 +242,16 @@ func (s *Site) addRelated(bySkill []*SkillPage) {
 				compared[key] = c
 				s.Comparisons = append(s.Comparisons, c)
 			}
-			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: s.why(r, i, rel), Compare: c})
+			var why Why
+			if same(i) && same(rel.Index) {
+				why = was[i].Related[k].Why
+				if why.AtLevel != nil {
+					why.AtLevel = o.Levels[why.AtLevel.Number-1]
+				}
+			} else {
+				why = s.why(r, i, rel)
+			}
+			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: why, Compare: c})
 		}
 	}
 	sort.Slice(s.Comparisons, func(i, j int) bool {
