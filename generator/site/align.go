@@ -35,6 +35,21 @@ type Alignment struct {
 	// Skill is the statement's shared-skill page (Keyed's, or its
 	// topic's when Keyed is nil), nil when no other occupation has it.
 	Skill *SkillPage
+
+	// element and parent are Element's and Parent's indexes in the
+	// taxonomy, -1 for no parent.
+	element, parent int
+}
+
+// keyed is Keyed's index in the taxonomy, -1 for none.
+func (a *Alignment) keyed() int {
+	switch a.Keyed {
+	case nil:
+		return -1
+	case a.Element:
+		return a.element
+	}
+	return a.parent
 }
 
 // URI returns the element's O*NET Online address.
@@ -134,17 +149,17 @@ const consensusShare = 0.6
 // occupation to others is the more useful choice. Pinned and exact
 // matches stay.
 func (s *Site) choose(tax *onet.Taxonomy) {
-	best := make(holders, len(s.Occupations)) // element → occupations whose best match it is
+	best := newHolders(tax) // element → occupations whose best match it is
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			for _, ms := range ol.candidates {
 				if len(ms) > 0 {
-					best.add(&tax.Elements[ms[0].Element], o)
+					best.add(ms[0].Element, o)
 				}
 			}
 		}
 	}
-	shared := func(e int, o *Occupation) bool { return best.others(&tax.Elements[e], o) }
+	shared := best.others
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			ol.Aligned = make([]*Alignment, len(ol.Statements))
@@ -184,23 +199,23 @@ const corroboratedScore = 0.08
 // technical medical personnel", "Supervise scientific or technical
 // personnel"), which is then the skill they share.
 func (s *Site) key(tax *onet.Taxonomy) {
-	sure := make(holders, len(s.Occupations))
+	sure := newHolders(tax)
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
 		if al.keys() {
-			sure.add(al.Element, o)
-			sure.add(al.Parent, o)
+			sure.add(al.element, o)
+			sure.add(al.parent, o)
 		}
 	})
-	used := make(holders, len(s.Occupations))
+	used := newHolders(tax)
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
-		if al.keys() || al.Score >= corroboratedScore && sure.others(al.Parent, o) {
+		if al.keys() || al.Score >= corroboratedScore && sure.others(al.parent, o) {
 			al.Keyed = al.Element
-			used.add(al.Element, o)
-			used.add(al.Parent, o)
+			used.add(al.element, o)
+			used.add(al.parent, o)
 		}
 	})
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
-		if al.Keyed != nil && al.Parent != nil && !used.others(al.Element, o) && used.others(al.Parent, o) {
+		if al.Keyed != nil && al.Parent != nil && !used.others(al.element, o) && used.others(al.parent, o) {
 			al.Keyed = al.Parent
 		}
 	})
@@ -223,7 +238,7 @@ func (s *Site) keepSharedTopics(used holders) {
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			for i, al := range ol.Aligned {
-				if al == nil || al.Keyed == nil || al.Band >= align.Exact || used.others(al.Keyed, o) {
+				if al == nil || al.Keyed == nil || al.Band >= align.Exact || used.others(al.keyed(), o) {
 					continue
 				}
 				if k := ol.Statements[i].topicKey; k != "" {
@@ -256,10 +271,13 @@ func (s *Site) keepSharedTopics(used holders) {
 	}
 }
 
-// holders records, for each element, whether one occupation has it, or
-// more than one: all that shared skills ask. A rebuild fills them for
-// every statement of the site, so they hold no set of occupations.
-type holders map[*onet.Element]holder
+// holders records, for each element (by its index in the taxonomy),
+// whether one occupation has it, or more than one: all that shared skills
+// ask. A rebuild fills them for every statement of the site, so they hold
+// no set of occupations.
+type holders []holder
+
+func newHolders(tax *onet.Taxonomy) holders { return make(holders, len(tax.Elements)) }
 
 // holder is who has one element: first, and whether others do too.
 type holder struct {
@@ -278,18 +296,16 @@ func (h holder) with(o *Occupation) holder {
 	return h
 }
 
-func (u holders) add(e *onet.Element, o *Occupation) {
-	if e == nil {
-		return
-	}
-	if h := u[e]; !h.many {
-		u[e] = h.with(o)
+// add records that o has element e; a negative e is none.
+func (u holders) add(e int, o *Occupation) {
+	if e >= 0 {
+		u[e] = u[e].with(o)
 	}
 }
 
-// others reports whether an occupation other than o has e.
-func (u holders) others(e *onet.Element, o *Occupation) bool {
-	if e == nil {
+// others reports whether an occupation other than o has element e.
+func (u holders) others(e int, o *Occupation) bool {
+	if e < 0 {
 		return false
 	}
 	h := u[e]
@@ -311,9 +327,9 @@ func (s *Site) eachAlignment(fn func(*Occupation, *Alignment)) {
 
 func newAlignment(tax *onet.Taxonomy, m align.Match) Alignment {
 	el := &tax.Elements[m.Element]
-	al := Alignment{Element: el, Score: m.Score, Band: m.Band, Prior: tax.Prevalence(m.Element)}
+	al := Alignment{Element: el, Score: m.Score, Band: m.Band, Prior: tax.Prevalence(m.Element), element: m.Element, parent: -1}
 	if el.Kind == onet.DWA && el.Parent >= 0 {
-		al.Parent = &tax.Elements[el.Parent]
+		al.Parent, al.parent = &tax.Elements[el.Parent], el.Parent
 	}
 	return al
 }

@@ -95,7 +95,9 @@ func (s *Site) fingerprint() {
 	base := s.siteSum()
 	f := newFingerprinter(s.seed)
 	for _, o := range s.Occupations {
-		o.summarySum = o.summary(f)
+		if !o.summaryKept {
+			o.summarySum = o.summary(f)
+		}
 	}
 	// What the several pages of one occupation or level show alike is
 	// hashed once.
@@ -156,11 +158,15 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 			f.num(o.summarySum)
 		}
 	}
-	f.num(base)
-	f.str(string(p.Kind), p.Path, p.Title, p.Description)
-	for _, c := range p.Crumbs {
-		f.str(c.Title, c.Path)
+	if p.own == 0 {
+		f.str(string(p.Kind), p.Path, p.Title, p.Description)
+		for _, c := range p.Crumbs {
+			f.str(c.Title, c.Path)
+		}
+		p.own = f.sum()
+		f.reset()
 	}
+	f.num(base, p.own)
 	switch p.Kind {
 	case HomePage, OccupationsIndex, EmbedIndexPage:
 		listed(s.Occupations)

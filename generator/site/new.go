@@ -84,8 +84,11 @@ func New(in Input, opts ...Option) (*Site, diag.List) {
 		s.forgetCandidates()
 	}
 	s.relate(o.previous, o.keepRelations)
-	s.addPages()
+	s.addPages(o.previous)
 	s.fingerprint()
+	for _, occ := range s.Occupations {
+		occ.prev = nil // no chain of earlier models kept alive
+	}
 	return s, diags
 }
 
@@ -107,7 +110,10 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			// they are shared with the previous model.
 			o.Path, o.Download, o.EmbedPath, o.SCORMPath = prev.Path, prev.Download, prev.EmbedPath, prev.SCORMPath
 			o.MatrixPath, o.DataPath = prev.MatrixPath, prev.DataPath
+			o.sortTitle, o.summarySum, o.summaryKept = prev.sortTitle, prev.summarySum, true
+			o.prev = prev
 		} else {
+			o.sortTitle = strings.ToLower(o.Title())
 			o.Path = paths.Occupation(code)
 			o.Download = paths.Original(code)
 			o.EmbedPath = paths.OccupationEmbed(code)
@@ -146,13 +152,9 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 		addHistory(o, earlier[code], s.Text)
 		s.Occupations = append(s.Occupations, o)
 	}
-	lower := make(map[*Occupation]string, len(s.Occupations))
-	for _, o := range s.Occupations {
-		lower[o] = strings.ToLower(o.Title())
-	}
 	sort.SliceStable(s.Occupations, func(i, j int) bool {
 		a, b := s.Occupations[i], s.Occupations[j]
-		if ta, tb := lower[a], lower[b]; ta != tb {
+		if ta, tb := a.sortTitle, b.sortTitle; ta != tb {
 			return ta < tb
 		}
 		return a.Code < b.Code
