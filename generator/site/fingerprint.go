@@ -201,7 +201,7 @@ func (a *Alignment) fingerprint(f *fingerprinter) {
 		f.num(0)
 		return
 	}
-	f.str(a.Element.ID, a.Band.String())
+	f.num(uint64(a.element), uint64(a.Band)) // Element and its band's name
 	if a.Skill != nil {
 		f.num(a.Skill.pathSum, uint64(a.Skill.Occupations))
 	}

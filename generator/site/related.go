@@ -167,10 +167,11 @@ func (s *Site) addSkills(previous *Site) []*SkillPage {
 		}
 		p := &SkillPage{Key: sk.Key, Slug: sk.Slug, Name: sk.Name, Occupations: sk.Occupations,
 			Uses: make([]SkillUse, 0, len(sk.Uses)), index: i}
-		p.Element, p.Parent = s.element(sk.Key)
 		if again != nil {
+			p.Element, p.Parent = again[i].Element, again[i].Parent
 			p.Path, p.pathSum = again[i].Path, again[i].pathSum
 		} else {
+			p.Element, p.Parent = s.element(sk.Key)
 			p.Path = paths.Skill(sk.Slug)
 			p.pathSum = ids.FNV64Strings(p.Path)
 		}
