@@ -133,6 +133,7 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			if prev != nil {
 				old := prev.Levels[i]
 				ol.Slug, ol.Path, ol.EmbedPath, ol.Statements = old.Slug, old.Path, old.EmbedPath, old.Statements
+				ol.refSum = old.refSum // of Path and Label, the same
 			} else {
 				base := ids.Slug(lv.Key, 40)
 				if base == "" {

@@ -260,10 +260,35 @@ func (s *Site) addRelated(previous *Site) {
 			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: why, Compare: c})
 		}
 	}
-	sort.Slice(s.Comparisons, func(i, j int) bool {
-		a, b := s.Comparisons[i], s.Comparisons[j]
-		return a.A.Code < b.A.Code || a.A.Code == b.A.Code && a.B.Code < b.B.Code
-	})
+	if !s.sameOrder(was, previous) {
+		sort.Slice(s.Comparisons, func(i, j int) bool {
+			a, b := s.Comparisons[i], s.Comparisons[j]
+			return a.A.Code < b.A.Code || a.A.Code == b.A.Code && a.B.Code < b.B.Code
+		})
+	}
+}
+
+// sameOrder puts the comparisons in previous's order, when was (previous's
+// occupations, with the same relations) has the same codes at the same
+// places, and so the same pairs sort alike; it reports whether it did.
+func (s *Site) sameOrder(was []*Occupation, previous *Site) bool {
+	if was == nil || len(previous.Comparisons) != len(s.Comparisons) {
+		return false
+	}
+	for i, o := range was {
+		if o.Code != s.Occupations[i].Code {
+			return false
+		}
+	}
+	for k, pc := range previous.Comparisons {
+		a, b := s.Occupations[pc.a], s.Occupations[pc.b]
+		c := comparedWith(a.Related, b)
+		if c == nil {
+			c = comparedWith(b.Related, a)
+		}
+		s.Comparisons[k] = c
+	}
+	return true
 }
 
 // addElsewhere lists, for every level, the same level in the related
