@@ -121,10 +121,7 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			o.MatrixPath = paths.Matrix(code)
 			o.DataPath = paths.AssessData(code)
 		}
-		// Level folders share the occupation folder with these, and
-		// level sections the embed view with its ids (its level links'
-		// "levels" and its self-assessment's).
-		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1, "levels": 1}
+		var slugs ids.Names // made for a new framework's levels only
 		levels := make([]OccupationLevel, len(f.Levels))
 		o.Levels = make([]*OccupationLevel, len(f.Levels))
 		for i, lv := range f.Levels {
@@ -135,6 +132,12 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 				ol.Slug, ol.Path, ol.EmbedPath, ol.Statements = old.Slug, old.Path, old.EmbedPath, old.Statements
 				ol.refSum = old.refSum // of Path and Label, the same
 			} else {
+				if slugs == nil {
+					// Level folders share the occupation folder with these,
+					// and level sections the embed view with its ids (its
+					// level links' "levels" and its self-assessment's).
+					slugs = ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1, "levels": 1}
+				}
 				base := ids.Slug(lv.Key, 40)
 				if base == "" {
 					base = "level-" + strconv.Itoa(i+1)
