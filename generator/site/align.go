@@ -15,7 +15,6 @@ import (
 	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/onet"
 	"github.com/ladder-ssg/ladder/generator/relate"
-	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // Alignment is the O*NET element a statement is about, as the aligner
@@ -36,6 +35,21 @@ type Alignment struct {
 	// Skill is the statement's shared-skill page (Keyed's, or its
 	// topic's when Keyed is nil), nil when no other occupation has it.
 	Skill *SkillPage
+
+	// element and parent are Element's and Parent's indexes in the
+	// taxonomy, -1 for no parent.
+	element, parent int
+}
+
+// keyed is Keyed's index in the taxonomy, -1 for none.
+func (a *Alignment) keyed() int {
+	switch a.Keyed {
+	case nil:
+		return -1
+	case a.Element:
+		return a.element
+	}
+	return a.parent
 }
 
 // URI returns the element's O*NET Online address.
@@ -135,23 +149,23 @@ const consensusShare = 0.6
 // occupation to others is the more useful choice. Pinned and exact
 // matches stay.
 func (s *Site) choose(tax *onet.Taxonomy) {
-	users := map[int]map[*Occupation]bool{} // element → occupations whose best match it is
+	best := newHolders(tax) // element → occupations whose best match it is
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			for _, ms := range ol.candidates {
 				if len(ms) > 0 {
-					if users[ms[0].Element] == nil {
-						users[ms[0].Element] = map[*Occupation]bool{}
-					}
-					users[ms[0].Element][o] = true
+					best.add(ms[0].Element, o)
 				}
 			}
 		}
 	}
-	shared := func(e int, o *Occupation) bool { return len(users[e]) > 1 || len(users[e]) == 1 && !users[e][o] }
+	shared := best.others
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			ol.Aligned = make([]*Alignment, len(ol.Statements))
+			// One allocation a level, not one a statement: a rebuild
+			// chooses the alignments of every statement of the site again.
+			slab := make([]Alignment, len(ol.candidates))
 			for k, ms := range ol.candidates {
 				if len(ms) == 0 {
 					continue
@@ -165,7 +179,8 @@ func (s *Site) choose(tax *onet.Taxonomy) {
 						}
 					}
 				}
-				ol.Aligned[k] = newAlignment(tax, m)
+				slab[k] = newAlignment(tax, m)
+				ol.Aligned[k] = &slab[k]
 			}
 		}
 	}
@@ -184,23 +199,23 @@ const corroboratedScore = 0.08
 // technical medical personnel", "Supervise scientific or technical
 // personnel"), which is then the skill they share.
 func (s *Site) key(tax *onet.Taxonomy) {
-	sure := users{}
+	sure := newHolders(tax)
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
 		if al.keys() {
-			sure.add(al.Element, o)
-			sure.add(al.Parent, o)
+			sure.add(al.element, o)
+			sure.add(al.parent, o)
 		}
 	})
-	used := users{}
+	used := newHolders(tax)
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
-		if al.keys() || al.Score >= corroboratedScore && sure.others(al.Parent, o) {
+		if al.keys() || al.Score >= corroboratedScore && sure.others(al.parent, o) {
 			al.Keyed = al.Element
-			used.add(al.Element, o)
-			used.add(al.Parent, o)
+			used.add(al.element, o)
+			used.add(al.parent, o)
 		}
 	})
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
-		if al.Keyed != nil && al.Parent != nil && !used.others(al.Element, o) && used.others(al.Parent, o) {
+		if al.Keyed != nil && al.Parent != nil && !used.others(al.element, o) && used.others(al.parent, o) {
 			al.Keyed = al.Parent
 		}
 	})
@@ -209,51 +224,92 @@ func (s *Site) key(tax *onet.Taxonomy) {
 
 // keepSharedTopics gives a statement back its topic's skill when its
 // alignment joins it to no other occupation but its topic, word for
-// word, does: the same wording by two authors is the surer link.
-func (s *Site) keepSharedTopics(used users) {
-	topics := map[string]map[*Occupation]bool{}
-	for _, o := range s.Occupations {
-		for _, ol := range o.Levels {
-			for _, st := range ol.Statements {
-				if k := words.Key(st.Topic); k != "" {
-					if topics[k] == nil {
-						topics[k] = map[*Occupation]bool{}
-					}
-					topics[k][o] = true
-				}
-			}
-		}
+// word, does: the same wording by two authors is the surer link. Only the
+// topics of such statements are looked up, with the keys statements keep
+// (see Statement.topicKey), so a rebuild makes no key and no set for
+// every statement of the site.
+func (s *Site) keepSharedTopics(used holders) {
+	type loner struct {
+		al    *Alignment
+		topic string
+		o     *Occupation
 	}
+	var loners []loner
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			for i, al := range ol.Aligned {
-				if al == nil || al.Keyed == nil || al.Band >= align.Exact || used.others(al.Keyed, o) {
+				if al == nil || al.Keyed == nil || al.Band >= align.Exact || used.others(al.keyed(), o) {
 					continue
 				}
-				if t := topics[words.Key(ol.Statements[i].Topic)]; len(t) > 1 {
-					al.Keyed = nil
+				if k := ol.Statements[i].topicKey; k != "" {
+					loners = append(loners, loner{al, k, o})
 				}
 			}
 		}
 	}
-}
-
-// users records which occupations have an element.
-type users map[*onet.Element]map[*Occupation]bool
-
-func (u users) add(e *onet.Element, o *Occupation) {
-	if e == nil {
+	if len(loners) == 0 {
 		return
 	}
-	if u[e] == nil {
-		u[e] = map[*Occupation]bool{}
+	topics := make(map[string]holder, len(loners))
+	for _, l := range loners {
+		topics[l.topic] = holder{}
 	}
-	u[e][o] = true
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			for i := range ol.Statements {
+				k := ol.Statements[i].topicKey
+				if h, ok := topics[k]; ok {
+					topics[k] = h.with(o)
+				}
+			}
+		}
+	}
+	for _, l := range loners {
+		if topics[l.topic].many {
+			l.al.Keyed = nil
+		}
+	}
 }
 
-// others reports whether an occupation other than o has e.
-func (u users) others(e *onet.Element, o *Occupation) bool {
-	return e != nil && (len(u[e]) > 1 || len(u[e]) == 1 && !u[e][o])
+// holders records, for each element (by its index in the taxonomy),
+// whether one occupation has it, or more than one: all that shared skills
+// ask. A rebuild fills them for every statement of the site, so they hold
+// no set of occupations.
+type holders []holder
+
+func newHolders(tax *onet.Taxonomy) holders { return make(holders, len(tax.Elements)) }
+
+// holder is who has one element: first, and whether others do too.
+type holder struct {
+	first *Occupation
+	many  bool
+}
+
+// with returns h with occupation o added.
+func (h holder) with(o *Occupation) holder {
+	switch {
+	case h.first == nil:
+		h.first = o
+	case h.first != o:
+		h.many = true
+	}
+	return h
+}
+
+// add records that o has element e; a negative e is none.
+func (u holders) add(e int, o *Occupation) {
+	if e >= 0 {
+		u[e] = u[e].with(o)
+	}
+}
+
+// others reports whether an occupation other than o has element e.
+func (u holders) others(e int, o *Occupation) bool {
+	if e < 0 {
+		return false
+	}
+	h := u[e]
+	return h.many || h.first != nil && h.first != o
 }
 
 // eachAlignment calls fn with every statement's alignment.
@@ -269,11 +325,11 @@ func (s *Site) eachAlignment(fn func(*Occupation, *Alignment)) {
 	}
 }
 
-func newAlignment(tax *onet.Taxonomy, m align.Match) *Alignment {
+func newAlignment(tax *onet.Taxonomy, m align.Match) Alignment {
 	el := &tax.Elements[m.Element]
-	al := &Alignment{Element: el, Score: m.Score, Band: m.Band, Prior: tax.Prevalence(m.Element)}
+	al := Alignment{Element: el, Score: m.Score, Band: m.Band, Prior: tax.Prevalence(m.Element), element: m.Element, parent: -1}
 	if el.Kind == onet.DWA && el.Parent >= 0 {
-		al.Parent = &tax.Elements[el.Parent]
+		al.Parent, al.parent = &tax.Elements[el.Parent], el.Parent
 	}
 	return al
 }

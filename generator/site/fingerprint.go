@@ -4,7 +4,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"hash/maphash"
-	"runtime"
 	"strconv"
 	"sync"
 
@@ -95,58 +94,74 @@ func (s *Site) fingerprint() {
 	base := s.siteSum()
 	f := newFingerprinter(s.seed)
 	for _, o := range s.Occupations {
-		o.summarySum = o.summary(f)
+		if !o.summaryKept {
+			o.summarySum = o.summary(f)
+		}
 	}
 	// What the several pages of one occupation or level show alike is
 	// hashed once.
-	for _, o := range s.Occupations {
-		// The versions: the occupation page lists them, and the
-		// attribution of its pages links the list of changes.
+	s.parallel(len(s.Occupations), func(f *fingerprinter, i int) { s.Occupations[i].ownSums(f) })
+	s.parallel(len(s.Pages), func(f *fingerprinter, i int) {
 		f.reset()
-		for _, v := range o.History {
-			f.num(v.Sum)
-			f.str(v.Label)
-		}
-		history := f.sum()
-		f.reset()
-		f.num(o.Sum, o.summarySum, history)
-		for _, r := range o.Related {
-			f.num(r.Occupation.summarySum)
-			f.str(r.Reason, r.Compare.Query())
-		}
-		o.ownSum = f.sum()
-		for _, ol := range o.Levels {
-			f.reset()
-			f.num(o.Sum, o.summarySum, history)
-			for _, sk := range ol.Skills {
-				if sk != nil {
-					f.num(sk.pathSum)
-				} else {
-					f.num(0)
-				}
-			}
-			for _, e := range ol.Elsewhere {
-				f.num(e.Occupation.summarySum)
-			}
-			for _, al := range ol.Aligned {
-				al.fingerprint(f)
-			}
-			ol.ownSum = f.sum()
-			ol.refSum = ids.FNV64Strings(ol.Path, ol.Label)
-		}
-	}
-	workers := runtime.GOMAXPROCS(0)
+		s.Pages[i].Fingerprint = s.pageSum(f, s.Pages[i], base)
+	})
+}
+
+// parallel calls fn with 0 … n-1 on every core, each worker with a
+// fingerprinter of its own.
+func (s *Site) parallel(n int, fn func(f *fingerprinter, i int)) {
+	workers := workerCount(n)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Go(func() {
 			f := newFingerprinter(s.seed)
-			for i := w; i < len(s.Pages); i += workers {
-				f.reset()
-				s.Pages[i].Fingerprint = s.pageSum(f, s.Pages[i], base)
+			for i := w; i < n; i += workers {
+				fn(f, i)
 			}
 		})
 	}
 	wg.Wait()
+}
+
+// ownSums hashes what o's own pages show of it, and what its levels'
+// pages show of them. It reads every occupation's summary hash.
+func (o *Occupation) ownSums(f *fingerprinter) {
+	// The versions: the occupation page lists them, and the
+	// attribution of its pages links the list of changes.
+	f.reset()
+	for _, v := range o.History {
+		f.num(v.Sum)
+		f.str(v.Label)
+	}
+	history := f.sum()
+	f.reset()
+	f.num(o.Sum, o.summarySum, history)
+	for _, r := range o.Related {
+		f.num(r.Occupation.summarySum)
+		f.str(r.Reason, r.Compare.A.Code, r.Compare.B.Code) // what its Query holds
+	}
+	o.ownSum = f.sum()
+	for _, ol := range o.Levels {
+		f.reset()
+		f.num(o.Sum, o.summarySum, history)
+		for _, sk := range ol.Skills {
+			if sk != nil {
+				f.num(sk.pathSum)
+			} else {
+				f.num(0)
+			}
+		}
+		for _, e := range ol.Elsewhere {
+			f.num(e.Occupation.summarySum)
+		}
+		for _, al := range ol.Aligned {
+			al.fingerprint(f)
+		}
+		ol.ownSum = f.sum()
+		if ol.refSum == 0 {
+			ol.refSum = ids.FNV64Strings(ol.Path, ol.Label)
+		}
+	}
 }
 
 // pageSum is the fingerprint of p; base is what every page shows.
@@ -156,11 +171,15 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 			f.num(o.summarySum)
 		}
 	}
-	f.num(base)
-	f.str(string(p.Kind), p.Path, p.Title, p.Description)
-	for _, c := range p.Crumbs {
-		f.str(c.Title, c.Path)
+	if p.own == 0 {
+		f.str(string(p.Kind), p.Path, p.Title, p.Description)
+		for _, c := range p.Crumbs {
+			f.str(c.Title, c.Path)
+		}
+		p.own = f.sum()
+		f.reset()
 	}
+	f.num(base, p.own)
 	switch p.Kind {
 	case HomePage, OccupationsIndex, EmbedIndexPage:
 		listed(s.Occupations)
@@ -195,7 +214,7 @@ func (a *Alignment) fingerprint(f *fingerprinter) {
 		f.num(0)
 		return
 	}
-	f.str(a.Element.ID, a.Band.String())
+	f.num(uint64(a.element), uint64(a.Band)) // Element and its band's name
 	if a.Skill != nil {
 		f.num(a.Skill.pathSum, uint64(a.Skill.Occupations))
 	}

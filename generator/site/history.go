@@ -124,6 +124,14 @@ func newer(a, b Framework) bool {
 // groupVersions splits the frameworks into the current version of each
 // occupation and its earlier versions, newest first.
 func groupVersions(fws []Framework) (current []Framework, earlier map[string][]Framework) {
+	seen := make(map[string]bool, len(fws))
+	for _, f := range fws {
+		seen[f.Occupation.SOC] = true
+	}
+	if len(seen) == len(fws) {
+		// No earlier versions, as in most sites: every rebuild asks.
+		return fws, map[string][]Framework{}
+	}
 	byCode := map[string][]Framework{}
 	var codes []string
 	for _, f := range fws {

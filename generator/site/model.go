@@ -45,6 +45,7 @@ type Site struct {
 	Provisional bool
 
 	relations  *relate.Relations
+	bySkill    []*SkillPage           // the shared-skill pages by the relations' skill index, nil for a skill of one occupation
 	frameworks []*framework.Framework // what relations was computed from
 	aligner    *align.Aligner         // what the statements were aligned with, nil for none
 	rulesKey   uint64                 // identifies the alignment rules applied
@@ -81,8 +82,18 @@ type Occupation struct {
 	VersionLabel string
 
 	// The hashes of what lists show of the occupation, and of what its
-	// own pages show, for the pages' fingerprints.
+	// own pages show, for the pages' fingerprints; summaryKept says that
+	// summarySum is the previous model's, which the same framework shows
+	// alike (see Reuse).
 	summarySum, ownSum uint64
+	summaryKept        bool
+	// sortTitle is the title in lower case, which occupations sort by.
+	sortTitle string
+	// pages are the occupation's own pages (its page, levels, versions,
+	// embed view), in the site's page list; prev, while New runs, is the
+	// previous model's occupation of the same framework (see Reuse).
+	pages []Page
+	prev  *Occupation
 }
 
 // Title returns the occupation's title.
@@ -134,6 +145,9 @@ type Statement struct {
 	// sum hashes Text and Anchor, for the fingerprints of the pages that
 	// quote the statement; made once, as statements are shared by Reuse.
 	sum uint64
+	// topicKey is words.Key of the topic, which shared skills compare;
+	// made once for the same reason.
+	topicKey string
 }
 
 // Level is a site-wide proficiency level: the hub of every occupation's
@@ -228,6 +242,10 @@ type Page struct {
 	// Fingerprint changes whenever what the page shows may have changed;
 	// see fingerprint.go.
 	Fingerprint uint64
+	// own hashes the page's own fields above (kind, path, title,
+	// description, crumbs); 0 until fingerprint works it out, and kept
+	// with the page by a rebuild that reuses it.
+	own uint64
 }
 
 // Crumb is one step of a breadcrumb trail.

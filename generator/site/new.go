@@ -18,6 +18,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/words"
 )
 
 // Top-level folders of the output that ladder itself fills; content pages
@@ -83,8 +84,11 @@ func New(in Input, opts ...Option) (*Site, diag.List) {
 		s.forgetCandidates()
 	}
 	s.relate(o.previous, o.keepRelations)
-	s.addPages()
+	s.addPages(o.previous)
 	s.fingerprint()
+	for _, occ := range s.Occupations {
+		occ.prev = nil // no chain of earlier models kept alive
+	}
 	return s, diags
 }
 
@@ -106,7 +110,10 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			// they are shared with the previous model.
 			o.Path, o.Download, o.EmbedPath, o.SCORMPath = prev.Path, prev.Download, prev.EmbedPath, prev.SCORMPath
 			o.MatrixPath, o.DataPath = prev.MatrixPath, prev.DataPath
+			o.sortTitle, o.summarySum, o.summaryKept = prev.sortTitle, prev.summarySum, true
+			o.prev = prev
 		} else {
+			o.sortTitle = strings.ToLower(o.Title())
 			o.Path = paths.Occupation(code)
 			o.Download = paths.Original(code)
 			o.EmbedPath = paths.OccupationEmbed(code)
@@ -114,10 +121,7 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			o.MatrixPath = paths.Matrix(code)
 			o.DataPath = paths.AssessData(code)
 		}
-		// Level folders share the occupation folder with these, and
-		// level sections the embed view with its ids (its level links'
-		// "levels" and its self-assessment's).
-		slugs := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1, "levels": 1}
+		var slugs ids.Names // made for a new framework's levels only
 		levels := make([]OccupationLevel, len(f.Levels))
 		o.Levels = make([]*OccupationLevel, len(f.Levels))
 		for i, lv := range f.Levels {
@@ -126,7 +130,14 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 			if prev != nil {
 				old := prev.Levels[i]
 				ol.Slug, ol.Path, ol.EmbedPath, ol.Statements = old.Slug, old.Path, old.EmbedPath, old.Statements
+				ol.refSum = old.refSum // of Path and Label, the same
 			} else {
+				if slugs == nil {
+					// Level folders share the occupation folder with these,
+					// and level sections the embed view with its ids (its
+					// level links' "levels" and its self-assessment's).
+					slugs = ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1, "levels": 1}
+				}
 				base := ids.Slug(lv.Key, 40)
 				if base == "" {
 					base = "level-" + strconv.Itoa(i+1)
@@ -145,13 +156,9 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 		addHistory(o, earlier[code], s.Text)
 		s.Occupations = append(s.Occupations, o)
 	}
-	lower := make(map[*Occupation]string, len(s.Occupations))
-	for _, o := range s.Occupations {
-		lower[o] = strings.ToLower(o.Title())
-	}
 	sort.SliceStable(s.Occupations, func(i, j int) bool {
 		a, b := s.Occupations[i], s.Occupations[j]
-		if ta, tb := lower[a], lower[b]; ta != tb {
+		if ta, tb := a.sortTitle, b.sortTitle; ta != tb {
 			return ta < tb
 		}
 		return a.Code < b.Code
@@ -173,7 +180,8 @@ func statements(in []framework.Statement) []Statement {
 			a = "s-" + a
 		}
 		anchor := anchors.Name(strings.TrimSuffix(a, "-"))
-		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor, sum: ids.FNV64Strings(st.Text, anchor)})
+		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor,
+			sum: ids.FNV64Strings(st.Text, anchor), topicKey: words.Key(st.Topic)})
 	}
 	return out
 }

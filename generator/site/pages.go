@@ -1,8 +1,10 @@
 package site
 
 import (
-	"github.com/ladder-ssg/ladder/generator/paths"
+	"maps"
 	"strings"
+
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"unicode"
 
 	"github.com/ladder-ssg/ladder/generator/i18n"
@@ -49,9 +51,11 @@ func (s *Site) hubs(k HubKind) []*Hub {
 }
 
 // addPages lists every page to write. The order is stable; rendering may
-// happen in any order.
-func (s *Site) addPages() {
+// happen in any order. The pages of an occupation reused from previous
+// are previous's, when they say the same (see pageList.reuse).
+func (s *Site) addPages(previous *Site) {
 	l := newPageList(s)
+	l.sameText = previous != nil && sameMessages(previous.Text, s.Text, pageKeys)
 	l.add(Page{Kind: HomePage, Path: paths.Home, Title: s.Config.Title, Description: s.Config.Description})
 	l.add(Page{Kind: NotFoundPage, Path: paths.NotFound, Title: l.t("page.not-found"),
 		Description: l.t("page.not-found-description")})
@@ -83,7 +87,14 @@ type pageList struct {
 	toHome []Crumb
 	// toOccIndex is the trail of the pages below the A–Z list.
 	toOccIndex []Crumb
+	// sameText is set when the previous model's catalogue has the same
+	// messages of pageKeys, with which occupation pages are named.
+	sameText bool
 }
+
+// pageKeys are the messages the pages of an occupation without history
+// are named with.
+var pageKeys = []string{"page.home", "page.occupations", "page.level", "page.level-description"}
 
 func newPageList(s *Site) *pageList {
 	l := &pageList{s: s, slab: make([]Page, 0, s.pageCount()), t: s.Text.T}
@@ -110,27 +121,54 @@ func (l *pageList) addIndex(kind PageKind, path, titleKey, descriptionKey string
 // its own (with its matrix), its versions and their changes, its levels and
 // their embed variants.
 func (l *pageList) addOccupations() {
-	t := l.t
 	toOccIndex := l.addIndex(OccupationsIndex, paths.Occupations, "page.occupations", "page.occupations-description")
 	l.toOccIndex = toOccIndex
 	for _, o := range l.s.Occupations {
-		desc := o.Framework.Description
-		if desc == "" {
-			desc = o.ContextCovered
+		start := len(l.slab)
+		if !l.reuse(o) {
+			l.addOccupation(o)
 		}
-		title := o.Title()
-		l.add(Page{Kind: OccupationPage, Path: o.Path, Title: title, Description: desc, Occupation: o, Crumbs: toOccIndex})
-		crumbs := append(toOccIndex[:2:2], Crumb{Title: title, Path: o.Path})
-		l.addHistory(o, crumbs)
-		for _, ol := range o.Levels {
-			l.add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
-				Description: t("page.level-description", ol.Label, title),
-				Occupation:  o, Level: ol, Crumbs: crumbs})
-		}
-		// The iframe-friendly variant, for LMS courses and SCORM packages:
-		// every level is a section of it (OccupationLevel.EmbedPath).
-		l.add(Page{Kind: EmbedPage, Path: o.EmbedPath, Title: title, Description: desc, Occupation: o})
+		o.pages = l.slab[start:len(l.slab):len(l.slab)]
 	}
+}
+
+// reuse adds the previous model's pages of o when o is the same framework
+// and the pages are named alike: the same values, pointing at o. Pages
+// of versions, whose changes are described again, are made anew.
+func (l *pageList) reuse(o *Occupation) bool {
+	prev := o.prev
+	if prev == nil || !l.sameText || len(o.History) > 0 || len(prev.History) > 0 {
+		return false
+	}
+	for _, p := range prev.pages {
+		p.Occupation = o
+		if p.Level != nil {
+			p.Level = o.Levels[p.Level.Number-1]
+		}
+		l.add(p)
+	}
+	return true
+}
+
+// addOccupation adds the pages of one occupation.
+func (l *pageList) addOccupation(o *Occupation) {
+	t, toOccIndex := l.t, l.toOccIndex
+	desc := o.Framework.Description
+	if desc == "" {
+		desc = o.ContextCovered
+	}
+	title := o.Title()
+	l.add(Page{Kind: OccupationPage, Path: o.Path, Title: title, Description: desc, Occupation: o, Crumbs: toOccIndex})
+	crumbs := append(toOccIndex[:2:2], Crumb{Title: title, Path: o.Path})
+	l.addHistory(o, crumbs)
+	for _, ol := range o.Levels {
+		l.add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
+			Description: t("page.level-description", ol.Label, title),
+			Occupation:  o, Level: ol, Crumbs: crumbs})
+	}
+	// The iframe-friendly variant, for LMS courses and SCORM packages:
+	// every level is a section of it (OccupationLevel.EmbedPath).
+	l.add(Page{Kind: EmbedPage, Path: o.EmbedPath, Title: title, Description: desc, Occupation: o})
 }
 
 // addHistory adds the pages of an occupation's earlier versions and of
@@ -238,3 +276,22 @@ func (s *Site) Alphabet() []LetterGroup {
 // comparable reports whether the site has the comparison page: it has
 // two occupations or more.
 func (s *Site) comparable() bool { return len(s.Occupations) > 1 }
+
+// sameMessages reports whether catalogues a and b say the messages of
+// keys alike, whatever they are filled with.
+func sameMessages(a, b *i18n.Catalogue, keys []string) bool {
+	if a == b {
+		return true
+	}
+	if a == nil || b == nil || a.Lang() != b.Lang() {
+		return false
+	}
+	for _, k := range keys {
+		ma, oka := a.Message(k)
+		mb, okb := b.Message(k)
+		if oka != okb || ma.Text != mb.Text || !maps.Equal(ma.Forms, mb.Forms) {
+			return false
+		}
+	}
+	return true
+}

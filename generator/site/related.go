@@ -67,14 +67,17 @@ type Comparison struct {
 	// The rows are worked out when the page is rendered, not when the
 	// model is built, and are not kept: a rebuild after one edit renders
 	// few of the thousands of comparisons of a large site, and a whole
-	// build needs each page's rows only while it renders that page.
-	compute func() []ComparedLevel
+	// build needs each page's rows only while it renders that page. So a
+	// comparison keeps only where to work them out from: the model, and
+	// A's and B's places in its relations.
+	site *Site
+	a, b int
 }
 
 // Levels returns the levels of A beside the levels of B, shared skills
 // aligned row by row, as assets/compare.js lines them up in the browser.
 // It works them out on each call.
-func (c *Comparison) Levels() []ComparedLevel { return c.compute() }
+func (c *Comparison) Levels() []ComparedLevel { return c.site.compare(c) }
 
 // Query is the query of the paths.Compare URL that shows c.
 func (c *Comparison) Query() string { return CompareQuery(c.A.Code, c.B.Code) }
@@ -112,7 +115,8 @@ type ComparedRow struct {
 func (s *Site) relate(previous *Site, keep bool) {
 	s.setRelations(previous, keep)
 	bySkill := s.addSkills(previous)
-	s.addRelated(bySkill)
+	s.bySkill = bySkill
+	s.addRelated(previous)
 	s.addElsewhere()
 }
 
@@ -163,10 +167,11 @@ func (s *Site) addSkills(previous *Site) []*SkillPage {
 		}
 		p := &SkillPage{Key: sk.Key, Slug: sk.Slug, Name: sk.Name, Occupations: sk.Occupations,
 			Uses: make([]SkillUse, 0, len(sk.Uses)), index: i}
-		p.Element, p.Parent = s.element(sk.Key)
 		if again != nil {
+			p.Element, p.Parent = again[i].Element, again[i].Parent
 			p.Path, p.pathSum = again[i].Path, again[i].pathSum
 		} else {
+			p.Element, p.Parent = s.element(sk.Key)
 			p.Path = paths.Skill(sk.Slug)
 			p.pathSum = ids.FNV64Strings(p.Path)
 		}
@@ -216,27 +221,74 @@ func (s *Site) sortSkills() {
 }
 
 // addRelated gives every occupation its related ones, each pair's
-// comparison made once.
-func (s *Site) addRelated(bySkill []*SkillPage) {
+// comparison made once (related lists are short, so the other's list is
+// searched rather than a map of every pair kept). A pair's Why is previous's when previous has the
+// same relations and the same two frameworks at the same places: it is
+// made from nothing else (see why), and a rebuild keeps the relations of
+// thousands of pairs.
+func (s *Site) addRelated(previous *Site) {
 	r := s.relations
-	compared := map[[2]int]*Comparison{}
+	var was []*Occupation // previous's occupations, at their places in r
+	if previous != nil && previous.relations == r && len(previous.Occupations) == len(s.Occupations) {
+		was = previous.Occupations
+	}
+	same := func(i int) bool { return was != nil && was[i].Framework == s.Occupations[i].Framework }
+	s.Comparisons = make([]*Comparison, 0, len(s.Occupations)*4)
 	for i, o := range s.Occupations {
-		for _, rel := range r.Related(i) {
+		rels := r.Related(i)
+		if len(rels) > 0 {
+			o.Related = make([]Related, 0, len(rels))
+		}
+		for k, rel := range rels {
 			other := s.Occupations[rel.Index]
-			key := [2]int{min(i, rel.Index), max(i, rel.Index)}
-			c := compared[key]
+			// The pair's comparison, made for the first of the two to
+			// list the other.
+			c := comparedWith(other.Related, o)
 			if c == nil {
-				c = s.comparison(key[0], key[1], rel.Shared, bySkill)
-				compared[key] = c
+				c = s.comparison(i, rel.Index, rel.Shared)
 				s.Comparisons = append(s.Comparisons, c)
 			}
-			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: s.why(r, i, rel), Compare: c})
+			var why Why
+			if same(i) && same(rel.Index) {
+				why = was[i].Related[k].Why
+				if why.AtLevel != nil {
+					why.AtLevel = o.Levels[why.AtLevel.Number-1]
+				}
+			} else {
+				why = s.why(r, i, rel)
+			}
+			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: why, Compare: c})
 		}
 	}
-	sort.Slice(s.Comparisons, func(i, j int) bool {
-		a, b := s.Comparisons[i], s.Comparisons[j]
-		return a.A.Code < b.A.Code || a.A.Code == b.A.Code && a.B.Code < b.B.Code
-	})
+	if !s.sameOrder(was, previous) {
+		sort.Slice(s.Comparisons, func(i, j int) bool {
+			a, b := s.Comparisons[i], s.Comparisons[j]
+			return a.A.Code < b.A.Code || a.A.Code == b.A.Code && a.B.Code < b.B.Code
+		})
+	}
+}
+
+// sameOrder puts the comparisons in previous's order, when was (previous's
+// occupations, with the same relations) has the same codes at the same
+// places, and so the same pairs sort alike; it reports whether it did.
+func (s *Site) sameOrder(was []*Occupation, previous *Site) bool {
+	if was == nil || len(previous.Comparisons) != len(s.Comparisons) {
+		return false
+	}
+	for i, o := range was {
+		if o.Code != s.Occupations[i].Code {
+			return false
+		}
+	}
+	for k, pc := range previous.Comparisons {
+		a, b := s.Occupations[pc.a], s.Occupations[pc.b]
+		c := comparedWith(a.Related, b)
+		if c == nil {
+			c = comparedWith(b.Related, a)
+		}
+		s.Comparisons[k] = c
+	}
+	return true
 }
 
 // addElsewhere lists, for every level, the same level in the related
@@ -255,44 +307,54 @@ func (s *Site) addElsewhere() {
 	}
 }
 
-// comparison builds the side-by-side view of occupations a and b, the
-// one whose code sorts first on the left; shared is how many skills they
+// comparedWith returns the comparison with o in related, nil when
+// related does not list o.
+func comparedWith(related []Related, o *Occupation) *Comparison {
+	for _, r := range related {
+		if r.Occupation == o {
+			return r.Compare
+		}
+	}
+	return nil
+}
+
+// comparison makes the side-by-side view of occupations a and b, the one
+// whose code sorts first on the left; shared is how many skills they
 // share.
-func (s *Site) comparison(a, b, shared int, bySkill []*SkillPage) *Comparison {
+func (s *Site) comparison(a, b, shared int) *Comparison {
 	if s.Occupations[b].Code < s.Occupations[a].Code {
 		a, b = b, a
 	}
-	oa, ob := s.Occupations[a], s.Occupations[b]
-	c := &Comparison{A: oa, B: ob, Shared: shared}
-	r := s.relations
-	c.compute = func() []ComparedLevel {
-		var out []ComparedLevel
-		for _, lp := range r.Compare(a, b).Levels {
-			cl := ComparedLevel{}
-			if lp.A >= 0 {
-				cl.A = oa.Levels[lp.A]
-			}
-			if lp.B >= 0 {
-				cl.B = ob.Levels[lp.B]
-			}
-			for _, row := range lp.Rows {
-				var cr ComparedRow
-				if row.Skill >= 0 {
-					cr.Skill = bySkill[row.Skill]
-				}
-				if row.A >= 0 {
-					cr.A = &cl.A.Statements[row.A]
-				}
-				if row.B >= 0 {
-					cr.B = &cl.B.Statements[row.B]
-				}
-				cl.Rows = append(cl.Rows, cr)
-			}
-			out = append(out, cl)
+	return &Comparison{A: s.Occupations[a], B: s.Occupations[b], Shared: shared, site: s, a: a, b: b}
+}
+
+// compare works out c's rows from the relations.
+func (s *Site) compare(c *Comparison) []ComparedLevel {
+	var out []ComparedLevel
+	for _, lp := range s.relations.Compare(c.a, c.b).Levels {
+		cl := ComparedLevel{}
+		if lp.A >= 0 {
+			cl.A = c.A.Levels[lp.A]
 		}
-		return out
+		if lp.B >= 0 {
+			cl.B = c.B.Levels[lp.B]
+		}
+		for _, row := range lp.Rows {
+			var cr ComparedRow
+			if row.Skill >= 0 {
+				cr.Skill = s.bySkill[row.Skill]
+			}
+			if row.A >= 0 {
+				cr.A = &cl.A.Statements[row.A]
+			}
+			if row.B >= 0 {
+				cr.B = &cl.B.Statements[row.B]
+			}
+			cl.Rows = append(cl.Rows, cr)
+		}
+		out = append(out, cl)
 	}
-	return c
+	return out
 }
 
 func sameFrameworks(a, b []*framework.Framework) bool {
