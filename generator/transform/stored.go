@@ -54,7 +54,7 @@ func (s *storedSet) lookup(mt string, dst *bytes.Buffer, src []byte) bool {
 	if !s.lengths[len(src)] {
 		return false
 	}
-	data, err := fs.ReadFile(s.fsys, storedDir + "/" + storedName(mt, src))
+	data, err := fs.ReadFile(s.fsys, storedDir+"/"+storedName(mt, src))
 	if err != nil {
 		return false
 	}
