@@ -81,7 +81,7 @@ type Aligner struct {
 	first   [nFeatures]float64 // of the first stage, without them
 	calib   [2]float64         // a, b of calibrate
 	forest  forest
-	pool    sync.Pool // of *scratch
+	pool    scratches
 
 	voc  vocab
 	word strTable // folded word → stem number, -1 for a stop-word
@@ -151,7 +151,6 @@ func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
 		a = unindexed(tax, o)
 		a.index()
 	}
-	a.pool.New = func() any { return a.newScratch() }
 	return a
 }
 
@@ -301,8 +300,8 @@ const statementsPerWorker = 4
 func (a *Aligner) eachStatement(n int, fn func(i int, sc *scratch)) {
 	workers := min(n/statementsPerWorker, runtime.GOMAXPROCS(0))
 	if workers <= 1 {
-		sc := a.pool.Get().(*scratch)
-		defer a.pool.Put(sc)
+		sc := a.pool.get(a)
+		defer a.pool.put(sc)
 		for i := range n {
 			fn(i, sc)
 		}
@@ -312,8 +311,8 @@ func (a *Aligner) eachStatement(n int, fn func(i int, sc *scratch)) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			sc := a.pool.Get().(*scratch)
-			defer a.pool.Put(sc)
+			sc := a.pool.get(a)
+			defer a.pool.put(sc)
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				fn(i, sc)
 			}
