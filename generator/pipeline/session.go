@@ -35,6 +35,7 @@ type Session struct {
 	seed    maphash.Seed
 	aligner *align.Aligner // made by the first build
 	look    lookCache
+	ahead   *parsedAhead // the default templates, parsed during the first build's load
 	hand    *handoff
 
 	// What the output folder holds after the last successful build; nil
@@ -96,6 +97,9 @@ func (s *Session) Quick(ctx context.Context) (Result, error) { return s.build(ct
 func (s *Session) build(ctx context.Context, quick bool) (Result, error) {
 	start := time.Now()
 	res := Result{Out: s.opts.Out}
+	if s.look.templates == nil && s.ahead == nil {
+		s.ahead = s.parseAhead()
+	}
 	aligner := readyAligner(s.aligner)
 	if s.aligner == nil {
 		made := startAligner()
@@ -256,14 +260,18 @@ func (s *Session) renderer(b *run) (uint64, error) {
 	if s.look.templates == nil || templatesSum != s.look.templatesSum {
 		// Parsed (and escaped, on first use) once until a template changes;
 		// minified once here, so that pages need no minifying after.
-		tmpl := b.in.Templates
-		if !s.opts.NoMinify {
-			tmpl = s.min.Templates(tmpl)
+		parsed := s.ahead.take(templatesSum)
+		s.ahead = nil
+		if parsed == nil {
+			tmpl := b.in.Templates
+			if !s.opts.NoMinify {
+				tmpl = s.min.Templates(tmpl)
+			}
+			if parsed, err = render.Parse(tmpl); err != nil {
+				return 0, err
+			}
 		}
-		if s.look.templates, err = render.Parse(tmpl); err != nil {
-			return 0, err
-		}
-		s.look.templatesSum = templatesSum
+		s.look.templates, s.look.templatesSum = parsed, templatesSum
 	}
 	if b.r, err = s.look.templates.Renderer(b.model, s.md); err != nil {
 		return 0, err
