@@ -2,11 +2,12 @@ package pipeline
 
 import "github.com/ladder-ssg/ladder/generator/render"
 
-// parsedAhead is the default templates, parsed on a goroutine of their
-// own while a session's first build loads and models the site: most
-// sites override no template, and parsing them (some 10 ms, a tenth of
-// the default site's build) would otherwise wait for the model, with a
-// core idle during the load.
+// parsedAhead is the default templates, parsed while a session's first
+// build loads and models the site, after the aligner is made (which the
+// model waits for) on the same goroutine: most sites override no
+// template, and parsing them (some 10 ms, a tenth of the default site's
+// build) would otherwise wait for the model, with a core idle during the
+// load.
 type parsedAhead struct {
 	done      chan struct{}
 	sum       uint64 // of the templates parsed (Session.sumFS)
@@ -14,16 +15,17 @@ type parsedAhead struct {
 	err       error
 }
 
-// parseAhead starts parsing the default templates as renderer would
-// parse a site's, minified unless the build does not minify; nil when
-// there are none.
-func (s *Session) parseAhead() *parsedAhead {
+// parseAhead prepares the parse of the default templates, as renderer
+// would parse a site's (minified unless the build does not minify), and
+// returns the work to run on a goroutine of its own; nil when there are
+// no default templates.
+func (s *Session) parseAhead() (*parsedAhead, func()) {
 	defaults := s.opts.Defaults.Templates
 	if defaults == nil {
-		return nil
+		return nil, nil
 	}
 	p := &parsedAhead{done: make(chan struct{})}
-	go func() {
+	return p, func() {
 		defer close(p.done)
 		if p.sum, p.err = s.sumFS(defaults); p.err != nil {
 			return
@@ -33,8 +35,7 @@ func (s *Session) parseAhead() *parsedAhead {
 			tmpl = s.min.Templates(tmpl)
 		}
 		p.templates, p.err = render.Parse(tmpl)
-	}()
-	return p
+	}
 }
 
 // take returns the templates parsed ahead when they are the site's (the

@@ -97,12 +97,16 @@ func (s *Session) Quick(ctx context.Context) (Result, error) { return s.build(ct
 func (s *Session) build(ctx context.Context, quick bool) (Result, error) {
 	start := time.Now()
 	res := Result{Out: s.opts.Out}
+	var parse func()
 	if s.look.templates == nil && s.ahead == nil {
-		s.ahead = s.parseAhead()
+		s.ahead, parse = s.parseAhead()
 	}
 	aligner := readyAligner(s.aligner)
+	if s.aligner != nil && parse != nil {
+		go parse()
+	}
 	if s.aligner == nil {
-		made := startAligner()
+		made := startAligner(parse)
 		aligner = func(res *Result) (*align.Aligner, error) {
 			a, err := made(res)
 			s.aligner = a
