@@ -2,12 +2,12 @@ package export
 
 import (
 	"fmt"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"io"
 
 	"github.com/ladder-ssg/ladder/generator/config"
-
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/translations"
 )
 
 // BundleFile is one file of an export: its path in the output
@@ -116,7 +116,9 @@ func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
 	return files, nil
 }
 
-// SiteFileNames lists the paths SiteFiles writes for s.
+// SiteFileNames lists the paths SiteFiles always writes for s: with a
+// base URL, sitemap.xml, but not the parts it indexes in a large site
+// (paths.SitemapPart), which depend on the sitemap's bytes.
 func SiteFileNames(s *site.Site) []string {
 	var names []string
 	if absolute(s) {
@@ -154,15 +156,16 @@ func SiteLMSFiles(s *site.Site) []StreamedFile {
 
 // SiteFiles returns the site-wide files: the feed, the catalogue and the
 // self-assessment's list of occupations (AssessIndex), with a base URL
-// the sitemap, and at the root of a host robots.txt too.
-func SiteFiles(s *site.Site) ([]BundleFile, error) {
+// the sitemaps (SitemapWithAlternates: alternates is nil in a site of one
+// language), and at the root of a host robots.txt too.
+func SiteFiles(s *site.Site, alternates func(*site.Page) []translations.Alternate) ([]BundleFile, error) {
 	var files []BundleFile
 	if absolute(s) {
-		sm, err := Sitemap(s)
+		sitemaps, err := SitemapWithAlternates(s, alternates)
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, BundleFile{paths.Sitemap, sm})
+		files = append(files, sitemaps...)
 	}
 	if atHostRoot(s) {
 		files = append(files, BundleFile{paths.Robots, Robots(s)})

@@ -6,17 +6,18 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -116,60 +117,141 @@ func TestSitemapValidAgainstXSD(t *testing.T) {
 	for name, mk := range sites {
 		t.Run(name, func(t *testing.T) {
 			s := mk(t)
-			data, err := Sitemap(s)
+			files, err := Sitemap(s)
 			if err != nil {
 				t.Fatal(err)
 			}
-			file := filepath.Join(t.TempDir(), "sitemap.xml")
-			if err := os.WriteFile(file, data, 0o644); err != nil {
-				t.Fatal(err)
+			if len(files) != 1 || files[0].Name != paths.Sitemap {
+				t.Fatalf("Sitemap made %d files, want sitemap.xml alone", len(files))
 			}
-			xmllint(t, "testdata/sitemap.xsd", file)
-
-			var set struct {
-				URLs []struct {
-					Loc     string `xml:"loc"`
-					Lastmod string `xml:"lastmod"`
-				} `xml:"url"`
+			locs := validURLSet(t, s, files[0].Data)
+			if want := sitemapPages(s); !slices.Equal(locs, want) {
+				t.Errorf("%d URLs, want %d (every page but 404, in page order)", len(locs), len(want))
 			}
-			if err := xml.Unmarshal(data, &set); err != nil {
-				t.Fatal(err)
-			}
-			want := 0
-			for _, p := range s.Pages {
-				if p.Kind != site.NotFoundPage {
-					want++
-				}
-			}
-			if len(set.URLs) != want {
-				t.Errorf("%d URLs, want %d (every page but 404)", len(set.URLs), want)
-			}
-			seen := map[string]bool{}
-			for _, u := range set.URLs {
-				p, err := url.Parse(u.Loc)
-				if err != nil || !p.IsAbs() || !strings.HasPrefix(u.Loc, s.Config.BaseURL) || seen[u.Loc] {
-					t.Errorf("loc %q: not absolute under the base URL, or repeated", u.Loc)
-				}
-				if strings.HasSuffix(u.Loc, "/"+paths.NotFound) || strings.HasSuffix(u.Loc, "index.html") {
-					t.Errorf("loc %q", u.Loc)
-				}
-				for _, r := range u.Loc {
-					if r > 0x7e {
-						t.Errorf("loc %q is not URL-escaped", u.Loc)
-						break
-					}
-				}
-				seen[u.Loc] = true
-			}
-			t.Logf("%d URLs valid against the sitemaps.org 0.9 schema", len(set.URLs))
+			t.Logf("%d URLs valid against the sitemaps.org 0.9 schema", len(locs))
 		})
 	}
 }
 
+// TestSitemapIndex holds a site larger than one sitemap to an index
+// naming parts that each keep to the limits and together list every page
+// once, in order, all valid against the sitemaps.org schemas.
+func TestSitemapIndex(t *testing.T) {
+	s := seeds(t, baseConfig())
+	want := sitemapPages(s)
+	cases := []struct {
+		name  string
+		limit sitemapLimit
+	}{
+		{"by URLs", sitemapLimit{urls: 7, bytes: 50 << 20, sitemaps: 100}},
+		{"by bytes", sitemapLimit{urls: 50000, bytes: 1500, sitemaps: 100}},
+		{"one URL each", sitemapLimit{urls: 1, bytes: 50 << 20, sitemaps: 1000}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			files, err := sitemaps(s, nil, c.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(files) < 3 || files[0].Name != paths.Sitemap {
+				t.Fatalf("%d files, want sitemap.xml as an index of two or more", len(files))
+			}
+			index := filepath.Join(t.TempDir(), "sitemap.xml")
+			if err := os.WriteFile(index, files[0].Data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			xmllint(t, "testdata/siteindex.xsd", index)
+			var set struct {
+				Sitemaps []struct {
+					Loc string `xml:"loc"`
+				} `xml:"sitemap"`
+			}
+			if err := xml.Unmarshal(files[0].Data, &set); err != nil {
+				t.Fatal(err)
+			}
+			var locs []string
+			for i, part := range files[1:] {
+				if part.Name != paths.SitemapPart(i+1) || set.Sitemaps[i].Loc != s.Config.BaseURL+part.Name {
+					t.Errorf("part %d is %s, indexed as %s", i+1, part.Name, set.Sitemaps[i].Loc)
+				}
+				if len(part.Data) > c.limit.bytes {
+					t.Errorf("%s: %d bytes, more than %d", part.Name, len(part.Data), c.limit.bytes)
+				}
+				got := validURLSet(t, s, part.Data)
+				if len(got) > c.limit.urls {
+					t.Errorf("%s: %d URLs, more than %d", part.Name, len(got), c.limit.urls)
+				}
+				locs = append(locs, got...)
+			}
+			if len(set.Sitemaps) != len(files)-1 || !slices.Equal(locs, want) {
+				t.Errorf("the index names %d of %d parts, listing %d URLs; want every one of %d pages once, in order",
+					len(set.Sitemaps), len(files)-1, len(locs), len(want))
+			}
+		})
+	}
+	if _, err := sitemaps(s, nil, sitemapLimit{urls: 50000, bytes: 100, sitemaps: 100}); err == nil || !strings.Contains(err.Error(), "alone makes a sitemap") {
+		t.Errorf("a page larger than a sitemap may be: err = %v", err)
+	}
+	if _, err := sitemaps(s, nil, sitemapLimit{urls: 2, bytes: 50 << 20, sitemaps: 3}); err == nil || !strings.Contains(err.Error(), "sitemap index may list") {
+		t.Errorf("more parts than an index may list: err = %v", err)
+	}
+}
+
+// sitemapPages is the canonical URL of every page of s a sitemap lists.
+func sitemapPages(s *site.Site) []string {
+	var locs []string
+	for _, p := range s.Pages {
+		if p.Kind != site.NotFoundPage {
+			locs = append(locs, link(s, "", p.Path, ""))
+		}
+	}
+	return locs
+}
+
+// validURLSet checks data against the sitemap schema and returns its
+// locations, each absolute under the base URL, URL-escaped and once.
+func validURLSet(t *testing.T, s *site.Site, data []byte) []string {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "sitemap.xml")
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	xmllint(t, "testdata/sitemap.xsd", file)
+	var set struct {
+		URLs []struct {
+			Loc     string `xml:"loc"`
+			Lastmod string `xml:"lastmod"`
+		} `xml:"url"`
+	}
+	if err := xml.Unmarshal(data, &set); err != nil {
+		t.Fatal(err)
+	}
+	var locs []string
+	seen := map[string]bool{}
+	for _, u := range set.URLs {
+		p, err := url.Parse(u.Loc)
+		if err != nil || !p.IsAbs() || !strings.HasPrefix(u.Loc, s.Config.BaseURL) || seen[u.Loc] {
+			t.Errorf("loc %q: not absolute under the base URL, or repeated", u.Loc)
+		}
+		if strings.HasSuffix(u.Loc, "/"+paths.NotFound) || strings.HasSuffix(u.Loc, "index.html") {
+			t.Errorf("loc %q", u.Loc)
+		}
+		for _, r := range u.Loc {
+			if r > 0x7e {
+				t.Errorf("loc %q is not URL-escaped", u.Loc)
+				break
+			}
+		}
+		seen[u.Loc] = true
+		locs = append(locs, u.Loc)
+	}
+	return locs
+}
+
 func TestSitemapAndRobotsNeedBaseURL(t *testing.T) {
 	s := seeds(t, offlineConfig())
-	if data, err := Sitemap(s); data != nil || err != nil {
-		t.Errorf("Sitemap without a base URL = %q, %v; want nil, nil", data, err)
+	if files, err := Sitemap(s); files != nil || err != nil {
+		t.Errorf("Sitemap without a base URL = %d files, %v; want nil, nil", len(files), err)
 	}
 	if data := Robots(s); data != nil {
 		t.Errorf("Robots without a base URL = %q, want nil", data)
@@ -196,7 +278,7 @@ func TestSiteFiles(t *testing.T) {
 		if got := SiteFileNames(c.s); strings.Join(got, " ") != strings.Join(c.want, " ") {
 			t.Errorf("%s: SiteFileNames %q, want %q", c.name, got, c.want)
 		}
-		files, err := SiteFiles(c.s)
+		files, err := SiteFiles(c.s, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

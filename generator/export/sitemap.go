@@ -12,59 +12,165 @@ import (
 	"github.com/ladder-ssg/ladder/generator/translations"
 )
 
-// sitemapMaxURLs is the most URLs one sitemap file may list.
-const sitemapMaxURLs = 50000
+// The limits of one sitemap file (sitemaps.org protocol 0.9): a site
+// with more pages gets a sitemap index.
+var sitemapLimits = sitemapLimit{urls: 50000, bytes: 50 << 20, sitemaps: 50000}
 
-// Sitemap returns sitemap.xml (sitemaps.org protocol 0.9) listing every
-// HTML page of the site but the 404 page, by its canonical URL, in the
-// model's page order. Occupation and level pages carry the framework's
-// export date as lastmod. Sitemaps need absolute URLs, so Sitemap returns
-// nil for a site without a base URL; it fails when the site has more
-// pages than one sitemap may list.
-func Sitemap(s *site.Site) ([]byte, error) { return SitemapWithAlternates(s, nil) }
+// sitemapLimit is how many URLs and bytes one sitemap file may hold, and
+// how many sitemaps an index may name.
+type sitemapLimit struct{ urls, bytes, sitemaps int }
+
+// Sitemap returns the sitemap files (sitemaps.org protocol 0.9) listing
+// every HTML page of the site but the 404 page, by its canonical URL, in
+// the model's page order. Occupation and level pages carry the
+// framework's export date as lastmod. A site whose pages fit one sitemap
+// gets sitemap.xml alone; a larger one gets sitemap-1.xml, sitemap-2.xml,
+// … (paths.SitemapPart) and sitemap.xml as the index that names them, so
+// robots.txt and search consoles keep the one address. Sitemaps need
+// absolute URLs, so Sitemap returns nil for a site without a base URL.
+func Sitemap(s *site.Site) ([]BundleFile, error) { return SitemapWithAlternates(s, nil) }
 
 // SitemapWithAlternates is Sitemap for one language of a multilingual
 // site: each page that alternates names in other languages lists them
 // all (itself included, and x-default, the default language's) as
 // xhtml:link elements, as search engines read translations in sitemaps.
-// A nil alternates gives Sitemap's bytes.
-func SitemapWithAlternates(s *site.Site, alternates func(*site.Page) []translations.Alternate) ([]byte, error) {
+// A nil alternates gives Sitemap's files.
+func SitemapWithAlternates(s *site.Site, alternates func(*site.Page) []translations.Alternate) ([]BundleFile, error) {
+	return sitemaps(s, alternates, sitemapLimits)
+}
+
+// sitemaps writes the URL sets, starting another when the next URL would
+// pass either limit, and indexes them when there is more than one.
+func sitemaps(s *site.Site, alternates func(*site.Page) []translations.Alternate, limit sitemapLimit) ([]BundleFile, error) {
 	if !absolute(s) {
 		return nil, nil
 	}
-	var buf bytes.Buffer
-	buf.WriteString(xml.Header)
-	if alternates == nil {
-		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	} else {
-		buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
-	}
-	n := 0
+	var parts []sitemapPart
+	set := newURLSet(alternates != nil)
+	var entry bytes.Buffer
 	for _, p := range s.Pages {
 		if p.Kind == site.NotFoundPage {
 			continue
 		}
-		n++
-		buf.WriteString("  <url><loc>")
-		if err := xml.EscapeText(&buf, []byte(link(s, "", p.Path, ""))); err != nil {
+		entry.Reset()
+		if err := writeSitemapURL(&entry, s, p, alternates); err != nil {
+			return nil, err
+		}
+		if set.urls > 0 && (set.urls+1 > limit.urls || set.buf.Len()+entry.Len()+len(urlSetEnd) > limit.bytes) {
+			parts = append(parts, set.close())
+			set = newURLSet(alternates != nil)
+		}
+		set.add(entry.Bytes(), p)
+	}
+	parts = append(parts, set.close())
+	for i, part := range parts {
+		if len(part.data) > limit.bytes {
+			return nil, fmt.Errorf("sitemap: page %s alone makes a sitemap of %d bytes, more than the %d one may hold", part.first, len(part.data), limit.bytes)
+		}
+		if len(parts) == 1 {
+			return []BundleFile{{paths.Sitemap, part.data}}, nil
+		}
+		parts[i].name = paths.SitemapPart(i + 1)
+	}
+	return sitemapIndex(s, parts, limit)
+}
+
+// sitemapIndex returns the index sitemap.xml naming parts, then the parts.
+func sitemapIndex(s *site.Site, parts []sitemapPart, limit sitemapLimit) ([]BundleFile, error) {
+	if len(parts) > limit.sitemaps {
+		return nil, fmt.Errorf("sitemap: %d sitemaps, more than the %d one sitemap index may list", len(parts), limit.sitemaps)
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	buf.WriteString(`<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	files := []BundleFile{{Name: paths.Sitemap}}
+	for _, part := range parts {
+		buf.WriteString("  <sitemap><loc>")
+		if err := xml.EscapeText(&buf, []byte(link(s, "", part.name, ""))); err != nil {
 			return nil, err
 		}
 		buf.WriteString("</loc>")
-		if alternates != nil {
-			if err := writeAlternates(&buf, alternates(p)); err != nil {
-				return nil, err
-			}
+		if !part.lastmod.IsZero() {
+			buf.WriteString("<lastmod>" + part.lastmod.UTC().Format(time.RFC3339) + "</lastmod>")
 		}
-		if p.Occupation != nil && !p.Occupation.ExportedAt.IsZero() {
-			buf.WriteString("<lastmod>" + p.Occupation.ExportedAt.UTC().Format(time.RFC3339) + "</lastmod>")
+		buf.WriteString("</sitemap>\n")
+		files = append(files, BundleFile{part.name, part.data})
+	}
+	buf.WriteString("</sitemapindex>\n")
+	files[0].Data = buf.Bytes()
+	return files, nil
+}
+
+const urlSetEnd = "</urlset>\n"
+
+// sitemapPart is one written sitemap file.
+type sitemapPart struct {
+	name    string
+	first   string    // the path of its first page, to name in an error
+	lastmod time.Time // the latest of its pages' lastmod, for the index
+	data    []byte
+}
+
+// urlSet is one sitemap file being written.
+type urlSet struct {
+	buf     bytes.Buffer
+	urls    int
+	first   string
+	lastmod time.Time
+}
+
+func newURLSet(alternates bool) *urlSet {
+	u := &urlSet{}
+	u.buf.WriteString(xml.Header)
+	if alternates {
+		u.buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	} else {
+		u.buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	}
+	return u
+}
+
+func (u *urlSet) add(entry []byte, p *site.Page) {
+	if u.urls == 0 {
+		u.first = p.Path
+	}
+	u.urls++
+	u.buf.Write(entry)
+	if at := pageLastmod(p); at.After(u.lastmod) {
+		u.lastmod = at
+	}
+}
+
+func (u *urlSet) close() sitemapPart {
+	u.buf.WriteString(urlSetEnd)
+	return sitemapPart{first: u.first, lastmod: u.lastmod, data: u.buf.Bytes()}
+}
+
+// writeSitemapURL writes p's url element.
+func writeSitemapURL(buf *bytes.Buffer, s *site.Site, p *site.Page, alternates func(*site.Page) []translations.Alternate) error {
+	buf.WriteString("  <url><loc>")
+	if err := xml.EscapeText(buf, []byte(link(s, "", p.Path, ""))); err != nil {
+		return err
+	}
+	buf.WriteString("</loc>")
+	if alternates != nil {
+		if err := writeAlternates(buf, alternates(p)); err != nil {
+			return err
 		}
-		buf.WriteString("</url>\n")
 	}
-	buf.WriteString("</urlset>\n")
-	if n > sitemapMaxURLs {
-		return nil, fmt.Errorf("sitemap: %d pages, more than the %d one sitemap may list", n, sitemapMaxURLs)
+	if at := pageLastmod(p); !at.IsZero() {
+		buf.WriteString("<lastmod>" + at.UTC().Format(time.RFC3339) + "</lastmod>")
 	}
-	return buf.Bytes(), nil
+	buf.WriteString("</url>\n")
+	return nil
+}
+
+// pageLastmod is the export date of the framework p shows, if any.
+func pageLastmod(p *site.Page) time.Time {
+	if p.Occupation == nil {
+		return time.Time{}
+	}
+	return p.Occupation.ExportedAt
 }
 
 // Robots returns robots.txt for a site with a base URL: every crawler may

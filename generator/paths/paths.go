@@ -60,6 +60,10 @@ const (
 	SearchIndex = "search/"
 )
 
+// SitemapPart is the n-th (from 1) of the sitemaps that Sitemap indexes
+// when the site has more pages than one sitemap may list.
+func SitemapPart(n int) string { return fmt.Sprintf("sitemap-%d.xml", n) }
+
 // Occupation is the page of the occupation with the SOC code code.
 func Occupation(code string) string { return "occupations/" + code + "/index.html" }
 

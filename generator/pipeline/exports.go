@@ -70,14 +70,15 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 		for _, name := range export.SiteFileNames(model) {
 			w.keep(name)
 		}
-	} else {
-		files, err := export.SiteFiles(model)
-		if err == nil {
-			err = b.langs.sitemap(model, files)
+		for n := 1; w.wroteBefore(paths.SitemapPart(n)); n++ {
+			w.keep(paths.SitemapPart(n))
 		}
+	} else {
+		files, err := export.SiteFiles(model, b.langs.alternates(model))
 		if err != nil {
 			return forget(keys, nil), err
 		}
+		b.langs.robots(files)
 		for _, f := range files {
 			if err := w.writeExport(f, nil); err != nil {
 				return forget(keys, nil), err

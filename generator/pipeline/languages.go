@@ -189,32 +189,33 @@ func (l *languages) siteSum(model *site.Site) uint64 {
 	return h.Sum64()
 }
 
-// sitemap replaces the sitemap among a language's site-wide files with
-// one that names each page's translations, and makes robots.txt (written
-// at the root of a host only) name every language's sitemap.
-func (l *languages) sitemap(model *site.Site, files []export.BundleFile) error {
+// alternates returns what names a page's translations in the sitemap,
+// nil in a site of one language.
+func (l *languages) alternates(model *site.Site) func(*site.Page) []translations.Alternate {
 	if l == nil {
 		return nil
 	}
-	for i, f := range files {
-		switch f.Name {
-		case paths.Sitemap:
-			data, err := export.SitemapWithAlternates(model, func(p *site.Page) []translations.Alternate {
-				return l.set.Alternates(model.Config.Language, p)
-			})
-			if err != nil {
-				return err
-			}
-			files[i].Data = data
-		case paths.Robots:
-			data := slices.Clone(f.Data)
-			for _, other := range l.set.Languages()[1:] {
-				data = append(data, "Sitemap: "+other.Site.Config.BaseURL+paths.Sitemap+"\n"...)
-			}
-			files[i].Data = data
-		}
+	return func(p *site.Page) []translations.Alternate {
+		return l.set.Alternates(model.Config.Language, p)
 	}
-	return nil
+}
+
+// robots makes robots.txt among a language's site-wide files (written at
+// the root of a host only) name every language's sitemap.
+func (l *languages) robots(files []export.BundleFile) {
+	if l == nil {
+		return
+	}
+	for i, f := range files {
+		if f.Name != paths.Robots {
+			continue
+		}
+		data := slices.Clone(f.Data)
+		for _, other := range l.set.Languages()[1:] {
+			data = append(data, "Sitemap: "+other.Site.Config.BaseURL+paths.Sitemap+"\n"...)
+		}
+		files[i].Data = data
+	}
 }
 
 // languageResult is one other language's build.
