@@ -24,12 +24,15 @@ func (s *Session) parseAhead() (*parsedAhead, func()) {
 	if defaults == nil {
 		return nil, nil
 	}
-	p := &parsedAhead{done: make(chan struct{})}
+	// Summed here, so that a site with templates of its own does not
+	// wait for the parse.
+	sum, err := s.sumFS(defaults)
+	if err != nil {
+		return nil, nil
+	}
+	p := &parsedAhead{done: make(chan struct{}), sum: sum}
 	return p, func() {
 		defer close(p.done)
-		if p.sum, p.err = s.sumFS(defaults); p.err != nil {
-			return
-		}
 		tmpl := defaults
 		if !s.opts.NoMinify {
 			tmpl = s.min.Templates(tmpl)
@@ -39,15 +42,15 @@ func (s *Session) parseAhead() (*parsedAhead, func()) {
 }
 
 // take returns the templates parsed ahead when they are the site's (the
-// site's hash to sum), waiting for them; nil when none were parsed ahead,
-// they are not the site's, or they did not parse (the caller parses the
-// site's then, and reports their error). It is taken once.
+// site's hash to sum), waiting for them; nil at once when none were
+// parsed ahead or they are not the site's, and nil when they did not
+// parse (the caller parses the site's then, and reports their error).
 func (p *parsedAhead) take(sum uint64) *render.Templates {
-	if p == nil {
+	if p == nil || p.sum != sum {
 		return nil
 	}
 	<-p.done
-	if p.err != nil || p.sum != sum {
+	if p.err != nil {
 		return nil
 	}
 	return p.templates
