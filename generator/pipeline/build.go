@@ -137,21 +137,17 @@ func readyAligner(a *align.Aligner) alignerFunc {
 }
 
 // startAligner makes the aligner on a goroutine of its own, so that the
-// site is read meanwhile, and then runs then, when given, on the same
-// goroutine.
-func startAligner(then func()) alignerFunc {
+// site is read meanwhile.
+func startAligner() alignerFunc {
 	done := make(chan struct{})
 	var a *align.Aligner
 	var err error
 	var took time.Duration
 	go func() {
+		defer close(done)
 		t := time.Now()
 		a, err = NewAligner()
 		took = time.Since(t)
-		close(done)
-		if then != nil {
-			then()
-		}
 	}()
 	return func(res *Result) (*align.Aligner, error) {
 		<-done

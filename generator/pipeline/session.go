@@ -35,7 +35,6 @@ type Session struct {
 	seed    maphash.Seed
 	aligner *align.Aligner // made by the first build
 	look    lookCache
-	ahead   *parsedAhead // the default templates, parsed during the first build's load
 	hand    *handoff
 
 	// What the output folder holds after the last successful build; nil
@@ -97,16 +96,9 @@ func (s *Session) Quick(ctx context.Context) (Result, error) { return s.build(ct
 func (s *Session) build(ctx context.Context, quick bool) (Result, error) {
 	start := time.Now()
 	res := Result{Out: s.opts.Out}
-	var parse func()
-	if s.look.templates == nil && s.ahead == nil {
-		s.ahead, parse = s.parseAhead()
-	}
 	aligner := readyAligner(s.aligner)
-	if s.aligner != nil && parse != nil {
-		go parse()
-	}
 	if s.aligner == nil {
-		made := startAligner(parse)
+		made := startAligner()
 		aligner = func(res *Result) (*align.Aligner, error) {
 			a, err := made(res)
 			s.aligner = a
@@ -264,18 +256,14 @@ func (s *Session) renderer(b *run) (uint64, error) {
 	if s.look.templates == nil || templatesSum != s.look.templatesSum {
 		// Parsed (and escaped, on first use) once until a template changes;
 		// minified once here, so that pages need no minifying after.
-		parsed := s.ahead.take(templatesSum)
-		s.ahead = nil
-		if parsed == nil {
-			tmpl := b.in.Templates
-			if !s.opts.NoMinify {
-				tmpl = s.min.Templates(tmpl)
-			}
-			if parsed, err = render.Parse(tmpl); err != nil {
-				return 0, err
-			}
+		tmpl := b.in.Templates
+		if !s.opts.NoMinify {
+			tmpl = s.min.Templates(tmpl)
 		}
-		s.look.templates, s.look.templatesSum = parsed, templatesSum
+		if s.look.templates, err = render.Parse(tmpl); err != nil {
+			return 0, err
+		}
+		s.look.templatesSum = templatesSum
 	}
 	if b.r, err = s.look.templates.Renderer(b.model, s.md); err != nil {
 		return 0, err
