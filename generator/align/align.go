@@ -81,7 +81,7 @@ type Aligner struct {
 	first   [nFeatures]float64 // of the first stage, without them
 	calib   [2]float64         // a, b of calibrate
 	forest  forest
-	pool    scratches
+	pool    sync.Pool // of *scratch
 
 	voc  vocab
 	word strTable // folded word → stem number, -1 for a stop-word
@@ -151,6 +151,7 @@ func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
 		a = unindexed(tax, o)
 		a.index()
 	}
+	a.pool.New = func() any { return a.newScratch() }
 	return a
 }
 
@@ -300,8 +301,8 @@ const statementsPerWorker = 4
 func (a *Aligner) eachStatement(n int, fn func(i int, sc *scratch)) {
 	workers := min(n/statementsPerWorker, runtime.GOMAXPROCS(0))
 	if workers <= 1 {
-		sc := a.pool.get(a)
-		defer a.pool.put(sc)
+		sc := a.pool.Get().(*scratch)
+		defer a.pool.Put(sc)
 		for i := range n {
 			fn(i, sc)
 		}
@@ -311,8 +312,8 @@ func (a *Aligner) eachStatement(n int, fn func(i int, sc *scratch)) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			sc := a.pool.get(a)
-			defer a.pool.put(sc)
+			sc := a.pool.Get().(*scratch)
+			defer a.pool.Put(sc)
 			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				fn(i, sc)
 			}

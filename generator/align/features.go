@@ -2,7 +2,6 @@ package align
 
 import (
 	"math"
-	"sync"
 
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/onet"
@@ -80,7 +79,7 @@ type elemInfo struct {
 }
 
 // scratch is the working memory of one statement: reused through the
-// aligner's scratches so that Statement allocates little.
+// aligner's pool so that Statement allocates little.
 type scratch struct {
 	ids, known   []int32
 	buf          []byte
@@ -122,46 +121,7 @@ func (a *Aligner) newScratch() *scratch {
 	for i := range sc.slot {
 		sc.slot[i] = -1
 	}
-	sc.cands = make([]candidate, 0, maxCandidates)
 	return sc
-}
-
-// maxCandidates is the most candidates candidates gathers with the
-// default settings (more grow the slice): the closest titles, the
-// neighbours' votes, the linked evidence, the language model's, the
-// classifier's and the occupation's likeliest.
-const maxCandidates = 60 + 2*40 + 40 + 20 + 20 + 20
-
-// scratches keeps the scratches of finished statements for the next, as
-// a sync.Pool would, but across garbage collections: a build collects
-// several times while it aligns, and remaking a scratch each time (some
-// 600 KB, sized by the taxonomy) was a third of what aligning the default
-// site allocated. It keeps as many as were ever in use at once: one a
-// core and framework aligned together.
-type scratches struct {
-	mu   sync.Mutex
-	free []*scratch
-}
-
-// get returns a free scratch of a, or a new one.
-func (p *scratches) get(a *Aligner) *scratch {
-	p.mu.Lock()
-	n := len(p.free)
-	if n == 0 {
-		p.mu.Unlock()
-		return a.newScratch()
-	}
-	sc := p.free[n-1]
-	p.free = p.free[:n-1]
-	p.mu.Unlock()
-	return sc
-}
-
-// put gives back a scratch, reset, for another statement.
-func (p *scratches) put(sc *scratch) {
-	p.mu.Lock()
-	p.free = append(p.free, sc)
-	p.mu.Unlock()
 }
 
 // reset clears what the last statement touched.
