@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unique"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -387,7 +388,10 @@ func (d *decoder) stringValue(path string, nullOK bool) (string, bool) {
 		d.syntax(err, path)
 		return "", false
 	}
-	return tok.String(), true
+	// Interned: frameworks repeat one another's words (versions in a
+	// framework's history, regional variants of one occupation, labels
+	// and sources), and a large site holds every framework's text at once.
+	return unique.Make(tok.String()).Value(), true
 }
 
 // optInt reads an integer, or null (ok false).

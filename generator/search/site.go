@@ -18,7 +18,15 @@ const KindSkill = "skill"
 // filter's values are the site-wide level slugs (site.Level.Slug) and the
 // group filter's are the group names (site.Hub.Key of s.Groups).
 func FromSite(s *site.Site) []Doc {
-	var docs []Doc
+	// Of the exact size: a large site has hundreds of thousands of
+	// statements, and the search step is its build's largest heap.
+	n := len(s.Occupations) + len(s.Skills)
+	for _, o := range s.Occupations {
+		for _, ol := range o.Levels {
+			n += len(ol.Statements)
+		}
+	}
+	docs := make([]Doc, 0, n)
 	group := func(o *site.Occupation) string {
 		if o.Group == nil {
 			return ""
