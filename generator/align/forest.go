@@ -51,18 +51,25 @@ type forest []tree
 func (fo forest) score(x *treeInput) float64 {
 	s := 0.0
 	for i := range fo {
-		t := &fo[i]
-		n := 0
-		for range treeDepth {
-			if x[t.feat[n]] > t.thr[n] {
-				n = 2*n + 2
-			} else {
-				n = 2*n + 1
-			}
-		}
-		s += float64(t.leaf[n-treeInner])
+		s += float64(fo[i].value(x))
 	}
 	return s
+}
+
+// value is the leaf value the tree gives x. The step down is taken
+// without a branch: which side an input goes is as good as random, and a
+// mispredicted branch at each of the levels cost more than the rest of
+// the walk.
+func (t *tree) value(x *treeInput) float32 {
+	n := 0
+	for range treeDepth {
+		right := 0
+		if x[t.feat[n]] > t.thr[n] {
+			right = 1
+		}
+		n = 2*n + 1 + right
+	}
+	return t.leaf[n-treeInner]
 }
 
 // shortlist puts in top the best shortlisted candidates by their linear
@@ -167,9 +174,20 @@ func linearScores(cands []candidate, w *[nFeatures]float64, out []float64) []flo
 // rerank puts in out the final score of each shortlisted candidate: its
 // linear score plus the trees'.
 func (fo forest) rerank(top []ranked, xs []treeInput, out []float64) []float64 {
-	out = out[:0]
-	for i, t := range top {
-		out = append(out, t.score+fo.score(&xs[i]))
+	// Tree by tree over all the candidates, rather than candidate by
+	// candidate: the walks of one tree are independent, so the processor
+	// overlaps them. Each candidate's values are still added up in the
+	// order of the trees, as score adds them.
+	out = slices.Grow(out[:0], len(top))[:len(top)]
+	clear(out)
+	for i := range fo {
+		t := &fo[i]
+		for c := range xs[:len(top)] {
+			out[c] += float64(t.value(&xs[c]))
+		}
+	}
+	for c, t := range top {
+		out[c] = t.score + out[c]
 	}
 	return out
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"runtime/metrics"
+	"runtime"
 	"runtime/pprof"
 	"time"
 )
@@ -59,14 +59,16 @@ type heapPeak struct {
 
 func watchHeap(every time.Duration) *heapPeak {
 	h := &heapPeak{done: make(chan struct{}), stopped: make(chan struct{})}
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	// runtime.ReadMemStats rather than runtime/metrics, whose package
+	// initialisation (half a millisecond) every run of ladder would pay.
+	var stats runtime.MemStats
 	go func() {
 		defer close(h.stopped)
 		tick := time.NewTicker(every)
 		defer tick.Stop()
 		for {
-			metrics.Read(sample)
-			if n := sample[0].Value.Uint64(); n > h.most {
+			runtime.ReadMemStats(&stats)
+			if n := stats.HeapAlloc; n > h.most {
 				var buf bytes.Buffer
 				if pprof.Lookup("heap").WriteTo(&buf, 0) == nil {
 					h.most, h.profile = n, buf.Bytes()

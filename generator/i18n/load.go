@@ -42,18 +42,26 @@ func Load(lang string, src Sources) (*Catalogue, diag.List) {
 	if err != nil {
 		tag = language.English
 	}
-	ref, diags := Parse("(embedded) i18n/"+Reference+".toml", readFS(src.Shipped, Reference+".toml"))
+	ref, diags := parseShipped(Reference, "(embedded) i18n/"+Reference+".toml", readFS(src.Shipped, Reference+".toml"))
 	c := &Catalogue{lang: lang, tag: tag, msgs: map[string]Message{}, names: map[string][]string{}}
 	for k, m := range ref {
 		c.msgs[k] = m
 		c.names[k] = placeholders(m)
 	}
-	layer := func(fsys fs.FS, name, label string, check bool) {
+	// shipped names the language of a shipped catalogue, "" for a site's.
+	layer := func(fsys fs.FS, name, label string, shipped string) {
 		data := readFS(fsys, name)
 		if data == nil {
 			return
 		}
-		msgs, d := Parse(label, data)
+		check := shipped == ""
+		var msgs map[string]Message
+		var d diag.List
+		if check {
+			msgs, d = Parse(label, data)
+		} else {
+			msgs, d = parseShipped(shipped, label, data)
+		}
 		diags = append(diags, d...)
 		if check {
 			diags = append(diags, Check(label, msgs, ref, tag)...)
@@ -65,14 +73,14 @@ func Load(lang string, src Sources) (*Catalogue, diag.List) {
 		}
 	}
 	if base, _ := tag.Base(); base.String() != Reference {
-		layer(src.Shipped, lang+".toml", "(embedded) i18n/"+lang+".toml", false)
+		layer(src.Shipped, lang+".toml", "(embedded) i18n/"+lang+".toml", lang)
 	}
 	label := src.Label
 	if label == nil {
 		label = func(s string) string { return s }
 	}
 	for _, name := range siteFiles(lang) {
-		layer(src.Site, name, label(name), true)
+		layer(src.Site, name, label(name), "")
 	}
 	return c, diags
 }

@@ -15,6 +15,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"sync/atomic"
 	"time"
@@ -212,6 +213,7 @@ func (res *Result) step(name string, t time.Time) {
 // minifies and writes it. Each worker has its own buffers, so the whole
 // site is never held in memory.
 func renderPages(ctx context.Context, r *render.Renderer, pages []*site.Page, emit func(rel string, data []byte, scratch *bytes.Buffer) error) error {
+	pages = slowestFirst(pages)
 	return forEach(ctx, len(pages), func(i int, page, scratch *bytes.Buffer) error {
 		page.Reset()
 		if err := r.Page(page, pages[i]); err != nil {
@@ -219,6 +221,24 @@ func renderPages(ctx context.Context, r *render.Renderer, pages []*site.Page, em
 		}
 		return emit(pages[i].Path, page.Bytes(), scratch)
 	})
+}
+
+// slowestFirst returns the pages in the order to render them: the
+// markdown pages with the most code blocks first, then the others as
+// they are. A language's first code block compiles its highlighter
+// (chroma's regular expressions), so on a small site the page that shows
+// the most languages takes longest: rendered last, as its place in the
+// list had it, it kept one core busy well after the other had finished.
+func slowestFirst(pages []*site.Page) []*site.Page {
+	fences := func(p *site.Page) int {
+		if p.Kind != site.ContentPageKind || p.Content == nil {
+			return 0
+		}
+		return bytes.Count(p.Content.Body, []byte("\n```")) + bytes.Count(p.Content.Body, []byte("\n~~~"))
+	}
+	out := slices.Clone(pages)
+	slices.SortStableFunc(out, func(a, b *site.Page) int { return fences(b) - fences(a) })
+	return out
 }
 
 // forEach calls fn for 0 ≤ i < n on every core, giving each worker two

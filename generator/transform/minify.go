@@ -18,7 +18,8 @@ import (
 // Minifier shrinks HTML, CSS, JavaScript, JSON, SVG and XML files. It is
 // safe for concurrent use by many goroutines.
 type Minifier struct {
-	m *minify.M
+	m      *minify.M
+	stored *storedSet // the minified forms of ladder's defaults (stored.go)
 }
 
 // mediaTypes maps the file extensions Minify handles to their media type.
@@ -64,7 +65,7 @@ func NewMinifier() *Minifier {
 	} {
 		m.Add(t, f)
 	}
-	return &Minifier{m: m}
+	return &Minifier{m: m, stored: &storedSet{fsys: storedData}}
 }
 
 // htmlMinifier keeps what NewMinifier says; delims, when set, are the
@@ -99,6 +100,9 @@ func (m *Minifier) Minify(path string, dst *bytes.Buffer, src []byte) (bool, err
 	// The parser writes a NUL into its input's spare capacity while it
 	// runs; capping the capacity makes it copy src instead of touching the
 	// caller's memory.
+	if m.stored.lookup(mt, dst, src) {
+		return true, nil
+	}
 	n := dst.Len()
 	if err := m.m.Minify(mt, dst, bytes.NewBuffer(src[:len(src):len(src)])); err != nil {
 		dst.Truncate(n)

@@ -53,6 +53,9 @@ func (t *templateFS) ReadFile(name string) ([]byte, error) {
 		return src, err
 	}
 	var out bytes.Buffer
+	if t.m.stored.lookup(templateType, &out, src) {
+		return out.Bytes(), nil
+	}
 	if err := t.m.m.Minify(templateType, &out, bytes.NewBuffer(src[:len(src):len(src)])); err != nil {
 		return src, nil
 	}
