@@ -16,8 +16,8 @@ import (
 // memoryLimit is the soft limit of the Go runtime's memory unless the
 // GOMEMLIMIT environment variable sets another: the collector works
 // harder as the heap nears it instead of letting it grow to twice what
-// is live (GOGC=100), which for a site of ten thousand frameworks (about
-// 420 MB live) was 1.7 GB. It is soft: a build that needs more still
+// is live (GOGC=100), which for a site of ten thousand frameworks (then
+// about 420 MB live; 330–520 MB since the loader interns text) was 1.7 GB. It is soft: a build that needs more still
 // gets it. It is well above what ten thousand frameworks keep live, as a
 // limit near the live heap makes the collector run all the time: at
 // 10,160 frameworks 512 MiB cut the peak to 0.8 GB but rendering took

@@ -12,12 +12,16 @@ import (
 	"github.com/ladder-ssg/ladder/generator/translations"
 )
 
-// The limits of one sitemap file (sitemaps.org protocol 0.9): a site
-// with more pages gets a sitemap index.
-var sitemapLimits = sitemapLimit{urls: 50000, bytes: 50 << 20, sitemaps: 50000}
+// The limits of the sitemaps.org protocol 0.9: URLs and bytes in one
+// sitemap, sitemaps in one index. A site with more pages gets an index.
+const (
+	sitemapMaxURLs     = 50000
+	sitemapMaxBytes    = 50 << 20
+	sitemapMaxSitemaps = 50000
+)
 
 // sitemapLimit is how many URLs and bytes one sitemap file may hold, and
-// how many sitemaps an index may name.
+// how many sitemaps an index may name: the protocol's, or a test's.
 type sitemapLimit struct{ urls, bytes, sitemaps int }
 
 // Sitemap returns the sitemap files (sitemaps.org protocol 0.9) listing
@@ -36,7 +40,7 @@ func Sitemap(s *site.Site) ([]BundleFile, error) { return SitemapWithAlternates(
 // xhtml:link elements, as search engines read translations in sitemaps.
 // A nil alternates gives Sitemap's files.
 func SitemapWithAlternates(s *site.Site, alternates func(*site.Page) []translations.Alternate) ([]BundleFile, error) {
-	return sitemaps(s, alternates, sitemapLimits)
+	return sitemaps(s, alternates, sitemapLimit{sitemapMaxURLs, sitemapMaxBytes, sitemapMaxSitemaps})
 }
 
 // sitemaps writes the URL sets, starting another when the next URL would
@@ -64,13 +68,14 @@ func sitemaps(s *site.Site, alternates func(*site.Page) []translations.Alternate
 	}
 	parts = append(parts, set.close())
 	for i, part := range parts {
+		// Only a part of one URL can pass the limit: a page alone too large.
 		if len(part.data) > limit.bytes {
 			return nil, fmt.Errorf("sitemap: page %s alone makes a sitemap of %d bytes, more than the %d one may hold", part.first, len(part.data), limit.bytes)
 		}
-		if len(parts) == 1 {
-			return []BundleFile{{paths.Sitemap, part.data}}, nil
-		}
 		parts[i].name = paths.SitemapPart(i + 1)
+	}
+	if len(parts) == 1 {
+		return []BundleFile{{paths.Sitemap, parts[0].data}}, nil
 	}
 	return sitemapIndex(s, parts, limit)
 }
