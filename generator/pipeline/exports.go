@@ -67,12 +67,7 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 	// version and export date: remake them only when one of those changed.
 	siteKey := siteFilesKey(model, w.seed) ^ b.langs.siteSum(model)
 	if !all && siteKey == previous[siteFilesKeyName] {
-		for _, name := range export.SiteFileNames(model) {
-			w.keep(name)
-		}
-		for n := 1; w.wroteBefore(paths.SitemapPart(n)); n++ {
-			w.keep(paths.SitemapPart(n))
-		}
+		w.keepSiteFiles(model)
 	} else {
 		files, err := export.SiteFiles(model, b.langs.alternates(model))
 		if err != nil {
@@ -87,6 +82,19 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 	}
 	keys[siteFilesKeyName] = siteKey
 	return keys, nil
+}
+
+// keepSiteFiles records that the site-wide files stay as the last build
+// wrote them, with the sitemaps a large site's index names: their number
+// depends on the sitemap's bytes, so they are the parts the last build
+// wrote.
+func (w *writer) keepSiteFiles(model *site.Site) {
+	for _, name := range export.SiteFileNames(model) {
+		w.keep(name)
+	}
+	for n := 1; w.wroteBefore(paths.SitemapPart(n)); n++ {
+		w.keep(paths.SitemapPart(n))
+	}
 }
 
 // writeAssessShards writes the self-assessment's data script of each
