@@ -17,10 +17,18 @@ type MatrixRow struct {
 	Cells []*MatrixCell
 }
 
-// MatrixCell is one statement in the matrix, with its level.
+// MatrixCell is one statement in the matrix, with its level, and what
+// its cell shows worked out in Go (see StatementRow for why).
 type MatrixCell struct {
 	Level     *site.OccupationLevel
 	Statement *site.Statement
+	// Topic is the statement's topic when the cell shows it: "" in a
+	// matrix whose rows are topics.
+	Topic       string
+	Performance string
+	LevelURL    string // the level page's URL, relative to the page
+	Anchor      string // the statement's fragment id on it
+	Code        string // the statement's code without its occupation's, e.g. E.3
 }
 
 // MatrixTable is an occupation's skill-by-level matrix.
@@ -38,6 +46,18 @@ func (v *View) Matrix() MatrixTable {
 	if o == nil || len(o.Levels) == 0 {
 		return MatrixTable{}
 	}
+	levelURLs := make([]string, len(o.Levels))
+	for i, ol := range o.Levels {
+		levelURLs[i] = v.URL(ol.Path)
+	}
+	cell := func(i int, st *site.Statement, byTopic bool) *MatrixCell {
+		ol := o.Levels[i]
+		c := &MatrixCell{Level: ol, Statement: st, Performance: st.Performance, LevelURL: levelURLs[i], Anchor: st.Anchor, Code: shortCode(ol, st)}
+		if !byTopic {
+			c.Topic = st.Topic
+		}
+		return c
+	}
 	var rows []MatrixRow
 	if order, ok := sharedTopics(o); ok {
 		for _, topic := range order {
@@ -45,7 +65,7 @@ func (v *View) Matrix() MatrixTable {
 			for i, ol := range o.Levels {
 				for j := range ol.Statements {
 					if strings.EqualFold(ol.Statements[j].Topic, topic) {
-						row.Cells[i] = &MatrixCell{ol, &ol.Statements[j]}
+						row.Cells[i] = cell(i, &ol.Statements[j], true)
 						break
 					}
 				}
@@ -62,7 +82,7 @@ func (v *View) Matrix() MatrixTable {
 		row := MatrixRow{Label: strconv.Itoa(k + 1), Cells: make([]*MatrixCell, len(o.Levels))}
 		for i, ol := range o.Levels {
 			if k < len(ol.Statements) {
-				row.Cells[i] = &MatrixCell{ol, &ol.Statements[k]}
+				row.Cells[i] = cell(i, &ol.Statements[k], false)
 			}
 		}
 		rows = append(rows, row)
@@ -117,5 +137,9 @@ func (v *View) StatementCount() int {
 // E.3 for 29-2012.00.E.3: what a cell of the matrix shows, under a
 // heading that gives the occupation's code.
 func (v *View) ShortCode(ol *site.OccupationLevel, st *site.Statement) string {
+	return shortCode(ol, st)
+}
+
+func shortCode(ol *site.OccupationLevel, st *site.Statement) string {
 	return strings.TrimPrefix(export.StatementCode(ol, *st), ol.Occupation.Code+".")
 }

@@ -2,9 +2,11 @@ package render_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -12,6 +14,7 @@ import (
 
 	"golang.org/x/net/html"
 
+	"github.com/ladder-ssg/ladder/generator/export"
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/render"
@@ -269,5 +272,83 @@ func TestChangesPage(t *testing.T) {
 	}
 	if got != string(want) {
 		t.Errorf("%s differs from %s (go test -update rewrites it):\n%s", p, golden, got)
+	}
+}
+
+// TestRows holds what the row views of level, skill and occupation pages
+// give a template of a site's own to the model they come from.
+func TestRows(t *testing.T) {
+	in := fixture(t)
+	// An occupation with a skill at two levels, which its first row spans.
+	glassware := framework.Split("Basic laboratory equipment and glassware — wash and store it.")
+	twice := &framework.Framework{
+		Occupation: framework.Occupation{SOC: "99-0002.00", Title: "Glass washers"},
+		Levels: []framework.Level{
+			{Key: "emerging", Label: "Emerging", Statements: []framework.Statement{glassware}},
+			{Key: "developing", Label: "Developing", Statements: []framework.Statement{glassware}},
+		},
+	}
+	in.Frameworks = append(in.Frameworks, site.Framework{Framework: twice, File: "frameworks/twice.json", Sum: 10})
+	s := newSite(t, in)
+	spans := 0
+	pages := renderAll(t, s, overlay(t, map[string]string{
+		"level.html":      `{{define "main"}}{{range .StatementRows}}[{{.Code}} {{.Anchor}}]{{end}}{{end}}`,
+		"skill.html":      `{{define "main"}}{{range .SkillRows}}[{{.Rowspan}} {{.Anchor}}]{{end}}{{end}}`,
+		"occupation.html": `{{define "main"}}{{range .RelatedCards}}[{{.Code}}]{{end}}|{{range .Matrix.Rows}}{{range .Cells}}{{with .}}[{{.Code}}]{{end}}{{end}}{{end}}{{end}}`,
+	}))
+	main := func(path string) string {
+		page := string(pages[path])
+		_, after, _ := strings.Cut(page, `<main id="main" tabindex="-1">`)
+		before, _, _ := strings.Cut(after, "</main>")
+		return strings.TrimSpace(before)
+	}
+	checked := map[site.PageKind]int{}
+	for _, p := range s.Pages {
+		var want strings.Builder
+		switch p.Kind {
+		case site.OccupationLevelPage:
+			for _, st := range p.Level.Statements {
+				fmt.Fprintf(&want, "[%s %s]", export.StatementCode(p.Level, st), st.Anchor)
+			}
+		case site.SkillPageKind:
+			for _, g := range p.Skill.ByOccupation() {
+				for i, u := range g.Uses {
+					span := 0
+					if i == 0 {
+						span = len(g.Uses)
+						spans = max(spans, span)
+					}
+					fmt.Fprintf(&want, "[%d %s]", span, u.Statement.Anchor)
+				}
+			}
+		case site.OccupationPage:
+			for _, rel := range p.Occupation.Related {
+				fmt.Fprintf(&want, "[%s]", rel.Code)
+			}
+			// The matrix's cells, a statement each, in any order.
+			var cells []string
+			for _, ol := range p.Occupation.Levels {
+				for _, st := range ol.Statements {
+					cells = append(cells, "["+strings.TrimPrefix(export.StatementCode(ol, st), p.Occupation.Code+".")+"]")
+				}
+			}
+			slices.Sort(cells)
+			want.WriteString("|" + strings.Join(cells, ""))
+		default:
+			continue
+		}
+		checked[p.Kind]++
+		got := main(p.Path)
+		if related, matrix, ok := strings.Cut(got, "|"); ok {
+			cells := strings.SplitAfter(matrix, "]")
+			slices.Sort(cells)
+			got = related + "|" + strings.Join(cells, "")
+		}
+		if got != want.String() {
+			t.Errorf("%s:\n got %s\nwant %s", p.Path, got, want.String())
+		}
+	}
+	if len(checked) != 3 || spans < 2 {
+		t.Errorf("pages checked by kind: %v, the most rows of one occupation on a skill page %d", checked, spans)
 	}
 }
