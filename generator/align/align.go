@@ -82,6 +82,10 @@ type Aligner struct {
 	calib   [2]float64         // a, b of calibrate
 	forest  forest
 	pool    sync.Pool // of *scratch
+	// slabs lends Statements the room for a framework's shortlists, some
+	// 35 KB a statement, which a large site would otherwise allocate
+	// afresh for every framework: gigabytes at ten thousand.
+	slabs sync.Pool // of *[]candidate
 
 	voc  vocab
 	word strTable // folded word → stem number, -1 for a stop-word
@@ -240,13 +244,15 @@ func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Ma
 	if k <= 0 {
 		return out
 	}
+	slab := a.slab(len(sts) * shortlisted)
+	defer a.slabs.Put(slab)
 	firsts := make([][]candidate, len(sts))
 	a.eachStatement(len(sts), func(i int, sc *scratch) {
 		if e, ok := a.exactTopic(sts[i]); ok && k == 1 {
 			out[i] = []Match{{Element: int(a.elems[e]), Score: 1, Band: Exact}}
 			return
 		}
-		firsts[i] = a.firstCandidates(c, sts[i], sc)
+		firsts[i] = a.firstCandidates(c, sts[i], sc, (*slab)[i*shortlisted:(i+1)*shortlisted])
 	})
 	var sets [][]candidate
 	var groups []int32
@@ -277,16 +283,28 @@ func (a *Aligner) Statements(c Context, sts []framework.Statement, k int) [][]Ma
 }
 
 // firstCandidates returns a statement's candidates that the first stage
-// shortlists, best first.
-func (a *Aligner) firstCandidates(c Context, s framework.Statement, sc *scratch) []candidate {
+// shortlists, best first, in room (of shortlisted candidates).
+func (a *Aligner) firstCandidates(c Context, s framework.Statement, sc *scratch, room []candidate) []candidate {
 	defer sc.reset()
 	a.candidates(c, s, sc)
 	sc.scores, sc.rest = firstStage(sc.cands, &a.first, sc.scores, sc.rest)
-	best := make([]candidate, len(sc.rest))
+	best := room[:len(sc.rest)]
 	for n, t := range sc.rest {
 		best[n] = sc.cands[t.i]
 	}
 	return best
+}
+
+// slab returns room for n candidates from the aligner's slabs, for
+// Statements to put back.
+func (a *Aligner) slab(n int) *[]candidate {
+	slab, _ := a.slabs.Get().(*[]candidate)
+	if slab == nil || cap(*slab) < n {
+		s := make([]candidate, n)
+		return &s
+	}
+	*slab = (*slab)[:n]
+	return slab
 }
 
 // statementsPerWorker is the fewest statements worth a goroutine of

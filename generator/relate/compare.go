@@ -25,7 +25,7 @@ type Row struct {
 
 // Compare aligns occupations a and b, which must not be nil frameworks.
 func (r *Relations) Compare(a, b int) Comparison {
-	c := Comparison{A: a, B: b, Shared: len(r.sharedSkills(a, b))}
+	c := Comparison{A: a, B: b, Shared: r.sharedCount(a, b)}
 	la, lb := r.fws[a].Levels, r.fws[b].Levels
 	pairB := make([]int, len(la)) // level of b paired with each level of a, or -1
 	takenB := make([]bool, len(lb))

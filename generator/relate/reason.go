@@ -122,21 +122,12 @@ func plural(n int) string {
 // rarest (used by the fewest occupations) first, then by name.
 func (r *Relations) sharedSkills(i, j int) []SharedSkill {
 	a, b := r.has[i], r.has[j]
-	var out []SharedSkill
-	for x, y := 0, 0; x < len(a) && y < len(b); {
-		switch {
-		case a[x].skill < b[y].skill:
-			x++
-		case a[x].skill > b[y].skill:
-			y++
-		default:
-			s := &r.skills[a[x].skill]
-			out = append(out, SharedSkill{Skill: int(a[x].skill), Name: s.Name, Slug: s.Slug,
-				Levels: a[x].levels, OtherLevels: b[y].levels})
-			x++
-			y++
-		}
-	}
+	out := make([]SharedSkill, 0, r.sharedCount(i, j))
+	r.eachShared(i, j, func(x, y int) {
+		s := &r.skills[a[x].skill]
+		out = append(out, SharedSkill{Skill: int(a[x].skill), Name: s.Name, Slug: s.Slug,
+			Levels: a[x].levels, OtherLevels: b[y].levels})
+	})
 	slices.SortFunc(out, func(x, y SharedSkill) int {
 		if c := cmp.Compare(r.skillOcc[x.Skill], r.skillOcc[y.Skill]); c != 0 {
 			return c
@@ -144,6 +135,32 @@ func (r *Relations) sharedSkills(i, j int) []SharedSkill {
 		return cmp.Compare(x.Skill, y.Skill) // Skills() order: by name
 	})
 	return out
+}
+
+// sharedCount is how many skills occupations i and j both have:
+// len(sharedSkills(i, j)), without making the list.
+func (r *Relations) sharedCount(i, j int) int {
+	n := 0
+	r.eachShared(i, j, func(int, int) { n++ })
+	return n
+}
+
+// eachShared calls fn with the places in r.has[i] and r.has[j] of each
+// skill both occupations have, in skill order.
+func (r *Relations) eachShared(i, j int, fn func(x, y int)) {
+	a, b := r.has[i], r.has[j]
+	for x, y := 0, 0; x < len(a) && y < len(b); {
+		switch {
+		case a[x].skill < b[y].skill:
+			x++
+		case a[x].skill > b[y].skill:
+			y++
+		default:
+			fn(x, y)
+			x++
+			y++
+		}
+	}
 }
 
 // topWords returns up to n words that contribute most to the similarity
