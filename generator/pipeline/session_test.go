@@ -119,6 +119,9 @@ func sessionSteps(t *testing.T, src string) []sessionStep {
 		{"one statement reworded", func() {
 			editFile(t, fw, "identify and handle under direct supervision", "identify, label and handle under direct supervision")
 		}, 14, "occupations/29-2012.00/emerging/index.html", "occupations/19-4021.00/index.html", false}, // a reworded statement may align elsewhere: its skill's pages too
+		{"a topic respelled", func() {
+			editFile(t, fw, "Microscopy equipment — operate", "Microscope equipment — operate")
+		}, 14, "occupations/29-2012.00/emerging/index.html", "occupations/19-4021.00/index.html", false}, // as a reworded statement: on an aligned site the related occupations are kept until the Build
 		{"a title changed", func() {
 			editFile(t, fw, `"title":"Medical and Clinical Laboratory Technicians"`, `"title":"Clinical Laboratory Technicians"`)
 		}, 40, "index.html", "about/index.html", false}, // the title is part of every statement's alignment context

@@ -12,19 +12,32 @@ import "github.com/ladder-ssg/ladder/generator/framework"
 // reasons may be slightly out of date, as performance words weigh in the
 // similarity. Watch mode uses it to show an edit at once and relate
 // afresh afterwards.
-func (r *Relations) Fits(fws []*framework.Framework) bool {
+func (r *Relations) Fits(fws []*framework.Framework) bool { return r.fits(fws, true) }
+
+// FitsAligned is Fits for relations made WithAlignment, whose skills
+// are the statements' aligned elements: fws may differ in any of the
+// statements' text, topics included. An edit may move a statement's
+// alignment, and so its skill, whichever part of the text it touches;
+// kept relations then hold the old skills (and their names) until the
+// statements are related afresh, as after an edit of the performance
+// text alone. Watch mode uses it so that a topic edit shows at once too.
+func (r *Relations) FitsAligned(fws []*framework.Framework) bool { return r.fits(fws, false) }
+
+func (r *Relations) fits(fws []*framework.Framework, topics bool) bool {
 	if len(fws) != len(r.fws) {
 		return false
 	}
 	for i, f := range fws {
-		if f != r.fws[i] && !sameShape(f, r.fws[i]) {
+		if f != r.fws[i] && !sameShape(f, r.fws[i], topics) {
 			return false
 		}
 	}
 	return true
 }
 
-func sameShape(a, b *framework.Framework) bool {
+// sameShape reports whether a and b have the same occupation and levels
+// with as many statements, and with topics set, the same topics.
+func sameShape(a, b *framework.Framework, topics bool) bool {
 	if a == nil || b == nil {
 		return false
 	}
@@ -37,6 +50,9 @@ func sameShape(a, b *framework.Framework) bool {
 		lb := b.Levels[i]
 		if la.Key != lb.Key || la.Label != lb.Label || len(la.Statements) != len(lb.Statements) {
 			return false
+		}
+		if !topics {
+			continue
 		}
 		for j, s := range la.Statements {
 			if s.Topic != lb.Statements[j].Topic {

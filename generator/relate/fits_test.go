@@ -20,33 +20,34 @@ func cloneFramework(f *framework.Framework) *framework.Framework {
 
 func TestFits(t *testing.T) {
 	tests := []struct {
-		name string
-		edit func(f *framework.Framework)
-		want bool
+		name    string
+		edit    func(f *framework.Framework)
+		want    bool
+		aligned bool // what FitsAligned says, when it differs from Fits
 	}{
-		{"the same values", func(*framework.Framework) {}, true},
+		{"the same values", func(*framework.Framework) {}, true, true},
 		{"performance reworded", func(f *framework.Framework) {
 			st := &f.Levels[0].Statements[0]
 			st.Performance += " with care"
 			st.Text = st.Topic + framework.TopicSeparator + st.Performance
-		}, true},
-		{"description changed", func(f *framework.Framework) { f.Description = "Another description." }, true},
-		{"topic renamed", func(f *framework.Framework) { f.Levels[0].Statements[0].Topic = "Something else entirely" }, false},
+		}, true, true},
+		{"description changed", func(f *framework.Framework) { f.Description = "Another description." }, true, true},
+		{"topic renamed", func(f *framework.Framework) { f.Levels[0].Statements[0].Topic = "Something else entirely" }, false, true},
 		{"topic respelled", func(f *framework.Framework) {
 			st := &f.Levels[0].Statements[0]
 			st.Topic = st.Topic + "s"
-		}, false},
+		}, false, true},
 		{"statement added", func(f *framework.Framework) {
 			f.Levels[0].Statements = append(f.Levels[0].Statements, framework.Statement{Text: "New — new", Topic: "New", Performance: "new"})
-		}, false},
-		{"statement removed", func(f *framework.Framework) { f.Levels[0].Statements = f.Levels[0].Statements[1:] }, false},
-		{"level relabelled", func(f *framework.Framework) { f.Levels[0].Label = "Beginning" }, false},
-		{"level key changed", func(f *framework.Framework) { f.Levels[0].Key = "beginning" }, false},
-		{"level removed", func(f *framework.Framework) { f.Levels = f.Levels[1:] }, false},
-		{"title changed", func(f *framework.Framework) { f.Occupation.Title += " (new)" }, false},
-		{"group changed", func(f *framework.Framework) { f.Occupation.Group = "Other" }, false},
-		{"sector changed", func(f *framework.Framework) { f.Occupation.Sector = "99" }, false},
-		{"code changed", func(f *framework.Framework) { f.Occupation.SOC = "99-9999.00" }, false},
+		}, false, false},
+		{"statement removed", func(f *framework.Framework) { f.Levels[0].Statements = f.Levels[0].Statements[1:] }, false, false},
+		{"level relabelled", func(f *framework.Framework) { f.Levels[0].Label = "Beginning" }, false, false},
+		{"level key changed", func(f *framework.Framework) { f.Levels[0].Key = "beginning" }, false, false},
+		{"level removed", func(f *framework.Framework) { f.Levels = f.Levels[1:] }, false, false},
+		{"title changed", func(f *framework.Framework) { f.Occupation.Title += " (new)" }, false, false},
+		{"group changed", func(f *framework.Framework) { f.Occupation.Group = "Other" }, false, false},
+		{"sector changed", func(f *framework.Framework) { f.Occupation.Sector = "99" }, false, false},
+		{"code changed", func(f *framework.Framework) { f.Occupation.SOC = "99-9999.00" }, false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,6 +56,9 @@ func TestFits(t *testing.T) {
 			edited := append([]*framework.Framework(nil), fws...)
 			edited[0] = cloneFramework(fws[0])
 			tt.edit(edited[0])
+			if got := r.FitsAligned(edited); got != tt.aligned {
+				t.Errorf("FitsAligned = %v, want %v", got, tt.aligned)
+			}
 			if got := r.Fits(edited); got != tt.want {
 				t.Fatalf("Fits = %v, want %v", got, tt.want)
 			}
@@ -77,7 +81,7 @@ func TestFits(t *testing.T) {
 		})
 	}
 	fws := fixture()
-	if New(fws).Fits(fws[1:]) {
+	if r := New(fws); r.Fits(fws[1:]) || r.FitsAligned(fws[1:]) {
 		t.Error("fits a different number of frameworks")
 	}
 }

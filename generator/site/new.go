@@ -51,8 +51,9 @@ func Reuse(previous *Site) Option { return func(o *options) { o.previous = previ
 
 // KeepRelations lets New, with Reuse, keep the previous model's related
 // occupations, skills and comparisons when the frameworks changed only in
-// their statements' performance text (see relate.Relations.Fits), and set
-// Provisional. Relating a large site takes a tenth of a second or more;
+// their statements' performance text, or on an aligned site in any of
+// their statements' text (see relate.Relations.Fits and FitsAligned), and
+// set Provisional. Relating a large site takes a tenth of a second or more;
 // watch mode shows an edit at once and relates afresh afterwards.
 func KeepRelations() Option { return func(o *options) { o.keepRelations = true } }
 

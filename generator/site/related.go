@@ -132,8 +132,8 @@ func (s *Site) setRelations(previous *Site, keep bool) {
 	case sameAlign && sameFrameworks(previous.frameworks, fws) && (keep || !previous.Provisional):
 		s.relations = previous.relations
 		s.Provisional = previous.Provisional
-	case sameAlign && keep && previous.relations.Fits(fws):
-		// Alignments may have moved with the performance text; the
+	case sameAlign && keep && previous.fits(fws):
+		// Alignments may have moved with the statements' text; the
 		// provisional relations keep the old skills until the next Build.
 		s.relations = previous.relations
 		s.Provisional = true
@@ -145,6 +145,16 @@ func (s *Site) setRelations(previous *Site, keep bool) {
 		s.relations = relate.New(fws, opts...)
 	}
 	s.frameworks = fws
+}
+
+// fits reports whether the model's relations can be kept, provisionally,
+// for fws (see relate.Relations.Fits): on an aligned site, whose skills
+// are aligned elements, whatever the statements' text says.
+func (s *Site) fits(fws []*framework.Framework) bool {
+	if s.aligner != nil {
+		return s.relations.FitsAligned(fws)
+	}
+	return s.relations.Fits(fws)
 }
 
 // addSkills makes the skill pages of the skills two or more occupations
