@@ -2,7 +2,6 @@ package site
 
 import (
 	"fmt"
-	"github.com/ladder-ssg/ladder/generator/paths"
 	"hash/maphash"
 	"path"
 	"sort"
@@ -10,14 +9,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/ladder-ssg/ladder/generator/i18n"
+	"unique"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
 	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/ids"
 	"github.com/ladder-ssg/ladder/generator/markup"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/words"
 )
 
@@ -180,9 +180,12 @@ func statements(in []framework.Statement) []Statement {
 		if a == "" || a[0] >= '0' && a[0] <= '9' {
 			a = "s-" + a
 		}
-		anchor := anchors.Name(strings.TrimSuffix(a, "-"))
+		// Anchors and topic keys repeat across occupations (statements
+		// aligned to one activity, frameworks written from one another):
+		// a large site keeps each once.
+		anchor := unique.Make(anchors.Name(strings.TrimSuffix(a, "-"))).Value()
 		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor,
-			sum: ids.FNV64Strings(st.Text, anchor), topicKey: words.Key(st.Topic)})
+			sum: ids.FNV64Strings(st.Text, anchor), topicKey: unique.Make(words.Key(st.Topic)).Value()})
 	}
 	return out
 }
