@@ -104,25 +104,33 @@ func frameworkRef(o *site.Occupation, s *site.Site, from string) map[string]any 
 	return fw
 }
 
+// breadcrumbList and listItem are schema.org's BreadcrumbList and
+// ListItem, their fields in the order of the keys json.Marshal writes for
+// a map: a struct is encoded without sorting or boxing, and every page has
+// a breadcrumb list.
+type breadcrumbList struct {
+	Context string     `json:"@context"`
+	Type    string     `json:"@type"`
+	Items   []listItem `json:"itemListElement"`
+}
+
+type listItem struct {
+	Type     string `json:"@type"`
+	Item     string `json:"item"`
+	Name     string `json:"name"`
+	Position int    `json:"position"`
+}
+
 // BreadcrumbLD returns the schema.org BreadcrumbList of a page: its crumbs
 // from the home page, then the page itself.
 func BreadcrumbLD(p *site.Page, s *site.Site) any {
-	items := make([]any, 0, len(p.Crumbs)+1)
+	items := make([]listItem, 0, len(p.Crumbs)+1)
 	add := func(name, path string) {
-		items = append(items, map[string]any{
-			"@type":    "ListItem",
-			"position": len(items) + 1,
-			"name":     name,
-			"item":     link(s, p.Path, path, ""),
-		})
+		items = append(items, listItem{Type: "ListItem", Item: link(s, p.Path, path, ""), Name: name, Position: len(items) + 1})
 	}
 	for _, c := range p.Crumbs {
 		add(c.Title, c.Path)
 	}
 	add(p.Title, p.Path)
-	return map[string]any{
-		"@context":        schemaContext,
-		"@type":           "BreadcrumbList",
-		"itemListElement": items,
-	}
+	return breadcrumbList{Context: schemaContext, Type: "BreadcrumbList", Items: items}
 }
