@@ -12,6 +12,7 @@ import (
 // call for each method it calls and each field it reaches through an
 // embedded struct, a dozen a statement; a row's fields are plain.
 type StatementRow struct {
+	Statement   *site.Statement
 	Anchor      string // the statement's fragment id on the level page
 	Topic       string // "" for a statement without one
 	Performance string
@@ -25,8 +26,9 @@ type StatementRow struct {
 
 // AlignedRow is what a statement row says of the statement's O*NET match.
 type AlignedRow struct {
-	Kind  string // "Detailed Work Activity:", in the page's language
-	Title string // the element's title
+	Alignment *site.Alignment
+	Kind      string // "Detailed Work Activity:", in the page's language
+	Title     string // the element's title
 	// Link is the aligned-skill fragment, the title as a link to the
 	// element's shared-skill page, "" when it has none.
 	Link      template.HTML
@@ -46,7 +48,7 @@ func (v *View) StatementRows() ([]StatementRow, error) {
 	for i := range ol.Statements {
 		st := &ol.Statements[i]
 		row := &rows[i]
-		*row = StatementRow{Anchor: st.Anchor, Topic: st.Topic, Performance: st.Performance, Code: export.StatementCode(ol, *st)}
+		*row = StatementRow{Statement: st, Anchor: st.Anchor, Topic: st.Topic, Performance: st.Performance, Code: export.StatementCode(ol, *st)}
 		var err error
 		switch {
 		case ol.Aligned != nil:
@@ -67,6 +69,7 @@ func (v *View) StatementRows() ([]StatementRow, error) {
 func (v *View) alignedRow(a *site.Alignment) (*AlignedRow, error) {
 	text := v.Site.Text
 	row := &AlignedRow{
+		Alignment: a,
 		Kind:      text.T("level.kind", text.T("kind."+a.Element.Kind.Label())),
 		Title:     a.Element.Title,
 		Band:      a.Band.String(),
