@@ -1,6 +1,8 @@
 package align
 
 import (
+	"strings"
+
 	"github.com/kljensen/snowball/english"
 
 	"github.com/ladder-ssg/ladder/generator/onet"
@@ -42,10 +44,25 @@ func (a *analyzer) stems(s string, out []int32) []int32 {
 
 // stemOfWord stems one folded word, "" for a stop-word.
 func stemOfWord(w string) string {
-	if len(w) > 1 && !english.IsStopWord(w) && !extraStop[w] {
-		return english.Stem(w, false)
+	if len(w) <= 1 || english.IsStopWord(w) || extraStop[w] {
+		return ""
 	}
-	return ""
+	st := english.Stem(w, false)
+	if verb, ok := izeVerbs[st]; ok && strings.HasPrefix(w, verb) {
+		return verb
+	}
+	return st
+}
+
+// izeVerbs keeps apart the -ize verbs that Snowball stems to a noun or
+// adjective of another meaning, by the stem both get: "authorize" from
+// "author" (a protocol "authored with the PI" is not a payment
+// authorized), "organize" from "organ", "utilize" from "utility". The
+// verb's forms (authorized, authorizing, authorization) share the
+// prefix it is kept under.
+var izeVerbs = map[string]string{
+	"author": "authoriz", "organ": "organiz", "util": "utiliz",
+	"final": "finaliz", "hospit": "hospitaliz", "item": "itemiz",
 }
 
 // extraStop are fillers of task statements that English stop-word lists
