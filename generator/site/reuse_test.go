@@ -190,3 +190,42 @@ func firstDiff(got, want string) string {
 	}
 	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
 }
+
+// TestKeepRelationsThroughTopicEdit holds when a quick rebuild keeps the
+// related occupations: on an aligned site through an edit of a topic, as
+// through one of a performance text; on a site related by topics, only
+// through the performance text.
+func TestKeepRelationsThroughTopicEdit(t *testing.T) {
+	tax, err := onet.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := align.New(tax)
+	in := reuseSite(t, 6)
+	code := in.Frameworks[0].Occupation.SOC
+	tests := []struct {
+		name        string
+		aligned     bool
+		edit        func(*framework.Statement)
+		provisional bool
+	}{
+		{"aligned, topic", true, func(st *framework.Statement) { st.Topic = "Edited " + st.Topic }, true},
+		{"aligned, performance", true, func(st *framework.Statement) { st.Performance += " with care" }, true},
+		{"topics, topic", false, func(st *framework.Statement) { st.Topic = "Edited " + st.Topic }, false},
+		{"topics, performance", false, func(st *framework.Statement) { st.Performance += " with care" }, true},
+	}
+	for _, tt := range tests {
+		var opts []site.Option
+		if tt.aligned {
+			opts = append(opts, site.WithAligner(a))
+		}
+		prev, _ := site.New(in, opts...)
+		edited := in
+		edited.Frameworks = slices.Clone(in.Frameworks)
+		editStatement(&edited, code, tt.edit)
+		s, _ := site.New(edited, append(opts, site.Reuse(prev), site.KeepRelations())...)
+		if s.Provisional != tt.provisional {
+			t.Errorf("%s: provisional %v, want %v", tt.name, s.Provisional, tt.provisional)
+		}
+	}
+}
