@@ -135,7 +135,9 @@ func (v *View) StatementCount() int {
 
 // ShortCode returns a statement's code without its occupation's, e.g.
 // E.3 for 29-2012.00.E.3: what a cell of the matrix shows, under a
-// heading that gives the occupation's code.
+// heading that gives the occupation's code. The matrix's cells hold it
+// (MatrixCell.Code); templates a site wrote against the cells' Level and
+// Statement call this.
 func (v *View) ShortCode(ol *site.OccupationLevel, st *site.Statement) string {
 	return shortCode(ol, st)
 }

@@ -366,6 +366,7 @@ func (v *View) Ungrouped() []*site.Occupation {
 
 // StatementCode returns the statement's stable code, e.g. 29-2012.00.E.3:
 // the same in the CASE package, the LMS files and the site.
+// StatementRows hold it; a site's own level template may call this.
 func (v *View) StatementCode(ol *site.OccupationLevel, st site.Statement) string {
 	return export.StatementCode(ol, st)
 }

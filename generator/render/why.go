@@ -11,7 +11,8 @@ import (
 // Why says in the page's language why rel is related to the occupation
 // of the page: the group or sector they have in common, and the skills
 // they share ("Same sector; shares 6 skills, 3 at developing level: a,
-// b, c, …"), from site.Why.
+// b, c, …"), from site.Why. RelatedCards hold it; a site's own
+// occupation template may call this.
 func (v *View) Why(rel site.Related) string { return why(v.Site.Text, rel.Why) }
 
 // why writes w with the messages of c.
