@@ -172,15 +172,18 @@
 
   // levelPath is the page of level l: its embed view inside an embed view.
   function levelPath(l) { return embed ? l.embed : l.path; }
+  // page is the page of a path that may name a part of it: a level
+  // without a page of its own is a part of its occupation's.
+  function page(p) { return p.split("#")[0]; }
 
   // uri is the statement's permanent address, absolute from the site's
   // base URL or else from where this page was opened.
   function uri(l, s) {
-    var rel = l.path.replace(/index\.html$/, "") + "#" + s.anchor;
+    var rel = page(l.path).replace(/index\.html$/, "") + "#" + s.anchor;
     if (data.base) {
       return data.base + rel;
     }
-    try { return new URL(root + l.path + "#" + s.anchor, window.location.href).href; } catch (e) { return rel; }
+    try { return new URL(root + page(l.path) + "#" + s.anchor, window.location.href).href; } catch (e) { return rel; }
   }
 
   // standing works out where the ratings stand: per level the statements
@@ -738,7 +741,7 @@
       }
       out.appendChild(el("p", {"class": "gap-kind"}, [titles[kind] + " (" + groups[kind].length + ")"]));
       out.appendChild(el("ul", {"class": "gap-list gap-" + kind}, groups[kind].map(function (x) {
-        var item = el("li", {"data-code": x.s.code}, [el("a", {href: root + l.path + "#" + x.s.anchor}, [statementText(x.s)])]);
+        var item = el("li", {"data-code": x.s.code}, [el("a", {href: root + page(l.path) + "#" + x.s.anchor}, [statementText(x.s)])]);
         if (x.m) {
           var skill = x.s.skillPath ? link(x.s.skillPath, x.s.skillName) : document.createTextNode(x.s.skillName);
           item.appendChild(el("span", {"class": "gap-via"}, [" "].concat(tNodes("gap-via", {code: shortCode(x.m.statement.code),

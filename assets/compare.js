@@ -209,7 +209,7 @@
     if (!s) {
       return el("td", {}, [el("span", {"class": "muted"}, ["—"])]);
     }
-    var link = el("a", {href: siteRoot + level.path + "#" + s.anchor});
+    var link = el("a", {href: siteRoot + level.path.split("#")[0] + "#" + s.anchor});
     if (s.topic) {
       link.appendChild(el("strong", {}, [s.topic]));
       link.appendChild(document.createTextNode(" — "));

@@ -72,9 +72,11 @@
   // canonical page's, on a site with a base URL) or this page's, with the
   // statement's anchor.
   var canonical = document.querySelector('link[rel="canonical"]');
-  document.querySelectorAll("li.statement .statement-uri a.uri").forEach(function (link) {
+  // On a site without level pages, statements are cells of the
+  // progression table, named by their codes.
+  document.querySelectorAll("li.statement .statement-uri a.uri, td a.cell-code.uri").forEach(function (link) {
     var li = link.closest("li");
-    var number = Array.prototype.indexOf.call(li.parentNode.children, li) + 1;
+    var number = li ? Array.prototype.indexOf.call(li.parentNode.children, li) + 1 : link.textContent;
     var uri = new URL(link.getAttribute("href"), canonical ? canonical.href : window.location.href).href;
     var button = document.createElement("button");
     var to = document.createElement("span");

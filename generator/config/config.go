@@ -75,7 +75,7 @@ func Default() Config {
 		Description: "Occupational competency frameworks with proficiency levels, published with ladder.",
 		Language:    "en",
 		EmbedTheme:  "light",
-		Outputs:     Outputs{CASE: true, CSV: true, JSON: true, Bundle: true, SCORMPerOccupation: true, SitePackages: true},
+		Outputs:     Outputs{CASE: true, CSV: true, JSON: true, Bundle: true, SCORMPerOccupation: true, SitePackages: true, LevelPages: true},
 	}
 }
 

@@ -4,8 +4,9 @@ import "github.com/ladder-ssg/ladder/generator/paths"
 
 // Outputs are the outputs a site can do without, each on unless
 // ladder.toml's [outputs] table sets it to false: a large site may not
-// fit a host's limits with all of them (see Fit). Pages, the search
-// index, embed views and the self-assessment's data are always written.
+// fit a host's limits with all of them (see Fit). Occupation pages, hub
+// and skill pages, the search index, embed views and the
+// self-assessment's data are always written.
 type Outputs struct {
 	// CASE is each framework's CASE 1.1 package, <code>.case.json.
 	CASE bool `toml:"case"`
@@ -25,6 +26,12 @@ type Outputs struct {
 	// SitePackages are the packages of the whole site: SCORM 1.2 and
 	// 2004, cmi5 and the Common Cartridge.
 	SitePackages bool `toml:"site_packages"`
+	// LevelPages is a page per level, occupations/<code>/<level>/. Off,
+	// each level is a column of its occupation page's progression table,
+	// at the page's #<level> fragment, and each statement a cell of it
+	// with its aligned activity and permanent link: a third of the
+	// bytes and a fifth of the files of a site go.
+	LevelPages bool `toml:"level_pages"`
 }
 
 // Output is one switch of Outputs: its key in [outputs] and what it
@@ -43,6 +50,7 @@ func OutputList() []Output {
 		{"json", "the normalized framework (else the original) as each framework's JSON file"},
 		{"csv", "Moodle and Canvas CSV files per framework, and for the site in the bundle"},
 		{"case", "a CASE 1.1 package per framework"},
+		{"level_pages", "a page per level (off: each level is a column of its occupation's page)"},
 	}
 }
 
@@ -61,6 +69,8 @@ func (o Outputs) On(key string) bool {
 		return o.SCORMPerOccupation
 	case "site_packages":
 		return o.SitePackages
+	case "level_pages":
+		return o.LevelPages
 	}
 	return false
 }

@@ -1,13 +1,14 @@
 package config
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
 )
 
 func TestOutputsParse(t *testing.T) {
-	c, diags := Parse("x.toml", []byte("[outputs]\nbundle = false\nscorm_per_occupation = false\n"), true)
+	c, diags := Parse("x.toml", []byte("[outputs]\nbundle = false\nscorm_per_occupation = false\nlevel_pages = false\n"), true)
 	if len(diags) != 0 {
 		t.Fatal(diags)
 	}
@@ -15,7 +16,7 @@ func TestOutputsParse(t *testing.T) {
 	if c.Outputs != want {
 		t.Errorf("Outputs = %+v, want %+v", c.Outputs, want)
 	}
-	if Default().Outputs != (Outputs{true, true, true, true, true, true}) {
+	if Default().Outputs != (Outputs{true, true, true, true, true, true, true}) {
 		t.Errorf("not every output is on by default: %+v", Default().Outputs)
 	}
 	for _, o := range OutputList() {
@@ -59,7 +60,22 @@ func TestFit(t *testing.T) {
 		{"files over: only outputs with files that help", Size{Files: 850}, []string{"site_packages", "bundle", "scorm_per_occupation", "json"}, true},
 		{"cannot fit", Size{Files: 100}, []string{"site_packages", "bundle", "scorm_per_occupation", "json", "csv", "case"}, false},
 	}
+	withLevels := maps.Clone(each)
+	withLevels["level_pages"] = Size{Files: 400, Bytes: 1500}
+	tests = append(tests, []struct {
+		name  string
+		limit Size
+		off   []string
+		ok    bool
+	}{
+		{"level pages last", Size{Bytes: 1000}, []string{"site_packages", "bundle", "scorm_per_occupation", "json", "csv", "case", "level_pages"}, true},
+		{"level pages not needed", Size{Bytes: 2000}, []string{"site_packages", "bundle", "scorm_per_occupation", "json", "csv", "case"}, true},
+	}...)
 	for _, tt := range tests {
+		each := each
+		if strings.HasPrefix(tt.name, "level pages") {
+			each = withLevels
+		}
 		off, ok := Fit(total, each, tt.limit)
 		if !slices.Equal(off, tt.off) || ok != tt.ok {
 			t.Errorf("%s: Fit = %v, %v; want %v, %v", tt.name, off, ok, tt.off, tt.ok)

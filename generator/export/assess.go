@@ -164,8 +164,12 @@ type assessSite struct {
 // function f that rebuilds an occupation's full record from its compact
 // one (assessInflate), ending in a function body AssessShard closes.
 func assessHead(s *site.Site) (string, error) {
+	level := paths.Level("{c}", "{s}")
+	if !s.Config.Outputs.LevelPages {
+		level = paths.LevelSection("{c}", "{s}")
+	}
 	v := assessSite{Base: s.Config.BaseURL, Index: paths.AssessIndex, Paths: map[string]string{
-		"page": paths.Occupation("{c}"), "matrix": paths.Matrix("{c}"), "level": paths.Level("{c}", "{s}"),
+		"page": paths.Occupation("{c}"), "matrix": paths.Matrix("{c}"), "level": level,
 		"embed": paths.LevelEmbed("{c}", "{s}"), "skill": paths.Skill("{s}"),
 	}}
 	data, err := marshalJSON(v)

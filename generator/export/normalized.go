@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/onet"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -20,7 +21,8 @@ import (
 // repeating any text (a statement's topic and performance are the text
 // split at its first " — ", see framework.Split): the occupation's code
 // and page, and per level, in the order of framework.levels, its code,
-// its page, each statement's anchor and each statement's O*NET alignment
+// its page (the occupation's, on a site without level pages), each
+// statement's anchor and each statement's O*NET alignment
 // ([element URN, confidence band], or null). Statement n (1-based) of a
 // level has the code <level code>.<n> and the URL <level url>#<anchor>.
 // URLs are relative to the file, which lives in the occupation's folder.
@@ -40,7 +42,7 @@ func NormalizedJSON(o *site.Occupation) ([]byte, error) {
 				alignments[i] = [2]string{onet.URI(al.Element), al.Band.String()}
 			}
 		}
-		level := object{{"code", c.level(ol)}, {"url", rel(ol.Path)}, {"anchors", anchors}}
+		level := object{{"code", c.level(ol)}, {"url", rel(paths.Page(ol.Path))}, {"anchors", anchors}}
 		if ol.Aligned != nil {
 			level = append(level, member{"alignments", alignments})
 		}

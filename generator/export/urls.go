@@ -9,9 +9,15 @@ import (
 )
 
 // link returns the URL of the site file target, with fragment when it is
-// not "", as written in the file from: absolute when the site has a base
+// not "" (or target's own), as written in the file from: absolute when the site has a base
 // URL (folder pages named by their folder), else relative to from.
 func link(s *site.Site, from, target, fragment string) string {
+	// A target may be a part of a page (a level without a page of its
+	// own): fragment, when given, names a part of the page instead.
+	target, own, _ := strings.Cut(target, "#")
+	if fragment == "" {
+		fragment = own
+	}
 	var u string
 	if base := s.Config.BaseURL; base != "" {
 		p := target

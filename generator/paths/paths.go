@@ -117,6 +117,23 @@ func OldMatrix(code string) string { return "occupations/" + code + "/matrix/ind
 // Level is the page of one level of an occupation.
 func Level(code, slug string) string { return "occupations/" + code + "/" + slug + "/index.html" }
 
+// LevelSection is where one level of an occupation is on a site without
+// level pages: its column of the occupation page's progression table,
+// whose heading has the level's slug as id.
+func LevelSection(code, slug string) string { return Occupation(code) + "#" + slug }
+
+// Page returns the page of a path that may name a part of it: p without
+// its fragment.
+func Page(p string) string {
+	page, _, _ := strings.Cut(p, "#")
+	return page
+}
+
+// WithFragment returns the address of the part fragment of p's page,
+// replacing the fragment p may have: a statement's address on the page
+// of its level, which may itself be a part of a page (LevelSection).
+func WithFragment(p, fragment string) string { return Page(p) + "#" + fragment }
+
 // OccupationEmbed is the embed view (for iframes and LMS packages) of an
 // occupation: one page holding every level.
 func OccupationEmbed(code string) string { return "embed/occupations/" + code + "/index.html" }

@@ -77,11 +77,23 @@ func withFix(err error, l host.Limits, u host.Usage, sizes map[string]int64) {
 			each[key] = c
 		}
 	}
+	if c, ok := each["level_pages"]; ok {
+		// Without level pages, their statements become cells of the
+		// occupation pages, which take back part of the bytes.
+		c.Bytes = c.Bytes * levelPagesSaved / 100
+		each["level_pages"] = c
+	}
 	files, bytes := l.Totals(u)
 	if off, fits := config.Fit(config.Size{Files: u.Files, Bytes: u.Bytes}, each, config.Size{Files: files, Bytes: bytes}); fits {
 		tooBig.Fix = off
 	}
 }
+
+// levelPagesSaved is the percentage of the level pages' bytes a site
+// saves without them: 75% on the corpus (68.6 MB of level pages, 51.2 MB
+// less in all), 72% on the default site; counted low, so that a site
+// told it would fit does.
+const levelPagesSaved = 70
 
 // sizes is every file of a multilingual site with its size: own, the
 // default language's, and each other language's below its folder.

@@ -28,6 +28,23 @@ func OutputOf(path string) string {
 		return "case"
 	case strings.HasSuffix(path, ".moodle.csv"), strings.HasSuffix(path, ".canvas.csv"):
 		return "csv"
+	case isLevelPage(path):
+		return "level_pages"
 	}
 	return ""
+}
+
+// isLevelPage reports whether path is of the form of a level's page,
+// occupations/<code>/<level>/index.html: the level slugs never take the
+// names of the other folders of an occupation's.
+func isLevelPage(path string) bool {
+	seg := strings.Split(path, "/")
+	if len(seg) != 4 || seg[3] != "index.html" {
+		return false
+	}
+	switch seg[2] {
+	case "versions", "changes", "matrix", "assess", "levels":
+		return false
+	}
+	return true
 }

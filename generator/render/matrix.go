@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/export"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -26,9 +27,13 @@ type MatrixCell struct {
 	// matrix whose rows are topics.
 	Topic       string
 	Performance string
-	LevelURL    string // the level page's URL, relative to the page
+	LevelURL    string // the level page's URL, relative to the page; "" when it is this page
 	Anchor      string // the statement's fragment id on it
 	Code        string // the statement's code without its occupation's, e.g. E.3
+	// Row is the statement's row, on a site without level pages, where
+	// the cell takes the row's place: its anchor, alignment and
+	// permanent code. Nil when the level has a page.
+	Row *StatementRow
 }
 
 // MatrixTable is an occupation's skill-by-level matrix.
@@ -41,20 +46,27 @@ type MatrixTable struct {
 // topics, each row is a topic and its cells say what each level expects
 // of it; otherwise the n-th row holds each level's n-th statement, whose
 // topic its cell shows.
-func (v *View) Matrix() MatrixTable {
+func (v *View) Matrix() (MatrixTable, error) {
 	o := v.Page.Occupation
 	if o == nil || len(o.Levels) == 0 {
-		return MatrixTable{}
+		return MatrixTable{}, nil
 	}
 	levelURLs := make([]string, len(o.Levels))
 	for i, ol := range o.Levels {
-		levelURLs[i] = v.URL(ol.Path)
+		if page := paths.Page(ol.Path); page != v.Page.Path {
+			levelURLs[i] = v.URL(page)
+		} // else the level is a part of this page: its links are fragments
 	}
+	var err error
 	cell := func(i int, st *site.Statement, byTopic bool) *MatrixCell {
 		ol := o.Levels[i]
 		c := &MatrixCell{Level: ol, Statement: st, Performance: st.Performance, LevelURL: levelURLs[i], Anchor: st.Anchor, Code: shortCode(ol, st)}
 		if !byTopic {
 			c.Topic = st.Topic
+		}
+		if !v.Site.Config.Outputs.LevelPages && err == nil {
+			c.Row = new(StatementRow)
+			err = v.statementRow(ol, st.Number-1, c.Row)
 		}
 		return c
 	}
@@ -72,7 +84,7 @@ func (v *View) Matrix() MatrixTable {
 			}
 			rows = append(rows, row)
 		}
-		return MatrixTable{rows, true}
+		return MatrixTable{rows, true}, err
 	}
 	n := 0
 	for _, ol := range o.Levels {
@@ -87,7 +99,7 @@ func (v *View) Matrix() MatrixTable {
 		}
 		rows = append(rows, row)
 	}
-	return MatrixTable{rows, false}
+	return MatrixTable{rows, false}, err
 }
 
 // sharedTopics returns the topics of o's first level, in order, when

@@ -264,6 +264,9 @@ func funcs() template.FuncMap {
 		// path names a site-wide file ("bundle", "embed-index", …): the
 		// templates ask paths where a file is, never spell it.
 		"path": paths.Named,
+		// page is the page a path names a part of, for a statement's
+		// fragment to replace the level's (paths.LevelSection).
+		"page": paths.Page,
 	}
 }
 

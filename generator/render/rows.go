@@ -3,7 +3,9 @@ package render
 import (
 	"html/template"
 
+	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/export"
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -35,6 +37,11 @@ type AlignedRow struct {
 	Band      string // the band's name, for the class
 	BandLabel string // the band for people, in the page's language
 	Shared    string // "shared by 5 occupations", "" without a shared-skill page
+	// Restated is the skill-link fragment when the element's title is
+	// the statement's topic (an exact match): a progression table's cell,
+	// which shows the topic, links the shared skill by it alone. "" for
+	// other matches and without a shared-skill page.
+	Restated template.HTML
 }
 
 // StatementRows returns the rows of the level page's statements, nil on
@@ -46,23 +53,30 @@ func (v *View) StatementRows() ([]StatementRow, error) {
 	}
 	rows := make([]StatementRow, len(ol.Statements))
 	for i := range ol.Statements {
-		st := &ol.Statements[i]
-		row := &rows[i]
-		*row = StatementRow{Statement: st, Anchor: st.Anchor, Topic: st.Topic, Performance: st.Performance, Code: export.StatementCode(ol, *st)}
-		var err error
-		switch {
-		case ol.Aligned != nil:
-			if a := ol.Aligned[i]; a != nil {
-				row.Aligned, err = v.alignedRow(a)
-			}
-		case ol.Skills != nil && ol.Skills[i] != nil:
-			row.Skill, err = v.FragmentCached("skill-link", ol.Skills[i], ol.Skills[i].Path)
-		}
-		if err != nil {
+		if err := v.statementRow(ol, i, &rows[i]); err != nil {
 			return nil, err
 		}
 	}
 	return rows, nil
+}
+
+// statementRow sets row to the row of ol's statement i.
+func (v *View) statementRow(ol *site.OccupationLevel, i int, row *StatementRow) error {
+	st := &ol.Statements[i]
+	*row = StatementRow{Statement: st, Anchor: st.Anchor, Topic: st.Topic, Performance: st.Performance, Code: export.StatementCode(ol, *st)}
+	var err error
+	switch {
+	case ol.Aligned != nil:
+		if a := ol.Aligned[i]; a != nil {
+			row.Aligned, err = v.alignedRow(a)
+			if err == nil && a.Skill != nil && a.Band == align.Exact {
+				row.Aligned.Restated, err = v.FragmentCached("skill-link", a.Skill, a.Skill.Path)
+			}
+		}
+	case ol.Skills != nil && ol.Skills[i] != nil:
+		row.Skill, err = v.FragmentCached("skill-link", ol.Skills[i], ol.Skills[i].Path)
+	}
+	return err
 }
 
 // alignedRow says what a level page's row shows of the match a.
@@ -144,7 +158,7 @@ func (v *View) SkillRows() ([]SkillRow, error) {
 	rows := make([]SkillRow, 0, len(sk.Uses))
 	for _, group := range sk.ByOccupation() {
 		for i, u := range group.Uses {
-			row := SkillRow{Use: u, LevelURL: v.URL(u.Level.Path), Anchor: u.Statement.Anchor, Level: u.Level.Label, Performance: u.Statement.Performance}
+			row := SkillRow{Use: u, LevelURL: v.URL(paths.Page(u.Level.Path)), Anchor: u.Statement.Anchor, Level: u.Level.Label, Performance: u.Statement.Performance}
 			if u.Statement.Topic != sk.Name {
 				row.Topic = u.Statement.Topic
 			}

@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 	"github.com/ladder-ssg/ladder/generator/words"
 )
@@ -50,7 +51,7 @@ func FromSite(s *site.Site) []Doc {
 			for i, st := range ol.Statements {
 				d := Doc{Kind: KindStatement, Title: st.Topic, Text: withActivity(st.Performance, st.Topic, ol, i), Code: o.Code,
 					Occupation: o.Title(), Level: ol.Label, LevelKey: key, Group: group(o),
-					URL: ol.Path + "#" + st.Anchor}
+					URL: paths.WithFragment(ol.Path, st.Anchor)}
 				if d.Title == "" {
 					d.Title, d.Text = st.Performance, withActivity("", st.Performance, ol, i)
 				}

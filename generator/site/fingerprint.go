@@ -185,6 +185,11 @@ func (s *Site) pageSum(f *fingerprinter, p *Page, base uint64) uint64 {
 		listed(s.Occupations)
 	case OccupationPage, VersionPage, ChangesPage, EmbedPage:
 		f.num(p.Occupation.ownSum)
+		if p.Kind == OccupationPage && !s.Config.Outputs.LevelPages {
+			for _, ol := range p.Occupation.Levels {
+				f.num(ol.ownSum) // its statements are cells of this page
+			}
+		}
 	case OccupationLevelPage:
 		f.num(p.Level.ownSum)
 	case LevelHubPage:

@@ -164,7 +164,7 @@ func addHistory(o *Occupation, earlier []Framework, text *i18n.Catalogue) {
 	newerFW, newerLabel, newerPath, newerSlug := o.Framework, o.VersionLabel, o.Path, versionSlug(slugs, o.Framework)
 	newerPage := func(p diff.Place) string {
 		ol := o.Levels[p.Level]
-		return ol.Path + "#" + ol.Statements[p.Index].Anchor
+		return paths.WithFragment(ol.Path, ol.Statements[p.Index].Anchor)
 	}
 	for _, f := range earlier {
 		v := archive(o.Code, f, versionSlug(slugs, f.Framework), versionLabel(text, f.Framework))
@@ -206,7 +206,7 @@ func archive(code string, f Framework, slug, label string) *Version {
 	}
 	for i, lv := range f.Levels {
 		al := &v.Levels[i]
-		al.Statements = statements(lv.Statements)
+		al.Statements = statements(lv.Statements, "", levelAnchors())
 		for j := range al.Statements {
 			al.Statements[j].Anchor = anchors.Name(al.Anchor + "-" + al.Statements[j].Anchor)
 		}

@@ -26,5 +26,10 @@ func Moved() []MovedPattern {
 		// An occupation's skill-by-level matrix, a page of its own until it
 		// became a part of the occupation's page.
 		{From: paths.OldMatrix(":code"), To: paths.Matrix(":code")},
+		// A level's page, on a site that switched level pages off
+		// (config.Outputs.LevelPages): the level is a column of its
+		// occupation's page. Retired only then, as level pages have
+		// this form.
+		{From: paths.Level(":o", ":level"), To: paths.LevelSection(":o", ":level")},
 	}
 }

@@ -73,6 +73,9 @@ func New(in Input, opts ...Option) (*Site, diag.List) {
 	if s.Text == nil {
 		s.Text = i18n.Shipped(in.Config.Language)
 	}
+	if o.previous != nil && o.previous.Config.Outputs.LevelPages != in.Config.Outputs.LevelPages {
+		o.previous = nil // every level and statement moves: nothing to reuse
+	}
 	if o.previous != nil {
 		s.seed = o.previous.seed
 	}
@@ -134,19 +137,22 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 				ol.refSum = old.refSum // of Path and Label, the same
 			} else {
 				if slugs == nil {
-					// Level folders share the occupation folder with these,
-					// and level sections the embed view with its ids (its
-					// level links' "levels" and its self-assessment's).
-					slugs = ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1, "levels": 1}
+					slugs = levelNames(s.Config.Outputs.LevelPages)
 				}
 				base := ids.Slug(lv.Key, 40)
 				if base == "" {
 					base = "level-" + strconv.Itoa(i+1)
 				}
 				ol.Slug = slugs.Name(base)
-				ol.Path = paths.Level(code, ol.Slug)
 				ol.EmbedPath = paths.LevelEmbed(code, ol.Slug)
-				ol.Statements = statements(lv.Statements)
+				if s.Config.Outputs.LevelPages {
+					ol.Path = paths.Level(code, ol.Slug)
+					ol.Statements = statements(lv.Statements, "", levelAnchors())
+				} else {
+					// Every level's statements are cells of one page.
+					ol.Path = paths.LevelSection(code, ol.Slug)
+					ol.Statements = statements(lv.Statements, ol.Slug+"-", slugs)
+				}
 			}
 			if i > 0 {
 				ol.Prev = o.Levels[i-1]
@@ -166,11 +172,37 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 	})
 }
 
-// statements gives each statement its anchor: a slug of its topic (or,
-// without one, its performance), unique within the level.
-func statements(in []framework.Statement) []Statement {
+// levelNames returns the names a new occupation's level slugs must not
+// take. Level folders share the occupation folder with these, and level
+// sections the embed view with its ids (its level links' "levels" and
+// its self-assessment's). Without level pages, the levels and their
+// statements are parts of the occupation page, so its ids are taken too.
+func levelNames(levelPages bool) ids.Names {
+	taken := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1, "levels": 1}
+	if !levelPages {
+		for _, id := range occupationPageIDs() {
+			taken[id] = 1
+		}
+	}
+	return taken
+}
+
+// occupationPageIDs are the ids the default templates give parts of an
+// occupation page.
+func occupationPageIDs() []string {
+	return []string{"main", "top", "about-occupation", "context", "progression", "matrix-caption", "related",
+		"lms", "embed-code", "embed-code-label", "embed-copy-status", "history", "downloads",
+		"assess-app", "assess-title", "attribution-title", "site-search"}
+}
+
+// levelAnchors returns the names the statements of a level page must not
+// take.
+func levelAnchors() ids.Names { return ids.Names{"main": 1, "top": 1} }
+
+// statements gives each statement its anchor: prefix and a slug of its
+// topic (or, without one, its performance), unique among anchors.
+func statements(in []framework.Statement, prefix string, anchors ids.Names) []Statement {
 	out := make([]Statement, 0, len(in))
-	anchors := ids.Names{"main": 1, "top": 1}
 	for j, st := range in {
 		basis := st.Topic
 		if basis == "" {
@@ -183,7 +215,7 @@ func statements(in []framework.Statement) []Statement {
 		// Anchors and topic keys repeat across occupations (statements
 		// aligned to one activity, frameworks written from one another):
 		// a large site keeps each once.
-		anchor := unique.Make(anchors.Name(strings.TrimSuffix(a, "-"))).Value()
+		anchor := unique.Make(anchors.Name(prefix + strings.TrimSuffix(a, "-"))).Value()
 		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor,
 			sum: ids.FNV64Strings(st.Text, anchor), topicKey: unique.Make(words.Key(st.Topic)).Value()})
 	}

@@ -162,6 +162,9 @@ func (l *pageList) addOccupation(o *Occupation) {
 	crumbs := append(toOccIndex[:2:2], Crumb{Title: title, Path: o.Path})
 	l.addHistory(o, crumbs)
 	for _, ol := range o.Levels {
+		if !l.s.Config.Outputs.LevelPages {
+			break // each level is a part of the occupation page
+		}
 		l.add(Page{Kind: OccupationLevelPage, Path: ol.Path, Title: t("page.level", title, ol.Label),
 			Description: t("page.level-description", ol.Label, title),
 			Occupation:  o, Level: ol, Crumbs: crumbs})
@@ -237,7 +240,10 @@ func (s *Site) pageCount() int {
 		n += 1 + len(s.hubs(k))
 	}
 	for _, o := range s.Occupations {
-		n += 2 + 2*len(o.History) + len(o.Levels)
+		n += 2 + 2*len(o.History)
+		if s.Config.Outputs.LevelPages {
+			n += len(o.Levels)
+		}
 	}
 	return n
 }
