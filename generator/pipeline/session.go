@@ -157,7 +157,7 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 	}
 	if b.checkHost {
 		// A staged site that does not fit is never swapped in.
-		if res.Host, err = checkSite(b.limits, langs.sizes(b.w.sizes), b.first); err != nil {
+		if res.Host, err = checkSite(b.limits, langs.sizes(b.w.sizes), b.first, statementCount(b.model)); err != nil {
 			return res, err
 		}
 	}
