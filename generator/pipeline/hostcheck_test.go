@@ -7,10 +7,14 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/ladder-ssg/ladder/generator/config"
 	"github.com/ladder-ssg/ladder/generator/host"
+	"github.com/ladder-ssg/ladder/generator/load"
+	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // TestHostRefusesOversizedSite grows a published site past Cloudflare
@@ -136,4 +140,87 @@ func plannedFiles(t *testing.T, opts Options) int {
 		t.Fatal(err)
 	}
 	return modelFiles(model, len(assets))
+}
+
+// TestFixCountsLevelPages holds the host check's suggestion to what
+// switching outputs off really saves, level pages included, whose
+// statements move into the occupation pages, and the framework files,
+// which shrink to the files as they came: it builds the default site's
+// frameworks with every output on and with every one off, and checks
+// that against a byte limit a little above the second, the check names
+// every switch, and against one just below it, none (its estimate is
+// never lower than what the site would weigh).
+func TestFixCountsLevelPages(t *testing.T) {
+	src := t.TempDir()
+	for _, name := range []string{"19-4021.00.json", "29-2012.00.json"} {
+		data, err := fs.ReadFile(testDefaults().Content, "frameworks/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(src, "content", "frameworks", name), string(data))
+	}
+	on, _ := buildSite(t, src, Options{})
+	var off strings.Builder
+	off.WriteString("[outputs]\n")
+	var keys []string
+	for _, o := range config.OutputList() {
+		off.WriteString(o.Key + " = false\n")
+		keys = append(keys, o.Key)
+	}
+	writeFile(t, filepath.Join(src, "ladder.toml"), off.String())
+	least, _ := buildSite(t, src, Options{})
+	if err := os.Remove(filepath.Join(src, "ladder.toml")); err != nil {
+		t.Fatal(err)
+	}
+	in, diags := load.Site(src, testDefaults(), load.Options{})
+	a, err := NewAligner()
+	if err != nil || diags.Err() != nil {
+		t.Fatal(err, diags)
+	}
+	model, diags := site.New(ModelInput(in), site.WithAligner(a))
+	if diags.Err() != nil {
+		t.Fatal(diags)
+	}
+	sizes, leastSizes := fileSizes(t, on), fileSizes(t, least)
+	u, leastBytes := host.Measure(sizes), host.Measure(leastSizes).Bytes
+	for _, tt := range []struct {
+		name  string
+		limit int64
+		fix   []string
+	}{
+		{"a little above what every switch leaves", leastBytes * 105 / 100, keys},
+		{"just below it", leastBytes - 1, nil},
+	} {
+		l := host.Limits{Name: "test", Title: "Test", SiteBytes: tt.limit}
+		err := l.Check(u)
+		if err == nil {
+			t.Fatalf("%s: the site fits %d bytes", tt.name, tt.limit)
+		}
+		withFix(err, l, u, sizes, outputSavings(model, src, sizes))
+		if got := err.(*host.TooBig).Fix; !slices.Equal(got, tt.fix) {
+			t.Errorf("%s (%d bytes; every output on %d, off %d): Fix = %v, want %v", tt.name, tt.limit, u.Bytes, leastBytes, got, tt.fix)
+		}
+	}
+}
+
+// fileSizes returns the size of every file under dir, by its slash path.
+func fileSizes(t *testing.T, dir string) map[string]int64 {
+	t.Helper()
+	sizes := map[string]int64{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		sizes[filepath.ToSlash(rel)] = fi.Size()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sizes
 }

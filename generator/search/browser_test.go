@@ -162,7 +162,7 @@ func TestBrowser(t *testing.T) {
 	if err := b.Run(chromedp.SendKeys("#site-search", kb.Enter, chromedp.ByID)); err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, b, `location.pathname.endsWith('/31-9097.00/emerging/index.html')`)
+	waitFor(t, b, `location.pathname.endsWith('/31-9097.00/emerging/index.html') && document.readyState === 'complete'`)
 	var target string
 	b.Eval(`location.hash + ' ' + !!document.getElementById(location.hash.slice(1))`, &target)
 	if target != "#collect-blood-specimens true" {
@@ -219,7 +219,8 @@ func TestBrowser(t *testing.T) {
 	}
 	// Following a result lands on the statement.
 	b.Run(chromedp.Click(".search-hit-title", chromedp.ByQuery))
-	waitFor(t, b, `location.pathname.endsWith('/31-9097.00/proficient/index.html')`)
+	// (The address changes before the new page is parsed: wait for it.)
+	waitFor(t, b, `location.pathname.endsWith('/31-9097.00/proficient/index.html') && document.readyState === 'complete'`)
 	b.Eval(`location.hash + ' ' + !!document.getElementById(location.hash.slice(1))`, &target)
 	if target != "#collect-blood-specimens true" {
 		t.Errorf("result landed on %q", target)
