@@ -73,6 +73,13 @@ func TestReuseEqualsFresh(t *testing.T) {
 		{"page edited again", func(in *site.Input) {
 			in.Pages = []*markup.Page{{File: "about.md", Body: []byte("# About")}}
 		}},
+		// Without level pages, every level and statement is a part of
+		// its occupation's page.
+		{"level pages switched off", func(in *site.Input) { in.Config.Outputs.LevelPages = false }},
+		{"topic, without level pages", func(in *site.Input) {
+			editStatement(in, code(8), func(st *framework.Statement) { st.Topic = "Laboratory safety" })
+		}},
+		{"level pages switched on", func(in *site.Input) { in.Config.Outputs.LevelPages = true }},
 	}
 	last := model(t, in, site.WithAligner(a))
 	for _, e := range edits {
