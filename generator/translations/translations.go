@@ -19,6 +19,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
 
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/site"
 )
 
@@ -141,19 +142,38 @@ func (s *Set) index(lang string) int {
 	return -1
 }
 
-// anchors maps the statement anchors of level page p to those of the same
-// statements, by number, on q.
+// anchors maps the fragment ids of p's statements to those of the same
+// statements, by number, on q: a level page's, or an occupation page's
+// when its levels have no pages of their own, whose levels' headings map
+// too.
 func anchors(p, q *site.Page) map[string]string {
-	if p.Level == nil || q.Level == nil {
-		return nil
-	}
 	m := map[string]string{}
-	for i, st := range p.Level.Statements {
-		if i < len(q.Level.Statements) {
-			m[st.Anchor] = q.Level.Statements[i].Anchor
+	switch {
+	case p.Level != nil && q.Level != nil:
+		addStatements(m, p.Level, q.Level)
+	case p.Kind == site.OccupationPage && q.Kind == site.OccupationPage:
+		for i, ol := range p.Occupation.Levels {
+			if i < len(q.Occupation.Levels) && paths.Page(ol.Path) == p.Path {
+				other := q.Occupation.Levels[i]
+				m[ol.Slug] = other.Slug
+				addStatements(m, ol, other)
+			}
 		}
 	}
+	if len(m) == 0 {
+		return nil
+	}
 	return m
+}
+
+// addStatements maps the anchors of a's statements to those of b's of
+// the same number.
+func addStatements(m map[string]string, a, b *site.OccupationLevel) {
+	for i, st := range a.Statements {
+		if i < len(b.Statements) {
+			m[st.Anchor] = b.Statements[i].Anchor
+		}
+	}
 }
 
 // canonical is the absolute URL of the page at path in s, or "", as the

@@ -64,6 +64,23 @@ func TestAlternates(t *testing.T) {
 			t.Errorf("%s %s: #%s switches to #%s, want #%s", tt.lang, tt.page.Path, mine, other.Anchors[mine], tt.anchorOf)
 		}
 	}
+	// Without level pages, an occupation page holds its levels: its
+	// statements and its levels' headings switch with it.
+	onEN, onFR := occupation("11-1011.00", "a", 2), occupation("11-1011.00", "a", 2)
+	onEN.Levels[0].Slug, onFR.Levels[0].Slug = "a", "niveau-a"
+	onEN.Levels[0].Path, onFR.Levels[0].Path = "occupations/11-1011.00/index.html#a", "occupations/11-1011.00/index.html#niveau-a"
+	onEN.Levels[0].Statements[1].Anchor, onFR.Levels[0].Statements[1].Anchor = "a-second", "niveau-a-deuxieme"
+	occPageEN := &site.Page{Kind: site.OccupationPage, Path: "occupations/11-1011.00/index.html", Occupation: onEN}
+	occPageFR := &site.Page{Kind: site.OccupationPage, Path: "occupations/11-1011.00/index.html", Occupation: onFR}
+	onSet := New([]Language{{Tag: "en", Site: &site.Site{Config: en.Config, Pages: []*site.Page{occPageEN}}},
+		{Tag: "fr", Prefix: "fr/", Site: &site.Site{Config: fr.Config, Pages: []*site.Page{occPageFR}}}})
+	alts := onSet.Alternates("en", occPageEN)
+	if len(alts) != 2 || alts[1].Anchors["a-second"] != "niveau-a-deuxieme" || alts[1].Anchors["a"] != "niveau-a" {
+		t.Errorf("occupation page holding its levels: alternates %+v, want #a-second → #niveau-a-deuxieme and #a → #niveau-a", alts)
+	}
+	if alts := set.Alternates("en", homeEN); alts[1].Anchors != nil {
+		t.Errorf("home page: anchors %v, want none", alts[1].Anchors)
+	}
 	if Name("fr") != "français" || Name("de") != "Deutsch" {
 		t.Errorf("names %q %q", Name("fr"), Name("de"))
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
 const base = "https://example.org/ref/"
@@ -182,4 +184,57 @@ func resolve(t *testing.T, rel, href string) string {
 		p += "index.html"
 	}
 	return strings.TrimPrefix(p, "./")
+}
+
+// TestSwitcherWithoutLevelPages builds the bilingual site without level
+// pages: every link and fragment of both languages resolves, and the
+// switcher on an occupation page, which holds the levels, keeps the
+// reader at the same statement cell and level heading in the other
+// language.
+func TestSwitcherWithoutLevelPages(t *testing.T) {
+	out := build(t, bilingualSource(t, bilingual+"[outputs]\nlevel_pages = false\n"))
+	qa.AssertNone(t, "links and fragments", qa.CheckLinksStatic(out))
+	const occ = "occupations/29-2012.00/index.html"
+	en, fr := readCells(t, filepath.Join(out, occ)), readCells(t, filepath.Join(out, "fr", occ))
+	if len(en) == 0 || len(en) != len(fr) {
+		t.Fatalf("cells with ids: en %d, fr %d", len(en), len(fr))
+	}
+	switcher := readPage(t, filepath.Join(out, occ), occ).anchors["fr"]
+	for i, id := range en {
+		if switcher[id] != fr[i] {
+			t.Errorf("the switcher takes #%s to #%s, want #%s", id, switcher[id], fr[i])
+		}
+	}
+	if switcher["emerging"] == "" {
+		t.Errorf("the switcher does not keep the level heading #emerging: %v", switcher)
+	}
+}
+
+// readCells returns the ids of the cells of an occupation page's
+// progression table, in order.
+func readCells(t *testing.T, file string) []string {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	doc, err := html.Parse(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode && n.Data == "td" {
+			if id := attrs(n)["id"]; id != "" {
+				ids = append(ids, id)
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return ids
 }
