@@ -14,12 +14,14 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/ladder-ssg/ladder/generator/pipeline"
+	"github.com/ladder-ssg/ladder/tests/corpus"
 	"github.com/ladder-ssg/ladder/tests/qa"
 )
 
 // TestSiteWithoutLevelPages builds the default site with level pages, as
 // a site published before the switch, then again into the same folder
-// with level_pages = false, and checks what a reader and the other
+// with level_pages = false and corpus frameworks added (whose topics are
+// their activities' titles), and checks what a reader and the other
 // outputs meet: no level page is left, each level's old URL is a redirect
 // to its column of the occupation page, every link and fragment resolves
 // (each statement's anchor is a cell of the progression table, each
@@ -30,6 +32,10 @@ import (
 // leads to a level page.
 func TestSiteWithoutLevelPages(t *testing.T) {
 	src, out := t.TempDir(), filepath.Join(t.TempDir(), "public")
+	if err := os.CopyFS(filepath.Join(src, "content"), os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join(src, "content", "embed.go"))
 	build := func() {
 		t.Helper()
 		if _, err := pipeline.Build(context.Background(), pipeline.Options{Source: src, Out: out, Defaults: defaults()}); err != nil {
@@ -40,10 +46,23 @@ func TestSiteWithoutLevelPages(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(src, "ladder.toml"), []byte("[outputs]\nlevel_pages = false\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// And corpus frameworks, whose topics are their activities' titles.
+	more, _ := filepath.Glob(filepath.Join(corpus.Dir(t), "*.json"))
+	for _, f := range more[:min(24, len(more))] {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(src, "content", "frameworks", filepath.Base(f)), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
 	build()
+	published := map[string]bool{"19-4021.00": true, "29-2012.00": true} // before the switch
 	qa.AssertNone(t, "broken links and fragments", qa.CheckLinksStatic(out))
 
-	for _, f := range frameworkFiles(t, "../../content/frameworks") {
+	kinds := map[string]int{} // cells by what they show of their alignment
+	for _, f := range frameworkFiles(t, filepath.Join(src, "content", "frameworks")) {
 		code, keys := codeAndLevelKeys(t, f)
 		dir := filepath.Join(out, "occupations", code)
 		doc := parse(t, filepath.Join(dir, "index.html"))
@@ -77,9 +96,13 @@ func TestSiteWithoutLevelPages(t *testing.T) {
 				switch {
 				case !ok:
 					t.Errorf("%s: no cell has the statement's anchor %q", code, a)
-				case !c.aligned || !c.uri:
-					t.Errorf("%s: cell %q shows an aligned activity %v, a permanent link %v", code, a, c.aligned, c.uri)
+				case c.aligned == "" || !c.uri:
+					t.Errorf("%s: cell %q shows an aligned activity %q, a permanent link %v", code, a, c.aligned, c.uri)
 				}
+				kinds[c.aligned]++
+			}
+			if !published[code] {
+				continue
 			}
 			stub := readText(t, filepath.Join(dir, slug, "index.html"))
 			if !strings.Contains(stub, `url=../index.html#`+slug+`"`) {
@@ -89,6 +112,10 @@ func TestSiteWithoutLevelPages(t *testing.T) {
 		if statements == 0 || len(cells) != statements {
 			t.Errorf("%s: %d cells with ids, %d statements", code, len(cells), statements)
 		}
+	}
+
+	if kinds["cell-aligned"] == 0 || kinds["skill-link"] == 0 {
+		t.Errorf("cells by what they show of their alignment: %v, want both kinds", kinds)
 	}
 
 	// The old pages are redirects; nothing else may lead to a level page,
@@ -127,8 +154,14 @@ func TestSiteWithoutLevelPages(t *testing.T) {
 	}
 }
 
-// cell is what a statement's cell of the progression table shows.
-type cell struct{ aligned, uri bool }
+// cell is what a statement's cell of the progression table shows: the
+// class of what it shows of its alignment ("cell-aligned" for the
+// activity, "skill-link" for the shared skill of an activity its topic
+// restates) and whether it has its permanent link.
+type cell struct {
+	aligned string
+	uri     bool
+}
 
 // tableIDs returns the cells of the progression table that have ids, by
 // id, and the ids of its headings.
@@ -148,8 +181,10 @@ func tableIDs(doc *html.Node) (map[string]cell, map[string]bool) {
 				}
 				cells[id] = c
 				return
-			case in != nil && (hasClass(n, "cell-aligned") || hasClass(n, "skill-link")):
-				in.aligned = true
+			case in != nil && hasClass(n, "cell-aligned"):
+				in.aligned = "cell-aligned"
+			case in != nil && hasClass(n, "skill-link"):
+				in.aligned = "skill-link"
 			case in != nil && n.Data == "a" && hasClass(n, "uri") && strings.HasPrefix(attr(n, "href"), "#"):
 				in.uri = true
 			}
