@@ -11,8 +11,8 @@ import (
 )
 
 // writeSearch writes the offline search index under search/, remaking it
-// only when what it indexes (the frameworks, the levels, the groups)
-// changed.
+// only when what it indexes (the frameworks and where their levels are,
+// the levels, the groups) changed.
 func writeSearch(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	w, model := b.w, b.model
 	var h maphash.Hash
@@ -22,6 +22,9 @@ func writeSearch(b *run, prev map[string]uint64) (map[string]uint64, error) {
 		binary.LittleEndian.PutUint64(sum[:], o.Sum)
 		h.Write(sum[:])
 		h.WriteString(o.Path)
+		for _, ol := range o.Levels {
+			h.WriteString(ol.Path) // a page, or a part of o's (Outputs.LevelPages)
+		}
 	}
 	for _, lv := range model.Levels {
 		h.WriteString(lv.Slug)

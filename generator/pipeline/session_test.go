@@ -149,6 +149,13 @@ func sessionSteps(t *testing.T, src string) []sessionStep {
 		{"a description that only the site template shows changed", func() {
 			editFile(t, fw, `"description":"`, `"description":"Now: `)
 		}, 100, "groups/healthcare-practitioners-technical/index.html", "", false},
+		// Without level pages, a level is a part of its occupation page.
+		{"level pages switched off", func() {
+			writeFile(t, filepath.Join(src, "ladder.toml"), "[outputs]\nlevel_pages = false\n")
+		}, 1000, "occupations/29-2012.00/index.html", "", false},
+		{"a statement reworded without level pages", func() {
+			editFile(t, fw, "identify, label and handle under direct supervision", "identify, label and store under direct supervision")
+		}, 14, "occupations/29-2012.00/index.html", "occupations/19-4021.00/index.html", false},
 	}
 }
 
