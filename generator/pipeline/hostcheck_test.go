@@ -28,14 +28,7 @@ func TestHostRefusesOversizedSite(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds two sites of 20,000 files")
 	}
-	src := t.TempDir()
-	for _, name := range []string{"19-4021.00.json", "29-2012.00.json"} {
-		data, err := fs.ReadFile(testDefaults().Content, "frameworks/"+name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, filepath.Join(src, "content", "frameworks", name), string(data))
-	}
+	src := seedsSource(t)
 	out := filepath.Join(t.TempDir(), "public")
 	opts := Options{Source: src, Out: out, Defaults: testDefaults(), Host: "cloudflare-pages"}
 	res, err := Build(context.Background(), opts)
@@ -151,14 +144,7 @@ func plannedFiles(t *testing.T, opts Options) int {
 // every switch, and against one just below it, none (its estimate is
 // never lower than what the site would weigh).
 func TestFixCountsLevelPages(t *testing.T) {
-	src := t.TempDir()
-	for _, name := range []string{"19-4021.00.json", "29-2012.00.json"} {
-		data, err := fs.ReadFile(testDefaults().Content, "frameworks/"+name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, filepath.Join(src, "content", "frameworks", name), string(data))
-	}
+	src := seedsSource(t)
 	on, _ := buildSite(t, src, Options{})
 	var off strings.Builder
 	off.WriteString("[outputs]\n")
@@ -223,4 +209,19 @@ func fileSizes(t *testing.T, dir string) map[string]int64 {
 		t.Fatal(err)
 	}
 	return sizes
+}
+
+// seedsSource returns a site folder holding the default site's two
+// frameworks and nothing else.
+func seedsSource(t *testing.T) string {
+	t.Helper()
+	src := t.TempDir()
+	for _, name := range []string{"19-4021.00.json", "29-2012.00.json"} {
+		data, err := fs.ReadFile(testDefaults().Content, "frameworks/"+name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(src, "content", "frameworks", name), string(data))
+	}
+	return src
 }

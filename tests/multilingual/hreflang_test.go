@@ -24,6 +24,7 @@ type page struct {
 	switcher  map[string]string // the switcher's links: lang → page file
 	anchors   map[string]map[string]string
 	ids       []string // the fragment ids of its statements, in order
+	cells     []string // the fragment ids of its progression table's cells, in order
 }
 
 // TestHreflangReciprocal parses every page of the bilingual site: a page
@@ -149,6 +150,8 @@ func readPage(t *testing.T, file, rel string) *page {
 				p.anchors[a["hreflang"]] = m
 			case n.Data == "li" && strings.Contains(" "+a["class"]+" ", " statement ") && a["id"] != "":
 				p.ids = append(p.ids, a["id"])
+			case n.Data == "td" && a["id"] != "":
+				p.cells = append(p.cells, a["id"])
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -195,11 +198,11 @@ func TestSwitcherWithoutLevelPages(t *testing.T) {
 	out := build(t, bilingualSource(t, bilingual+"[outputs]\nlevel_pages = false\n"))
 	qa.AssertNone(t, "links and fragments", qa.CheckLinksStatic(out))
 	const occ = "occupations/29-2012.00/index.html"
-	en, fr := readCells(t, filepath.Join(out, occ)), readCells(t, filepath.Join(out, "fr", occ))
+	page := readPage(t, filepath.Join(out, occ), occ)
+	en, fr, switcher := page.cells, readPage(t, filepath.Join(out, "fr", occ), "fr/"+occ).cells, page.anchors["fr"]
 	if len(en) == 0 || len(en) != len(fr) {
 		t.Fatalf("cells with ids: en %d, fr %d", len(en), len(fr))
 	}
-	switcher := readPage(t, filepath.Join(out, occ), occ).anchors["fr"]
 	for i, id := range en {
 		if switcher[id] != fr[i] {
 			t.Errorf("the switcher takes #%s to #%s, want #%s", id, switcher[id], fr[i])
@@ -208,33 +211,4 @@ func TestSwitcherWithoutLevelPages(t *testing.T) {
 	if switcher["emerging"] == "" {
 		t.Errorf("the switcher does not keep the level heading #emerging: %v", switcher)
 	}
-}
-
-// readCells returns the ids of the cells of an occupation page's
-// progression table, in order.
-func readCells(t *testing.T, file string) []string {
-	t.Helper()
-	f, err := os.Open(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	doc, err := html.Parse(f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type == html.ElementNode && n.Data == "td" {
-			if id := attrs(n)["id"]; id != "" {
-				ids = append(ids, id)
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(doc)
-	return ids
 }
