@@ -65,8 +65,7 @@ func (v *View) Matrix() (MatrixTable, error) {
 			c.Topic = st.Topic
 		}
 		if !v.Site.Config.Outputs.LevelPages && err == nil {
-			c.Row = new(StatementRow)
-			err = v.statementRow(ol, st.Number-1, c.Row)
+			c.Row, err = v.cellRow(ol, st.Number-1)
 		}
 		return c
 	}

@@ -37,10 +37,11 @@ type AlignedRow struct {
 	Band      string // the band's name, for the class
 	BandLabel string // the band for people, in the page's language
 	Shared    string // "shared by 5 occupations", "" without a shared-skill page
-	// Restated is the skill-link fragment when the element's title is
-	// the statement's topic (an exact match): a progression table's cell,
-	// which shows the topic, links the shared skill by it alone. "" for
-	// other matches and without a shared-skill page.
+	// Restated is, in a progression table's cell (cellRow), the
+	// skill-link fragment when the element's title is the statement's
+	// topic (an exact match): the cell, which shows the topic, links the
+	// shared skill by it alone. "" elsewhere, for other matches and
+	// without a shared-skill page.
 	Restated template.HTML
 }
 
@@ -69,14 +70,28 @@ func (v *View) statementRow(ol *site.OccupationLevel, i int, row *StatementRow) 
 	case ol.Aligned != nil:
 		if a := ol.Aligned[i]; a != nil {
 			row.Aligned, err = v.alignedRow(a)
-			if err == nil && a.Skill != nil && a.Band == align.Exact {
-				row.Aligned.Restated, err = v.FragmentCached("skill-link", a.Skill, a.Skill.Path)
-			}
 		}
 	case ol.Skills != nil && ol.Skills[i] != nil:
 		row.Skill, err = v.FragmentCached("skill-link", ol.Skills[i], ol.Skills[i].Path)
 	}
 	return err
+}
+
+// cellRow returns the row of ol's statement i as its cell of the
+// progression table shows it, on a site without level pages: with
+// Restated set for an exact match.
+func (v *View) cellRow(ol *site.OccupationLevel, i int) (*StatementRow, error) {
+	row := new(StatementRow)
+	if err := v.statementRow(ol, i, row); err != nil || row.Aligned == nil {
+		return row, err
+	}
+	a := row.Aligned.Alignment
+	if a.Skill == nil || a.Band != align.Exact {
+		return row, nil
+	}
+	var err error
+	row.Aligned.Restated, err = v.FragmentCached("skill-link", a.Skill, a.Skill.Path)
+	return row, err
 }
 
 // alignedRow says what a level page's row shows of the match a.
