@@ -50,13 +50,14 @@ func modelFiles(model *site.Site, assets int) int {
 // publish step adds, and returns the summary line for the build report,
 // or the error that keeps a staged site from being swapped in. A site
 // updated in place is only measured: its files are already written.
-func checkSite(l host.Limits, sizes map[string]int64, staged bool, savings map[string]int64) (string, error) {
+// savings (see outputSavings) is asked only of a site that does not fit.
+func checkSite(l host.Limits, sizes map[string]int64, staged bool, savings func() map[string]int64) (string, error) {
 	all := maps.Clone(sizes)
 	all[publish.MarkerName] = publish.MarkerBytes
 	u := host.Measure(all)
 	if staged {
 		if err := l.Check(u); err != nil {
-			withFix(err, l, u, sizes, savings)
+			withFix(err, l, u, sizes, savings())
 			return "", err
 		}
 	}

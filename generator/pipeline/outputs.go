@@ -1,9 +1,11 @@
 package pipeline
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/paths"
+	"github.com/ladder-ssg/ladder/generator/site"
 )
 
 // OutputOf names the switch of ladder.toml's [outputs] (a key of
@@ -39,12 +41,5 @@ func OutputOf(path string) string {
 // names of the other folders of an occupation's.
 func isLevelPage(path string) bool {
 	seg := strings.Split(path, "/")
-	if len(seg) != 4 || seg[3] != "index.html" {
-		return false
-	}
-	switch seg[2] {
-	case "versions", "changes", "matrix", "assess", "levels":
-		return false
-	}
-	return true
+	return len(seg) == 4 && seg[3] == "index.html" && !slices.Contains(site.OccupationFolderNames(), seg[2])
 }

@@ -157,7 +157,9 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 	}
 	if b.checkHost {
 		// A staged site that does not fit is never swapped in.
-		if res.Host, err = checkSite(b.limits, langs.sizes(b.w.sizes), b.first, outputSavings(b.model, s.opts.Source, b.w.sizes)); err != nil {
+		if res.Host, err = checkSite(b.limits, langs.sizes(b.w.sizes), b.first, func() map[string]int64 {
+			return outputSavings(b.model, s.opts.Source, b.w.sizes)
+		}); err != nil {
 			return res, err
 		}
 	}

@@ -178,13 +178,22 @@ func (s *Site) addOccupations(fws []Framework, previous *Site) {
 // its self-assessment's). Without level pages, the levels and their
 // statements are parts of the occupation page, so its ids are taken too.
 func levelNames(levelPages bool) ids.Names {
-	taken := ids.Names{"index": 1, "versions": 1, "changes": 1, "matrix": 1, "assess": 1, "levels": 1}
+	taken := ids.Names{}
+	for _, name := range OccupationFolderNames() {
+		taken[name] = 1
+	}
 	if !levelPages {
 		for _, id := range occupationPageIDs() {
 			taken[id] = 1
 		}
 	}
 	return taken
+}
+
+// OccupationFolderNames are the names an occupation's folder, or its
+// embed view's ids, hold besides its levels' slugs: no level takes them.
+func OccupationFolderNames() []string {
+	return []string{"index", "versions", "changes", "matrix", "assess", "levels"}
 }
 
 // occupationPageIDs are the ids the default templates give parts of an

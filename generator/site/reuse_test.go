@@ -27,11 +27,7 @@ import (
 // and share skills widely, and the two seeds, whose own words the
 // ranker aligns.
 func TestReuseEqualsFresh(t *testing.T) {
-	tax, err := onet.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := align.New(tax)
+	a := testAligner(t)
 	in := reuseSite(t, 60)
 	code := func(i int) string { return in.Frameworks[i].Occupation.SOC }
 	edits := []struct {
@@ -203,11 +199,7 @@ func firstDiff(got, want string) string {
 // through one of a performance text; on a site related by topics, only
 // through the performance text.
 func TestKeepRelationsThroughTopicEdit(t *testing.T) {
-	tax, err := onet.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a := align.New(tax)
+	a := testAligner(t)
 	in := reuseSite(t, 6)
 	code := in.Frameworks[0].Occupation.SOC
 	tests := []struct {
@@ -235,4 +227,14 @@ func TestKeepRelationsThroughTopicEdit(t *testing.T) {
 			t.Errorf("%s: provisional %v, want %v", tt.name, s.Provisional, tt.provisional)
 		}
 	}
+}
+
+// testAligner returns an aligner of the embedded taxonomy.
+func testAligner(t *testing.T) *align.Aligner {
+	t.Helper()
+	tax, err := onet.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return align.New(tax)
 }
