@@ -48,6 +48,9 @@ type Staging struct {
 	out  string    // the output folder, absolute
 	dir  string    // the staging folder, a sibling of out
 	lock io.Closer // keeps other builds' Open from removing dir; may be nil
+	prev string    // the previous output to link unchanged files from, or ""
+
+	noLinks atomic.Bool // the file system refused a hard link
 
 	dirs  sync.Map // folders (slash-separated, relative) known to exist
 	files atomic.Int64
@@ -72,7 +75,7 @@ func Open(outDir string) (*Staging, error) {
 	if err := removeLeftovers(parent, base, out); err != nil {
 		return nil, err
 	}
-	perm, err := checkOut(out)
+	perm, prev, err := checkOut(out)
 	if err != nil {
 		return nil, err
 	}
@@ -80,7 +83,11 @@ func Open(outDir string) (*Staging, error) {
 	if err != nil {
 		return nil, fmt.Errorf("publish: create staging folder beside %s: %w", out, err)
 	}
-	return &Staging{out: out, dir: dir, lock: lockDir(dir)}, nil
+	s := &Staging{out: out, dir: dir, lock: lockDir(dir)}
+	if prev {
+		s.prev = out
+	}
+	return s, nil
 }
 
 // Dir returns the path of the staging folder.
@@ -96,20 +103,27 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 	if err != nil {
 		return err
 	}
+	if !s.linkUnchanged(rel, name, data) {
+		if err := writeNew(name, data); err != nil {
+			return fmt.Errorf("publish: write %s: %w", rel, err)
+		}
+	}
+	s.files.Add(1)
+	s.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// writeNew writes data to the file name, which must not exist.
+func writeNew(name string, data []byte) error {
 	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Errorf("publish: write %s: %w", rel, err)
+		return err
 	}
 	_, err = f.Write(data)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
-	if err != nil {
-		return fmt.Errorf("publish: write %s: %w", rel, err)
-	}
-	s.files.Add(1)
-	s.bytes.Add(int64(len(data)))
-	return nil
+	return err
 }
 
 // Create creates the file rel inside the staging folder for streaming
@@ -153,7 +167,7 @@ func (s *Staging) Commit() error {
 		return fail(err)
 	}
 	// The output folder may have changed since Open; check it again.
-	if _, err := checkOut(s.out); err != nil {
+	if _, _, err := checkOut(s.out); err != nil {
 		os.RemoveAll(s.dir)
 		return err
 	}
@@ -318,29 +332,30 @@ func resolveOut(outDir string) (string, error) {
 }
 
 // checkOut enforces the rules on an existing output folder and returns the
-// permissions the new one should have.
-func checkOut(out string) (fs.FileMode, error) {
+// permissions the new one should have, and whether it is an earlier
+// build's output (marked).
+func checkOut(out string) (perm fs.FileMode, marked bool, err error) {
 	fi, err := os.Stat(out)
 	if errors.Is(err, fs.ErrNotExist) {
-		return 0o755, nil
+		return 0o755, false, nil
 	}
 	if err != nil {
-		return 0, fmt.Errorf("publish: %w", err)
+		return 0, false, fmt.Errorf("publish: %w", err)
 	}
 	if !fi.IsDir() {
-		return 0, fmt.Errorf("publish: output path %s exists and is not a folder; delete it or choose another --out", out)
+		return 0, false, fmt.Errorf("publish: output path %s exists and is not a folder; delete it or choose another --out", out)
 	}
 	if m, err := os.Lstat(filepath.Join(out, MarkerName)); err == nil && m.Mode().IsRegular() {
-		return fi.Mode().Perm(), nil
+		return fi.Mode().Perm(), true, nil
 	}
 	empty, err := isEmptyDir(out)
 	if err != nil {
-		return 0, fmt.Errorf("publish: %w", err)
+		return 0, false, fmt.Errorf("publish: %w", err)
 	}
 	if !empty {
-		return 0, fmt.Errorf("publish: refusing to replace folder %s: it is %w, so ladder did not make it; delete it or choose another --out", out, ErrUnmarked)
+		return 0, false, fmt.Errorf("publish: refusing to replace folder %s: it is %w, so ladder did not make it; delete it or choose another --out", out, ErrUnmarked)
 	}
-	return fi.Mode().Perm(), nil
+	return fi.Mode().Perm(), false, nil
 }
 
 func isEmptyDir(dir string) (bool, error) {

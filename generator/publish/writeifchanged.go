@@ -1,7 +1,6 @@
 package publish
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -24,11 +23,11 @@ func WriteIfChanged(path string, data []byte) (changed bool, err error) {
 	case err == nil && fi.Mode().IsRegular():
 		perm = fi.Mode().Perm()
 		if fi.Size() == int64(len(data)) {
-			old, err := os.ReadFile(path)
+			same, err := sameBytes(path, data)
 			if err != nil {
 				return false, fmt.Errorf("publish: %w", err)
 			}
-			if bytes.Equal(old, data) {
+			if same {
 				return false, nil
 			}
 		}
