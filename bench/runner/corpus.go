@@ -28,7 +28,7 @@ const stampFile = ".bench-complete"
 //   - 100: a deterministic, evenly spread 100 of the corpus files.
 //   - 1016: the whole corpus, copied.
 //   - 10160: the corpus and nine replicas with changed codes and titles.
-func prepareSite(o options, size string) (dir string, frameworks int, err error) {
+func prepareSite(o options, bin *trash, size string) (dir string, frameworks int, err error) {
 	dir = filepath.Join(o.work, "sites", size)
 	if size == "seeds" {
 		if err := os.RemoveAll(filepath.Join(dir, "content")); err != nil {
@@ -49,7 +49,7 @@ func prepareSite(o options, size string) (dir string, frameworks int, err error)
 		return dir, want, nil
 	}
 	logf("generating the %s-framework site in %s", sizeLabel(size), dir)
-	if err := os.RemoveAll(dir); err != nil {
+	if err := bin.discard(dir); err != nil {
 		return "", 0, err
 	}
 	fwDir := filepath.Join(dir, "content", "frameworks")

@@ -30,7 +30,7 @@ const hugoVersion = "ladder-bench hugo content v1"
 // Front matter is JSON holding the framework's data, decoded by ladder's
 // own decoder (so levels keep their order and statements are split into
 // topic and performance exactly as ladder splits them).
-func prepareHugo(o options, size, ladderSite string) (string, error) {
+func prepareHugo(o options, bin *trash, size, ladderSite string) (string, error) {
 	dir := filepath.Join(o.work, "hugo", size)
 	if !stamped(dir, hugoVersion) {
 		src := filepath.Join(ladderSite, "content", "frameworks")
@@ -42,7 +42,7 @@ func prepareHugo(o options, size, ladderSite string) (string, error) {
 			return "", err
 		}
 		logf("generating the %s Hugo site in %s", sizeLabel(size), dir)
-		if err := os.RemoveAll(dir); err != nil {
+		if err := bin.discard(dir); err != nil {
 			return "", err
 		}
 		if err := writeHugoContent(filepath.Join(dir, "content"), files); err != nil {

@@ -110,13 +110,17 @@ func run(args []string) error {
 		return err
 	}
 
+	bin, err := newTrash(o.work)
+	if err != nil {
+		return err
+	}
 	var results []sizeResult
 	for _, size := range o.sizes {
 		runs := o.runs
 		if runs == 0 {
 			runs = defaultRuns[size]
 		}
-		r, err := benchSize(o, size, runs, ladder, hugoBin)
+		r, err := benchSize(o, bin, size, runs, ladder, hugoBin)
 		if err != nil {
 			return fmt.Errorf("size %s: %w", size, err)
 		}

@@ -125,9 +125,9 @@ type Step struct {
 // benchSize prepares one size and measures it: per run, a fresh ladder
 // build, a cp -r of that output and a fresh Hugo build, interleaved so
 // that a change of machine load falls on all three alike.
-func benchSize(o options, size string, runs int, ladder, hugoBin string) (sizeResult, error) {
+func benchSize(o options, bin *trash, size string, runs int, ladder, hugoBin string) (sizeResult, error) {
 	res := sizeResult{Size: size, LoadBefore: loadAverage()}
-	b, err := newSizeBench(o, size, ladder, hugoBin, &res)
+	b, err := newSizeBench(o, bin, size, ladder, hugoBin, &res)
 	if err != nil {
 		return res, err
 	}
@@ -145,7 +145,10 @@ func benchSize(o options, size string, runs int, ladder, hugoBin string) (sizeRe
 		own += x.CPU
 	}
 	res.OtherCPU = max(machineBusy()-busy0-own, 0)
-	if err := clean(b.copyOut); err != nil {
+	if err := bin.discard(b.copyOut); err != nil {
+		return res, err
+	}
+	if err := bin.empty(); err != nil {
 		return res, err
 	}
 	b.summarize()
@@ -156,6 +159,7 @@ func benchSize(o options, size string, runs int, ladder, hugoBin string) (sizeRe
 // folders and the samples taken so far.
 type sizeBench struct {
 	res                                      *sizeResult
+	bin                                      *trash
 	size, ladder, hugoBin                    string
 	site, hugoSite                           string // hugoSite "" without hugo
 	ladderOut, copyOut, hugoOut, summaryFile string
@@ -166,15 +170,15 @@ type sizeBench struct {
 
 // newSizeBench prepares the sites of one size, read once so that every
 // timed run starts with the inputs in the page cache.
-func newSizeBench(o options, size, ladder, hugoBin string, res *sizeResult) (*sizeBench, error) {
-	site, n, err := prepareSite(o, size)
+func newSizeBench(o options, bin *trash, size, ladder, hugoBin string, res *sizeResult) (*sizeBench, error) {
+	site, n, err := prepareSite(o, bin, size)
 	if err != nil {
 		return nil, err
 	}
 	res.Frameworks = n
-	b := &sizeBench{res: res, size: size, ladder: ladder, hugoBin: hugoBin, site: site, steps: map[string][]int64{}}
+	b := &sizeBench{res: res, bin: bin, size: size, ladder: ladder, hugoBin: hugoBin, site: site, steps: map[string][]int64{}}
 	if hugoBin != "" {
-		if b.hugoSite, err = prepareHugo(o, size, site); err != nil {
+		if b.hugoSite, err = prepareHugo(o, bin, size, site); err != nil {
 			return nil, fmt.Errorf("hugo site: %w", err)
 		}
 	}
@@ -203,6 +207,7 @@ func (b *sizeBench) run(i, runs int) (string, error) {
 	}
 	// cp -r of the very output just written: the floor for writing it.
 	syscall.Sync()
+	b.bin.settle()
 	c, err := measure("cp", "-r", b.ladderOut, b.copyOut)
 	if err != nil {
 		return "", err
@@ -222,7 +227,7 @@ func (b *sizeBench) run(i, runs int) (string, error) {
 // runLadder times a fresh build into a folder that does not exist and
 // checks that it wrote what run 1 wrote.
 func (b *sizeBench) runLadder(i int) (Sample, error) {
-	if err := clean(b.ladderOut, b.copyOut); err != nil {
+	if err := b.makeRoom(b.ladderOut, b.copyOut); err != nil {
 		return Sample{}, err
 	}
 	os.Remove(b.summaryFile)
@@ -252,7 +257,7 @@ func (b *sizeBench) runLadder(i int) (Sample, error) {
 
 // runHugo times hugo's build of the same frameworks.
 func (b *sizeBench) runHugo(i int) (Sample, error) {
-	if err := clean(b.hugoOut, b.copyOut); err != nil {
+	if err := b.makeRoom(b.hugoOut, b.copyOut); err != nil {
 		return Sample{}, err
 	}
 	h, err := measure(b.hugoBin, "--quiet", "--minify", "-s", b.hugoSite, "-d", b.hugoOut)
@@ -282,15 +287,18 @@ func (b *sizeBench) summarize() {
 	}
 }
 
-// clean removes the folders and flushes dirty pages to disk, untimed, so
-// that one run's write-back does not slow the next.
-func clean(dirs ...string) error {
-	for _, d := range dirs {
-		if err := os.RemoveAll(d); err != nil {
-			return err
-		}
+// makeRoom moves the folders into the trash, so that the next command
+// writes into folders that do not exist, and makes sure a run's outputs
+// (ladder's, its copy and Hugo's, as large as run 1's, with a gigabyte to
+// spare) fit on the disk, then waits for any inodes freed to age.
+func (b *sizeBench) makeRoom(dirs ...string) error {
+	if err := b.bin.discard(dirs...); err != nil {
+		return err
 	}
-	syscall.Sync()
+	if err := b.bin.roomFor(2*b.res.Bytes + b.res.HugoBytes + 1<<30); err != nil {
+		return err
+	}
+	b.bin.settle()
 	return nil
 }
 

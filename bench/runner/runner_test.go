@@ -115,3 +115,56 @@ func TestHugoContent(t *testing.T) {
 		}
 	}
 }
+
+// The trash moves folders out of the way without freeing anything, frees
+// them all at once when emptied, and says when that was.
+func TestTrash(t *testing.T) {
+	work := t.TempDir()
+	bin, err := newTrash(work)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bin.emptied.IsZero() {
+		t.Error("a fresh trash was emptied: the first run would wait for nothing")
+	}
+	out := filepath.Join(work, "out")
+	for i := range 2 {
+		if err := os.MkdirAll(filepath.Join(out, "a"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(out, "a", "page.html"), []byte{byte(i)}, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := bin.discard(out, filepath.Join(work, "missing")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := os.Stat(out); !os.IsNotExist(err) {
+			t.Fatalf("discard left %s: %v", out, err)
+		}
+	}
+	held, _ := os.ReadDir(bin.dir)
+	if len(held) != 2 || !bin.emptied.IsZero() {
+		t.Fatalf("the trash holds %d folders, emptied %v; want 2, never", len(held), bin.emptied)
+	}
+	if err := bin.empty(); err != nil {
+		t.Fatal(err)
+	}
+	held, _ = os.ReadDir(bin.dir)
+	if len(held) != 0 || bin.emptied.IsZero() {
+		t.Errorf("after empty the trash holds %d, emptied %v", len(held), bin.emptied)
+	}
+	// A trash an interrupted benchmark left is emptied at the start.
+	if err := os.MkdirAll(filepath.Join(bin.dir, "9"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	again, err := newTrash(work)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if held, _ = os.ReadDir(again.dir); len(held) != 0 || again.emptied.IsZero() {
+		t.Errorf("a left-over trash: %d entries after newTrash, emptied %v", len(held), again.emptied)
+	}
+	if err := again.roomFor(1); err != nil {
+		t.Errorf("roomFor(1 byte): %v", err)
+	}
+}
