@@ -70,8 +70,8 @@ func (a *Aligner) framework(f *framework.Framework, rules []Rule, k, kExact int)
 		return out
 	}
 	common := qualifiers(f)
-	for i := range sts {
-		sts[i] = withoutWords(sts[i], common)
+	for i, p := range todo {
+		sts[i] = withoutWords(sts[i], common[p.level])
 	}
 	ranked := a.Statements(a.Occupation(f), sts, k+most)
 	for n, p := range todo {
@@ -111,43 +111,72 @@ func applicable(rules []Rule, level string, index int, topic string) (pinned, re
 	return pinned, rejected
 }
 
-// qualifiers returns the words that recur in the performance text of
-// many of a framework's statements: how well and with how much help
-// ("under direct supervision", "independently", "per SOP"), not what.
-// Left in, they would match activities such as "Supervise …" everywhere.
-func qualifiers(f *framework.Framework) map[string]bool {
-	df := map[string]int{}
+// qualifiers returns, for each level of a framework, the stems of the
+// words that recur in the performance text of many of the framework's
+// statements, or of many of that level's: how well and with how much
+// help ("under direct supervision", "following supervisor guidance",
+// "independently", "per SOP"), not what. A level's own qualifiers vary in
+// wording ("supervision", "supervising technician"), so they count by
+// stem, and only within the level: "supervise" is a qualifier where most
+// statements are done under supervision, and the activity where one
+// statement is about supervising. Left in, they would match activities
+// such as "Supervise …" everywhere.
+func qualifiers(f *framework.Framework) []map[string]bool {
+	out := make([]map[string]bool, len(f.Levels))
+	site := map[string]int{}
 	n := 0
-	for _, lv := range f.Levels {
+	for l, lv := range f.Levels {
+		level := map[string]int{}
 		for _, st := range lv.Statements {
 			n++
 			seen := map[string]bool{}
 			for _, w := range words.Words(st.Performance) {
 				if !seen[w] {
 					seen[w] = true
-					df[w]++
+					site[w]++
+				}
+				if stem := qualifierStem(w); !seen[stem] {
+					seen[stem] = true
+					level[stem]++
 				}
 			}
 		}
+		out[l] = map[string]bool{}
+		for stem, d := range level {
+			if d >= 3 && float64(d) >= 0.3*float64(len(lv.Statements)) {
+				out[l][stem] = true
+			}
+		}
 	}
-	out := map[string]bool{}
-	for w, d := range df {
+	for w, d := range site {
 		if d >= 3 && float64(d) >= 0.15*float64(n) {
-			out[w] = true
+			for _, drop := range out {
+				drop[qualifierStem(w)] = true
+			}
 		}
 	}
 	return out
 }
 
-// withoutWords returns st with the words in drop taken out of its
-// performance text; a statement without a topic keeps all its words.
+// qualifierStem is the Snowball stem of w ("supervision" and
+// "supervising" are one), or w itself for a stop word.
+func qualifierStem(w string) string {
+	if st := stemOfWord(w); st != "" {
+		return st
+	}
+	return w
+}
+
+// withoutWords returns st with the words whose stems are in drop taken
+// out of its performance text; a statement without a topic keeps all its
+// words.
 func withoutWords(st framework.Statement, drop map[string]bool) framework.Statement {
 	if st.Topic == "" || len(drop) == 0 {
 		return st
 	}
 	var kept []string
 	for _, w := range words.Words(st.Performance) {
-		if !drop[w] {
+		if !drop[qualifierStem(w)] {
 			kept = append(kept, w)
 		}
 	}
