@@ -153,6 +153,10 @@ func writePages(b *run, prev map[string]uint64) (map[string]uint64, error) {
 		return b.w.unchanged(prev), err
 	}
 	b.res.Pages, b.res.Rendered = len(b.model.Pages), len(todo)
+	// No later step renders a page: let the renderer's caches of
+	// fragments (tens of megabytes on a large site) go before the search
+	// index and the packages are built.
+	b.r = nil
 	return pages, nil
 }
 
