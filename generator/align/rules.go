@@ -129,14 +129,14 @@ func qualifiers(f *framework.Framework) []map[string]bool {
 		level := map[string]int{}
 		for _, st := range lv.Statements {
 			n++
-			seen := map[string]bool{}
+			seenWord, seenStem := map[string]bool{}, map[string]bool{}
 			for _, w := range words.Words(st.Performance) {
-				if !seen[w] {
-					seen[w] = true
+				if !seenWord[w] {
+					seenWord[w] = true
 					site[w]++
 				}
-				if stem := qualifierStem(w); !seen[stem] {
-					seen[stem] = true
+				if stem := qualifierStem(w); !seenStem[stem] {
+					seenStem[stem] = true
 					level[stem]++
 				}
 			}
