@@ -17,11 +17,12 @@ import (
 // (recently_deleted in fs/ext4/ialloc.c): every file or folder created in
 // that minute scans past all of them. Removing the last run's outputs
 // (20,000 inodes at 1,016 frameworks, over 300,000 at 10,160) right
-// before a build made ladder's corpus build 1.5–2 times slower in system
-// time, and the cost grows with the square of the site: more files
-// created, each scanning past more freed ones. So old outputs are moved
-// into a trash folder, emptied once a size's runs are done, and a timed
-// command never starts within a minute of an emptying.
+// before a build gave ladder's corpus build about 1.8 times the system
+// time (medians of three, BENCHMARKS.md), and the cost grows with the
+// square of the site: more files created, each scanning past more freed
+// ones. So old outputs are moved into a trash folder, emptied once a
+// size's runs are done, and a timed command never starts within a minute
+// of an emptying.
 type trash struct {
 	dir     string
 	n       int       // names given so far
