@@ -24,7 +24,7 @@ import (
 // BenchmarkSaveToReload measures, on a copy of the 1,016-framework corpus
 // served by the live loop, the time from saving one framework to the
 // reload event reaching a connected client, with the watcher's default
-// timing (a 10ms save window, see watch.WithDebounce): the save window,
+// timing (a 5ms save window, see watch.WithDebounce): the save window,
 // the quick rebuild and the event. The full build that follows each quick
 // one finishes, untimed, before the next save.
 func BenchmarkSaveToReload(b *testing.B) {

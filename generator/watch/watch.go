@@ -69,9 +69,12 @@ type config struct {
 // A save is not a burst: the few file operations an editor makes to save
 // one file (a backup renamed, the file written, the backup removed) come
 // within a millisecond or so, and a batch whose events all came within
-// the save window (default 10ms, never longer than the debounce) is
+// the save window (default 5ms, never longer than the debounce) is
 // delivered that long after its last event. Events that keep coming after
-// the save window make it a burst.
+// the save window make it a burst. The window is latency every save
+// pays; a save spread wider than it is not lost but picked up in two
+// batches, and a file caught between its steps (missing, empty, or its
+// temporary file not yet renamed) holds its batch back (midSave).
 func WithDebounce(d time.Duration) Option {
 	return func(c *config) { c.debounce = max(d, time.Millisecond) }
 }
@@ -164,7 +167,7 @@ type Watcher struct {
 // exist yet is picked up when it is created, provided its parent exists.
 // Every watch is in place when New returns.
 func New(roots []string, opts ...Option) (*Watcher, error) {
-	cfg := config{save: 10 * time.Millisecond, debounce: 100 * time.Millisecond}
+	cfg := config{save: 5 * time.Millisecond, debounce: 100 * time.Millisecond}
 	for _, opt := range opts {
 		opt(&cfg)
 	}
