@@ -159,6 +159,17 @@ func startAligner() alignerFunc {
 // loadAndModel runs the first two stages. The error is a diag.List when
 // the input has errors, a *load.Saving when a file is being saved.
 func loadAndModel(opts Options, cache *load.Cache, aligner alignerFunc, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
+	in, diags, err := loadInput(opts, cache, res)
+	if err != nil {
+		return nil, nil, err
+	}
+	return newModel(opts, in, diags, aligner, previous, quick, res)
+}
+
+// loadInput is the first stage: the site folder read. Its diagnostics
+// are newModel's to report; the error is a *load.Saving when a file is
+// being saved.
+func loadInput(opts Options, cache *load.Cache, res *Result) (*load.Input, diag.List, error) {
 	t := time.Now()
 	in, diags := load.Site(opts.Source, opts.Defaults, load.Options{Strict: opts.Strict, Cache: cache, Settle: opts.Settle, Language: opts.Language})
 	if in.Saving != nil {
@@ -177,12 +188,17 @@ func loadAndModel(opts Options, cache *load.Cache, aligner alignerFunc, previous
 		in.Config.BaseURL = base
 	}
 	res.step("load", t)
+	return in, diags, nil
+}
 
+// newModel is the second stage: the model of in, whose load reported
+// diags.
+func newModel(opts Options, in *load.Input, diags diag.List, aligner alignerFunc, previous *site.Site, quick bool, res *Result) (*load.Input, *site.Site, error) {
 	a, err := aligner(res)
 	if err != nil {
 		return in, nil, err
 	}
-	t = time.Now()
+	t := time.Now()
 	reuse := []site.Option{site.WithAligner(a)}
 	if opts.once {
 		reuse = append(reuse, site.Once())

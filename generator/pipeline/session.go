@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/align"
+	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/publish"
@@ -35,6 +36,7 @@ type Session struct {
 	seed    maphash.Seed
 	aligner *align.Aligner // made by the first build
 	look    lookCache
+	ahead   chan readLook // the look of the build under way, read meanwhile (lookAhead)
 	hand    *handoff
 
 	// What the output folder holds after the last successful build; nil
@@ -105,7 +107,15 @@ func (s *Session) build(ctx context.Context, quick bool) (Result, error) {
 			return a, err
 		}
 	}
-	in, model, err := loadAndModel(s.opts, s.cache, aligner, s.model, quick && s.files != nil, &res)
+	in, diags, err := loadInput(s.opts, s.cache, &res)
+	if err != nil {
+		return res, err
+	}
+	// The templates are parsed and the assets read while the model is
+	// made: the one does not need the other.
+	s.ahead = s.lookAhead(in)
+	defer s.dropLook() // never left running into the next build
+	in, model, err := newModel(s.opts, in, diags, aligner, s.model, quick && s.files != nil, &res)
 	langs, err := s.loadLanguages(in, model, err, quick, &res)
 	if err != nil {
 		return res, err
@@ -247,38 +257,92 @@ func (s *Session) planHostAndRedirects(b *run) error {
 	return nil
 }
 
-// renderer gives b its renderer and assets, parsing the templates again
-// only when they changed, and returns the hash of the templates and
-// assets.
+// renderer gives b its renderer and assets (see readLook) and returns
+// the hash of the templates and assets.
 func (s *Session) renderer(b *run) (uint64, error) {
-	templatesSum, err := s.sumFS(b.in.Templates)
-	if err != nil {
+	look := s.awaitLook(b.in)
+	if look.err != nil {
+		return 0, look.err
+	}
+	var err error
+	if b.r, err = s.look.templates.Renderer(b.model, s.md); err != nil {
 		return 0, err
+	}
+	b.assets = look.assets
+	return look.sum, nil
+}
+
+// readLook is what a build's look is made of, read from its input alone.
+type readLook struct {
+	assets map[string][]byte // every asset, by output path
+	sum    uint64            // hash of the templates and assets
+	err    error
+}
+
+// lookAhead starts reading in's look on a goroutine of its own; nil when
+// in has no catalogue to read the scripts' words from (its load failed).
+func (s *Session) lookAhead(in *load.Input) chan readLook {
+	if in.Text == nil {
+		return nil
+	}
+	ahead := make(chan readLook, 1)
+	go func() { ahead <- s.readLook(in, in.Text) }()
+	return ahead
+}
+
+// dropLook waits for a look lookAhead started that no renderer took (the
+// build stopped before rendering), as it writes s.look.
+func (s *Session) dropLook() {
+	if s.ahead != nil {
+		<-s.ahead
+		s.ahead = nil
+	}
+}
+
+// awaitLook returns the look lookAhead started for in, or reads it now.
+func (s *Session) awaitLook(in *load.Input) readLook {
+	if s.ahead != nil {
+		look := <-s.ahead
+		s.ahead = nil
+		return look
+	}
+	text := in.Text
+	if text == nil {
+		text = i18n.Shipped(in.Config.Language)
+	}
+	return s.readLook(in, text)
+}
+
+// readLook parses the templates again only when they changed (keeping
+// them in s.look), and reads the assets, with text's words for the
+// scripts.
+func (s *Session) readLook(in *load.Input, text *i18n.Catalogue) readLook {
+	templatesSum, err := s.sumFS(in.Templates)
+	if err != nil {
+		return readLook{err: err}
 	}
 	if s.look.templates == nil || templatesSum != s.look.templatesSum {
 		// Parsed (and escaped, on first use) once until a template changes;
 		// minified once here, so that pages need no minifying after.
-		tmpl := b.in.Templates
+		tmpl := in.Templates
 		if !s.opts.NoMinify {
 			tmpl = s.min.Templates(tmpl)
 		}
 		if s.look.templates, err = render.Parse(tmpl); err != nil {
-			return 0, err
+			return readLook{err: err}
 		}
 		s.look.templatesSum = templatesSum
 	}
-	if b.r, err = s.look.templates.Renderer(b.model, s.md); err != nil {
-		return 0, err
-	}
 	if s.look.syntaxCSS == nil {
 		if s.look.syntaxCSS, err = markup.StyleCSS(lightStyle, darkStyle); err != nil {
-			return 0, err
+			return readLook{err: err}
 		}
 	}
-	if b.assets, err = assetFiles(b.in.Assets, s.look.syntaxCSS, b.model.Text.ScriptFile()); err != nil {
-		return 0, err
+	assets, err := assetFiles(in.Assets, s.look.syntaxCSS, text.ScriptFile())
+	if err != nil {
+		return readLook{err: err}
 	}
-	return s.lookSum(templatesSum, b.assets), nil
+	return readLook{assets: assets, sum: s.lookSum(templatesSum, assets)}
 }
 
 // gone lists the files the output folder is to lose: after a quick build
