@@ -437,7 +437,7 @@ func TestLMSStatement(t *testing.T) {
 		{long, "", long, 100, shorten(long, 100), long},
 		{long + " — does it", long, "does it", 100, shorten(long, 100), long + " — does it"},
 	} {
-		st := site.Statement{Statement: framework.Statement{Text: c.text, Topic: c.topic, Performance: c.performance}}
+		st := site.Statement{Statement: &framework.Statement{Text: c.text, Topic: c.topic, Performance: c.performance}}
 		if name, desc := lmsStatement(st, c.max); name != c.name || desc != c.desc {
 			t.Errorf("%q: name %q, description %q; want %q, %q", c.text, name, desc, c.name, c.desc)
 		}

@@ -139,7 +139,9 @@ type OccupationLevel struct {
 
 // Statement is a statement with its permanent anchor on the level page.
 type Statement struct {
-	framework.Statement
+	// The framework's own, not a copy: a site of ten thousand frameworks
+	// holds hundreds of thousands of statements.
+	*framework.Statement
 	Number int    // 1-based position within its level
 	Anchor string // fragment id, unique on the level page, stable across builds
 	// sum hashes Text and Anchor, for the fingerprints of the pages that

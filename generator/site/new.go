@@ -212,7 +212,8 @@ func levelAnchors() ids.Names { return ids.Names{"main": 1, "top": 1} }
 // topic (or, without one, its performance), unique among anchors.
 func statements(in []framework.Statement, prefix string, anchors ids.Names) []Statement {
 	out := make([]Statement, 0, len(in))
-	for j, st := range in {
+	for j := range in {
+		st := &in[j]
 		basis := st.Topic
 		if basis == "" {
 			basis = st.Performance
