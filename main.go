@@ -27,11 +27,11 @@ import (
 const memoryLimit = 768 << 20
 
 // collectFrom is the heap below which the collector does not run. A build
-// is a batch job: what the default site (the seeds) allocates, about 40
-// MB, would otherwise be collected five or six times as the heap grows
-// from the runtime's 4 MB, a sixth of that build's CPU time
-// (BENCHMARKS.md, the eleventh session). Large sites pass it in their
-// first step and are collected as before.
+// is a batch job: the default site's build (the seeds), about 30 MB
+// allocated, was collected seven times as the heap grew from the
+// runtime's 4 MB (GODEBUG=gctrace=1), and now not at all, in 0.86 of the
+// CPU time (BENCHMARKS.md, the eleventh session). Large sites pass it in
+// their first step and are collected as before.
 const collectFrom = 64 << 20
 
 func main() {

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/ladder-ssg/ladder/generator/align"
-	"github.com/ladder-ssg/ladder/generator/i18n"
 	"github.com/ladder-ssg/ladder/generator/load"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/publish"
@@ -279,14 +278,10 @@ type readLook struct {
 	err    error
 }
 
-// lookAhead starts reading in's look on a goroutine of its own; nil when
-// in has no catalogue to read the scripts' words from (its load failed).
+// lookAhead starts reading in's look on a goroutine of its own.
 func (s *Session) lookAhead(in *load.Input) chan readLook {
-	if in.Text == nil {
-		return nil
-	}
 	ahead := make(chan readLook, 1)
-	go func() { ahead <- s.readLook(in, in.Text) }()
+	go func() { ahead <- s.readLook(in) }()
 	return ahead
 }
 
@@ -306,17 +301,13 @@ func (s *Session) awaitLook(in *load.Input) readLook {
 		s.ahead = nil
 		return look
 	}
-	text := in.Text
-	if text == nil {
-		text = i18n.Shipped(in.Config.Language)
-	}
-	return s.readLook(in, text)
+	return s.readLook(in)
 }
 
 // readLook parses the templates again only when they changed (keeping
-// them in s.look), and reads the assets, with text's words for the
-// scripts.
-func (s *Session) readLook(in *load.Input, text *i18n.Catalogue) readLook {
+// them in s.look), and reads the assets, with the words of in's
+// catalogue (load.Site always makes one) for the scripts.
+func (s *Session) readLook(in *load.Input) readLook {
 	templatesSum, err := s.sumFS(in.Templates)
 	if err != nil {
 		return readLook{err: err}
@@ -338,7 +329,7 @@ func (s *Session) readLook(in *load.Input, text *i18n.Catalogue) readLook {
 			return readLook{err: err}
 		}
 	}
-	assets, err := assetFiles(in.Assets, s.look.syntaxCSS, text.ScriptFile())
+	assets, err := assetFiles(in.Assets, s.look.syntaxCSS, in.Text.ScriptFile())
 	if err != nil {
 		return readLook{err: err}
 	}
