@@ -175,9 +175,11 @@ func TestSOCKin(t *testing.T) {
 		{"29-2011.00", "29-1141.00", 1}, // one major group
 		{"29-2011.00", "19-4021.00", 0},
 		{"29-2011.00", "", 0},
-		{"29", "29", 0}, // too short to be a code
+		{"29", "29-2011.00", 0}, // too short to be a code
 	} {
-		if got := a.socKin(c.x, c.y); got != c.want {
+		var y socCode
+		copy(y[:], c.y)
+		if got := a.socKin(c.x, y); got != c.want {
 			t.Errorf("socKin(%q, %q) = %v, want %v", c.x, c.y, got, c.want)
 		}
 	}

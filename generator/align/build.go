@@ -149,6 +149,9 @@ func (a *Aligner) examples(b *builder, learned []onet.Occupation) {
 	a.exActs.off = []int32{0}
 	task := 0
 	for _, oc := range learned {
+		var code socCode
+		copy(code[:], oc.SOC)
+		a.occSOC = append(a.occSOC, code)
 		b.ids = b.an.stems(oc.Title, b.ids[:0])
 		ob = a.voc.addTerms(ob[:0], b.ids, b.occTitleW, b.pairW, true)
 		b.ids = b.an.stems(oc.Description, b.ids[:0])

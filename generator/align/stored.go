@@ -154,6 +154,7 @@ func (a *Aligner) stored(c *coder, elements *int) {
 		section(c, &l.at, appendInt32)
 	}
 	section(c, &a.exOcc, appendInt32)
+	section(c, &a.occSOC, func(b []byte, x socCode) []byte { return append(b, x[:]...) })
 	section(c, &a.links, appendInt32)
 	section(c, &a.popular, appendFloat64)
 	section(c, &a.lm.konst, appendFloat64)
