@@ -102,8 +102,8 @@ type Aligner struct {
 
 	dwaIdx, skillIdx, iwaIdx index
 	exIdx, occIdx            index
-	exActs, occActs          lists    // example task (occupation) → element positions
-	exOcc                    []int32  // example task → its example occupation
+	exActs, occActs          lists     // example task (occupation) → element positions
+	exOcc                    []int32   // example task → its example occupation
 	occSOC                   []socCode // example occupation → its O*NET-SOC code
 	links                    []int32
 	popular                  []float64 // ln(1 + links) / 5, by element position
