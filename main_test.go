@@ -64,7 +64,7 @@ func TestCollectOnceAbove(t *testing.T) {
 	awaitCollector(t, 512<<20)
 }
 
-// awaitCollector collects until the collector is on (GOGC=100) with the
+// awaitCollector collects until the collector is on (GOGC=collectPercent) with the
 // soft limit want: the sentinel's finalizer runs on a goroutine of its
 // own, some time after the collection that frees it.
 func awaitCollector(t *testing.T, want int64) {
@@ -73,11 +73,11 @@ func awaitCollector(t *testing.T, want int64) {
 	for {
 		runtime.GC()
 		percent, limit := collector()
-		if percent == 100 && limit == want {
+		if percent == collectPercent && limit == want {
 			return
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("after collections for 10 s: GOGC %d, limit %d; want 100, %d", percent, limit, want)
+			t.Fatalf("after collections for 10 s: GOGC %d, limit %d; want %d, %d", percent, limit, collectPercent, want)
 		}
 		time.Sleep(time.Millisecond)
 	}
