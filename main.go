@@ -16,15 +16,16 @@ import (
 
 // memoryLimit is the soft limit of the Go runtime's memory unless the
 // GOMEMLIMIT environment variable sets another: the collector works
-// harder as the heap nears it instead of letting it grow to a multiple of
-// what is live (collectPercent): with GOGC=100, for a site of ten
-// thousand frameworks (then about 420 MB live; 330–520 MB since the
-// loader interns text), 1.7 GB. It is soft: a build that needs more
-// still gets it. It is well above what ten thousand frameworks keep live, as a
-// limit near the live heap makes the collector run all the time: at
-// 10,160 frameworks 512 MiB cut the peak to 0.8 GB but rendering took
-// several times longer; at 3,048 frameworks (about 240 MB live) a limit
-// 1.3 times the live heap cost a fifth more CPU time for half the memory.
+// harder as the heap nears it instead of letting it grow to a multiple
+// of what is live (collectPercent), which at GOGC=100 was 1.7 GB for a
+// site of ten thousand frameworks (then about 420 MB live; 330–520 MB
+// since the loader interns text). It is soft: a build that needs more
+// still gets it. It is well above what ten thousand frameworks keep
+// live, as a limit near the live heap makes the collector run all the
+// time: at 10,160 frameworks 512 MiB cut the peak to 0.8 GB but
+// rendering took several times longer; at 3,048 frameworks (about 240 MB
+// live) a limit 1.3 times the live heap cost a fifth more CPU time for
+// half the memory.
 const memoryLimit = 768 << 20
 
 // collectFrom is the heap below which the collector does not run. A build

@@ -64,9 +64,9 @@ func TestCollectOnceAbove(t *testing.T) {
 	awaitCollector(t, 512<<20)
 }
 
-// awaitCollector collects until the collector is on (GOGC=collectPercent) with the
-// soft limit want: the sentinel's finalizer runs on a goroutine of its
-// own, some time after the collection that frees it.
+// awaitCollector collects until the collector is on (GOGC=collectPercent)
+// with the soft limit want: the sentinel's finalizer runs on a goroutine
+// of its own, some time after the collection that frees it.
 func awaitCollector(t *testing.T, want int64) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
