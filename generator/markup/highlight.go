@@ -3,6 +3,7 @@ package markup
 import (
 	"bytes"
 	"crypto/sha256"
+	"io/fs"
 	"sync"
 
 	"github.com/alecthomas/chroma/v2"
@@ -26,6 +27,9 @@ type codeBlockRenderer struct {
 	style  *chroma.Style
 	cache  *codeCache
 	lexers lexerSet
+	// stored holds blocks highlighted ahead (see highlightedData); nil
+	// for none.
+	stored fs.FS
 }
 
 func newCodeBlockRenderer(cacheLimit int) *codeBlockRenderer {
@@ -33,6 +37,7 @@ func newCodeBlockRenderer(cacheLimit int) *codeBlockRenderer {
 		formatter: chromahtml.New(chromahtml.WithClasses(true), chromahtml.PreventSurroundingPre(true)),
 		style:     chroma.MustNewStyle("classes", chroma.StyleEntries{}),
 		cache:     newCodeCache(cacheLimit),
+		stored:    highlightedData,
 	}
 }
 
@@ -62,17 +67,26 @@ func (c *codeBlockRenderer) render(w util.BufWriter, source []byte, node ast.Nod
 
 // block returns the complete HTML of one code block.
 func (c *codeBlockRenderer) block(lang string, code []byte) []byte {
-	var lexer chroma.Lexer
-	if lang != "" {
-		lexer = c.lexers.get(lang)
-	}
-	if lexer == nil {
+	if lang == "" {
 		return plainBlock(lang, code)
 	}
 	key := sha256.Sum256(append([]byte(lang+"\x00"), code...))
 	if html, ok := c.cache.get(key); ok {
 		return html
 	}
+	if html, ok := storedBlock(c.stored, key); ok {
+		return html
+	}
+	lexer := c.lexers.get(lang)
+	if lexer == nil {
+		return plainBlock(lang, code)
+	}
+	return c.highlight(key, lexer, lang, code)
+}
+
+// highlight returns the HTML of a code block chroma's lexer tokenises,
+// and caches it under key.
+func (c *codeBlockRenderer) highlight(key [sha256.Size]byte, lexer chroma.Lexer, lang string, code []byte) []byte {
 	tokens, err := chroma.Coalesce(lexer).Tokenise(nil, string(code))
 	if err != nil {
 		return plainBlock(lang, code)
