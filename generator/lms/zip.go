@@ -81,11 +81,7 @@ func (c *Compressor) Compress(data []byte) *Zipped {
 // a site-wide CSV of thousands of frameworks. Only the compressed bytes
 // are held, until they go to the spill file.
 func (c *Compressor) CompressFrom(write func(io.Writer) error) (*Zipped, error) {
-	d, _ := c.pool.Get().(*deflater)
-	if d == nil {
-		d = &deflater{}
-		d.fw, _ = flate.NewWriter(&d.buf, deflateLevel)
-	}
+	d := c.deflater()
 	d.buf.Reset()
 	d.fw.Reset(&d.buf)
 	var sum entrySum
@@ -104,10 +100,26 @@ func (c *Compressor) CompressFrom(write func(io.Writer) error) (*Zipped, error) 
 		// (Also when the spill file cannot be written: memory serves.)
 		z.raw = bytes.Clone(d.buf.Bytes())
 	}
+	c.release(d)
+	return z, nil
+}
+
+// deflater returns a deflater of c's pool, or a new one.
+func (c *Compressor) deflater() *deflater {
+	if d, ok := c.pool.Get().(*deflater); ok {
+		return d
+	}
+	d := &deflater{}
+	d.fw, _ = flate.NewWriter(&d.buf, deflateLevel)
+	return d
+}
+
+// release puts d back into c's pool, unless its buffer grew past
+// maxPooledBuffer.
+func (c *Compressor) release(d *deflater) {
 	if d.buf.Cap() <= maxPooledBuffer {
 		c.pool.Put(d)
 	}
-	return z, nil
 }
 
 // maxPooledBuffer is the largest buffer a Compressor keeps for the next
@@ -206,14 +218,18 @@ func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
 // SCORM package, the site's package and the Common Cartridge) is
 // compressed once. Only files read by Open (the shared pages) are kept,
 // not a package's own generated files; an entry is found again only for
-// the same path and the same bytes. It also lends the zips its deflaters
-// (over half a megabyte each): a site's thousands of packages would
-// otherwise make one each. Safe for concurrent use; the zero value is
-// ready.
+// the same path and the same bytes. It also lends the zips deflaters
+// (over half a megabyte each, most of it memory the process has not
+// touched yet): a site's thousands of packages would otherwise make one
+// each. Safe for concurrent use; the zero value is ready.
 type Deflated struct {
 	mu      sync.Mutex
 	entries map[deflatedKey]deflatedEntry
-	writers sync.Pool // *flate.Writer, each over half a megabyte to make
+	// Deflaters, when set, lends its deflaters, so that the packages and
+	// the files compressed ahead of them share one pool; otherwise
+	// Deflated keeps its own.
+	Deflaters *Compressor
+	own       Compressor
 }
 
 type deflatedKey struct {
@@ -235,7 +251,7 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 		return err
 	}
 	zw := zip.NewWriter(w)
-	deflater := cache.writer() // one for all entries: each costs over half a megabyte
+	deflater := cache.deflater() // one for all entries: each costs over half a megabyte
 	defer cache.release(deflater)
 	date, clock := msDosTime(entryTime(modified))
 	for _, f := range sorted {
@@ -267,8 +283,8 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 }
 
 // compress reads f and compresses it, through cache when f is shared
-// (read by Open), with *deflater (made on first use).
-func compress(f File, cache *Deflated, deflater **flate.Writer) (*Zipped, error) {
+// (read by Open), with d (*d made on first use).
+func compress(f File, cache *Deflated, d **deflater) (*Zipped, error) {
 	data, err := f.bytes()
 	if err != nil {
 		return nil, err
@@ -283,34 +299,42 @@ func compress(f File, cache *Deflated, deflater **flate.Writer) (*Zipped, error)
 	raw, ok := shared.get(key)
 	if !ok {
 		var buf bytes.Buffer
-		if *deflater == nil {
-			*deflater, _ = flate.NewWriter(&buf, deflateLevel)
-		} else {
-			(*deflater).Reset(&buf)
+		if *d == nil {
+			*d = new(Compressor).deflater()
 		}
-		(*deflater).Write(data)
-		(*deflater).Close()
+		fw := (*d).fw
+		fw.Reset(&buf)
+		fw.Write(data)
+		fw.Close()
 		raw = buf.Bytes()
 		shared.put(key, raw)
 	}
 	return &Zipped{raw: raw, crc: key.crc, size: len(data)}, nil
 }
 
-// writer returns a deflater of c's pool, or nil (compress makes one).
-func (c *Deflated) writer() **flate.Writer {
-	if c != nil {
-		if fw, ok := c.writers.Get().(*flate.Writer); ok {
-			return &fw
-		}
+// deflater returns a deflater of c's pool, or nil without c (compress
+// makes one then).
+func (c *Deflated) deflater() **deflater {
+	if c == nil {
+		return new(*deflater)
 	}
-	return new(*flate.Writer)
+	d := c.pool().deflater()
+	return &d
 }
 
 // release puts a deflater writeZip used back into c's pool.
-func (c *Deflated) release(fw **flate.Writer) {
-	if c != nil && *fw != nil {
-		c.writers.Put(*fw)
+func (c *Deflated) release(d **deflater) {
+	if c != nil && *d != nil {
+		c.pool().release(*d)
 	}
+}
+
+// pool is where c's deflaters come from.
+func (c *Deflated) pool() *Compressor {
+	if c.Deflaters != nil {
+		return c.Deflaters
+	}
+	return &c.own
 }
 
 func (c *Deflated) get(k deflatedKey) ([]byte, bool) {

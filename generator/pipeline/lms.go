@@ -200,7 +200,7 @@ func cartridgeStyles() map[string]string {
 // returns the keys the packages were made from.
 func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 	w, model, first := b.w, b.model, b.first
-	p := packager{hand: w.hand, model: model, fixed: new(lms.Deflated)}
+	p := packager{hand: w.hand, model: model, fixed: &lms.Deflated{Deflaters: &w.hand.compressor}}
 	keys := map[string]uint64{}
 	var todo []*site.Occupation
 	for _, o := range model.Occupations {
