@@ -1,12 +1,9 @@
 package markup
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"testing"
 	"testing/fstest"
 
@@ -15,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"github.com/ladder-ssg/ladder/content"
+	"github.com/ladder-ssg/ladder/tests/stored"
 )
 
 // highlightedReadme says what highlighted/ holds; it is no block.
@@ -78,40 +76,8 @@ func blockKey(lang string, code []byte) [sha256.Size]byte {
 // default page shows here); -update writes it.
 func TestStoredHighlighted(t *testing.T) {
 	want := defaultBlocks(t)
-	if *update {
-		old, err := os.ReadDir(highlightedDir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range old {
-			if e.Name() != highlightedReadme {
-				if err := os.Remove(filepath.Join(highlightedDir, e.Name())); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		for name, html := range want {
-			if err := os.WriteFile(filepath.Join(highlightedDir, name), html, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return
-	}
-	entries, err := fs.ReadDir(highlightedData, highlightedDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if _, ok := want[e.Name()]; !ok && e.Name() != highlightedReadme {
-			t.Errorf("highlighted/%s is no code block of the default content: go test ./generator/markup -run TestStoredHighlighted -update", e.Name())
-		}
-	}
-	for name, html := range want {
-		got, err := highlightedData.ReadFile(highlightedDir + "/" + name)
-		if err != nil || !bytes.Equal(got, html) {
-			t.Errorf("highlighted/%s is not chroma's HTML of its block: go test ./generator/markup -run TestStoredHighlighted -update", name)
-		}
-	}
+	stored.Folder{FS: highlightedData, Dir: highlightedDir, Readme: highlightedReadme,
+		Update: "go test ./generator/markup -run TestStoredHighlighted -update"}.Hold(t, want, *update)
 }
 
 // TestStoredHighlightedUsed checks that a block stored is given its

@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"flag"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"testing"
 	"testing/fstest"
 
 	"github.com/ladder-ssg/ladder/assets"
 	"github.com/ladder-ssg/ladder/templates"
+	"github.com/ladder-ssg/ladder/tests/stored"
 )
 
 var update = flag.Bool("update", false, "rewrite stored/, the minified forms of the default assets and templates")
@@ -69,41 +68,8 @@ func TestStoredMinified(t *testing.T) {
 		}
 		want[name] = out.Bytes()
 	}
-	if *update {
-		dir := storedDir
-		old, err := os.ReadDir(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, e := range old {
-			if e.Name() != storedReadme {
-				if err := os.Remove(filepath.Join(dir, e.Name())); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		for name, data := range want {
-			if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		return
-	}
-	entries, err := fs.ReadDir(storedData, storedDir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if _, ok := want[e.Name()]; !ok && e.Name() != storedReadme {
-			t.Errorf("stored/%s is the minified form of no default: go test ./generator/transform -run TestStoredMinified -update", e.Name())
-		}
-	}
-	for name, data := range want {
-		got, err := storedData.ReadFile(storedDir + "/" + name)
-		if err != nil || !bytes.Equal(got, data) {
-			t.Errorf("stored/%s is not the minified %s: go test ./generator/transform -run TestStoredMinified -update", name, defaultInputs(t)[name].path)
-		}
-	}
+	stored.Folder{FS: storedData, Dir: storedDir, Readme: storedReadme,
+		Update: "go test ./generator/transform -run TestStoredMinified -update"}.Hold(t, want, *update)
 }
 
 // TestStoredUsed checks that Minify and Templates give an input stored
