@@ -117,25 +117,28 @@ func AssessShard(occupations []*site.Occupation, s *site.Site) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	buf.WriteString(head)
-	for _, o := range occupations {
-		code, err := marshalJSON(o.Code)
-		if err != nil {
+	const tail = "})(window.ladderData=window.ladderData||{});\n"
+	// The calls are made first and the script then in one allocation of
+	// its size: a group's script is megabytes at ten thousand frameworks,
+	// and a buffer doubling to it allocated twice that.
+	codes, records := make([][]byte, len(occupations)), make([][]byte, len(occupations))
+	size := len(head) + len(tail)
+	for i, o := range occupations {
+		var err error
+		if codes[i], err = marshalJSON(o.Code); err != nil {
 			return nil, err
 		}
-		record, err := assessRecordOf(o)
-		if err != nil {
+		if records[i], err = assessRecordOf(o); err != nil {
 			return nil, err
 		}
-		buf.WriteString("f(")
-		buf.Write(code)
-		buf.WriteByte(',')
-		buf.Write(record)
-		buf.WriteString(");\n")
+		size += len("f(,);\n") + len(codes[i]) + len(records[i])
 	}
-	buf.WriteString("})(window.ladderData=window.ladderData||{});\n")
-	return buf.Bytes(), nil
+	buf := make([]byte, 0, size)
+	buf = append(buf, head...)
+	for i := range records {
+		buf = append(append(append(append(append(buf, "f("...), codes[i]...), ','), records[i]...), ");\n"...)
+	}
+	return append(buf, tail...), nil
 }
 
 // AssessShards groups the occupations of s by their data script, in the

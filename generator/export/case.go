@@ -109,6 +109,13 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 
 	levelType, statementType := caseItemTypes(x)
 	pkg := casePackage{CFDocument: doc, CFDefinitions: caseDefinitions{[]caseItemType{levelType, statementType}}}
+	if n := caseNodes(o); n > 0 {
+		// Of their size at once (an item a node; at most two associations
+		// a node), not doubling to it: ten thousand frameworks' packages
+		// are made in a build.
+		pkg.CFItems = make([]caseItem, 0, n)
+		pkg.CFAssociations = make([]caseAssociation, 0, 2*n)
+	}
 	associate := func(kind string, seq int, origin, dest caseLink) {
 		id := x.association(kind, origin.Identifier, dest.Identifier)
 		pkg.CFAssociations = append(pkg.CFAssociations, caseAssociation{
@@ -153,6 +160,15 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 		}
 	}
 	return marshalJSON(pkg)
+}
+
+// caseNodes counts the levels and statements of o.
+func caseNodes(o *site.Occupation) int {
+	n := len(o.Levels)
+	for _, ol := range o.Levels {
+		n += len(ol.Statements)
+	}
+	return n
 }
 
 // caseDocumentOf is the package's CFDocument.

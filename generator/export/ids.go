@@ -24,11 +24,11 @@ var ladderNamespace = uuidV5(namespaceURL, "https://github.com/ladder-ssg/ladder
 // section 5.5): the first 16 bytes of SHA-1(ns || name) with the version
 // and variant bits set.
 func uuidV5(ns uuid, name string) uuid {
-	h := sha1.New()
-	h.Write(ns[:])
-	h.Write([]byte(name))
+	// sha1.Sum, not a hash.Hash: a site's CASE packages make millions of
+	// identifiers, and the hash and its sum were allocations each.
+	sum := sha1.Sum(append(ns[:], name...))
 	var u uuid
-	copy(u[:], h.Sum(nil))
+	copy(u[:], sum[:])
 	u[6] = u[6]&0x0f | 0x50 // version 5
 	u[8] = u[8]&0x3f | 0x80 // variant 10
 	return u

@@ -93,11 +93,31 @@ const utf8BOM = "\ufeff"
 // byte-order mark.
 func writeCSV(rows [][]string) ([]byte, error) {
 	var buf bytes.Buffer
+	// About the file's size, so that the buffer does not double its way
+	// to it: a framework's CSV files are hundreds of kilobytes.
+	buf.Grow(csvSize(rows))
 	w := newCSVWriter(&buf)
 	if err := w.WriteAll(rows); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// csvSize is the size of rows as CSV, or a little more: a field with a
+// comma, quote, line break or leading space is quoted, its quotes
+// doubled and its line breaks written as CRLF.
+func csvSize(rows [][]string) int {
+	n := len(utf8BOM)
+	for _, row := range rows {
+		n += len(row) + 1 // the commas and CRLF
+		for _, field := range row {
+			n += len(field)
+			if strings.ContainsAny(field, ",\"\r\n") || strings.HasPrefix(field, " ") || strings.HasPrefix(field, "\t") {
+				n += 2 + strings.Count(field, `"`) + strings.Count(field, "\n")
+			}
+		}
+	}
+	return n
 }
 
 // newCSVWriter returns a writer of RFC 4180 CSV with CRLF line ends to w,

@@ -144,11 +144,15 @@ func (z *Zipped) open() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(flate.NewReader(bytes.NewReader(raw)))
-	if err != nil {
+	// Read into a slice of the file's size, not one doubling to it: the
+	// packages step opens every page of a site.
+	data := make([]byte, z.size)
+	r := flate.NewReader(bytes.NewReader(raw))
+	_, err = io.ReadFull(r, data)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, err
 	}
-	if len(data) != z.size || crc32.ChecksumIEEE(data) != z.crc {
+	if n, _ := r.Read(make([]byte, 1)); err != nil || n > 0 || crc32.ChecksumIEEE(data) != z.crc {
 		return nil, errors.New("compressed file does not match its size and CRC")
 	}
 	return data, nil

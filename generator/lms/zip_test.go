@@ -236,9 +236,18 @@ func TestZippedOpens(t *testing.T) {
 	if err != nil || !bytes.Equal(got, data) {
 		t.Fatalf("bytes() = %q, %v; want the page", got, err)
 	}
-	bad := c.Compress(data)
-	bad.crc++
-	if _, err := (File{Path: "p.html", Zipped: bad}).bytes(); err == nil {
-		t.Error("a compressed file whose CRC does not match read without error")
+	for _, tt := range []struct {
+		name  string
+		spoil func(z *Zipped)
+	}{
+		{"CRC", func(z *Zipped) { z.crc++ }},
+		{"size above", func(z *Zipped) { z.size++ }},
+		{"size below", func(z *Zipped) { z.size-- }},
+	} {
+		bad := c.Compress(data)
+		tt.spoil(bad)
+		if _, err := (File{Path: "p.html", Zipped: bad}).bytes(); err == nil {
+			t.Errorf("a compressed file whose %s does not match read without error", tt.name)
+		}
 	}
 }

@@ -86,7 +86,7 @@ func TestCorpusBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d documents indexed in %v", len(docs), time.Since(start))
+	t.Logf("%d documents indexed in %v", docs.Len(), time.Since(start))
 	type part struct{ files, raw, gz, largest int }
 	parts := map[string]*part{}
 	var total part
@@ -116,7 +116,7 @@ func TestCorpusBudget(t *testing.T) {
 		t.Errorf("index is %d bytes gzipped, over the budget of %d", total.gz, budget)
 	}
 	// Anchors are derived from titles, not stored, but for a few.
-	if n := len(ix.frags); n > len(docs)/100 {
+	if n := len(ix.frags); n > docs.Len()/100 {
 		t.Errorf("%d anchors stored: does the site model still make anchors as anchorBase and namer do?", n)
 	}
 }

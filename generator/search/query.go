@@ -163,7 +163,7 @@ func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
 	for u := range docsOf {
 		docsOf[u] = map[int][]int{}
 	}
-	for d := range ix.docs {
+	for d := range ix.docs.Len() {
 		c := ix.ctxs[ix.ctxOf[d]]
 		docsOf[unitTitle][ix.ti[d]] = append(docsOf[unitTitle][ix.ti[d]], d)
 		docsOf[unitText][ix.xi[d]] = append(docsOf[unitText][ix.xi[d]], d)
@@ -194,7 +194,7 @@ func (ix *Index) Search(query string, f Filter, limit int) ([]Hit, int) {
 	}
 	var hits []Hit
 	for d, s := range best[0] {
-		doc := ix.docs[d]
+		doc := ix.docs.Doc(d)
 		if f.LevelKey != "" && doc.LevelKey != f.LevelKey || f.Group != "" && doc.Group != f.Group {
 			continue
 		}

@@ -100,6 +100,24 @@ type Doc struct {
 	URL        string // site-root-relative, e.g. occupations/x/emerging/index.html#anchor
 }
 
+// Docs are the documents to index, document i made when asked for:
+// Build reads each twice and holds none, as a large site's hundreds of
+// thousands of statements, each with a URL and text of its own, were
+// the largest heap of its build when listed all at once.
+type Docs interface {
+	Len() int
+	Doc(i int) Doc
+}
+
+// List is documents held in a slice.
+type List []Doc
+
+// Len returns the number of documents.
+func (l List) Len() int { return len(l) }
+
+// Doc returns document i.
+func (l List) Doc(i int) Doc { return l[i] }
+
 // The kinds of document that ranking knows.
 const (
 	KindOccupation = "occupation"
@@ -132,7 +150,7 @@ func WithTermFileBytes(n int) Option { return func(o *options) { o.termBytes = m
 // Index is a built search index.
 type Index struct {
 	opts options
-	docs []Doc
+	docs Docs
 
 	kinds, occs, levels, groups, sufs, urls, titles, texts interner
 	ctxs                                                   [][nCtx]int // see ctx*
@@ -179,25 +197,15 @@ const maxTitleLen = 35
 
 // Build indexes docs; a document's number is its position in docs. It
 // fails when a document has no URL or no kind.
-func Build(docs []Doc, opts ...Option) (*Index, error) {
+func Build(docs Docs, opts ...Option) (*Index, error) {
 	o := options{textShard: 512, termBytes: 32 << 10, lang: words.LanguageOf("en")}
 	for _, f := range opts {
 		f(&o)
 	}
-	var errs []error
-	for i, d := range docs {
-		if d.URL == "" {
-			errs = append(errs, fmt.Errorf("search: document %d (%q) has no URL", i, d.Title))
-		}
-		if d.Kind == "" {
-			errs = append(errs, fmt.Errorf("search: document %d (%q) has no kind", i, d.Title))
-		}
-	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
 	ix := &Index{opts: o, docs: docs, frags: map[int]string{}}
-	ix.units()
+	if err := ix.units(); err != nil {
+		return nil, err
+	}
 	ix.index()
 	if err := ix.encode(); err != nil {
 		return nil, err
@@ -205,19 +213,63 @@ func Build(docs []Doc, opts ...Option) (*Index, error) {
 	return ix, nil
 }
 
-// units gives every document its context, title and text.
-func (ix *Index) units() {
+// units gives every document its context, title and text, in two
+// passes over the documents: the first finds the contexts, their texts'
+// common ending and the fragments, the second the titles and texts.
+func (ix *Index) units() error {
+	endings, err := ix.contexts()
+	if err != nil {
+		return err
+	}
+	for c, e := range endings {
+		if s := e.suffix(); s != "" {
+			ix.ctxs[c][ctxSuffix] = ix.sufs.id(s)
+		}
+	}
+	n := ix.docs.Len()
+	ix.ti = make([]int, n)
+	ix.xi = make([]int, n)
+	for i := range n {
+		d := ix.docs.Doc(i)
+		ix.ti[i] = ix.titles.id(d.Title)
+		text := d.Text
+		if s := ix.ctxs[ix.ctxOf[i]][ctxSuffix]; s >= 0 {
+			text = strings.TrimSuffix(text, ix.sufs.list[s])
+		}
+		ix.xi[i] = ix.texts.id(text)
+	}
+	return nil
+}
+
+// contexts gives every document its context and its fragment where
+// search.js cannot derive it (see fragments), and returns the common
+// ending of each context's texts. It fails when a document has no URL
+// or no kind.
+func (ix *Index) contexts() ([]ending, error) {
 	type ctxKey struct{ kind, occ, level, group, url int }
 	byKey := map[ctxKey]int{}
-	var members [][]int // documents per context
-	ix.ctxOf = make([]int, len(ix.docs))
+	var endings []ending
+	var errs []error
 	orNone := func(in *interner, s ...string) int {
 		if strings.Join(s, "") == "" {
 			return -1
 		}
 		return in.id(strings.Join(s, "\x00"))
 	}
-	for i, d := range ix.docs {
+	frags := newFragments()
+	n := ix.docs.Len()
+	ix.ctxOf = make([]int, n)
+	for i := range n {
+		d := ix.docs.Doc(i)
+		if d.URL == "" {
+			errs = append(errs, fmt.Errorf("search: document %d (%q) has no URL", i, d.Title))
+		}
+		if d.Kind == "" {
+			errs = append(errs, fmt.Errorf("search: document %d (%q) has no kind", i, d.Title))
+		}
+		if len(errs) > 0 {
+			continue // nothing is built
+		}
 		base, _, _ := strings.Cut(d.URL, "#")
 		k := ctxKey{ix.kinds.id(d.Kind), orNone(&ix.occs, d.Occupation, d.Code), orNone(&ix.levels, d.LevelKey, d.Level),
 			orNone(&ix.groups, d.Group), ix.urls.id(base)}
@@ -226,86 +278,97 @@ func (ix *Index) units() {
 			c = len(ix.ctxs)
 			byKey[k] = c
 			ix.ctxs = append(ix.ctxs, [nCtx]int{k.kind, k.occ, k.level, k.group, -1, k.url})
-			members = append(members, nil)
+			endings = append(endings, ending{})
 		}
 		ix.ctxOf[i] = c
-		members[c] = append(members[c], i)
-	}
-	ix.fragments()
-	for c, docs := range members {
-		if s := commonSuffix(ix.docs, docs); s != "" {
-			ix.ctxs[c][ctxSuffix] = ix.sufs.id(s)
+		endings[c].add(d.Text)
+		if frag, stored := frags.of(d); stored {
+			ix.frags[i] = frag
 		}
 	}
-	ix.ti = make([]int, len(ix.docs))
-	ix.xi = make([]int, len(ix.docs))
-	for i, d := range ix.docs {
-		ix.ti[i] = ix.titles.id(d.Title)
-		text := d.Text
-		if s := ix.ctxs[ix.ctxOf[i]][ctxSuffix]; s >= 0 {
-			text = strings.TrimSuffix(text, ix.sufs.list[s])
-		}
-		ix.xi[i] = ix.texts.id(text)
-	}
+	return endings, errors.Join(errs...)
 }
 
-// fragments finds the documents whose fragment search.js cannot derive
-// and stores theirs in ix.frags. search.js derives, page by page (by URL
-// without fragment) in document order: no fragment for an occupation or
-// a skill;
-// for anything else, the anchorBase of its title named by the page's
-// namer. A stored fragment is claimed in the namer instead.
-func (ix *Index) fragments() {
-	namers := map[string]namer{}
-	type base struct {
-		a  string
-		ok bool
-	}
-	bases := map[string]base{} // titles repeat
-	for i, d := range ix.docs {
-		base, frag, hasFrag := strings.Cut(d.URL, "#")
-		if d.Kind != KindStatement {
-			if hasFrag {
-				ix.frags[i] = frag
-			}
-			continue
-		}
-		nm := namers[base]
-		if nm == nil {
-			nm = newNamer()
-			namers[base] = nm
-		}
-		b, seen := bases[d.Title]
-		if !seen {
-			b.a, b.ok = anchorBase(d.Title)
-			bases[d.Title] = b
-		}
-		if b.ok && hasFrag && nm.next(b.a) == frag {
-			nm.name(b.a)
-			continue
-		}
-		ix.frags[i] = frag
-		nm.claim(frag)
-	}
+// fragments finds the documents whose fragment search.js cannot derive.
+// search.js derives, page by page (by URL without fragment) in document
+// order: no fragment for an occupation or a skill; for anything else,
+// the anchorBase of its title named by the page's namer. A stored
+// fragment is claimed in the namer instead.
+//
+// Only the namer of the page at hand is kept, as a page's documents
+// come together (a site's hundreds of thousands of anchors were a tenth
+// of the search step's heap): a page met again after another stores
+// every fragment it has from then on, which search.js takes as given.
+type fragments struct {
+	page  string
+	namer namer
+	left  map[string]bool // the pages whose documents came before the page at hand
+	bases map[string]base // titles repeat
 }
 
-// commonSuffix returns the longest ending that the texts of docs share,
-// from a ", " or a " " on, when there are two texts or more and it is 12
-// bytes or longer; else "".
-func commonSuffix(all []Doc, docs []int) string {
+// base is a title's anchorBase.
+type base struct {
+	a  string
+	ok bool
+}
+
+func newFragments() *fragments {
+	return &fragments{left: map[string]bool{}, bases: map[string]base{}}
+}
+
+// of returns the fragment of d's URL and whether the index must store
+// it; documents are given in order.
+func (f *fragments) of(d Doc) (string, bool) {
+	page, frag, hasFrag := strings.Cut(d.URL, "#")
+	if d.Kind != KindStatement {
+		return frag, hasFrag
+	}
+	if f.namer == nil || page != f.page {
+		if f.namer != nil {
+			f.left[f.page] = true
+		}
+		f.page, f.namer = page, newNamer()
+	}
+	b, seen := f.bases[d.Title]
+	if !seen {
+		b.a, b.ok = anchorBase(d.Title)
+		f.bases[d.Title] = b
+	}
+	if !f.left[page] && b.ok && hasFrag && f.namer.next(b.a) == frag {
+		f.namer.name(b.a)
+		return "", false
+	}
+	f.namer.claim(frag)
+	return frag, true
+}
+
+// ending is the longest ending the texts of one context share.
+type ending struct {
+	common string
+	texts  int
+}
+
+// add narrows the ending to what text shares.
+func (e *ending) add(text string) {
+	if e.texts == 0 {
+		e.common = text
+	}
+	n := 0
+	for n < len(e.common) && n < len(text) && e.common[len(e.common)-1-n] == text[len(text)-1-n] {
+		n++
+	}
+	e.common = e.common[len(e.common)-n:]
+	e.texts++
+}
+
+// suffix returns the shared ending from a ", " or a " " on, when there
+// are two texts or more and it is 12 bytes or longer; else "".
+func (e ending) suffix() string {
 	const minSuffix = 12
-	if len(docs) < 2 {
+	if e.texts < 2 {
 		return ""
 	}
-	suf := all[docs[0]].Text
-	for _, i := range docs[1:] {
-		t := all[i].Text
-		n := 0
-		for n < len(suf) && n < len(t) && suf[len(suf)-1-n] == t[len(t)-1-n] {
-			n++
-		}
-		suf = suf[len(suf)-n:]
-	}
+	suf := e.common
 	if i := strings.Index(suf, ", "); i >= 0 {
 		suf = suf[i:]
 	} else if i := strings.IndexByte(suf, ' '); i >= 0 {
@@ -389,7 +452,7 @@ func initials(title string, lang words.Language) string {
 func (ix *Index) Files() []File { return ix.files }
 
 // Doc returns document i as given to Build.
-func (ix *Index) Doc(i int) Doc { return ix.docs[i] }
+func (ix *Index) Doc(i int) Doc { return ix.docs.Doc(i) }
 
 // key is the terms-file key of a folded word: its first two letters, or
 // its one letter.
@@ -460,14 +523,14 @@ type keys struct {
 
 // encode fills ix.files.
 func (ix *Index) encode() error {
-	m := meta{V: 1, N: len(ix.docs), Kinds: ix.kinds.list, Groups: nonNil(ix.groups.list),
+	m := meta{V: 1, N: ix.docs.Len(), Kinds: ix.kinds.list, Groups: nonNil(ix.groups.list),
 		Sufs: nonNil(ix.sufs.list), URLs: frontCode(ix.urls.list),
 		Titles: nonNil(ix.titles.list), TI: base64Fixed(ix.ti, len(ix.titles.list)), XI: base64Fixed(ix.xi, len(ix.texts.list)),
 		NX: len(ix.texts.list), Shard: ix.opts.textShard, Frags: map[string]string{}}
 	off, docs := inverse(ix.ti, len(ix.titles.list))
-	m.TO, m.TD = base64Fixed(off, len(ix.docs)+1), base64Fixed(docs, len(ix.docs))
+	m.TO, m.TD = base64Fixed(off, m.N+1), base64Fixed(docs, m.N)
 	off, docs = inverse(ix.xi, len(ix.texts.list))
-	m.XO, m.XD = base64Fixed(off, len(ix.docs)+1), base64Fixed(docs, len(ix.docs))
+	m.XO, m.XD = base64Fixed(off, m.N+1), base64Fixed(docs, m.N)
 	pairs := func(list []string) [][2]string {
 		out := [][2]string{}
 		for _, s := range list {
@@ -675,24 +738,38 @@ func stemCode(term, stem string) any {
 // jsCall renders ladderSearch.add(kind, n, JSON.parse('data'));: V8
 // parses a large JSON string faster than the same object literal.
 func jsCall(kind string, n int, data any) ([]byte, error) {
-	var js bytes.Buffer
-	enc := json.NewEncoder(&js)
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "ladderSearch.add(%q,%d,JSON.parse('", kind, n)
+	// Encoded straight into the call, not into a copy first: meta.js is
+	// megabytes at ten thousand frameworks.
+	enc := json.NewEncoder(quoted{&b})
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(data); err != nil {
 		return nil, err
 	}
-	js.Truncate(js.Len() - 1) // Encode's newline
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "ladderSearch.add(%q,%d,JSON.parse('", kind, n)
-	for _, c := range js.Bytes() {
-		// JSON text has no raw line breaks; quote what a '…' string must.
-		if c == '\\' || c == '\'' {
-			b.WriteByte('\\')
-		}
-		b.WriteByte(c)
-	}
+	b.Truncate(b.Len() - 1) // Encode's newline
 	b.WriteString("'));\n")
 	return b.Bytes(), nil
+}
+
+// quoted writes JSON text into a JavaScript '…' string: JSON text has no
+// raw line breaks, so only backslashes and quotes need a backslash.
+type quoted struct{ b *bytes.Buffer }
+
+func (q quoted) Write(p []byte) (int, error) {
+	n := len(p)
+	for len(p) > 0 {
+		i := bytes.IndexAny(p, "\\'")
+		if i < 0 {
+			q.b.Write(p)
+			break
+		}
+		q.b.Write(p[:i])
+		q.b.WriteByte('\\')
+		q.b.WriteByte(p[i])
+		p = p[i+1:]
+	}
+	return n, nil
 }
 
 func nonNil[T any](s []T) []T {

@@ -42,36 +42,67 @@ func TestPostings(t *testing.T) {
 	}
 }
 
-func TestCommonSuffix(t *testing.T) {
-	docs := []Doc{
-		{Text: "draw blood, under direct supervision, following written procedures."},
-		{Text: "label tubes, under direct supervision, following written procedures."},
-		{Text: "x"},
-		{Text: "file reports, alone."},
-		{Text: "file papers, alone."},
-	}
+func TestEndingSuffix(t *testing.T) {
+	const (
+		blood  = "draw blood, under direct supervision, following written procedures."
+		tubes  = "label tubes, under direct supervision, following written procedures."
+		shared = ", under direct supervision, following written procedures."
+	)
 	for _, tt := range []struct {
-		docs []int
-		want string
+		texts []string
+		want  string
 	}{
-		{[]int{0, 1}, ", under direct supervision, following written procedures."},
-		{[]int{0}, ""},       // one text: nothing to share
-		{[]int{0, 1, 2}, ""}, // no separator in the common ending
-		{[]int{3, 4}, ""},    // too short: ", alone."
-		{[]int{0, 0}, ", under direct supervision, following written procedures."},
+		{[]string{blood, tubes}, shared},
+		{[]string{blood}, ""},                                         // one text: nothing to share
+		{[]string{blood, tubes, "x"}, ""},                             // no separator in the common ending
+		{[]string{"file reports, alone.", "file papers, alone."}, ""}, // too short: ", alone."
+		{[]string{blood, blood}, shared},
+		{[]string{"", blood}, ""},
 	} {
-		if got := commonSuffix(docs, tt.docs); got != tt.want {
-			t.Errorf("commonSuffix(%v) = %q, want %q", tt.docs, got, tt.want)
+		var e ending
+		for _, text := range tt.texts {
+			e.add(text)
+		}
+		if got := e.suffix(); got != tt.want {
+			t.Errorf("ending of %q = %q, want %q", tt.texts, got, tt.want)
 		}
 	}
 }
 
+// TestFragmentsStored holds which fragments the index stores: none that
+// search.js derives from titles, a repeated title's "-2" included, and
+// every fragment of a page met again after another page.
+func TestFragmentsStored(t *testing.T) {
+	st := func(title, url string) Doc { return Doc{Kind: KindStatement, Title: title, URL: url} }
+	for _, tt := range []struct {
+		name string
+		docs []Doc
+		want []bool // stored, by document
+	}{
+		{"derived", []Doc{st("Draw blood", "a.html#draw-blood"), st("Draw blood", "a.html#draw-blood-2")}, []bool{false, false}},
+		{"not the title's", []Doc{st("Draw blood", "a.html#other")}, []bool{true}},
+		{"non-ASCII title", []Doc{st("Prélever", "a.html#s-1")}, []bool{true}},
+		{"an occupation's", []Doc{{Kind: KindOccupation, Title: "Nurses", URL: "o.html#x"}}, []bool{true}},
+		{"a page met again", []Doc{st("Draw blood", "a.html#draw-blood"), st("Label tubes", "b.html#label-tubes"),
+			st("File reports", "a.html#file-reports")}, []bool{false, false, true}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := newFragments()
+			for i, d := range tt.docs {
+				if _, stored := f.of(d); stored != tt.want[i] {
+					t.Errorf("document %d (%s): stored %v, want %v", i, d.URL, stored, tt.want[i])
+				}
+			}
+		})
+	}
+}
+
 func TestBuildErrors(t *testing.T) {
-	_, err := Build([]Doc{{Kind: KindStatement, Title: "a"}, {Title: "b", URL: "x.html"}})
+	_, err := Build(List{{Kind: KindStatement, Title: "a"}, {Title: "b", URL: "x.html"}})
 	if err == nil || !strings.Contains(err.Error(), "no URL") || !strings.Contains(err.Error(), "no kind") {
 		t.Errorf("Build: %v", err)
 	}
-	ix, err := Build(nil)
+	ix, err := Build(List(nil))
 	if err != nil {
 		t.Fatal(err)
 	}
