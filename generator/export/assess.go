@@ -133,12 +133,18 @@ func AssessShard(occupations []*site.Occupation, s *site.Site) ([]byte, error) {
 		}
 		size += len("f(,);\n") + len(codes[i]) + len(records[i])
 	}
-	buf := make([]byte, 0, size)
-	buf = append(buf, head...)
+	var buf bytes.Buffer
+	buf.Grow(size)
+	buf.WriteString(head)
 	for i := range records {
-		buf = append(append(append(append(append(buf, "f("...), codes[i]...), ','), records[i]...), ");\n"...)
+		buf.WriteString("f(")
+		buf.Write(codes[i])
+		buf.WriteByte(',')
+		buf.Write(records[i])
+		buf.WriteString(");\n")
 	}
-	return append(buf, tail...), nil
+	buf.WriteString(tail)
+	return buf.Bytes(), nil
 }
 
 // AssessShards groups the occupations of s by their data script, in the
