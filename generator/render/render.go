@@ -278,13 +278,20 @@ func (r *Renderer) partialCached(v *View, name string, key string) (template.HTM
 	if h, ok := r.partials.get(k); ok {
 		return h, nil
 	}
+	h, err := r.execute(r.kinds[v.Page.Kind], name, v)
+	if err == nil {
+		r.partials.put(k, h)
+	}
+	return h, err
+}
+
+// execute renders the template name of set with data.
+func (r *Renderer) execute(set *template.Template, name string, data any) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := r.kinds[v.Page.Kind].ExecuteTemplate(&buf, name, v); err != nil {
+	if err := set.ExecuteTemplate(&buf, name, data); err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
-	r.partials.put(k, h)
-	return h, nil
+	return template.HTML(buf.String()), nil
 }
 
 // fragmentKey identifies one output of FragmentCached: everything the
@@ -308,13 +315,11 @@ func (r *Renderer) fragmentCached(v *View, name string, f Fragment) (template.HT
 	if h, ok := r.fragments.get(k); ok {
 		return h, nil
 	}
-	var buf bytes.Buffer
-	if err := set.ExecuteTemplate(&buf, name, f); err != nil {
-		return "", err
+	h, err := r.execute(set, name, f)
+	if err == nil {
+		r.fragments.put(k, h)
 	}
-	h := template.HTML(buf.String())
-	r.fragments.put(k, h)
-	return h, nil
+	return h, err
 }
 
 // bandLabel says for people how far an alignment can be trusted.

@@ -1,0 +1,101 @@
+package render_test
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/ladder-ssg/ladder/generator/framework"
+	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/templates"
+)
+
+// The loops the default templates ranged over before their lists were
+// written in Go (render/lists.go), each with the call that replaced it.
+var listLoops = []struct{ file, call, loop string }{
+	{"level.html", `{{.StatementList}}`, `{{- $permalink := .T "level.permalink"}}
+{{- range .StatementRows}}
+<li id="{{.Anchor}}" class="statement">
+{{- if .Topic}}<span class="topic">{{.Topic}}</span>{{end}}
+<span class="performance">{{.Performance}}</span>
+{{- with .Aligned}}
+<p class="aligned"><span class="aligned-kind">{{.Kind}}</span> {{with .Link}}{{.}}{{else}}<span class="aligned-title">{{.Title}}</span>{{end}} <span class="band band-{{.Band}}">{{.BandLabel}}</span>{{with .Shared}} · <span class="aligned-shared">{{.}}</span>{{end}}</p>
+{{- end}}
+{{- with .Skill}}
+{{.}}
+{{- end}}
+<p class="statement-uri"><span class="visually-hidden">{{$permalink}} </span><a class="uri" href="#{{.Anchor}}">{{.Code}}</a></p>
+</li>
+{{- end}}`},
+	{"occupation.html", `{{.MatrixBody $m}}`, `{{- range $m.Rows}}
+<tr><th scope="row">{{.Label}}</th>
+{{- range .Cells}}<td{{with .}}{{if .Row}} id="{{.Anchor}}"{{end}}{{end}}>{{with .}}{{if .Topic}}<strong class="topic">{{.Topic}}</strong> {{end}}{{.Performance}}{{with .Row}}{{template "cell-row" .}}{{end}} <a class="cell-code{{if .Row}} uri{{end}}" href="{{.LevelURL}}#{{.Anchor}}">{{.Code}}</a>{{end}}</td>{{end}}</tr>
+{{- end}}`},
+	{"skill.html", `{{.SkillList}}`, `{{- range .SkillRows}}
+<tr>{{if .Rowspan}}<td{{if gt .Rowspan 1}} rowspan="{{.Rowspan}}"{{end}}>{{.Occupation}}</td>{{end}}<td><a href="{{.LevelURL}}#{{.Anchor}}">{{.Level}}</a></td><td>{{with .Topic}}<span class="topic">{{.}}</span> {{end}}{{.Performance}}</td></tr>
+{{- end}}`},
+	{"embed.html", `{{$.EmbedStatements .}}`, `{{- range .Statements}}
+<li>{{with .Statement}}{{if .Topic}}<strong>{{.Topic}}</strong> {{end}}{{.Performance}}{{end}}</li>
+{{- end}}`},
+}
+
+// TestListsMatchLoops renders every page of the fixture, with level
+// pages and without (where the progression table's cells take the rows'
+// place), once with the default templates and once with each list
+// replaced by the loop it replaced, as a site's own template may range
+// over the rows: the pages must be the same but for white space between
+// tags.
+func TestListsMatchLoops(t *testing.T) {
+	overrides := map[string]string{}
+	for _, l := range listLoops {
+		data, err := fs.ReadFile(templates.FS, l.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Count(string(data), l.call) != 1 {
+			t.Fatalf("%s does not call %s once", l.file, l.call)
+		}
+		overrides[l.file] = strings.Replace(string(data), l.call, l.loop, 1)
+	}
+	between := regexp.MustCompile(`>\s+<`)
+	for _, levelPages := range []bool{true, false} {
+		in := fixture(t)
+		in.Config.Outputs.LevelPages = levelPages
+		plus := framework.Split("C++ & 'quoted' <tools> — write C++ \"safely\" + test it.")
+		in.Frameworks = append(in.Frameworks, site.Framework{Framework: &framework.Framework{
+			Occupation: framework.Occupation{SOC: "99-0003.00", Title: "Programmers + testers"},
+			Levels: []framework.Level{
+				{Key: "emerging", Label: "Emerging", Statements: []framework.Statement{plus, framework.Split("no topic here")}},
+				{Key: "advanced", Label: "Advanced <& +>", Statements: []framework.Statement{plus}},
+			},
+		}, File: "frameworks/plus.json", Sum: 11})
+		// The same skill in other words, which its page's rows show.
+		in.Frameworks = append(in.Frameworks, site.Framework{Framework: &framework.Framework{
+			Occupation: framework.Occupation{SOC: "99-0004.00", Title: "Reviewers"},
+			Levels: []framework.Level{{Key: "emerging", Label: "Emerging", Statements: []framework.Statement{
+				framework.Split("c++ & 'Quoted' <Tool> — review C++ & <templates>."),
+			}}},
+		}, File: "frameworks/reviewers.json", Sum: 12})
+		s := newSite(t, in)
+		lists := renderAll(t, s, templates.FS)
+		loops := renderAll(t, s, overlay(t, overrides))
+		kinds := map[site.PageKind]bool{}
+		for _, p := range s.Pages {
+			got, want := between.ReplaceAll(lists[p.Path], []byte("><")), between.ReplaceAll(loops[p.Path], []byte("><"))
+			if string(got) != string(want) {
+				t.Errorf("level pages %v: %s differs from the loops' page:\n got %s\nwant %s", levelPages, p.Path, got, want)
+				continue
+			}
+			kinds[p.Kind] = true
+		}
+		for _, k := range []site.PageKind{site.OccupationPage, site.SkillPageKind, site.EmbedPage} {
+			if !kinds[k] {
+				t.Errorf("level pages %v: no %s page compared", levelPages, k)
+			}
+		}
+		if levelPages && !kinds[site.OccupationLevelPage] {
+			t.Error("no level page compared")
+		}
+	}
+}
