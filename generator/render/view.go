@@ -105,8 +105,7 @@ func (v *View) NavKey() string {
 
 // HeadKey identifies what the head-links partial shows: the same on
 // every page at one depth (its links go through the site root, see
-// Root), but for the syntax stylesheet of pages made from markdown and
-// the link to a framework's CASE package on its own pages.
+// Root), but for the syntax stylesheet of pages made from markdown.
 func (v *View) HeadKey() string {
 	key := strconv.Itoa(strings.Count(v.Page.Path, "/"))
 	if v.Page.Kind == site.NotFoundPage {
@@ -115,18 +114,24 @@ func (v *View) HeadKey() string {
 	if v.Content != "" {
 		key += " content"
 	}
-	if d := v.DownloadOf(export.FormatCASE); d != nil {
-		key += " " + v.URL(d.Path)
-	}
 	return key
 }
 
 // FooterKey identifies what the footer shows: one framework's credits on
-// its own pages, every framework's elsewhere.
+// its own pages, every framework's elsewhere. A framework's credits are
+// its attribution and sources, which most frameworks of a site share,
+// and the link to its list of changes, made relative to the page.
 func (v *View) FooterKey() string {
 	if o := v.Page.Occupation; o != nil {
-		// The notice may link the framework's list of changes, relatively.
-		return "occupation " + o.Code + " " + strconv.Itoa(strings.Count(v.Page.Path, "/"))
+		var key strings.Builder
+		key.WriteString("occupation " + strconv.Itoa(strings.Count(v.Page.Path, "/")) + "\x00" + o.Attribution)
+		for _, src := range o.Sources {
+			key.WriteString("\x00" + src.Key + "\x01" + src.Value)
+		}
+		if c := o.CurrentChanges(); c != nil {
+			key.WriteString("\x00changes " + c.Path)
+		}
+		return key.String()
 	}
 	if v.Page.Kind == site.NotFoundPage {
 		return "404"
