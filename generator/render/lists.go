@@ -304,3 +304,48 @@ func (v *View) EmbedStatements(ol *site.OccupationLevel) template.HTML {
 	}
 	return template.HTML(w.String())
 }
+
+// Breadcrumbs is the page's trail from the home page, "" for a page
+// without one: a <nav> of the crumbs' links and the page's title.
+func (v *View) Breadcrumbs() template.HTML {
+	if len(v.Page.Crumbs) == 0 {
+		return ""
+	}
+	var w listWriter
+	w.raw(`<nav class="breadcrumbs wrap" aria-label="`)
+	w.text(v.Site.Text.T("crumbs.label"))
+	w.raw(`"><ol>`)
+	for _, c := range v.Page.Crumbs {
+		w.raw(`<li><a href="`)
+		w.url(v.URL(c.Path))
+		w.raw(`">`)
+		w.text(c.Title)
+		w.raw(`</a></li>`)
+	}
+	w.raw(`<li><span aria-current="page">`)
+	w.text(v.Page.Title)
+	w.raw(`</span></li></ol></nav>`)
+	return template.HTML(w.String())
+}
+
+// LevelSteps is the numbered steps of o's levels, each linked to its
+// page and current marking the page's own.
+func (v *View) LevelSteps(o *site.Occupation, current *site.OccupationLevel) template.HTML {
+	var w listWriter
+	w.raw(`<nav class="level-steps" aria-label="`)
+	w.text(v.Site.Text.T("steps.label", o.Title()))
+	w.raw(`"><ol>`)
+	for _, ol := range o.Levels {
+		w.raw(`<li><a href="`)
+		w.url(v.URL(ol.Path))
+		w.raw(`"`)
+		if ol == current {
+			w.raw(` aria-current="page"`)
+		}
+		w.raw(`><span class="step-number">`, strconv.Itoa(ol.Number), `</span> <span class="step-label">`)
+		w.text(ol.Label)
+		w.raw(`</span></a></li>`)
+	}
+	w.raw(`</ol></nav>`)
+	return template.HTML(w.String())
+}
