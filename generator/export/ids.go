@@ -93,7 +93,7 @@ func (x ids) feed() string { return x.id("feed") }
 // ASCII letter and no two share it, otherwise its number.
 func levelCodes(o *site.Occupation) []string {
 	codes := make([]string, len(o.Levels))
-	seen := map[byte]bool{}
+	var seen [26]bool // a map was half of a page's statement codes' allocations
 	letters := true
 	for i, ol := range o.Levels {
 		c := byte(0)
@@ -103,11 +103,11 @@ func levelCodes(o *site.Occupation) []string {
 		if c >= 'a' && c <= 'z' {
 			c -= 'a' - 'A'
 		}
-		if c < 'A' || c > 'Z' || seen[c] {
+		if c < 'A' || c > 'Z' || seen[c-'A'] {
 			letters = false
 			break
 		}
-		seen[c] = true
+		seen[c-'A'] = true
 		codes[i] = string(c)
 	}
 	if !letters {
@@ -133,7 +133,7 @@ func (c codes) level(ol *site.OccupationLevel) string {
 
 // statement returns the code of a statement, e.g. 29-2012.00.P.3.
 func (c codes) statement(ol *site.OccupationLevel, st site.Statement) string {
-	return c.level(ol) + "." + strconv.Itoa(st.Number)
+	return c.occupation + "." + c.levels[ol.Number-1] + "." + strconv.Itoa(st.Number)
 }
 
 // StatementCode returns the human-readable code of a statement, e.g.
