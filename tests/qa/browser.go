@@ -184,6 +184,10 @@ func NewBrowser(t testing.TB) *Browser {
 	opts := append([]chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.UserDataDir(dataDir),
+		// chromedp gives a browser 20 s to say where it listens; on a
+		// busy machine Chromium has taken longer, so it gets as long as
+		// any other browser operation.
+		chromedp.WSURLReadTimeout(DefaultTimeout),
 		chromedp.ModifyCmdFunc(func(cmd *exec.Cmd) {
 			ownProcessGroup(cmd)
 			b.mu.Lock()
