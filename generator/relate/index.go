@@ -659,7 +659,7 @@ func (r *Relations) useSkills(raws []raw, topics, topicKey []string, remap [][]i
 					continue
 				}
 				spellings[t]++
-				uses[id] = append(uses[id], Use{occ, l, s})
+				uses[id] = append(uses[id], Use{int32(occ), int32(l), int32(s)})
 				stmt[s] = id
 			}
 			r.stmt[occ][l] = stmt
@@ -688,7 +688,7 @@ func (r *Relations) orderSkills(keys, names []string, uses [][]Use) []int32 {
 	skills := make([]Skill, len(keys))
 	for i := range keys {
 		s := Skill{Key: keys[i], Name: names[i], Uses: uses[i]}
-		last := -1
+		last := int32(-1)
 		for _, u := range s.Uses {
 			if u.Occupation != last {
 				s.Occupations++

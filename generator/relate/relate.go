@@ -92,7 +92,9 @@ type Relation struct {
 	Index  int     // the related occupation, an index into New's input
 	Score  float64 // the similarity: see the package documentation
 	Shared int     // how many skills both have: SharedSkills lists them
-	Reason string  // why, for people: "Shares 6 skills, 4 at proficient level: …"
+	// similar is, when they share no skill, the words that make their
+	// work alike, joined by ", ", for Reason.
+	similar string
 }
 
 // SharedSkill is a skill two occupations both have, with the levels at
@@ -114,9 +116,10 @@ type Skill struct {
 }
 
 // Use is one statement with a skill, by position: Frameworks[Occupation]
-// .Levels[Level].Statements[Statement].
+// .Levels[Level].Statements[Statement]. (32 bits each: a large site has
+// hundreds of thousands of uses.)
 type Use struct {
-	Occupation, Level, Statement int
+	Occupation, Level, Statement int32
 }
 
 // held is one skill of one occupation and the levels it appears at.
