@@ -144,7 +144,7 @@ func (r *Relations) sharedSkills(i, j int) []SharedSkill {
 	r.eachShared(i, j, func(x, y int) {
 		s := &r.skills[a[x].skill]
 		out = append(out, SharedSkill{Skill: int(a[x].skill), Name: s.Name, Slug: s.Slug,
-			Levels: a[x].levels, OtherLevels: b[y].levels})
+			Levels: r.heldLevels(i, a[x]), OtherLevels: r.heldLevels(j, b[y])})
 	})
 	slices.SortFunc(out, func(x, y SharedSkill) int {
 		if c := cmp.Compare(r.skillOcc[x.Skill], r.skillOcc[y.Skill]); c != 0 {
@@ -153,6 +153,11 @@ func (r *Relations) sharedSkills(i, j int) []SharedSkill {
 		return cmp.Compare(x.Skill, y.Skill) // Skills() order: by name
 	})
 	return out
+}
+
+// heldLevels returns the levels at which occupation occ has skill h.
+func (r *Relations) heldLevels(occ int, h held) []int {
+	return r.hasLevels[occ][h.from:h.to:h.to]
 }
 
 // sharedCount is how many skills occupations i and j both have:

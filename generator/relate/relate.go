@@ -77,8 +77,10 @@ type Relations struct {
 	shared  []Skill
 	// stmt[occ][level][statement] is the statement's index in skills, or -1.
 	stmt [][][]int32
-	// has[occ] lists the occupation's skills by index, with their levels.
-	has [][]held
+	// has[occ] lists the occupation's skills by index, with their levels
+	// in hasLevels[occ].
+	has       [][]held
+	hasLevels [][]int
 	// group and sector number each occupation's group and sector, -1 for none.
 	group, sector []int32
 	// skillOcc[skill] is Skills()[skill].Occupations.
@@ -122,10 +124,11 @@ type Use struct {
 	Occupation, Level, Statement int32
 }
 
-// held is one skill of one occupation and the levels it appears at.
+// held is one skill of one occupation and the levels it appears at,
+// hasLevels[occ][from:to]: twelve bytes, not a slice's twenty-four and
+// a skill's four, as a large site holds hundreds of thousands.
 type held struct {
-	skill  int32
-	levels []int
+	skill, from, to int32
 }
 
 // Option changes how New relates occupations.
