@@ -75,16 +75,16 @@ func TestCorpus(t *testing.T) {
 			if x.Index == i {
 				t.Errorf("%s related to itself", fws[i].Occupation.Title)
 			}
-			if x.Reason == "" {
+			if r.Reason(i, x.Index) == "" {
 				t.Errorf("%s → %s: no reason", fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
 			}
-			checkReason(t, x, r.SharedSkills(i, x.Index), fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
+			checkReason(t, x, r.Reason(i, x.Index), r.SharedSkills(i, x.Index), fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
 		}
 	}
 	for _, i := range []int{0, 500, len(fws) - 1} {
 		t.Logf("%s:", fws[i].Occupation.Title)
 		for _, x := range r.Related(i) {
-			t.Logf("  %.3f %s — %s", x.Score, fws[x.Index].Occupation.Title, x.Reason)
+			t.Logf("  %.3f %s — %s", x.Score, fws[x.Index].Occupation.Title, r.Reason(i, x.Index))
 		}
 	}
 	slugs := map[string]bool{}

@@ -659,7 +659,7 @@ func (r *Relations) useSkills(raws []raw, topics, topicKey []string, remap [][]i
 					continue
 				}
 				spellings[t]++
-				uses[id] = append(uses[id], Use{occ, l, s})
+				uses[id] = append(uses[id], Use{int32(occ), int32(l), int32(s)})
 				stmt[s] = id
 			}
 			r.stmt[occ][l] = stmt
@@ -688,7 +688,7 @@ func (r *Relations) orderSkills(keys, names []string, uses [][]Use) []int32 {
 	skills := make([]Skill, len(keys))
 	for i := range keys {
 		s := Skill{Key: keys[i], Name: names[i], Uses: uses[i]}
-		last := -1
+		last := int32(-1)
 		for _, u := range s.Uses {
 			if u.Occupation != last {
 				s.Occupations++
@@ -735,11 +735,12 @@ func (r *Relations) orderSkills(keys, names []string, uses [][]Use) []int32 {
 	return pos
 }
 
-// fillHas renumbers r.stmt by pos and fills r.has: for each occupation
-// two allocations of their exact size (its skills, and their levels cut
-// from one slice), since a large site holds hundreds of thousands.
+// fillHas renumbers r.stmt by pos and fills r.has and r.hasLevels: for
+// each occupation two allocations of their exact size (its skills, and
+// their levels), since a large site holds hundreds of thousands.
 func (r *Relations) fillHas(pos []int32) {
 	r.has = make([][]held, len(r.fws))
+	r.hasLevels = make([][]int, len(r.fws))
 	var uses []struct{ skill, level int32 } // one occupation's, reused
 	for occ, levels := range r.stmt {
 		uses = uses[:0]
@@ -769,17 +770,13 @@ func (r *Relations) fillHas(pos []int32) {
 			switch {
 			case i == 0 || u.skill != uses[i-1].skill:
 				all = append(all, int(u.level))
-				out = append(out, held{skill: u.skill, levels: all[len(all)-1:]})
+				out = append(out, held{skill: u.skill, from: int32(len(all) - 1), to: int32(len(all))})
 			case u.level != uses[i-1].level:
 				all = append(all, int(u.level))
-				h := &out[len(out)-1]
-				h.levels = h.levels[:len(h.levels)+1]
+				out[len(out)-1].to++
 			}
 		}
-		for k := range out {
-			out[k].levels = slices.Clip(out[k].levels) // an append must not reach the next skill's
-		}
-		r.has[occ] = out
+		r.has[occ], r.hasLevels[occ] = out, all
 	}
 }
 

@@ -13,10 +13,34 @@ import (
 // maxNames is how many skill names a reason lists.
 const maxNames = 3
 
-// relation describes occupation j as related to i.
+// relation describes occupation j as related to i. Its reason is made
+// when asked for (Reason), as a large site relates a hundred thousand
+// pairs whose sentences no default page shows; only the words of a pair
+// without shared skills are kept, as they come from the vectors New
+// drops.
 func (r *Relations) relation(i, j int, score float64, v *vecs) Relation {
-	shared := r.sharedSkills(i, j)
-	rel := Relation{Index: j, Score: score, Shared: len(shared)}
+	rel := Relation{Index: j, Score: score, Shared: r.sharedCount(i, j)}
+	if rel.Shared == 0 {
+		rel.similar = strings.Join(v.topWords(i, j, maxNames), ", ")
+	}
+	return rel
+}
+
+// Reason says, for people and in English, why occupation j is related
+// to i: "Shares 6 skills, 4 at proficient level: …". It is "" when
+// Related(i) does not list j.
+func (r *Relations) Reason(i, j int) string {
+	for _, rel := range r.related[i] {
+		if rel.Index == j {
+			return r.reason(i, rel)
+		}
+	}
+	return ""
+}
+
+// reason makes the sentence of Reason for rel, a relation of i.
+func (r *Relations) reason(i int, rel Relation) string {
+	j := rel.Index
 	group := r.group[i] >= 0 && r.group[i] == r.group[j]
 	sector := r.sector[i] >= 0 && r.sector[i] == r.sector[j]
 	var same string
@@ -28,28 +52,22 @@ func (r *Relations) relation(i, j int, score float64, v *vecs) Relation {
 	case sector:
 		same = "Same sector"
 	}
-	if len(shared) == 0 {
-		rel.Reason = same
-		if words := v.topWords(i, j, maxNames); len(words) > 0 {
-			if same != "" {
-				rel.Reason += "; similar work: "
-			} else {
-				rel.Reason = "Similar work: "
-			}
-			rel.Reason += strings.Join(words, ", ")
+	if rel.Shared == 0 {
+		switch {
+		case rel.similar != "" && same != "":
+			return same + "; similar work: " + rel.similar
+		case rel.similar != "":
+			return "Similar work: " + rel.similar
+		case same != "":
+			return same
 		}
-		if rel.Reason == "" {
-			rel.Reason = "Similar work"
-		}
-		return rel
+		return "Similar work"
 	}
-	shares := r.sharesPhrase(i, j, shared)
+	shares := r.sharesPhrase(i, j, r.sharedSkills(i, j))
 	if same != "" {
-		rel.Reason = same + "; s" + shares
-	} else {
-		rel.Reason = "S" + shares
+		return same + "; s" + shares
 	}
-	return rel
+	return "S" + shares
 }
 
 // sharesPhrase says which skills two occupations share, without its
@@ -126,7 +144,7 @@ func (r *Relations) sharedSkills(i, j int) []SharedSkill {
 	r.eachShared(i, j, func(x, y int) {
 		s := &r.skills[a[x].skill]
 		out = append(out, SharedSkill{Skill: int(a[x].skill), Name: s.Name, Slug: s.Slug,
-			Levels: a[x].levels, OtherLevels: b[y].levels})
+			Levels: r.heldLevels(i, a[x]), OtherLevels: r.heldLevels(j, b[y])})
 	})
 	slices.SortFunc(out, func(x, y SharedSkill) int {
 		if c := cmp.Compare(r.skillOcc[x.Skill], r.skillOcc[y.Skill]); c != 0 {
@@ -135,6 +153,11 @@ func (r *Relations) sharedSkills(i, j int) []SharedSkill {
 		return cmp.Compare(x.Skill, y.Skill) // Skills() order: by name
 	})
 	return out
+}
+
+// heldLevels returns the levels at which occupation occ has skill h.
+func (r *Relations) heldLevels(occ int, h held) []int {
+	return r.hasLevels[occ][h.from:h.to:h.to]
 }
 
 // sharedCount is how many skills occupations i and j both have:

@@ -77,8 +77,10 @@ type Relations struct {
 	shared  []Skill
 	// stmt[occ][level][statement] is the statement's index in skills, or -1.
 	stmt [][][]int32
-	// has[occ] lists the occupation's skills by index, with their levels.
-	has [][]held
+	// has[occ] lists the occupation's skills by index, with their levels
+	// in hasLevels[occ].
+	has       [][]held
+	hasLevels [][]int
 	// group and sector number each occupation's group and sector, -1 for none.
 	group, sector []int32
 	// skillOcc[skill] is Skills()[skill].Occupations.
@@ -92,7 +94,9 @@ type Relation struct {
 	Index  int     // the related occupation, an index into New's input
 	Score  float64 // the similarity: see the package documentation
 	Shared int     // how many skills both have: SharedSkills lists them
-	Reason string  // why, for people: "Shares 6 skills, 4 at proficient level: …"
+	// similar is, when they share no skill, the words that make their
+	// work alike, joined by ", ", for Reason.
+	similar string
 }
 
 // SharedSkill is a skill two occupations both have, with the levels at
@@ -114,15 +118,17 @@ type Skill struct {
 }
 
 // Use is one statement with a skill, by position: Frameworks[Occupation]
-// .Levels[Level].Statements[Statement].
+// .Levels[Level].Statements[Statement]. (32 bits each: a large site has
+// hundreds of thousands of uses.)
 type Use struct {
-	Occupation, Level, Statement int
+	Occupation, Level, Statement int32
 }
 
-// held is one skill of one occupation and the levels it appears at.
+// held is one skill of one occupation and the levels it appears at,
+// hasLevels[occ][from:to]: twelve bytes, not a slice's twenty-four and
+// a skill's four, as a large site holds hundreds of thousands.
 type held struct {
-	skill  int32
-	levels []int
+	skill, from, to int32
 }
 
 // Option changes how New relates occupations.

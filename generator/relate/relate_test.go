@@ -82,13 +82,13 @@ func TestRelated(t *testing.T) {
 					}
 				}
 			}
-			checkReason(t, x, r.SharedSkills(i, x.Index), fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
+			checkReason(t, x, r.Reason(i, x.Index), r.SharedSkills(i, x.Index), fws[i].Occupation.Title, fws[x.Index].Occupation.Title)
 		}
 	}
 	names := func(i int) []string {
 		var out []string
 		for _, x := range r.Related(i) {
-			out = append(out, fmt.Sprintf("%s (%s)", fws[x.Index].Occupation.Title, x.Reason))
+			out = append(out, fmt.Sprintf("%s (%s)", fws[x.Index].Occupation.Title, r.Reason(i, x.Index)))
 		}
 		return out
 	}
@@ -314,10 +314,8 @@ func TestReasons(t *testing.T) {
 	}
 	r := New(fws, WithBoosts(0, 0))
 	reason := func(i, j int) string {
-		for _, x := range r.Related(i) {
-			if x.Index == j {
-				return x.Reason
-			}
+		if got := r.Reason(i, j); got != "" {
+			return got
 		}
 		return "(not related)"
 	}
@@ -354,7 +352,7 @@ func TestReasonWords(t *testing.T) {
 		if len(rel) != 1 || rel[0].Index != j {
 			t.Fatalf("%d related to %+v", i, rel)
 		}
-		got := rel[0].Reason
+		got := r.Reason(i, j)
 		want := "Similar work: "
 		if !strings.HasPrefix(got, want) {
 			t.Fatalf("reason %q, want %q…", got, want)
@@ -389,8 +387,8 @@ func TestAlignedPair(t *testing.T) {
 		if len(rel) != 1 || rel[0].Index != j {
 			t.Fatalf("%d related to %+v", i, rel)
 		}
-		if want := "Shares 1 skill: collect blood samples"; rel[0].Reason != want {
-			t.Errorf("reason %q, want %q", rel[0].Reason, want)
+		if got, want := r.Reason(i, j), "Shares 1 skill: collect blood samples"; got != want {
+			t.Errorf("reason %q, want %q", got, want)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unique"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
@@ -18,38 +19,57 @@ import (
 )
 
 // Alignment is the O*NET element a statement is about, as the aligner
-// found it or the site's alignments.toml pinned it.
+// found it or the site's alignments.toml pinned it. A large site has one
+// for each of hundreds of thousands of statements, so it holds no more
+// than it must: what follows from the element is worked out from it.
 type Alignment struct {
 	Element *onet.Element
 	Parent  *onet.Element // the element's Intermediate Work Activity, nil for skills and knowledge
 	Score   float64       // 0 to 1
-	Band    align.Band
-	// Prior is the share of O*NET's example occupations that perform the
-	// element: how common it is elsewhere.
-	Prior float64
-	// Keyed is the element that keys the statement's shared skill: the
-	// element itself, or its Intermediate Work Activity when no other
-	// occupation has the detailed one but some have the intermediate;
-	// nil when the match is too uncertain to join statements by.
-	Keyed *onet.Element
 	// Skill is the statement's shared-skill page (Keyed's, or its
 	// topic's when Keyed is nil), nil when no other occupation has it.
 	Skill *SkillPage
+	Band  align.Band
 
 	// element and parent are Element's and Parent's indexes in the
 	// taxonomy, -1 for no parent.
-	element, parent int
+	element, parent int32
+	// keying says which of the two keys the statement's shared skill.
+	keying keying
+}
+
+// keying is which element keys a statement's shared skill (see Keyed).
+type keying uint8
+
+const (
+	keyedByNone keying = iota
+	keyedByElement
+	keyedByParent
+)
+
+// Keyed returns the element that keys the statement's shared skill: the
+// element itself, or its Intermediate Work Activity when no other
+// occupation has the detailed one but some have the intermediate; nil
+// when the match is too uncertain to join statements by.
+func (a *Alignment) Keyed() *onet.Element {
+	switch a.keying {
+	case keyedByElement:
+		return a.Element
+	case keyedByParent:
+		return a.Parent
+	}
+	return nil
 }
 
 // keyed is Keyed's index in the taxonomy, -1 for none.
 func (a *Alignment) keyed() int {
-	switch a.Keyed {
-	case nil:
-		return -1
-	case a.Element:
-		return a.element
+	switch a.keying {
+	case keyedByElement:
+		return int(a.element)
+	case keyedByParent:
+		return int(a.parent)
 	}
-	return a.parent
+	return -1
 }
 
 // URI returns the element's O*NET Online address.
@@ -202,21 +222,21 @@ func (s *Site) key(tax *onet.Taxonomy) {
 	sure := newHolders(tax)
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
 		if al.keys() {
-			sure.add(al.element, o)
-			sure.add(al.parent, o)
+			sure.add(int(al.element), o)
+			sure.add(int(al.parent), o)
 		}
 	})
 	used := newHolders(tax)
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
-		if al.keys() || al.Score >= corroboratedScore && sure.others(al.parent, o) {
-			al.Keyed = al.Element
-			used.add(al.element, o)
-			used.add(al.parent, o)
+		if al.keys() || al.Score >= corroboratedScore && sure.others(int(al.parent), o) {
+			al.keying = keyedByElement
+			used.add(int(al.element), o)
+			used.add(int(al.parent), o)
 		}
 	})
 	s.eachAlignment(func(o *Occupation, al *Alignment) {
-		if al.Keyed != nil && al.Parent != nil && !used.others(al.element, o) && used.others(al.parent, o) {
-			al.Keyed = al.Parent
+		if al.keying != keyedByNone && al.Parent != nil && !used.others(int(al.element), o) && used.others(int(al.parent), o) {
+			al.keying = keyedByParent
 		}
 	})
 	s.keepSharedTopics(used)
@@ -231,17 +251,17 @@ func (s *Site) key(tax *onet.Taxonomy) {
 func (s *Site) keepSharedTopics(used holders) {
 	type loner struct {
 		al    *Alignment
-		topic string
+		topic unique.Handle[string]
 		o     *Occupation
 	}
 	var loners []loner
 	for _, o := range s.Occupations {
 		for _, ol := range o.Levels {
 			for i, al := range ol.Aligned {
-				if al == nil || al.Keyed == nil || al.Band >= align.Exact || used.others(al.keyed(), o) {
+				if al == nil || al.keying == keyedByNone || al.Band >= align.Exact || used.others(al.keyed(), o) {
 					continue
 				}
-				if k := ol.Statements[i].topicKey; k != "" {
+				if k := ol.Statements[i].topicKey; k.Value() != "" {
 					loners = append(loners, loner{al, k, o})
 				}
 			}
@@ -250,7 +270,7 @@ func (s *Site) keepSharedTopics(used holders) {
 	if len(loners) == 0 {
 		return
 	}
-	topics := make(map[string]holder, len(loners))
+	topics := make(map[unique.Handle[string]]holder, len(loners))
 	for _, l := range loners {
 		topics[l.topic] = holder{}
 	}
@@ -266,7 +286,7 @@ func (s *Site) keepSharedTopics(used holders) {
 	}
 	for _, l := range loners {
 		if topics[l.topic].many {
-			l.al.Keyed = nil
+			l.al.keying = keyedByNone
 		}
 	}
 }
@@ -327,9 +347,9 @@ func (s *Site) eachAlignment(fn func(*Occupation, *Alignment)) {
 
 func newAlignment(tax *onet.Taxonomy, m align.Match) Alignment {
 	el := &tax.Elements[m.Element]
-	al := Alignment{Element: el, Score: m.Score, Band: m.Band, Prior: tax.Prevalence(m.Element), element: m.Element, parent: -1}
+	al := Alignment{Element: el, Score: m.Score, Band: m.Band, element: int32(m.Element), parent: -1}
 	if el.Kind == onet.DWA && el.Parent >= 0 {
-		al.Parent, al.parent = &tax.Elements[el.Parent], el.Parent
+		al.Parent, al.parent = &tax.Elements[el.Parent], int32(el.Parent)
 	}
 	return al
 }
@@ -378,10 +398,10 @@ func (s *Site) alignedSkill() func(occ, level, stmt int) (relate.Aligned, bool) 
 	tax := s.aligner.Taxonomy()
 	return func(occ, level, stmt int) (relate.Aligned, bool) {
 		al := s.Occupations[occ].Levels[level].Aligned
-		if stmt >= len(al) || al[stmt] == nil || al[stmt].Keyed == nil {
+		if stmt >= len(al) || al[stmt] == nil || al[stmt].keying == keyedByNone {
 			return relate.Aligned{}, false
 		}
-		k := al[stmt].Keyed
+		k := al[stmt].Keyed()
 		out := relate.Aligned{Key: SkillKeyPrefix + k.ID, Name: k.Title}
 		if i, ok := tax.Lookup(k.ID); ok {
 			out.Prior = tax.Prevalence(i)

@@ -138,7 +138,8 @@ func (o *Occupation) ownSums(f *fingerprinter) {
 	f.num(o.Sum, o.summarySum, history)
 	for _, r := range o.Related {
 		f.num(r.Occupation.summarySum)
-		f.str(r.Reason, r.Compare.A.Code, r.Compare.B.Code) // what its Query holds
+		r.Why.fingerprint(f)
+		f.str(r.Compare.A.Code, r.Compare.B.Code) // what its Query holds
 	}
 	o.ownSum = f.sum()
 	for _, ol := range o.Levels {

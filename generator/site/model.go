@@ -8,6 +8,7 @@ package site
 
 import (
 	"hash/maphash"
+	"unique"
 
 	"github.com/ladder-ssg/ladder/generator/i18n"
 
@@ -103,9 +104,20 @@ func (o *Occupation) Title() string { return o.Framework.Occupation.Title }
 // the page that compares the two.
 type Related struct {
 	*Occupation
-	Reason  string // relate's sentence, in English
-	Why     Why    // the same as data, for the page's language
+	Why     Why // what they have in common, as data, for the page's language
 	Compare *Comparison
+}
+
+// Reason is relate's sentence of why the occupation is related, in
+// English. It is made on each call: no default page shows it, and a
+// large site has a hundred thousand.
+func (r Related) Reason() string {
+	c := r.Compare
+	from, to := c.a, c.b
+	if r.Occupation == c.A {
+		from, to = c.b, c.a
+	}
+	return c.site.relations.Reason(from, to)
 }
 
 // OccupationLevel is one level of one occupation: a page of its own.
@@ -148,8 +160,8 @@ type Statement struct {
 	// quote the statement; made once, as statements are shared by Reuse.
 	sum uint64
 	// topicKey is words.Key of the topic, which shared skills compare;
-	// made once for the same reason.
-	topicKey string
+	// made once for the same reason, and a handle, half a string's size.
+	topicKey unique.Handle[string]
 }
 
 // Level is a site-wide proficiency level: the hub of every occupation's

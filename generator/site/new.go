@@ -227,7 +227,7 @@ func statements(in []framework.Statement, prefix string, anchors ids.Names) []St
 		// a large site keeps each once.
 		anchor := unique.Make(anchors.Name(prefix + strings.TrimSuffix(a, "-"))).Value()
 		out = append(out, Statement{Statement: st, Number: j + 1, Anchor: anchor,
-			sum: ids.FNV64Strings(st.Text, anchor), topicKey: unique.Make(words.Key(st.Topic)).Value()})
+			sum: ids.FNV64Strings(st.Text, anchor), topicKey: unique.Make(words.Key(st.Topic))})
 	}
 	return out
 }

@@ -267,7 +267,7 @@ func (s *Site) addRelated(previous *Site) {
 			} else {
 				why = s.why(r, i, rel)
 			}
-			o.Related = append(o.Related, Related{Occupation: other, Reason: rel.Reason, Why: why, Compare: c})
+			o.Related = append(o.Related, Related{Occupation: other, Why: why, Compare: c})
 		}
 	}
 	if !s.sameOrder(was, previous) {

@@ -142,8 +142,8 @@ func describeModel(s *site.Site) string {
 				if ol.Aligned != nil && ol.Aligned[i] != nil {
 					al := ol.Aligned[i]
 					fmt.Fprintf(&b, " aligned:%s %.4f %s", al.Element.ID, al.Score, al.Band)
-					if al.Keyed != nil {
-						fmt.Fprintf(&b, " keyed:%s", al.Keyed.ID)
+					if al.Keyed() != nil {
+						fmt.Fprintf(&b, " keyed:%s", al.Keyed().ID)
 					}
 					if al.Skill != nil {
 						fmt.Fprintf(&b, " page:%s", al.Skill.Path)
@@ -155,7 +155,7 @@ func describeModel(s *site.Site) string {
 		for _, r := range o.Related {
 			w := r.Why
 			fmt.Fprintf(&b, " related %s %q compare:%s group:%v sector:%v shared:%d names:%q at:%d",
-				r.Code, r.Reason, r.Compare.Query(), w.SameGroup, w.SameSector, w.Shared, w.Names, w.AtCount)
+				r.Code, r.Reason(), r.Compare.Query(), w.SameGroup, w.SameSector, w.Shared, w.Names, w.AtCount)
 			if w.AtLevel != nil {
 				fmt.Fprintf(&b, " %s", w.AtLevel.Path)
 			}

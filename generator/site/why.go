@@ -61,3 +61,21 @@ func sameLevelIn(ol *OccupationLevel, o *Occupation, among []int) bool {
 	}
 	return false
 }
+
+// fingerprint hashes what a page shows of w. (Related.Reason, which no
+// default page shows, says nothing more; a site's own templates that
+// show it are rendered every time.)
+func (w Why) fingerprint(f *fingerprinter) {
+	var flags, at uint64
+	if w.SameGroup {
+		flags |= 1
+	}
+	if w.SameSector {
+		flags |= 2
+	}
+	if w.AtLevel != nil {
+		at = uint64(w.AtLevel.Number)
+	}
+	f.num(flags, uint64(w.Shared), at, uint64(w.AtCount), uint64(len(w.Names)))
+	f.str(w.Names...)
+}
