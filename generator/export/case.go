@@ -159,7 +159,8 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 			}
 		}
 	}
-	return marshalJSON(pkg)
+	// About 500 bytes a record: the buffer does not double its way there.
+	return pkg.appendJSON(make([]byte, 0, 2048+512*(len(pkg.CFItems)+len(pkg.CFAssociations)))), nil
 }
 
 // caseNodes counts the levels and statements of o.

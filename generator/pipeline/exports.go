@@ -238,15 +238,23 @@ func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	}
 	files := b.w.hand.files(names...)
 	// The site-wide CSVs hold every framework: they are compressed as
-	// they are written, one at a time, and kept in the spill file.
-	for _, f := range export.SiteLMSFiles(b.model) {
-		z, err := b.w.hand.compressor.CompressFrom(f.Write)
+	// they are written, never whole in memory, and kept in the spill
+	// file; each on a core of its own.
+	csvs := export.SiteLMSFiles(b.model)
+	zipped := make([]lms.File, len(csvs))
+	err := forEach(b.ctx, len(csvs), func(i int, _, _ *bytes.Buffer) error {
+		z, err := b.w.hand.compressor.CompressFrom(csvs[i].Write)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
+			return fmt.Errorf("%s: %w", csvs[i].Name, err)
 		}
-		files = append(files, lms.File{Path: f.Name, Zipped: z})
+		zipped[i] = lms.File{Path: csvs[i].Name, Zipped: z}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	err := b.w.stream(paths.Bundle, func(out io.Writer) error {
+	files = append(files, zipped...)
+	err = b.w.stream(paths.Bundle, func(out io.Writer) error {
 		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
 	if err != nil {
