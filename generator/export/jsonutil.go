@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -94,19 +95,31 @@ func appendJSONString(dst []byte, s string, escapeHTML bool) []byte {
 // with escapeHTML "<", ">" or "&".
 func needsJSONEscape(s string, escapeHTML bool) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c < 0x20 || c == '"' || c == '\\' || escapeHTML && (c == '<' || c == '>' || c == '&') {
+		switch c := s[i]; {
+		case jsonPlainASCII[c]:
+			i++
+		case c < utf8.RuneSelf:
+			if !escapeHTML && (c == '<' || c == '>' || c == '&') {
+				i++
+				continue
+			}
+			return true
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
 				return true
 			}
-			i++
-			continue
+			i += size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r == '\u2028' || r == '\u2029' {
-			return true
-		}
-		i += size
 	}
 	return false
 }
+
+// jsonPlainASCII marks the ASCII bytes encoding/json never escapes:
+// printable, neither quote nor backslash nor "<", ">" and "&".
+var jsonPlainASCII = func() (plain [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		plain[c] = !strings.ContainsRune(`"\<>&`, rune(c))
+	}
+	return plain
+}()

@@ -31,6 +31,10 @@ type File struct {
 	// zipped as it is (or decompressed for a page a package rewrites);
 	// Data and Open are not used then.
 	Zipped *Zipped
+	// rewritten marks a file read by Open that is this package's own (a
+	// page the cartridge rewrote): a Deflated does not keep it, as no
+	// other package holds it.
+	rewritten bool
 }
 
 // Zipped is a file compressed ahead of the zips it goes into: its
@@ -297,7 +301,7 @@ func compress(f File, cache *Deflated, d **deflater) (*Zipped, error) {
 	}
 	key := deflatedKey{path: f.Path, size: len(data), crc: crc32.ChecksumIEEE(data)}
 	shared := cache
-	if f.Open == nil {
+	if f.Open == nil || f.rewritten {
 		shared = nil // the package's own file
 	} else if shared != nil {
 		key.sum = shared.sum(data)

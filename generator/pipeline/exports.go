@@ -50,11 +50,6 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 				return err
 			}
 		}
-		own, err := export.AssessData(todo[i], model)
-		if err != nil {
-			return fmt.Errorf("%s: self-assessment data: %w", todo[i].File, err)
-		}
-		w.hand.hold(ownData(todo[i]), own)
 		return nil
 	})
 	if err == nil {
@@ -100,7 +95,9 @@ func (w *writer) keepSiteFiles(model *site.Site) {
 // writeAssessShards writes the self-assessment's data script of each
 // group of occupations (export.AssessShards) whose members or their
 // frameworks changed, recording each script's key in keys under
-// dataKeyPrefix and its path.
+// dataKeyPrefix and its path, and hands over each member's script alone
+// for its package (ownData): an occupation whose exports changed is in
+// a group whose script did.
 func writeAssessShards(b *run, keys, previous map[string]uint64) error {
 	names, members := export.AssessShards(b.model)
 	var todo []string
@@ -120,9 +117,13 @@ func writeAssessShards(b *run, keys, previous map[string]uint64) error {
 		}
 	}
 	return forEach(b.ctx, len(todo), func(i int, _, _ *bytes.Buffer) error {
-		data, err := export.AssessShard(members[todo[i]], b.model)
+		group := members[todo[i]]
+		data, alone, err := export.AssessScripts(group, b.model)
 		if err != nil {
 			return fmt.Errorf("%s: %w", todo[i], err)
+		}
+		for k, o := range group {
+			b.w.hand.hold(ownData(o), alone[k])
 		}
 		// Written compact by export: a minifier would only read it.
 		return b.w.writeRaw(todo[i], data)
