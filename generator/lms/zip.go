@@ -229,10 +229,13 @@ func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
 // the same path and the same bytes. It also lends the zips deflaters
 // (over half a megabyte each, most of it memory the process has not
 // touched yet): a site's thousands of packages would otherwise make one
-// each. Safe for concurrent use; the zero value is ready.
+// each. And it keeps the launch pages the packages rendered, which an
+// occupation's package and the site's courses share (see launchPage).
+// Safe for concurrent use; the zero value is ready.
 type Deflated struct {
-	mu      sync.Mutex
-	entries map[deflatedKey]deflatedEntry
+	mu       sync.Mutex
+	entries  map[deflatedKey]deflatedEntry
+	launches map[string][]byte // by launchView as JSON
 	// Deflaters, when set, lends its deflaters, so that the packages and
 	// the files compressed ahead of them share one pool; otherwise
 	// Deflated keeps its own.
@@ -367,6 +370,32 @@ func (c *Deflated) put(k deflatedKey, raw []byte) {
 		c.entries = make(map[deflatedKey]deflatedEntry)
 	}
 	c.entries[k] = deflatedEntry{raw: raw}
+}
+
+// launchPage returns the launch page kept for key, if any (none
+// without c).
+func (c *Deflated) launchPage(key string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	page, ok := c.launches[key]
+	return page, ok
+}
+
+// keepLaunchPage keeps page for key (nothing without c); its bytes are
+// never written to.
+func (c *Deflated) keepLaunchPage(key string, page []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.launches == nil {
+		c.launches = map[string][]byte{}
+	}
+	c.launches[key] = page
 }
 
 // sum hashes data for an entry's key: maphash, many times faster than
