@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/paths"
@@ -113,38 +114,64 @@ func AssessData(o *site.Occupation, s *site.Site) ([]byte, error) {
 // AssessShard returns the data script of occupations, the members of one
 // group (see paths.AssessData), written at their DataPath.
 func AssessShard(occupations []*site.Occupation, s *site.Site) ([]byte, error) {
-	head, err := assessHead(s)
+	head, calls, err := assessCalls(occupations, s)
 	if err != nil {
 		return nil, err
 	}
-	const tail = "})(window.ladderData=window.ladderData||{});\n"
-	// The calls are made first and the script then in one allocation of
-	// its size: a group's script is megabytes at ten thousand frameworks,
-	// and a buffer doubling to it allocated twice that.
-	codes, records := make([][]byte, len(occupations)), make([][]byte, len(occupations))
-	size := len(head) + len(tail)
+	return assessScript(head, calls...), nil
+}
+
+// AssessScripts returns AssessShard of occupations and AssessData of
+// each, making each record once for both.
+func AssessScripts(occupations []*site.Occupation, s *site.Site) (shard []byte, alone [][]byte, err error) {
+	head, calls, err := assessCalls(occupations, s)
+	if err != nil {
+		return nil, nil, err
+	}
+	alone = make([][]byte, len(calls))
+	for i, call := range calls {
+		alone[i] = assessScript(head, call)
+	}
+	return assessScript(head, calls...), alone, nil
+}
+
+// assessCalls returns the head of the data scripts of s and, for each
+// occupation, the call of f that adds it.
+func assessCalls(occupations []*site.Occupation, s *site.Site) (head string, calls [][]byte, err error) {
+	if head, err = assessHead(s); err != nil {
+		return "", nil, err
+	}
+	calls = make([][]byte, len(occupations))
 	for i, o := range occupations {
-		var err error
-		if codes[i], err = marshalJSON(o.Code); err != nil {
-			return nil, err
+		code, err := marshalJSON(o.Code)
+		if err != nil {
+			return "", nil, err
 		}
-		if records[i], err = assessRecordOf(o); err != nil {
-			return nil, err
+		record, err := assessRecordOf(o)
+		if err != nil {
+			return "", nil, err
 		}
-		size += len("f(,);\n") + len(codes[i]) + len(records[i])
+		calls[i] = slices.Concat([]byte("f("), code, []byte(","), record, []byte(");\n"))
 	}
-	var buf bytes.Buffer
-	buf.Grow(size)
-	buf.WriteString(head)
-	for i := range records {
-		buf.WriteString("f(")
-		buf.Write(codes[i])
-		buf.WriteByte(',')
-		buf.Write(records[i])
-		buf.WriteString(");\n")
+	return head, calls, nil
+}
+
+// assessScript is a data script of the calls: the head, the calls and
+// the script's end, in one allocation of its size (a group's script is
+// megabytes at ten thousand frameworks, and a buffer doubling to it
+// allocated twice that).
+func assessScript(head string, calls ...[]byte) []byte {
+	const tail = "})(window.ladderData=window.ladderData||{});\n"
+	size := len(head) + len(tail)
+	for _, call := range calls {
+		size += len(call)
 	}
-	buf.WriteString(tail)
-	return buf.Bytes(), nil
+	script := make([]byte, 0, size)
+	script = append(script, head...)
+	for _, call := range calls {
+		script = append(script, call...)
+	}
+	return append(script, tail...)
 }
 
 // AssessShards groups the occupations of s by their data script, in the

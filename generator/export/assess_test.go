@@ -1,6 +1,7 @@
 package export
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -181,5 +182,30 @@ func decode(t *testing.T, script []byte, key string, v any) {
 	}
 	if err := json.Unmarshal([]byte(strings.TrimSuffix(strings.TrimPrefix(s, prefix), ";\n")), v); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestAssessScriptsAsShardAndData holds AssessScripts, which the build
+// uses, to the scripts TestAssessData runs: its group's script is
+// AssessShard's and each member's AssessData's.
+func TestAssessScriptsAsShardAndData(t *testing.T) {
+	s := seeds(t, baseConfig())
+	names, members := AssessShards(s)
+	for _, name := range names {
+		shard, alone, err := AssessScripts(members[name], s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(shard, must(AssessShard(members[name], s))) {
+			t.Errorf("%s: the group's script differs from AssessShard's", name)
+		}
+		if len(alone) != len(members[name]) {
+			t.Fatalf("%s: %d scripts alone for %d occupations", name, len(alone), len(members[name]))
+		}
+		for k, o := range members[name] {
+			if !bytes.Equal(alone[k], must(AssessData(o, s))) {
+				t.Errorf("%s: %s's script alone differs from AssessData's", name, o.Code)
+			}
+		}
 	}
 }

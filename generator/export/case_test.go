@@ -312,3 +312,41 @@ func TestCASEAlignments(t *testing.T) {
 		}
 	}
 }
+
+// TestCASEAsMarshalJSON checks that the package written by hand is what
+// encoding/json writes of its structs, for the seeds and for frameworks
+// with odd text.
+func TestCASEAsMarshalJSON(t *testing.T) {
+	check := func(s *site.Site) {
+		for _, o := range s.Occupations {
+			x := siteIDs(s)
+			from := downloadPath(o, FormatCASE)
+			doc := caseDocumentOf(o, s, x, from, formatTime(dateOr(o.ExportedAt)))
+			level, statement := caseItemTypes(x)
+			pkgs := []casePackage{{CFDocument: doc}, {CFDocument: doc, CFDefinitions: caseDefinitions{[]caseItemType{level, statement}}}}
+			data, err := CASE(o, s)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := json.Unmarshal(data, &pkgs[1]); err != nil {
+				t.Fatal(err)
+			}
+			if again, _ := marshalJSON(pkgs[1]); !bytes.Equal(data, again) {
+				t.Errorf("%s: CASE wrote\n%s\nencoding/json writes it\n%s", o.Code, data, again)
+			}
+			doc.Subject, doc.Notes = []string{"a\u2028b", "<&>"}, "line\nbreak \"quoted\" \xff"
+			pkgs = append(pkgs, casePackage{CFDocument: doc, CFItems: []caseItem{}})
+			for _, pkg := range pkgs {
+				want, err := marshalJSON(pkg)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got := pkg.appendJSON(nil); !bytes.Equal(got, want) {
+					t.Errorf("%s: written by hand\n%s\nencoding/json\n%s", o.Code, got, want)
+				}
+			}
+		}
+	}
+	check(seeds(t, baseConfig()))
+	check(hostile(t, offlineConfig()))
+}

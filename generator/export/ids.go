@@ -3,9 +3,9 @@ package export
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/ladder-ssg/ladder/generator/site"
 )
@@ -23,10 +23,14 @@ var ladderNamespace = uuidV5(namespaceURL, "https://github.com/ladder-ssg/ladder
 // uuidV5 returns the name-based UUID of name in namespace ns (RFC 9562,
 // section 5.5): the first 16 bytes of SHA-1(ns || name) with the version
 // and variant bits set.
-func uuidV5(ns uuid, name string) uuid {
+func uuidV5(ns uuid, name string) uuid { return uuidV5Of(append(ns[:], name...)) }
+
+// uuidV5Of is uuidV5 of the namespace and name given one after the other
+// in nsName.
+func uuidV5Of(nsName []byte) uuid {
 	// sha1.Sum, not a hash.Hash: a site's CASE packages make millions of
 	// identifiers, and the hash and its sum were allocations each.
-	sum := sha1.Sum(append(ns[:], name...))
+	sum := sha1.Sum(nsName)
 	var u uuid
 	copy(u[:], sum[:])
 	u[6] = u[6]&0x0f | 0x50 // version 5
@@ -66,8 +70,17 @@ func siteIDs(s *site.Site) ids {
 // id returns the identifier named by parts. The parts are joined as a JSON
 // array, so that no two different lists of parts give the same name.
 func (x ids) id(parts ...string) string {
-	name, _ := json.Marshal(parts) // a []string always marshals
-	return uuidV5(x.ns, string(name)).String()
+	// Written as json.Marshal would, into a buffer of the stack's: a
+	// site's exports make millions of identifiers.
+	var buf [256]byte
+	name := append(append(buf[:0], x.ns[:]...), '[')
+	for i, p := range parts {
+		if i > 0 {
+			name = append(name, ',')
+		}
+		name = appendJSONString(name, p, true)
+	}
+	return uuidV5Of(append(name, ']')).String()
 }
 
 func (x ids) document(o *site.Occupation) string { return x.id("document", o.Code) }
@@ -146,10 +159,12 @@ func StatementCode(ol *site.OccupationLevel, st site.Statement) string {
 // shorten cuts s to at most max characters (runes), at a space when there
 // is one in the second half, ending in "…" when it had to cut.
 func shorten(s string, max int) string {
-	r := []rune(s)
-	if len(r) <= max {
+	// Counted first: nearly every text fits, and a rune slice of each was
+	// a tenth of what a site's exports allocated.
+	if utf8.RuneCountInString(s) <= max {
 		return s
 	}
+	r := []rune(s)
 	cut := string(r[:max-1])
 	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 		cut = cut[:i]

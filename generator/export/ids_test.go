@@ -1,6 +1,8 @@
 package export
 
 import (
+	"bytes"
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -126,6 +128,44 @@ func TestLink(t *testing.T) {
 	for _, c := range cases {
 		if got := link(c.s, c.from, c.target, c.fragment); got != c.want {
 			t.Errorf("link(%q, %q, %q) = %q, want %q", c.from, c.target, c.fragment, got, c.want)
+		}
+	}
+}
+
+// jsonOddities are strings encoding/json writes other than as they are,
+// and some it writes as they are, for the tests of appendJSONString.
+var jsonOddities = []string{
+	"", "plain", "29-2012.00", `a"b`, `back\slash`, "tab\there", "line\nbreak", "\r\b\f\x00\x1f\x7f",
+	"<b>&amp;</b>", "café — naïve", "\u2028\u2029", "bad \xff utf-8", "\xe2\x80", "emoji 🚀", strings.Repeat("long ", 100),
+}
+
+func TestIDNamesArePartsAsJSON(t *testing.T) {
+	x := ids{uuidV5(namespaceURL, "https://a.example/")}
+	for _, s := range jsonOddities {
+		parts := []string{"statement", s, "x"}
+		name, err := json.Marshal(parts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := x.id(parts...), uuidV5(x.ns, string(name)).String(); got != want {
+			t.Errorf("id(%q) = %s, want %s, the UUID of %s", parts, got, want, name)
+		}
+	}
+}
+
+func TestAppendJSONStringAsEncodingJSON(t *testing.T) {
+	for _, s := range jsonOddities {
+		for _, html := range []bool{true, false} {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(html)
+			if err := enc.Encode(s); err != nil {
+				t.Fatal(err)
+			}
+			want := strings.TrimSuffix(buf.String(), "\n")
+			if got := string(appendJSONString(nil, s, html)); got != want {
+				t.Errorf("appendJSONString(%q, %v) = %s, want %s", s, html, got, want)
+			}
 		}
 	}
 }

@@ -284,7 +284,7 @@ func (b *ccBuilder) rewritten(styles map[string]string) ([]File, error) {
 		if _, ok := b.pages[p]; !ok {
 			return nil, fmt.Errorf("common cartridge: %q is an HTML file but no item's page: importers that keep only each resource's page would drop it", p)
 		}
-		out = append(out, File{Path: p, Open: func() ([]byte, error) {
+		out = append(out, File{Path: p, rewritten: true, Open: func() ([]byte, error) {
 			data, err := f.bytes()
 			if err != nil {
 				return nil, err

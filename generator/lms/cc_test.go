@@ -402,3 +402,26 @@ func TestCommonCartridgeValidationHasTeeth(t *testing.T) {
 		})
 	}
 }
+
+// TestCommonCartridgeKeepsNoRewrittenPage checks that a cartridge written
+// through a Deflated has the bytes of one written without, and leaves
+// none of the pages it rewrote in the cache: no other package holds them.
+func TestCommonCartridgeKeepsNoRewrittenPage(t *testing.T) {
+	var plain, cached bytes.Buffer
+	if err := CommonCartridge(&plain, cartridge()); err != nil {
+		t.Fatal(err)
+	}
+	c := cartridge()
+	c.Deflated = new(Deflated)
+	if err := CommonCartridge(&cached, c); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(plain.Bytes(), cached.Bytes()) {
+		t.Error("the cartridge through a Deflated differs from one without")
+	}
+	for k := range c.Deflated.entries {
+		if isHTML(k.path) {
+			t.Errorf("the cache keeps the rewritten page %s", k.path)
+		}
+	}
+}

@@ -83,7 +83,7 @@ func courseParts(c Course) (scos []courseSCO, shared []string, files []File, err
 			if err != nil {
 				return nil, nil, nil, err
 			}
-			page, err := launchPage(Package{About: About{Title: s.Title, Language: c.Language}, Start: s.Start, Levels: s.Levels, Labels: c.Labels})
+			page, err := launchPage(Package{About: About{Title: s.Title, Language: c.Language}, Start: s.Start, Levels: s.Levels, Labels: c.Labels}, c.Deflated)
 			if err != nil {
 				return nil, nil, nil, err
 			}

@@ -152,3 +152,39 @@ func TestSCORM12CourseErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLaunchPagesShared checks that packages written with one Deflated,
+// which keeps the launch pages they render, have the bytes of packages
+// written without: the course's launch page of an occupation is its own
+// package's, and a package of the same occupation with other levels
+// gets a page of its own.
+func TestLaunchPagesShared(t *testing.T) {
+	write := func(cache *Deflated, levelTitle string) (pkg, crs []byte) {
+		p, c := fixture(), course()
+		p.Levels = slices.Clone(p.Levels)
+		p.Levels[0].Title = levelTitle
+		p.Deflated, c.Deflated = cache, cache
+		var a, b bytes.Buffer
+		if err := SCORM12(&a, p); err != nil {
+			t.Fatal(err)
+		}
+		if err := SCORM12Course(&b, c); err != nil {
+			t.Fatal(err)
+		}
+		return a.Bytes(), b.Bytes()
+	}
+	var cache Deflated
+	for _, title := range []string{"Novice", "Beginner"} {
+		pkg, crs := write(&cache, title)
+		plainPkg, plainCrs := write(nil, title)
+		if !bytes.Equal(pkg, plainPkg) || !bytes.Equal(crs, plainCrs) {
+			t.Errorf("level %q: the packages through the cache differ from those without", title)
+		}
+		if got := unzip(t, pkg)[LaunchPath]; !bytes.Contains(got, []byte(title)) {
+			t.Errorf("level %q: the launch page does not show it:\n%s", title, got)
+		}
+	}
+	if len(cache.launches) != 4 {
+		t.Errorf("the cache keeps %d launch pages, want 4: the package's two and the course's other two occupations", len(cache.launches))
+	}
+}

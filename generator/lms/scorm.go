@@ -3,6 +3,7 @@ package lms
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -95,7 +96,8 @@ type About struct {
 	// Language is the BCP 47 tag of the launch page and the metadata; ""
 	// means "en".
 	Language string
-	// Deflated, when set, shares compressed entries with other packages.
+	// Deflated, when set, shares compressed entries and launch pages
+	// with other packages.
 	Deflated *Deflated
 	// Modified dates every zip entry (see entryTime); zero means 2000-01-01.
 	Modified time.Time
@@ -195,7 +197,7 @@ func scorm12Files(p Package) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	launch, err := launchPage(p)
+	launch, err := launchPage(p, p.Deflated)
 	if err != nil {
 		return nil, err
 	}
@@ -287,8 +289,10 @@ type launchView struct {
 	Progress string
 }
 
-// launchPage renders launch.html for p.
-func launchPage(p Package) ([]byte, error) {
+// launchPage renders launch.html for p, or takes the page shared
+// rendered of the same view: an occupation's own package and the site's
+// three courses show the same launch page of it.
+func launchPage(p Package, shared *Deflated) ([]byte, error) {
 	v := launchView{
 		Lang:   cmpOr(p.Language, "en"),
 		Title:  p.Title,
@@ -302,10 +306,19 @@ func launchPage(p Package) ([]byte, error) {
 	}
 	v.Overview = !slices.ContainsFunc(v.Levels, func(l Level) bool { return l.Href == p.Start })
 	v.Progress = strings.ReplaceAll(strings.ReplaceAll(v.Labels.Progress, "{done}", "0"), "{total}", strconv.Itoa(len(v.Levels)))
+	// The view as JSON names the page: every field the template sees.
+	key, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("scorm: launch page: %w", err)
+	}
+	if page, ok := shared.launchPage(string(key)); ok {
+		return page, nil
+	}
 	var buf bytes.Buffer
 	if err := launchTemplate.Execute(&buf, v); err != nil {
 		return nil, fmt.Errorf("scorm: launch page: %w", err)
 	}
+	shared.keepLaunchPage(string(key), buf.Bytes())
 	return buf.Bytes(), nil
 }
 

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
-	"hash/fnv"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"slices"
@@ -31,6 +31,10 @@ type File struct {
 	// zipped as it is (or decompressed for a page a package rewrites);
 	// Data and Open are not used then.
 	Zipped *Zipped
+	// rewritten marks a file read by Open that is this package's own (a
+	// page the cartridge rewrote): a Deflated does not keep it, as no
+	// other package holds it.
+	rewritten bool
 }
 
 // Zipped is a file compressed ahead of the zips it goes into: its
@@ -225,22 +229,27 @@ func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
 // the same path and the same bytes. It also lends the zips deflaters
 // (over half a megabyte each, most of it memory the process has not
 // touched yet): a site's thousands of packages would otherwise make one
-// each. Safe for concurrent use; the zero value is ready.
+// each. And it keeps the launch pages the packages rendered, which an
+// occupation's package and the site's courses share (see launchPage).
+// Safe for concurrent use; the zero value is ready.
 type Deflated struct {
-	mu      sync.Mutex
-	entries map[deflatedKey]deflatedEntry
+	mu       sync.Mutex
+	entries  map[deflatedKey]deflatedEntry
+	launches map[string][]byte // by launchView as JSON
 	// Deflaters, when set, lends its deflaters, so that the packages and
 	// the files compressed ahead of them share one pool; otherwise
 	// Deflated keeps its own.
 	Deflaters *Compressor
 	own       Compressor
+	seed      maphash.Seed // of deflatedKey.sum, made on first use
+	seedOnce  sync.Once
 }
 
 type deflatedKey struct {
 	path string
 	size int
 	crc  uint32
-	sum  uint64 // an FNV-1a hash of the bytes, beside the CRC
+	sum  uint64 // a hash of the bytes, beside the CRC (see Deflated.sum)
 }
 
 type deflatedEntry struct{ raw []byte }
@@ -295,10 +304,10 @@ func compress(f File, cache *Deflated, d **deflater) (*Zipped, error) {
 	}
 	key := deflatedKey{path: f.Path, size: len(data), crc: crc32.ChecksumIEEE(data)}
 	shared := cache
-	if f.Open == nil {
+	if f.Open == nil || f.rewritten {
 		shared = nil // the package's own file
 	} else if shared != nil {
-		key.sum = fnv64(data)
+		key.sum = shared.sum(data)
 	}
 	raw, ok := shared.get(key)
 	if !ok {
@@ -363,11 +372,37 @@ func (c *Deflated) put(k deflatedKey, raw []byte) {
 	c.entries[k] = deflatedEntry{raw: raw}
 }
 
-// fnv64 is the FNV-1a hash of data.
-func fnv64(data []byte) uint64 {
-	h := fnv.New64a()
-	h.Write(data)
-	return h.Sum64()
+// launchPage returns the launch page kept for key, if any (none
+// without c).
+func (c *Deflated) launchPage(key string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	page, ok := c.launches[key]
+	return page, ok
+}
+
+// keepLaunchPage keeps page for key (nothing without c); its bytes are
+// never written to.
+func (c *Deflated) keepLaunchPage(key string, page []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.launches == nil {
+		c.launches = map[string][]byte{}
+	}
+	c.launches[key] = page
+}
+
+// sum hashes data for an entry's key: maphash, many times faster than
+// FNV-1a over the schemas and scripts each of a site's packages holds.
+func (c *Deflated) sum(data []byte) uint64 {
+	c.seedOnce.Do(func() { c.seed = maphash.MakeSeed() })
+	return maphash.Bytes(c.seed, data)
 }
 
 // sortedFiles checks every path and returns a copy of files sorted by path.

@@ -50,11 +50,6 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 				return err
 			}
 		}
-		own, err := export.AssessData(todo[i], model)
-		if err != nil {
-			return fmt.Errorf("%s: self-assessment data: %w", todo[i].File, err)
-		}
-		w.hand.hold(ownData(todo[i]), own)
 		return nil
 	})
 	if err == nil {
@@ -100,7 +95,9 @@ func (w *writer) keepSiteFiles(model *site.Site) {
 // writeAssessShards writes the self-assessment's data script of each
 // group of occupations (export.AssessShards) whose members or their
 // frameworks changed, recording each script's key in keys under
-// dataKeyPrefix and its path.
+// dataKeyPrefix and its path, and hands over each member's script alone
+// for its package (ownData): an occupation whose exports changed is in
+// a group whose script did.
 func writeAssessShards(b *run, keys, previous map[string]uint64) error {
 	names, members := export.AssessShards(b.model)
 	var todo []string
@@ -120,9 +117,13 @@ func writeAssessShards(b *run, keys, previous map[string]uint64) error {
 		}
 	}
 	return forEach(b.ctx, len(todo), func(i int, _, _ *bytes.Buffer) error {
-		data, err := export.AssessShard(members[todo[i]], b.model)
+		group := members[todo[i]]
+		data, alone, err := export.AssessScripts(group, b.model)
 		if err != nil {
 			return fmt.Errorf("%s: %w", todo[i], err)
+		}
+		for k, o := range group {
+			b.w.hand.hold(ownData(o), alone[k])
 		}
 		// Written compact by export: a minifier would only read it.
 		return b.w.writeRaw(todo[i], data)
@@ -238,15 +239,23 @@ func writeBundle(b *run, prev map[string]uint64) (map[string]uint64, error) {
 	}
 	files := b.w.hand.files(names...)
 	// The site-wide CSVs hold every framework: they are compressed as
-	// they are written, one at a time, and kept in the spill file.
-	for _, f := range export.SiteLMSFiles(b.model) {
-		z, err := b.w.hand.compressor.CompressFrom(f.Write)
+	// they are written, never whole in memory, and kept in the spill
+	// file; each on a core of its own.
+	csvs := export.SiteLMSFiles(b.model)
+	zipped := make([]lms.File, len(csvs))
+	err := forEach(b.ctx, len(csvs), func(i int, _, _ *bytes.Buffer) error {
+		z, err := b.w.hand.compressor.CompressFrom(csvs[i].Write)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", f.Name, err)
+			return fmt.Errorf("%s: %w", csvs[i].Name, err)
 		}
-		files = append(files, lms.File{Path: f.Name, Zipped: z})
+		zipped[i] = lms.File{Path: csvs[i].Name, Zipped: z}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	err := b.w.stream(paths.Bundle, func(out io.Writer) error {
+	files = append(files, zipped...)
+	err = b.w.stream(paths.Bundle, func(out io.Writer) error {
 		return lms.WriteZipDated(out, files, latestExport(b.model.Occupations))
 	})
 	if err != nil {

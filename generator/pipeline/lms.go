@@ -79,13 +79,18 @@ func (p packager) siteCourse() lms.Course {
 	return c
 }
 
-// sitePackages are the site-wide packages, each with its path and writer;
-// none when the site's outputs have them off. Each holds every
-// occupation's view: they are streamed to the output, never held whole.
-func (p packager) sitePackages() []struct {
+// sitePackage is a site-wide package: its path and its writer.
+type sitePackage struct {
 	path  string
 	write func(io.Writer) error
-} {
+}
+
+// sitePackages are the site-wide packages; none when the site's outputs
+// have them off. Each holds every occupation's view: they are streamed to
+// the output, never held whole. The cartridge comes first: it rewrites
+// every page, the longest of the packages' jobs, which the cores share
+// best begun first.
+func (p packager) sitePackages() []sitePackage {
 	if !p.model.Config.Outputs.SitePackages {
 		return nil
 	}
@@ -93,14 +98,11 @@ func (p packager) sitePackages() []struct {
 		return func(w io.Writer) error { return f(w, p.siteCourse()) }
 	}
 	cmi5 := func(w io.Writer, c lms.Course) error { return lms.Cmi5Course(w, c, p.model.Config.BaseURL) }
-	return []struct {
-		path  string
-		write func(io.Writer) error
-	}{
+	return []sitePackage{
+		{paths.Cartridge, p.cartridge},
 		{paths.SiteSCORM, course(lms.SCORM12Course)},
 		{paths.SiteSCORM2004, course(lms.SCORM2004Course)},
 		{paths.SiteCmi5, course(cmi5)},
-		{paths.Cartridge, p.cartridge},
 	}
 }
 
@@ -215,15 +217,6 @@ func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 		}
 		todo = append(todo, o)
 	}
-	err := forEach(b.ctx, len(todo), func(i int, buf, _ *bytes.Buffer) error {
-		if err := p.scorm(todo[i], buf); err != nil {
-			return err
-		}
-		return w.writeRaw(todo[i].SCORMPath, buf.Bytes())
-	})
-	if err != nil {
-		return forget(previous, todo), err
-	}
 	var all []string
 	for _, o := range model.Occupations {
 		all = append(all, occupationPaths(o)...)
@@ -236,12 +229,23 @@ func writeLMS(b *run, previous map[string]uint64) (map[string]uint64, error) {
 			w.keep(pkg.path)
 		}
 		keys[siteFilesKeyName] = previous[siteFilesKeyName]
-		return keys, nil
+		packages = nil
 	}
-	for _, pkg := range packages {
-		if err := w.stream(pkg.path, pkg.write); err != nil {
-			return forget(keys, nil), err
+	// The site-wide packages and the occupations' are made side by side:
+	// each site-wide one is a single core's work, and would leave the
+	// other idle.
+	err := forEach(b.ctx, len(packages)+len(todo), func(i int, buf, _ *bytes.Buffer) error {
+		if i < len(packages) {
+			return w.stream(packages[i].path, packages[i].write)
 		}
+		o := todo[i-len(packages)]
+		if err := p.scorm(o, buf); err != nil {
+			return err
+		}
+		return w.writeRaw(o.SCORMPath, buf.Bytes())
+	})
+	if err != nil {
+		return forget(keys, todo), err
 	}
 	return keys, nil
 }
