@@ -113,19 +113,6 @@ func (s *Staging) WriteFile(rel string, data []byte) error {
 	return nil
 }
 
-// writeNew writes data to the file name, which must not exist.
-func writeNew(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // Create creates the file rel inside the staging folder for streaming
 // writes, under the same rules as WriteFile. The file must be closed before
 // Commit; after Abort the file is gone.
