@@ -10,14 +10,15 @@ import (
 
 // The long lists of the default templates (a level page's statements,
 // the progression table's rows, a skill page's uses, an embed view's
-// statements) are written here in Go, each by a View method the
-// template prints once (StatementList, MatrixBody, SkillList,
-// EmbedStatements). html/template calls an escaper by reflection for
+// statements, and every page's breadcrumbs and a level page's steps)
+// are written here in Go, each by a View method the template prints
+// once (StatementList, MatrixBody, SkillList, EmbedStatements,
+// Breadcrumbs, LevelSteps). html/template calls an escaper by reflection for
 // every value it prints, and ranging over these lists was most of a
 // build's template time. Each writes what the template's loop wrote,
 // byte for byte, from the same row views; a site's own template may
-// still range over the rows (StatementRows, Matrix, SkillRows) with
-// markup of its own.
+// still range over the rows (StatementRows, Matrix, SkillRows,
+// .Page.Crumbs) with markup of its own.
 
 // listWriter builds a list's markup, escaping values as html/template
 // escapes them in the same places.
