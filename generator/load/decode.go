@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-	"unique"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -27,7 +26,7 @@ const PlaceholderTopic = "Example topic"
 // is, and returns a nil framework when any of them is an error. Unknown
 // fields are warnings, or errors when strict is set.
 func DecodeFramework(file string, data []byte, strict bool) (*framework.Framework, diag.List) {
-	f, _, diags := decodeFramework(file, data, strict)
+	f, _, diags := decodeFramework(file, data, strict, nil)
 	return f, diags
 }
 
@@ -42,9 +41,9 @@ type Place struct{ Line, Column int }
 
 // decodeFramework is DecodeFramework, also returning where the
 // occupation's code and title are.
-func decodeFramework(file string, data []byte, strict bool) (*framework.Framework, Places, diag.List) {
+func decodeFramework(file string, data []byte, strict bool, strs *texts) (*framework.Framework, Places, diag.List) {
 	var places Places
-	f, d := decodeFile(file, data, strict)
+	f, d := decodeFile(file, data, strict, strs)
 	if d.socAt >= 0 {
 		places.SOC.Line, places.SOC.Column = diag.Position(d.data, d.socAt)
 	}
@@ -54,8 +53,8 @@ func decodeFramework(file string, data []byte, strict bool) (*framework.Framewor
 	return f, places, d.diags
 }
 
-func decodeFile(file string, data []byte, strict bool) (*framework.Framework, *decoder) {
-	d := &decoder{file: file, strict: strict, socAt: -1, titleAt: -1}
+func decodeFile(file string, data []byte, strict bool, strs *texts) (*framework.Framework, *decoder) {
+	d := &decoder{file: file, strict: strict, socAt: -1, titleAt: -1, strs: strs}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
 	d.data = data
 	if len(bytes.TrimSpace(data)) == 0 {
@@ -96,6 +95,10 @@ type decoder struct {
 	// socAt and titleAt are the offsets of the occupation's code and
 	// title values, or -1.
 	socAt, titleAt int
+	// strs interns the strings read; unquoted holds a string's bytes
+	// until then.
+	strs     *texts
+	unquoted []byte
 }
 
 func (d *decoder) frameworkFile(f *framework.Framework) {
@@ -383,15 +386,14 @@ func (d *decoder) stringValue(path string, nullOK bool) (string, bool) {
 	if d.failed || !d.expectKind(path, '"', "a string", nullOK) {
 		return "", false
 	}
-	tok, err := d.dec.ReadToken()
+	raw, err := d.dec.ReadValue()
 	if err != nil {
 		d.syntax(err, path)
 		return "", false
 	}
-	// Interned: frameworks repeat one another's words (versions in a
-	// framework's history, regional variants of one occupation, labels
-	// and sources), and a large site holds every framework's text at once.
-	return unique.Make(tok.String()).Value(), true
+	// A string the decoder has read is valid JSON: unquoting cannot fail.
+	d.unquoted, _ = jsontext.AppendUnquote(d.unquoted[:0], raw)
+	return d.strs.intern(d.unquoted), true
 }
 
 // optInt reads an integer, or null (ok false).

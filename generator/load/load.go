@@ -273,16 +273,17 @@ type decoded struct {
 	saving time.Time // set when the file is mid-save (see Options.Settle)
 }
 
-// decodeAll decodes the framework files on all cores. Files caught in the
-// middle of a save are left out, and added to *saving, instead of being
-// reported.
+// decodeAll decodes the framework files on all cores, their strings
+// interned together (texts). Files caught in the middle of a save are
+// left out, and added to *saving, instead of being reported.
 func decodeAll(fsys fs.FS, files []string, label func(string) string, strict bool, cache *Cache, check savingCheck, saving **Saving) ([]*Framework, diag.List) {
 	per := make([]decoded, len(files))
+	strs := newTexts()
 	var g errgroup.Group
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, file := range files {
 		g.Go(func() error {
-			per[i] = decodeOne(fsys, file, label(file), strict, cache, check)
+			per[i] = decodeOne(fsys, file, label(file), strict, cache, check, strs)
 			return nil
 		})
 	}
@@ -306,7 +307,7 @@ func decodeAll(fsys fs.FS, files []string, label func(string) string, strict boo
 // modification time are unchanged (and, for a file changed just before
 // it was last read, its content too); name is the file as diagnostics
 // name it. A file caught mid-save is not cached.
-func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check savingCheck) decoded {
+func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check savingCheck, strs *texts) decoded {
 	statTime := time.Now()
 	st, _ := fs.Stat(fsys, file)
 	e, hit := cache.lookup(file, st)
@@ -322,7 +323,7 @@ func decodeOne(fsys fs.FS, file, name string, strict bool, cache *Cache, check s
 		cache.store(file, st, statTime, e)
 		return decoded{result: e.result, diags: e.diags}
 	}
-	f, places, d := decodeFramework(name, data, strict)
+	f, places, d := decodeFramework(name, data, strict, strs)
 	if f == nil {
 		if until := check.until(file, data, partialJSON); !until.IsZero() {
 			return decoded{saving: until}
