@@ -83,11 +83,11 @@ func courseParts(c Course) (scos []courseSCO, shared []string, files []File, err
 			if err != nil {
 				return nil, nil, nil, err
 			}
-			page, err := launchPage(Package{About: About{Title: s.Title, Language: c.Language}, Start: s.Start, Levels: s.Levels, Labels: c.Labels}, c.Deflated)
+			launch, err := launchFile(cs.launch, Package{About: About{Title: s.Title, Language: c.Language}, Start: s.Start, Levels: s.Levels, Labels: c.Labels}, c.Deflated)
 			if err != nil {
 				return nil, nil, nil, err
 			}
-			files = append(files, File{Path: cs.launch, Data: page})
+			files = append(files, launch)
 			generated[cs.launch] = true
 			for _, p := range cs.files {
 				own[p] = true

@@ -2,6 +2,7 @@ package lms
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"embed"
 	"encoding/json"
 	"errors"
@@ -197,12 +198,12 @@ func scorm12Files(p Package) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	launch, err := launchPage(p, p.Deflated)
+	launch, err := launchFile(LaunchPath, p, p.Deflated)
 	if err != nil {
 		return nil, err
 	}
 	// The SCO's own files: the launch page, then the content.
-	sco := append(append([]File{{Path: LaunchPath, Data: launch}}, launchFiles()...), p.Files...)
+	sco := append(append([]File{launch}, launchFiles()...), p.Files...)
 
 	generated := map[string]bool{ManifestPath: true, LaunchPath: true, launchJS: true, launchCSS: true}
 	for _, f := range schemas {
@@ -289,10 +290,13 @@ type launchView struct {
 	Progress string
 }
 
-// launchPage renders launch.html for p, or takes the page shared
-// rendered of the same view: an occupation's own package and the site's
-// three courses show the same launch page of it.
-func launchPage(p Package, shared *Deflated) ([]byte, error) {
+// launchFile renders launch.html for p as the file at path, or takes
+// the one shared of the same view: an occupation's own package and the
+// site's three courses show the same launch page of it. A shared page is
+// kept compressed (in the spill file when shared's deflaters have one),
+// so a site's thousands of launch pages are compressed once and do not
+// stay in memory while its packages are written.
+func launchFile(path string, p Package, shared *Deflated) (File, error) {
 	v := launchView{
 		Lang:   cmpOr(p.Language, "en"),
 		Title:  p.Title,
@@ -307,19 +311,24 @@ func launchPage(p Package, shared *Deflated) ([]byte, error) {
 	v.Overview = !slices.ContainsFunc(v.Levels, func(l Level) bool { return l.Href == p.Start })
 	v.Progress = strings.ReplaceAll(strings.ReplaceAll(v.Labels.Progress, "{done}", "0"), "{total}", strconv.Itoa(len(v.Levels)))
 	// The view as JSON names the page: every field the template sees.
-	key, err := json.Marshal(v)
+	view, err := json.Marshal(v)
 	if err != nil {
-		return nil, fmt.Errorf("scorm: launch page: %w", err)
+		return File{}, fmt.Errorf("scorm: launch page: %w", err)
 	}
-	if page, ok := shared.launchPage(string(key)); ok {
-		return page, nil
+	key := sha256.Sum256(view)
+	if z, ok := shared.launchPage(key); ok {
+		return File{Path: path, Zipped: z}, nil
 	}
 	var buf bytes.Buffer
 	if err := launchTemplate.Execute(&buf, v); err != nil {
-		return nil, fmt.Errorf("scorm: launch page: %w", err)
+		return File{}, fmt.Errorf("scorm: launch page: %w", err)
 	}
-	shared.keepLaunchPage(string(key), buf.Bytes())
-	return buf.Bytes(), nil
+	if shared == nil {
+		return File{Path: path, Data: buf.Bytes()}, nil
+	}
+	z := shared.pool().Compress(buf.Bytes())
+	shared.keepLaunchPage(key, z)
+	return File{Path: path, Zipped: z}, nil
 }
 
 // scorm12Manifest returns imsmanifest.xml for p, whose one resource lists

@@ -3,6 +3,7 @@ package lms
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -229,13 +230,14 @@ func WriteZipDated(w io.Writer, files []File, modified time.Time) error {
 // the same path and the same bytes. It also lends the zips deflaters
 // (over half a megabyte each, most of it memory the process has not
 // touched yet): a site's thousands of packages would otherwise make one
-// each. And it keeps the launch pages the packages rendered, which an
-// occupation's package and the site's courses share (see launchPage).
+// each. And it keeps the launch pages the packages rendered, compressed,
+// which an occupation's package and the site's courses share (see
+// launchFile).
 // Safe for concurrent use; the zero value is ready.
 type Deflated struct {
 	mu       sync.Mutex
 	entries  map[deflatedKey]deflatedEntry
-	launches map[string][]byte // by launchView as JSON
+	launches map[[sha256.Size]byte]*Zipped // by the SHA-256 of launchView as JSON
 	// Deflaters, when set, lends its deflaters, so that the packages and
 	// the files compressed ahead of them share one pool; otherwise
 	// Deflated keeps its own.
@@ -374,7 +376,7 @@ func (c *Deflated) put(k deflatedKey, raw []byte) {
 
 // launchPage returns the launch page kept for key, if any (none
 // without c).
-func (c *Deflated) launchPage(key string) ([]byte, bool) {
+func (c *Deflated) launchPage(key [sha256.Size]byte) (*Zipped, bool) {
 	if c == nil {
 		return nil, false
 	}
@@ -384,16 +386,12 @@ func (c *Deflated) launchPage(key string) ([]byte, bool) {
 	return page, ok
 }
 
-// keepLaunchPage keeps page for key (nothing without c); its bytes are
-// never written to.
-func (c *Deflated) keepLaunchPage(key string, page []byte) {
-	if c == nil {
-		return
-	}
+// keepLaunchPage keeps page for key.
+func (c *Deflated) keepLaunchPage(key [sha256.Size]byte, page *Zipped) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.launches == nil {
-		c.launches = map[string][]byte{}
+		c.launches = map[[sha256.Size]byte]*Zipped{}
 	}
 	c.launches[key] = page
 }
