@@ -20,12 +20,17 @@ import (
 // of what is live (collectPercent), which at GOGC=100 was 1.7 GB for a
 // site of ten thousand frameworks. It is soft: a build that needs more
 // still gets it. A limit near the live heap makes the collector run all
-// the time, so it sits well above what ten thousand frameworks keep
-// live: about 180 MiB after the model step, 210–230 MiB while the pages,
-// exports and packages are written. There 576 MiB took the peak resident
-// set from 794 MiB (at 768 MiB) to about 600 MiB for about 5% more CPU
-// time; 512 MiB cost about 14% (measured when the limit was set).
-const memoryLimit = 576 << 20
+// the time, so it sits above what ten thousand frameworks keep live:
+// about 165 MiB after the model step, 190–270 MiB while the pages,
+// exports and packages are written. The process's resident set is the
+// limit and about 45 MiB more (the binary's pages and embedded data, and
+// the runtime's own): there 416 MiB peaks at about 465 MiB, under the
+// 500 MB a large site is held to, for about 15% more CPU time than 576
+// MiB (605–618 MiB); below it the resident set hardly falls (432 MiB:
+// 467 MiB) as the collector runs back to back where the build keeps the
+// most. A small site never comes near it (1,016 frameworks: about 230
+// MiB).
+const memoryLimit = 416 << 20
 
 // collectFrom is the heap below which the collector does not run. A build
 // is a batch job: the default site's build (the seeds), about 30 MB
