@@ -2,8 +2,10 @@ package render
 
 import (
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
+	"unsafe"
 
 	"github.com/ladder-ssg/ladder/generator/site"
 )
@@ -21,18 +23,59 @@ import (
 // .Page.Crumbs) with markup of its own.
 
 // listWriter builds a list's markup, escaping values as html/template
-// escapes them in the same places.
-type listWriter struct{ strings.Builder }
+// escapes them in the same places. It appends to the bytes its page's
+// lists share (View.lists), or, made as a zero value, to its own.
+type listWriter struct {
+	buf   []byte
+	start int     // where this list begins in buf
+	lists *[]byte // the page's lists, which done hands buf back to
+}
+
+// listWriter returns a writer of v's lists, appending to the bytes of the
+// lists v printed before; one of its own while another list is being
+// written (a list that renders a template which prints a list).
+func (v *View) listWriter() listWriter {
+	if v.lists == nil || v.listing {
+		return listWriter{}
+	}
+	v.listing = true
+	return listWriter{buf: *v.lists, start: len(*v.lists), lists: v.lists}
+}
+
+// done returns what w wrote. A list of a page's shared bytes is a string
+// over them, not a copy: they are only appended to until the page is
+// rendered, so the string stays what it is while html/template prints
+// it; the next page writes over them when nothing holds it any more.
+func (w *listWriter) done(v *View) template.HTML {
+	list := w.buf[w.start:]
+	if w.lists == nil {
+		return template.HTML(list)
+	}
+	*w.lists, v.listing = w.buf, false
+	if len(list) == 0 {
+		return ""
+	}
+	return template.HTML(unsafe.String(&list[0], len(list)))
+}
+
+// add appends s.
+func (w *listWriter) add(s string) { w.buf = append(w.buf, s...) }
+
+// addByte appends c.
+func (w *listWriter) addByte(c byte) { w.buf = append(w.buf, c) }
+
+// grow makes room for n more bytes.
+func (w *listWriter) grow(n int) { w.buf = slices.Grow(w.buf, n) }
 
 // raw writes markup as it is.
 func (w *listWriter) raw(parts ...string) {
 	for _, s := range parts {
-		w.WriteString(s)
+		w.add(s)
 	}
 }
 
 // html writes markup made by a template (a cached fragment).
-func (w *listWriter) html(h template.HTML) { w.WriteString(string(h)) }
+func (w *listWriter) html(h template.HTML) { w.add(string(h)) }
 
 // text writes s as html/template writes a string in text or in a quoted
 // attribute: the five characters of markup, '+' and NUL replaced.
@@ -58,11 +101,11 @@ func (w *listWriter) text(s string) {
 		default:
 			continue
 		}
-		w.WriteString(s[last:i])
-		w.WriteString(esc)
+		w.add(s[last:i])
+		w.add(esc)
 		last = i + 1
 	}
-	w.WriteString(s[last:])
+	w.add(s[last:])
 }
 
 // url writes s as html/template writes a string at the start of a
@@ -89,13 +132,13 @@ func (w *listWriter) percentEncoded(s string, normalize bool) {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~", c) >= 0:
-			w.WriteByte(c)
+			w.addByte(c)
 		case normalize && strings.IndexByte("!#$*,/:;=?@[]", c) >= 0:
-			w.WriteByte(c)
+			w.addByte(c)
 		case normalize && (c == '&' || c == '+'):
 			w.text(s[i : i+1])
 		case normalize && c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
-			w.WriteByte(c)
+			w.addByte(c)
 		default:
 			w.raw("%", hex[c>>4:c>>4+1], hex[c&15:c&15+1])
 		}
@@ -124,12 +167,12 @@ func (v *View) StatementList() (template.HTML, error) {
 		return "", err
 	}
 	permalink := v.Site.Text.T("level.permalink") // introduces a row's code to a screen reader
-	var w listWriter
-	w.Grow(len(rows) * 1000)
+	w := v.listWriter()
+	w.grow(len(rows) * 1000)
 	for i := range rows {
 		w.statementRow(&rows[i], permalink)
 	}
-	return template.HTML(w.String()), nil
+	return w.done(v), nil
 }
 
 func (w *listWriter) statementRow(r *StatementRow, permalink string) {
@@ -188,8 +231,8 @@ func (w *listWriter) aligned(a *AlignedRow) {
 // MatrixBody is the rows of the progression table m as the default
 // template lists them: each row a <tr> of its label and a cell a level.
 func (v *View) MatrixBody(m MatrixTable) (template.HTML, error) {
-	var w listWriter
-	w.Grow(len(m.Rows) * 1200)
+	w := v.listWriter()
+	w.grow(len(m.Rows) * 1200)
 	for _, row := range m.Rows {
 		w.raw("\n", `<tr><th scope="row">`)
 		w.text(row.Label)
@@ -201,7 +244,7 @@ func (v *View) MatrixBody(m MatrixTable) (template.HTML, error) {
 		}
 		w.raw(`</tr>`)
 	}
-	return template.HTML(w.String()), nil
+	return w.done(v), nil
 }
 
 // matrixCell writes one cell of the progression table, empty when its
@@ -251,8 +294,8 @@ func (v *View) SkillList() (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	var w listWriter
-	w.Grow(len(rows) * 400)
+	w := v.listWriter()
+	w.grow(len(rows) * 400)
 	for i := range rows {
 		r := &rows[i]
 		w.raw(`<tr>`)
@@ -280,14 +323,14 @@ func (v *View) SkillList() (template.HTML, error) {
 		w.text(r.Performance)
 		w.raw(`</td></tr>`)
 	}
-	return template.HTML(w.String()), nil
+	return w.done(v), nil
 }
 
 // EmbedStatements is the statements of the level ol as the embed view
 // lists them: each an <li> of its topic, in bold, and performance.
 func (v *View) EmbedStatements(ol *site.OccupationLevel) template.HTML {
-	var w listWriter
-	w.Grow(len(ol.Statements) * 240)
+	w := v.listWriter()
+	w.grow(len(ol.Statements) * 240)
 	for i := range ol.Statements {
 		st := &ol.Statements[i]
 		w.raw("\n", `<li>`)
@@ -303,7 +346,7 @@ func (v *View) EmbedStatements(ol *site.OccupationLevel) template.HTML {
 		w.text(st.Performance)
 		w.raw(`</li>`)
 	}
-	return template.HTML(w.String())
+	return w.done(v)
 }
 
 // Breadcrumbs is the page's trail from the home page, "" for a page
@@ -312,7 +355,7 @@ func (v *View) Breadcrumbs() template.HTML {
 	if len(v.Page.Crumbs) == 0 {
 		return ""
 	}
-	var w listWriter
+	w := v.listWriter()
 	w.raw(`<nav class="breadcrumbs wrap" aria-label="`)
 	w.text(v.Site.Text.T("crumbs.label"))
 	w.raw(`"><ol>`)
@@ -326,13 +369,13 @@ func (v *View) Breadcrumbs() template.HTML {
 	w.raw(`<li><span aria-current="page">`)
 	w.text(v.Page.Title)
 	w.raw(`</span></li></ol></nav>`)
-	return template.HTML(w.String())
+	return w.done(v)
 }
 
 // LevelSteps is the numbered steps of o's levels, each linked to its
 // page and current marking the page's own.
 func (v *View) LevelSteps(o *site.Occupation, current *site.OccupationLevel) template.HTML {
-	var w listWriter
+	w := v.listWriter()
 	w.raw(`<nav class="level-steps" aria-label="`)
 	w.text(v.Site.Text.T("steps.label", o.Title()))
 	w.raw(`"><ol>`)
@@ -348,5 +391,5 @@ func (v *View) LevelSteps(o *site.Occupation, current *site.OccupationLevel) tem
 		w.raw(`</span></a></li>`)
 	}
 	w.raw(`</ol></nav>`)
-	return template.HTML(w.String())
+	return w.done(v)
 }

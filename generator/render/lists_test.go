@@ -120,3 +120,38 @@ func TestListsMatchLoops(t *testing.T) {
 		}
 	}
 }
+
+// TestListsHeldInVariables renders level pages whose template holds
+// lists in variables while it prints others, and prints them last: each
+// list is still what it was written as, on every page, though the pages
+// share the bytes their lists are written to.
+func TestListsHeldInVariables(t *testing.T) {
+	s := newSite(t, fixture(t))
+	plain := renderAll(t, s, templates.FS)
+	held := renderAll(t, s, overlay(t, map[string]string{"level.html": `{{define "main" -}}
+{{$o := .Page.Occupation}}{{$l := .Page.Level -}}
+{{$first := .StatementList}}{{$steps := .LevelSteps $o $l}}{{$again := .StatementList -}}
+<ol class="statements">{{$first}}</ol>{{$steps}}<ol class="again">{{$again}}</ol>
+{{- end}}`}))
+	list := regexp.MustCompile(`(?s)<ol class="statements">(.*?)</ol>\s*<p class="copy-status`)
+	checked := 0
+	for _, p := range s.Pages {
+		if p.Kind != site.OccupationLevelPage {
+			continue
+		}
+		want := list.FindSubmatch(plain[p.Path])
+		if want == nil {
+			t.Fatalf("%s: no statement list in the default page", p.Path)
+		}
+		page := string(held[p.Path])
+		for _, part := range []string{`<ol class="statements">` + string(want[1]) + `</ol>`, `<ol class="again">` + string(want[1]) + `</ol>`, `<nav class="level-steps"`} {
+			if !strings.Contains(page, part) {
+				t.Errorf("%s: the page lacks %.120q…", p.Path, part)
+			}
+		}
+		checked++
+	}
+	if checked < 2 {
+		t.Fatalf("%d level pages checked, want two or more", checked)
+	}
+}

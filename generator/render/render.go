@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ladder-ssg/ladder/generator/align"
 	"github.com/ladder-ssg/ladder/generator/diag"
@@ -49,6 +50,10 @@ type Renderer struct {
 	// languages pairs the pages with their translations; nil for a site
 	// in one language (see WithLanguages).
 	languages *translations.Set
+	// lists lends each page the bytes its lists are written to (*[]byte,
+	// see View.lists): a page's lists are a third of what rendering it
+	// allocates.
+	lists sync.Pool
 }
 
 // The caches' limits, in entries (see generations): enough for every
@@ -156,7 +161,15 @@ func (r *Renderer) Page(w *bytes.Buffer, p *site.Page) error {
 	if t == nil {
 		return fmt.Errorf("%s: no template for page kind %q", p.Path, p.Kind)
 	}
-	v := &View{Site: r.site, Page: p, Intro: r.intro, notice: r.notice, r: r}
+	lists, _ := r.lists.Get().(*[]byte)
+	if lists == nil {
+		lists = new([]byte)
+	}
+	*lists = (*lists)[:0]
+	// Returned only once the page is rendered: the strings of its lists
+	// are its bytes (listWriter.done).
+	defer r.lists.Put(lists)
+	v := &View{Site: r.site, Page: p, Intro: r.intro, notice: r.notice, r: r, lists: lists}
 	if p.Content != nil {
 		var buf bytes.Buffer
 		doc, err := r.md.Render(&buf, p.Content.Body, markup.WithLinkResolver(r.linkResolver(p)))

@@ -25,6 +25,10 @@ type View struct {
 	Headings []markup.Heading
 	notice   notice
 	r        *Renderer
+	// lists holds the markup of the lists the page printed (listWriter),
+	// reused from page to page; listing is set while one is written.
+	lists   *[]byte
+	listing bool
 }
 
 // PartialCached renders the named template with this view once per
