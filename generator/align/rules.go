@@ -69,9 +69,10 @@ func (a *Aligner) framework(f *framework.Framework, rules []Rule, k, kExact int)
 	if len(todo) == 0 {
 		return out
 	}
-	common := qualifiers(f)
+	memo := stems{}
+	common := qualifiers(f, memo)
 	for i, p := range todo {
-		sts[i] = withoutWords(sts[i], common[p.level])
+		sts[i] = withoutWords(sts[i], common[p.level], memo)
 	}
 	ranked := a.Statements(a.Occupation(f), sts, k+most)
 	for n, p := range todo {
@@ -121,7 +122,7 @@ func applicable(rules []Rule, level string, index int, topic string) (pinned, re
 // statements are done under supervision, and the activity where one
 // statement is about supervising. Left in, they would match activities
 // such as "Supervise …" everywhere.
-func qualifiers(f *framework.Framework) []map[string]bool {
+func qualifiers(f *framework.Framework, memo stems) []map[string]bool {
 	out := make([]map[string]bool, len(f.Levels))
 	site := map[string]int{}
 	n := 0
@@ -135,7 +136,7 @@ func qualifiers(f *framework.Framework) []map[string]bool {
 					seenWord[w] = true
 					site[w]++
 				}
-				if stem := qualifierStem(w); !seenStem[stem] {
+				if stem := memo.of(w); !seenStem[stem] {
 					seenStem[stem] = true
 					level[stem]++
 				}
@@ -151,7 +152,7 @@ func qualifiers(f *framework.Framework) []map[string]bool {
 	for w, d := range site {
 		if d >= 3 && float64(d) >= 0.15*float64(n) {
 			for _, drop := range out {
-				drop[qualifierStem(w)] = true
+				drop[memo.of(w)] = true
 			}
 		}
 	}
@@ -167,16 +168,30 @@ func qualifierStem(w string) string {
 	return w
 }
 
+// stems remembers the qualifierStem of each word of one framework, whose
+// statements repeat their qualifier words ("under direct supervision,
+// following written procedures" ends every statement of a level).
+type stems map[string]string
+
+func (m stems) of(w string) string {
+	st, ok := m[w]
+	if !ok {
+		st = qualifierStem(w)
+		m[w] = st
+	}
+	return st
+}
+
 // withoutWords returns st with the words whose stems are in drop taken
 // out of its performance text; a statement without a topic keeps all its
 // words.
-func withoutWords(st framework.Statement, drop map[string]bool) framework.Statement {
+func withoutWords(st framework.Statement, drop map[string]bool, memo stems) framework.Statement {
 	if st.Topic == "" || len(drop) == 0 {
 		return st
 	}
 	var kept []string
 	for _, w := range words.Words(st.Performance) {
-		if !drop[qualifierStem(w)] {
+		if !drop[memo.of(w)] {
 			kept = append(kept, w)
 		}
 	}

@@ -46,7 +46,7 @@ func TestQualifiers(t *testing.T) {
 			"Waste — sort and label.",
 		),
 	}}
-	drop := qualifiers(fw)
+	drop := qualifiers(fw, stems{})
 	tests := []struct {
 		level, index int
 		want         string
@@ -63,7 +63,7 @@ func TestQualifiers(t *testing.T) {
 		{1, 1, "design audit across several sites with peer"},
 	}
 	for _, tc := range tests {
-		st := withoutWords(fw.Levels[tc.level].Statements[tc.index], drop[tc.level])
+		st := withoutWords(fw.Levels[tc.level].Statements[tc.index], drop[tc.level], stems{})
 		if st.Performance != tc.want {
 			t.Errorf("level %d statement %d: performance %q, want %q", tc.level, tc.index, st.Performance, tc.want)
 		}
@@ -73,7 +73,7 @@ func TestQualifiers(t *testing.T) {
 	}
 	// A statement without a topic (an O*NET task as such) keeps every word.
 	task := framework.Split("Supervise laboratory staff under direct supervision.")
-	if got := withoutWords(task, drop[0]); got.Performance != task.Performance {
+	if got := withoutWords(task, drop[0], stems{}); got.Performance != task.Performance {
 		t.Errorf("a statement without a topic lost words: %q", got.Performance)
 	}
 }
