@@ -70,12 +70,13 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/ladder-ssg/ladder/generator/paths"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/ladder-ssg/ladder/generator/paths"
 	"github.com/ladder-ssg/ladder/generator/words"
 )
 
@@ -578,7 +579,7 @@ func (ix *Index) encode() error {
 	if err != nil {
 		return err
 	}
-	md, err := jsCall("meta", 0, m)
+	md, err := jsCallFields("meta", 0, &m, m.size())
 	if err != nil {
 		return err
 	}
@@ -750,6 +751,45 @@ func jsCall(kind string, n int, data any) ([]byte, error) {
 	b.Truncate(b.Len() - 1) // Encode's newline
 	b.WriteString("'));\n")
 	return b.Bytes(), nil
+}
+
+// jsCallFields is jsCall of the struct *v, byte for byte, encoded a field
+// at a time into a buffer of about size bytes: encoding/json holds a
+// whole value's text before writing it, and meta.js is 10 MB at ten
+// thousand frameworks, which made the end of the search step the peak of
+// such a build's memory. *v's fields are all exported and named by a
+// plain json tag.
+func jsCallFields(kind string, n int, v any, size int) ([]byte, error) {
+	var b bytes.Buffer
+	b.Grow(size)
+	fmt.Fprintf(&b, "ladderSearch.add(%q,%d,JSON.parse('", kind, n)
+	enc := json.NewEncoder(quoted{&b})
+	enc.SetEscapeHTML(false)
+	rv := reflect.ValueOf(v).Elem()
+	b.WriteByte('{')
+	for i := range rv.NumField() {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		// A tag's name needs neither JSON nor JavaScript escaping.
+		b.WriteString(`"` + rv.Type().Field(i).Tag.Get("json") + `":`)
+		if err := enc.Encode(rv.Field(i).Interface()); err != nil {
+			return nil, err
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+	}
+	b.WriteString("}'));\n")
+	return b.Bytes(), nil
+}
+
+// size is about the length of m's JSON text: its long strings, and a
+// megabyte for the rest.
+func (m *meta) size() int {
+	n := len(m.TL) + len(m.TI) + len(m.XI) + len(m.TO) + len(m.TD) + len(m.XO) + len(m.XD) + 1<<20
+	for _, t := range m.Titles {
+		n += len(t) + 3
+	}
+	return n
 }
 
 // quoted writes JSON text into a JavaScript '…' string: JSON text has no
