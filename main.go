@@ -24,11 +24,10 @@ import (
 // about 165 MiB after the model step, 190–270 MiB while the pages,
 // exports and packages are written. The process's resident set is the
 // limit and about 45 MiB more (the binary's pages and embedded data, and
-// the runtime's own): there 416 MiB peaks at about 465 MiB, under the
+// the runtime's own): there 416 MiB peaks at about 450 MiB, under the
 // 500 MB a large site is held to, for about 15% more CPU time than 576
-// MiB (605–618 MiB); below it the resident set hardly falls (432 MiB:
-// 467 MiB) as the collector runs back to back where the build keeps the
-// most. A small site never comes near it (1,016 frameworks: about 230
+// MiB (605–618 MiB); a lower limit costs more time than it saves memory
+// (400 MiB: 25% more CPU, 15 MiB less). A small site never comes near it (1,016 frameworks: about 230
 // MiB).
 const memoryLimit = 416 << 20
 
