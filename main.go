@@ -27,8 +27,8 @@ import (
 // the runtime's own): there 416 MiB peaks at about 450 MiB, under the
 // 500 MB a large site is held to, for about 15% more CPU time than 576
 // MiB (605–618 MiB); a lower limit costs more time than it saves memory
-// (400 MiB: 25% more CPU, 15 MiB less). A small site never comes near it (1,016 frameworks: about 230
-// MiB).
+// (400 MiB: 25% more CPU, 15 MiB less). A small site never comes near
+// it (1,016 frameworks: about 230 MiB).
 const memoryLimit = 416 << 20
 
 // collectFrom is the heap below which the collector does not run. A build
