@@ -27,8 +27,8 @@ import (
 // lists share (View.lists), or, made as a zero value, to its own.
 type listWriter struct {
 	buf   []byte
-	start int     // where this list begins in buf
-	lists *[]byte // the page's lists, which done hands buf back to
+	start int   // where this list begins in buf
+	v     *View // whose lists buf is, which done hands it back to
 }
 
 // listWriter returns a writer of v's lists, appending to the bytes of the
@@ -39,19 +39,19 @@ func (v *View) listWriter() listWriter {
 		return listWriter{}
 	}
 	v.listing = true
-	return listWriter{buf: *v.lists, start: len(*v.lists), lists: v.lists}
+	return listWriter{buf: *v.lists, start: len(*v.lists), v: v}
 }
 
 // done returns what w wrote. A list of a page's shared bytes is a string
 // over them, not a copy: they are only appended to until the page is
 // rendered, so the string stays what it is while html/template prints
 // it; the next page writes over them when nothing holds it any more.
-func (w *listWriter) done(v *View) template.HTML {
+func (w *listWriter) done() template.HTML {
 	list := w.buf[w.start:]
-	if w.lists == nil {
+	if w.v == nil {
 		return template.HTML(list)
 	}
-	*w.lists, v.listing = w.buf, false
+	*w.v.lists, w.v.listing = w.buf, false
 	if len(list) == 0 {
 		return ""
 	}
@@ -172,7 +172,7 @@ func (v *View) StatementList() (template.HTML, error) {
 	for i := range rows {
 		w.statementRow(&rows[i], permalink)
 	}
-	return w.done(v), nil
+	return w.done(), nil
 }
 
 func (w *listWriter) statementRow(r *StatementRow, permalink string) {
@@ -244,7 +244,7 @@ func (v *View) MatrixBody(m MatrixTable) (template.HTML, error) {
 		}
 		w.raw(`</tr>`)
 	}
-	return w.done(v), nil
+	return w.done(), nil
 }
 
 // matrixCell writes one cell of the progression table, empty when its
@@ -323,7 +323,7 @@ func (v *View) SkillList() (template.HTML, error) {
 		w.text(r.Performance)
 		w.raw(`</td></tr>`)
 	}
-	return w.done(v), nil
+	return w.done(), nil
 }
 
 // EmbedStatements is the statements of the level ol as the embed view
@@ -346,7 +346,7 @@ func (v *View) EmbedStatements(ol *site.OccupationLevel) template.HTML {
 		w.text(st.Performance)
 		w.raw(`</li>`)
 	}
-	return w.done(v)
+	return w.done()
 }
 
 // Breadcrumbs is the page's trail from the home page, "" for a page
@@ -369,7 +369,7 @@ func (v *View) Breadcrumbs() template.HTML {
 	w.raw(`<li><span aria-current="page">`)
 	w.text(v.Page.Title)
 	w.raw(`</span></li></ol></nav>`)
-	return w.done(v)
+	return w.done()
 }
 
 // LevelSteps is the numbered steps of o's levels, each linked to its
@@ -391,5 +391,5 @@ func (v *View) LevelSteps(o *site.Occupation, current *site.OccupationLevel) tem
 		w.raw(`</span></a></li>`)
 	}
 	w.raw(`</ol></nav>`)
-	return w.done(v)
+	return w.done()
 }

@@ -31,7 +31,7 @@ func TestListWriterEscapes(t *testing.T) {
 		w.raw("#")
 		w.fragment(s)
 		w.raw(`">x</a>`)
-		if got := string(w.done(nil)); got != want.String() {
+		if got := string(w.done()); got != want.String() {
 			t.Errorf("%q:\n got %s\nwant %s", s, got, want.String())
 		}
 	}
