@@ -739,18 +739,7 @@ func stemCode(term, stem string) any {
 // jsCall renders ladderSearch.add(kind, n, JSON.parse('data'));: V8
 // parses a large JSON string faster than the same object literal.
 func jsCall(kind string, n int, data any) ([]byte, error) {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "ladderSearch.add(%q,%d,JSON.parse('", kind, n)
-	// Encoded straight into the call, not into a copy first: meta.js is
-	// megabytes at ten thousand frameworks.
-	enc := json.NewEncoder(quoted{&b})
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(data); err != nil {
-		return nil, err
-	}
-	b.Truncate(b.Len() - 1) // Encode's newline
-	b.WriteString("'));\n")
-	return b.Bytes(), nil
+	return writeJSCall(kind, n, 0, func(c *callWriter) error { return c.value(data) })
 }
 
 // jsCallFields is jsCall of the struct *v, byte for byte, encoded a field
@@ -760,26 +749,53 @@ func jsCall(kind string, n int, data any) ([]byte, error) {
 // such a build's memory. *v's fields are all exported and named by a
 // plain json tag.
 func jsCallFields(kind string, n int, v any, size int) ([]byte, error) {
-	var b bytes.Buffer
-	b.Grow(size)
-	fmt.Fprintf(&b, "ladderSearch.add(%q,%d,JSON.parse('", kind, n)
-	enc := json.NewEncoder(quoted{&b})
-	enc.SetEscapeHTML(false)
-	rv := reflect.ValueOf(v).Elem()
-	b.WriteByte('{')
-	for i := range rv.NumField() {
-		if i > 0 {
-			b.WriteByte(',')
+	return writeJSCall(kind, n, size, func(c *callWriter) error {
+		rv := reflect.ValueOf(v).Elem()
+		c.b.WriteByte('{')
+		for i := range rv.NumField() {
+			if i > 0 {
+				c.b.WriteByte(',')
+			}
+			// A tag's name needs neither JSON nor JavaScript escaping.
+			c.b.WriteString(`"` + rv.Type().Field(i).Tag.Get("json") + `":`)
+			if err := c.value(rv.Field(i).Interface()); err != nil {
+				return err
+			}
 		}
-		// A tag's name needs neither JSON nor JavaScript escaping.
-		b.WriteString(`"` + rv.Type().Field(i).Tag.Get("json") + `":`)
-		if err := enc.Encode(rv.Field(i).Interface()); err != nil {
-			return nil, err
-		}
-		b.Truncate(b.Len() - 1) // Encode's newline
+		c.b.WriteByte('}')
+		return nil
+	})
+}
+
+// callWriter is the text of one ladderSearch.add call as it is written.
+type callWriter struct {
+	b   bytes.Buffer
+	enc *json.Encoder
+}
+
+// writeJSCall returns the call of kind and n whose JSON body writes,
+// in a buffer of size bytes to start with.
+func writeJSCall(kind string, n, size int, body func(*callWriter) error) ([]byte, error) {
+	c := &callWriter{}
+	c.b.Grow(size)
+	fmt.Fprintf(&c.b, "ladderSearch.add(%q,%d,JSON.parse('", kind, n)
+	// Encoded straight into the call, not into a copy first.
+	c.enc = json.NewEncoder(quoted{&c.b})
+	c.enc.SetEscapeHTML(false)
+	if err := body(c); err != nil {
+		return nil, err
 	}
-	b.WriteString("}'));\n")
-	return b.Bytes(), nil
+	c.b.WriteString("'));\n")
+	return c.b.Bytes(), nil
+}
+
+// value writes v's JSON text.
+func (c *callWriter) value(v any) error {
+	if err := c.enc.Encode(v); err != nil {
+		return err
+	}
+	c.b.Truncate(c.b.Len() - 1) // Encode's newline
+	return nil
 }
 
 // size is about the length of m's JSON text: its long strings, and a
