@@ -37,9 +37,12 @@ const canvasTitleMax = 255
 // third of four). The header ends in "ratings" and enough unnamed columns
 // for every rating, and every row has as many fields. The CSV is UTF-8
 // with a byte-order mark, CRLF line ends.
-func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
+func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) { return appendCanvasCSV(nil, o, s) }
+
+// appendCanvasCSV appends CanvasCSV's file to dst.
+func appendCanvasCSV(dst []byte, o *site.Occupation, s *site.Site) ([]byte, error) {
 	width := canvasWidth(len(o.Levels))
-	return writeCSV(append([][]string{canvasHeader(width)}, canvasRows(o, s, width)...))
+	return appendCSV(dst, append([][]string{canvasHeader(width)}, canvasRows(o, s, width)...))
 }
 
 // WriteSiteCanvasCSV writes every framework of s in one Canvas outcomes

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/align"
@@ -98,7 +99,10 @@ type caseItemType struct {
 // changed last when the framework was exported (2000-01-01T00:00:00Z when
 // the file does not say). The creator is the framework's attribution
 // without its "©", else the site's publisher, else the site's title.
-func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
+func CASE(o *site.Occupation, s *site.Site) ([]byte, error) { return appendCASE(nil, o, s) }
+
+// appendCASE appends CASE's package to dst.
+func appendCASE(dst []byte, o *site.Occupation, s *site.Site) ([]byte, error) {
 	x := siteIDs(s)
 	c := codesOf(o)
 	from := downloadPath(o, FormatCASE)
@@ -161,7 +165,7 @@ func CASE(o *site.Occupation, s *site.Site) ([]byte, error) {
 	}
 	// Records take 460 to 540 bytes in the corpus: a buffer of the size,
 	// not one doubling its way there.
-	return pkg.appendJSON(make([]byte, 0, 2048+576*(len(pkg.CFItems)+len(pkg.CFAssociations)))), nil
+	return pkg.appendJSON(slices.Grow(dst, 2048+576*(len(pkg.CFItems)+len(pkg.CFAssociations)))), nil
 }
 
 // caseNodes counts the levels and statements of o.

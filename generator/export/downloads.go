@@ -93,27 +93,39 @@ func downloadPath(o *site.Occupation, format string) string {
 // output is off), nor the self-assessment's data, which is written for
 // a group of occupations (AssessShard).
 func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
+	files, _, err := AppendFrameworkFiles(nil, o, s)
+	return files, err
+}
+
+// AppendFrameworkFiles is FrameworkFiles with the files' data appended to
+// dst, returned extended: a build that passes the same buffer for each
+// framework, once it has written the last one's files, makes its hundreds
+// of megabytes of exports in a few buffers, not a garbage-collected heap.
+// The files share the buffer's array.
+func AppendFrameworkFiles(dst []byte, o *site.Occupation, s *site.Site) ([]BundleFile, []byte, error) {
 	makers := []struct {
 		format string
-		make   func() ([]byte, error)
+		append func([]byte) ([]byte, error)
 	}{
-		{FormatNormalized, func() ([]byte, error) { return NormalizedJSON(o) }},
-		{FormatCASE, func() ([]byte, error) { return CASE(o, s) }},
-		{FormatMoodle, func() ([]byte, error) { return MoodleCSV(o, s) }},
-		{FormatCanvas, func() ([]byte, error) { return CanvasCSV(o, s) }},
+		{FormatNormalized, func(b []byte) ([]byte, error) { return appendNormalizedJSON(b, o) }},
+		{FormatCASE, func(b []byte) ([]byte, error) { return appendCASE(b, o, s) }},
+		{FormatMoodle, func(b []byte) ([]byte, error) { return appendMoodleCSV(b, o, s) }},
+		{FormatCanvas, func(b []byte) ([]byte, error) { return appendCanvasCSV(b, o, s) }},
 	}
 	files := make([]BundleFile, 0, len(makers))
 	for _, m := range makers {
 		if !formatOn(m.format, s.Config.Outputs) {
 			continue
 		}
-		data, err := m.make()
+		start := len(dst)
+		grown, err := m.append(dst)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %s export: %w", o.File, m.format, err)
+			return nil, dst, fmt.Errorf("%s: %s export: %w", o.File, m.format, err)
 		}
-		files = append(files, BundleFile{Name: downloadPath(o, m.format), Data: data})
+		dst = grown
+		files = append(files, BundleFile{Name: downloadPath(o, m.format), Data: dst[start:len(dst):len(dst)]})
 	}
-	return files, nil
+	return files, dst, nil
 }
 
 // SiteFileNames lists the paths SiteFiles always writes for s: with a

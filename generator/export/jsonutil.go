@@ -50,9 +50,14 @@ func (o object) MarshalJSONTo(enc *jsontext.Encoder) error {
 	return enc.WriteToken(jsontext.EndObject)
 }
 
-// marshalObject encodes an object tree like marshalJSON does.
-func marshalObject(o object) ([]byte, error) {
-	return jsonv2.Marshal(o)
+// appendObjectJSON appends an object tree to dst, encoded like
+// marshalJSON does.
+func appendObjectJSON(dst []byte, o object) ([]byte, error) {
+	buf := bytes.NewBuffer(dst)
+	if err := jsonv2.MarshalWrite(buf, o); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 // fixedTime stands in for a missing export date, so that builds of the

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -89,14 +90,13 @@ func lmsStatement(st site.Statement, max int) (name, desc string) {
 // all) a CSV file is UTF-8; without it they read "—" as "â€”".
 const utf8BOM = "\ufeff"
 
-// writeCSV writes rows as RFC 4180 CSV with CRLF line ends, after a UTF-8
-// byte-order mark.
-func writeCSV(rows [][]string) ([]byte, error) {
-	var buf bytes.Buffer
+// appendCSV appends rows to dst as RFC 4180 CSV with CRLF line ends,
+// after a UTF-8 byte-order mark.
+func appendCSV(dst []byte, rows [][]string) ([]byte, error) {
 	// About the file's size, so that the buffer does not double its way
 	// to it: a framework's CSV files are hundreds of kilobytes.
-	buf.Grow(csvSize(rows))
-	w := newCSVWriter(&buf)
+	buf := bytes.NewBuffer(slices.Grow(dst, csvSize(rows)))
+	w := newCSVWriter(buf)
 	if err := w.WriteAll(rows); err != nil {
 		return nil, err
 	}

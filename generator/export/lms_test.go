@@ -459,7 +459,7 @@ func TestCSVSize(t *testing.T) {
 		{"none", nil},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			data, err := writeCSV(tt.rows)
+			data, err := appendCSV(nil, tt.rows)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -53,7 +53,10 @@ const moodleShortNameMax = 100
 // Descriptions are HTML (format 1) with "&", "<" and ">" escaped. The CSV
 // is RFC 4180, UTF-8 with a byte-order mark (so that spreadsheets read it
 // as UTF-8; Moodle's CSV reader drops it), CRLF line ends.
-func MoodleCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
+func MoodleCSV(o *site.Occupation, s *site.Site) ([]byte, error) { return appendMoodleCSV(nil, o, s) }
+
+// appendMoodleCSV appends MoodleCSV's file to dst.
+func appendMoodleCSV(dst []byte, o *site.Occupation, s *site.Site) ([]byte, error) {
 	values, config, err := moodleScale(o)
 	if err != nil {
 		return nil, err
@@ -61,7 +64,7 @@ func MoodleCSV(o *site.Occupation, s *site.Site) ([]byte, error) {
 	rows := [][]string{MoodleHeader,
 		moodleRow("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "1", "level,competency")}
 	rows = append(rows, moodleLevelRows(o, "", "", "")...)
-	return writeCSV(rows)
+	return appendCSV(dst, rows)
 }
 
 // WriteSiteMoodleCSV writes every framework of s in one Moodle competency

@@ -26,7 +26,10 @@ import (
 // ([element URN, confidence band], or null). Statement n (1-based) of a
 // level has the code <level code>.<n> and the URL <level url>#<anchor>.
 // URLs are relative to the file, which lives in the occupation's folder.
-func NormalizedJSON(o *site.Occupation) ([]byte, error) {
+func NormalizedJSON(o *site.Occupation) ([]byte, error) { return appendNormalizedJSON(nil, o) }
+
+// appendNormalizedJSON appends NormalizedJSON's file to dst.
+func appendNormalizedJSON(dst []byte, o *site.Occupation) ([]byte, error) {
 	doc := normalizedFramework(o)
 	from := o.Download
 	rel := func(target string) string { return link(&site.Site{}, from, target, "") }
@@ -49,7 +52,7 @@ func NormalizedJSON(o *site.Occupation) ([]byte, error) {
 		levels = append(levels, level)
 	}
 	doc = append(doc, member{"ladder", object{{"code", o.Code}, {"url", rel(o.Path)}, {"levels", levels}}})
-	return marshalObject(doc)
+	return appendObjectJSON(dst, doc)
 }
 
 // normalizedFramework is the framework of o in the input format's shape,

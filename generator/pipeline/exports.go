@@ -40,8 +40,11 @@ func writeExports(b *run, previous map[string]uint64) (map[string]uint64, error)
 			}
 		}
 	}
-	err := forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
-		files, err := export.FrameworkFiles(todo[i], model)
+	err := forEach(b.ctx, len(todo), func(i int, scratch, exports *bytes.Buffer) error {
+		files, grown, err := export.AppendFrameworkFiles(exports.AvailableBuffer(), todo[i], model)
+		// The worker's next framework reuses the buffer, at the size the
+		// files grew it to, once these are written.
+		*exports = *bytes.NewBuffer(grown[:0])
 		if err != nil {
 			return err
 		}
