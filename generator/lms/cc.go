@@ -275,6 +275,7 @@ func (b *ccBuilder) rewritten(styles map[string]string) ([]File, error) {
 		}
 	}
 	out := make([]File, 0, len(b.order))
+	var pages inflater // ccPage copies what it keeps of a page
 	for _, p := range b.order {
 		f := b.content[p]
 		if !isHTML(p) {
@@ -285,7 +286,7 @@ func (b *ccBuilder) rewritten(styles map[string]string) ([]File, error) {
 			return nil, fmt.Errorf("common cartridge: %q is an HTML file but no item's page: importers that keep only each resource's page would drop it", p)
 		}
 		out = append(out, File{Path: p, rewritten: true, Open: func() ([]byte, error) {
-			data, err := f.bytes()
+			data, err := pages.bytes(f)
 			if err != nil {
 				return nil, err
 			}

@@ -51,9 +51,8 @@ func (s *Spill) put(b []byte) (int64, error) {
 	return off, nil
 }
 
-// get reads n bytes at off.
-func (s *Spill) get(off int64, n int) ([]byte, error) {
-	b := make([]byte, n)
+// read reads len(b) bytes at off into b.
+func (s *Spill) read(b []byte, off int64) ([]byte, error) {
 	_, err := s.f.ReadAt(b, off)
 	return b, err
 }

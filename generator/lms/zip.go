@@ -50,12 +50,13 @@ type Zipped struct {
 	size  int
 }
 
-// deflated returns z's deflated bytes.
-func (z *Zipped) deflated() ([]byte, error) {
+// deflated returns z's deflated bytes: those it holds, or those of the
+// spill file read into scratch, grown to their size.
+func (z *Zipped) deflated(scratch []byte) ([]byte, error) {
 	if z.spill == nil {
 		return z.raw, nil
 	}
-	return z.spill.get(z.off, z.n)
+	return z.spill.read(slices.Grow(scratch[:0], z.n)[:z.n], z.off)
 }
 
 // Compressor compresses files ahead of the zips that hold them, as
@@ -143,36 +144,70 @@ func (s *entrySum) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// open returns the file's bytes, decompressed.
-func (z *Zipped) open() ([]byte, error) {
-	raw, err := z.deflated()
+// An inflater decompresses zipped files one at a time, reusing its
+// decompressor (a 32 KB window and its tables) and buffers: a cartridge
+// opens every page of a site. Safe for concurrent use, one file at a time.
+type inflater struct {
+	mu        sync.Mutex
+	r         io.ReadCloser // a flate.Resetter
+	raw, data []byte
+}
+
+// open returns z's bytes, decompressed into in's buffer: they are valid
+// until in opens the next file.
+func (in *inflater) open(z *Zipped) ([]byte, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	raw, err := z.deflated(in.raw)
 	if err != nil {
 		return nil, err
 	}
-	// Read into a slice of the file's size, not one doubling to it: the
-	// packages step opens every page of a site.
-	data := make([]byte, z.size)
-	r := flate.NewReader(bytes.NewReader(raw))
-	_, err = io.ReadFull(r, data)
+	if z.spill != nil {
+		in.raw = raw
+	}
+	if in.r == nil {
+		in.r = flate.NewReader(bytes.NewReader(raw))
+	} else if err := in.r.(flate.Resetter).Reset(bytes.NewReader(raw), nil); err != nil {
+		return nil, err
+	}
+	// Read into a slice of the file's size, not one doubling to it.
+	in.data = slices.Grow(in.data[:0], z.size)[:z.size]
+	data := in.data
+	_, err = io.ReadFull(in.r, data)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 		return nil, err
 	}
-	if n, _ := r.Read(make([]byte, 1)); err != nil || n > 0 || crc32.ChecksumIEEE(data) != z.crc {
+	var one [1]byte
+	if n, _ := in.r.Read(one[:]); err != nil || n > 0 || crc32.ChecksumIEEE(data) != z.crc {
 		return nil, errors.New("compressed file does not match its size and CRC")
+	}
+	return data, nil
+}
+
+// bytes returns f's content, decompressed by in when f is zipped (see
+// open).
+func (in *inflater) bytes(f File) ([]byte, error) {
+	if f.Zipped == nil {
+		return f.bytes()
+	}
+	data, err := in.open(f.Zipped)
+	if err != nil {
+		return nil, fmt.Errorf("zip %s: %w", f.Path, err)
 	}
 	return data, nil
 }
 
 // bytes returns f's content.
 func (f File) bytes() ([]byte, error) {
-	open := f.Open
 	switch {
 	case f.Zipped != nil:
-		open = f.Zipped.open
-	case open == nil:
+		// A copy of its own: a caller may keep f's bytes.
+		data, err := new(inflater).bytes(f)
+		return bytes.Clone(data), err
+	case f.Open == nil:
 		return f.Data, nil
 	}
-	data, err := open()
+	data, err := f.Open()
 	if err != nil {
 		return nil, fmt.Errorf("zip %s: %w", f.Path, err)
 	}
@@ -269,13 +304,17 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 	deflater := cache.deflater() // one for all entries: each costs over half a megabyte
 	defer cache.release(deflater)
 	date, clock := msDosTime(entryTime(modified))
+	var spilled []byte // the entry read back from a spill file, reused
 	for _, f := range sorted {
 		if f.Zipped == nil {
 			if f.Zipped, err = compress(f, cache, deflater); err != nil {
 				return err
 			}
 		}
-		raw, err := f.Zipped.deflated()
+		raw, err := f.Zipped.deflated(spilled)
+		if f.Zipped.spill != nil {
+			spilled = raw
+		}
 		if err != nil {
 			return fmt.Errorf("zip %s: %w", f.Path, err)
 		}
@@ -298,7 +337,8 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 }
 
 // compress reads f and compresses it, through cache when f is shared
-// (read by Open), with d (*d made on first use).
+// (read by Open), with d (*d made on first use). The bytes of a file that
+// is not shared stay in d's buffer, valid until d compresses the next.
 func compress(f File, cache *Deflated, d **deflater) (*Zipped, error) {
 	data, err := f.bytes()
 	if err != nil {
@@ -313,16 +353,19 @@ func compress(f File, cache *Deflated, d **deflater) (*Zipped, error) {
 	}
 	raw, ok := shared.get(key)
 	if !ok {
-		var buf bytes.Buffer
 		if *d == nil {
 			*d = new(Compressor).deflater()
 		}
-		fw := (*d).fw
-		fw.Reset(&buf)
-		fw.Write(data)
-		fw.Close()
+		buf := &(*d).buf
+		buf.Reset()
+		(*d).fw.Reset(buf)
+		(*d).fw.Write(data)
+		(*d).fw.Close()
 		raw = buf.Bytes()
-		shared.put(key, raw)
+		if shared != nil {
+			raw = bytes.Clone(raw) // kept for the packages that share it
+			shared.put(key, raw)
+		}
 	}
 	return &Zipped{raw: raw, crc: key.crc, size: len(data)}, nil
 }

@@ -251,3 +251,36 @@ func TestZippedOpens(t *testing.T) {
 		}
 	}
 }
+
+// One inflater opens a cartridge's pages in turn, from memory and from a
+// spill file, reusing its buffers: each page reads back whole whatever
+// size came before, and a spoiled one fails without spoiling the next.
+func TestInflaterReuses(t *testing.T) {
+	spill, err := NewSpill(t.TempDir())
+	if err != nil || spill == nil {
+		t.Fatalf("NewSpill: %v, %v", spill, err)
+	}
+	defer spill.Close()
+	pages := [][]byte{
+		[]byte(strings.Repeat("<p>a long page</p>", 400)),
+		[]byte("<p>short</p>"),
+		nil,
+		[]byte(strings.Repeat("<li>another long one</li>", 900)),
+	}
+	for name, c := range map[string]*Compressor{"memory": {}, "spill": {Spill: spill}} {
+		var in inflater
+		for round := range 2 {
+			for i, want := range pages {
+				got, err := in.bytes(File{Path: "p.html", Zipped: c.Compress(want)})
+				if err != nil || !bytes.Equal(got, want) {
+					t.Errorf("%s, round %d: page %d reads back %d bytes (%v), want %d", name, round, i, len(got), err, len(want))
+				}
+			}
+			bad := c.Compress(pages[0])
+			bad.crc++
+			if _, err := in.bytes(File{Path: "p.html", Zipped: bad}); err == nil {
+				t.Errorf("%s: a spoiled page read without error", name)
+			}
+		}
+	}
+}
