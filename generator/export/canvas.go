@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/csv"
 	"io"
 	"strconv"
 
@@ -42,7 +43,10 @@ func CanvasCSV(o *site.Occupation, s *site.Site) ([]byte, error) { return append
 // appendCanvasCSV appends CanvasCSV's file to dst.
 func appendCanvasCSV(dst []byte, o *site.Occupation, s *site.Site) ([]byte, error) {
 	width := canvasWidth(len(o.Levels))
-	return appendCSV(dst, append([][]string{canvasHeader(width)}, canvasRows(o, s, width)...))
+	return appendCSVFile(dst, func(cw *csv.Writer) {
+		cw.Write(canvasHeader(width))
+		writeCanvasRows(cw, o, s, width)
+	})
 }
 
 // WriteSiteCanvasCSV writes every framework of s in one Canvas outcomes
@@ -57,7 +61,7 @@ func WriteSiteCanvasCSV(w io.Writer, s *site.Site) error {
 	cw := newCSVWriter(w)
 	cw.Write(canvasHeader(width))
 	for _, o := range s.Occupations {
-		cw.WriteAll(canvasRows(o, s, width))
+		writeCanvasRows(cw, o, s, width)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -71,9 +75,9 @@ func canvasHeader(width int) []string {
 	return pad(append(append([]string(nil), CanvasHeader...), "ratings"), width)
 }
 
-// canvasRows returns o's rows of a Canvas outcomes import, width columns
-// wide.
-func canvasRows(o *site.Occupation, s *site.Site, width int) [][]string {
+// writeCanvasRows writes o's rows of a Canvas outcomes import, width
+// columns wide.
+func writeCanvasRows(cw *csv.Writer, o *site.Occupation, s *site.Site, width int) {
 	x := siteIDs(s)
 	n := len(o.Levels)
 	var ratings []string
@@ -82,19 +86,19 @@ func canvasRows(o *site.Occupation, s *site.Site, width int) [][]string {
 	}
 	mastery := strconv.Itoa(masteryLevel(o) + 1)
 
+	row := make([]string, 0, width) // reused: Write copies the fields
 	docID := x.document(o)
-	rows := [][]string{pad([]string{docID, "group", shorten(o.Title(), canvasTitleMax), lmsDescription(o),
-		"", "", "", "", "active", ""}, width)}
+	cw.Write(pad(append(row, docID, "group", shorten(o.Title(), canvasTitleMax), lmsDescription(o),
+		"", "", "", "", "active", ""), width))
 	for _, ol := range o.Levels {
 		levelID := x.level(ol)
-		rows = append(rows, pad([]string{levelID, "group", shorten(ol.Label, canvasTitleMax), "",
-			"", "", "", docID, "active", ""}, width))
+		cw.Write(pad(append(row[:0], levelID, "group", shorten(ol.Label, canvasTitleMax), "",
+			"", "", "", docID, "active", ""), width))
 		for _, st := range ol.Statements {
 			title, desc := lmsStatement(st, canvasTitleMax)
-			row := []string{x.statement(ol, st), "outcome", title, desc,
-				shorten(shortName(st)+" ("+ol.Label+")", canvasTitleMax), "highest", "", levelID, "active", mastery}
-			rows = append(rows, pad(append(row, ratings...), width))
+			row = append(row[:0], x.statement(ol, st), "outcome", title, desc,
+				shorten(shortName(st)+" ("+ol.Label+")", canvasTitleMax), "highest", "", levelID, "active", mastery)
+			cw.Write(pad(append(row, ratings...), width))
 		}
 	}
-	return rows
 }

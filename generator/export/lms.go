@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
-	"slices"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/site"
@@ -90,47 +89,14 @@ func lmsStatement(st site.Statement, max int) (name, desc string) {
 // all) a CSV file is UTF-8; without it they read "—" as "â€”".
 const utf8BOM = "\ufeff"
 
-// appendCSV appends rows to dst as RFC 4180 CSV with CRLF line ends,
-// after a UTF-8 byte-order mark.
-func appendCSV(dst []byte, rows [][]string) ([]byte, error) {
-	// About the file's size, so that the buffer does not double its way
-	// to it: a framework's CSV files are hundreds of kilobytes.
-	buf := bytes.NewBuffer(slices.Grow(dst, csvSize(rows)))
-	w := newCSVWriter(buf)
-	if err := w.WriteAll(rows); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// csvSize is the size of rows as CSV, or a little more: a field with a
-// comma, quote, line break or leading space is quoted, its quotes
-// doubled and its line breaks written as CRLF.
-func csvSize(rows [][]string) int {
-	n := len(utf8BOM)
-	for _, row := range rows {
-		n += len(row) + 1 // the commas and CRLF
-		for _, field := range row {
-			n += len(field)
-			if quoted := strings.HasPrefix(field, " ") || strings.HasPrefix(field, "\t"); quoted || csvSpecial(field) {
-				n += 2 + strings.Count(field, `"`) + strings.Count(field, "\n")
-			}
-		}
-	}
-	return n
-}
-
-// csvSpecial reports whether field has a comma, quote or line break: a
-// loop of its own, as strings.ContainsAny builds its set on every call,
-// and a site's CSV files have millions of fields.
-func csvSpecial(field string) bool {
-	for i := 0; i < len(field); i++ {
-		switch field[i] {
-		case ',', '"', '\r', '\n':
-			return true
-		}
-	}
-	return false
+// appendCSVFile appends to dst the CSV file write writes to cw (see
+// newCSVWriter).
+func appendCSVFile(dst []byte, write func(cw *csv.Writer)) ([]byte, error) {
+	buf := bytes.NewBuffer(dst)
+	cw := newCSVWriter(buf)
+	write(cw)
+	cw.Flush()
+	return buf.Bytes(), cw.Error()
 }
 
 // newCSVWriter returns a writer of RFC 4180 CSV with CRLF line ends to w,

@@ -443,29 +443,3 @@ func TestLMSStatement(t *testing.T) {
 		}
 	}
 }
-
-// TestCSVSize holds csvSize to at least the bytes writeCSV writes, and
-// not far above, so that the buffer is made once.
-func TestCSVSize(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		rows [][]string
-	}{
-		{"plain", [][]string{{"a", "b"}, {"cd", ""}}},
-		{"commas", [][]string{{"draw blood, label tubes", "x"}}},
-		{"quotes", [][]string{{`say "yes"`, `""`}}},
-		{"line breaks", [][]string{{"one\ntwo\nthree", "\r\n"}}},
-		{"leading space", [][]string{{" a", "\tb"}}},
-		{"none", nil},
-	} {
-		t.Run(tt.name, func(t *testing.T) {
-			data, err := appendCSV(nil, tt.rows)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got := csvSize(tt.rows); got < len(data) || got > len(data)+8 {
-				t.Errorf("csvSize = %d, written %d bytes", got, len(data))
-			}
-		})
-	}
-}

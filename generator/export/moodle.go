@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/csv"
 	"encoding/json"
 	"io"
 	"strings"
@@ -61,10 +62,11 @@ func appendMoodleCSV(dst []byte, o *site.Occupation, s *site.Site) ([]byte, erro
 	if err != nil {
 		return nil, err
 	}
-	rows := [][]string{MoodleHeader,
-		moodleRow("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "1", "level,competency")}
-	rows = append(rows, moodleLevelRows(o, "", "", "")...)
-	return appendCSV(dst, rows)
+	return appendCSVFile(dst, func(cw *csv.Writer) {
+		cw.Write(MoodleHeader)
+		cw.Write(moodleRow(nil, "", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "1", "level,competency"))
+		writeMoodleLevelRows(cw, o, "", "", "")
+	})
 }
 
 // WriteSiteMoodleCSV writes every framework of s in one Moodle competency
@@ -84,7 +86,7 @@ func WriteSiteMoodleCSV(w io.Writer, s *site.Site) error {
 	}
 	cw := newCSVWriter(w)
 	cw.Write(MoodleHeader)
-	cw.Write(moodleRow("", siteIDs(s).id("moodle-framework"), shorten(s.Config.Title, moodleShortNameMax),
+	cw.Write(moodleRow(nil, "", siteIDs(s).id("moodle-framework"), shorten(s.Config.Title, moodleShortNameMax),
 		htmlText(s.Config.Description), primary[0], primary[1], "1", "domain,level,competency"))
 	for _, o := range s.Occupations {
 		values, config, err := moodleScale(o)
@@ -94,8 +96,8 @@ func WriteSiteMoodleCSV(w io.Writer, s *site.Site) error {
 		if values == primary[0] {
 			values, config = "", ""
 		}
-		cw.Write(moodleRow("", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "0", ""))
-		cw.WriteAll(moodleLevelRows(o, o.Code, values, config))
+		cw.Write(moodleRow(nil, "", o.Code, shorten(o.Title(), moodleShortNameMax), lmsDescription(o), values, config, "0", ""))
+		writeMoodleLevelRows(cw, o, o.Code, values, config)
 	}
 	cw.Flush()
 	return cw.Error()
@@ -119,26 +121,28 @@ func primaryScheme(s *site.Site) ([2]string, error) {
 	return best, nil
 }
 
-// moodleRow is one row of a Moodle import.
-func moodleRow(parent, id, name, desc, scale, scaleConfig, isFramework, taxonomy string) []string {
-	return []string{parent, id, name, desc, moodleFormatHTML, scale, scaleConfig, "", "", "", "", "", isFramework, taxonomy}
+// moodleRow is one row of a Moodle import, in row's array when it has
+// room.
+func moodleRow(row []string, parent, id, name, desc, scale, scaleConfig, isFramework, taxonomy string) []string {
+	return append(row[:0], parent, id, name, desc, moodleFormatHTML, scale, scaleConfig, "", "", "", "", "", isFramework, taxonomy)
 }
 
-// moodleLevelRows returns the rows of o's levels, each below parent, and
-// of their statements, with the scale values and configuration given
+// writeMoodleLevelRows writes the rows of o's levels, each below parent,
+// and of their statements, with the scale values and configuration given
 // (empty when the framework's scale applies).
-func moodleLevelRows(o *site.Occupation, parent, values, config string) [][]string {
+func writeMoodleLevelRows(cw *csv.Writer, o *site.Occupation, parent, values, config string) {
 	c := codesOf(o)
-	var rows [][]string
+	var row []string // reused: Write copies the fields
 	for _, ol := range o.Levels {
 		levelID := c.level(ol)
-		rows = append(rows, moodleRow(parent, levelID, shorten(ol.Label, moodleShortNameMax), "", values, config, "0", ""))
+		row = moodleRow(row, parent, levelID, shorten(ol.Label, moodleShortNameMax), "", values, config, "0", "")
+		cw.Write(row)
 		for _, st := range ol.Statements {
 			name, desc := lmsStatement(st, moodleShortNameMax)
-			rows = append(rows, moodleRow(levelID, c.statement(ol, st), name, desc, values, config, "0", ""))
+			row = moodleRow(row, levelID, c.statement(ol, st), name, desc, values, config, "0", "")
+			cw.Write(row)
 		}
 	}
-	return rows
 }
 
 // moodleScale returns the scale values of o's levels (their labels from
