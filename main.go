@@ -23,13 +23,14 @@ import (
 // the time, so it sits above what ten thousand frameworks keep live:
 // about 165 MiB after the model step, 190–270 MiB while the pages,
 // exports and packages are written. The process's resident set is the
-// limit and about 45 MiB more (the binary's pages and embedded data, and
-// the runtime's own): there 416 MiB peaks at about 450 MiB, under the
-// 500 MB a large site is held to, for about 15% more CPU time than 576
-// MiB (605–618 MiB); a lower limit costs more time than it saves memory
-// (400 MiB: 25% more CPU, 15 MiB less). A small site never comes near
-// it (1,016 frameworks: about 230 MiB).
-const memoryLimit = 416 << 20
+// limit and about 50 MiB more (the binary's pages and embedded data, and
+// the runtime's own): there 400 MiB peaks at 451–459 MiB (473–482 MB),
+// under the 500 MB a large site is held to with room for another
+// machine's accounting; 416 MiB peaked at 463–468 MiB (486–491 MB) for
+// 2% less CPU time, once the exports and packages stopped allocating a
+// buffer a file (BENCHMARKS.md, the seventeenth session). A small site
+// never comes near it (1,016 frameworks: about 230 MiB).
+const memoryLimit = 400 << 20
 
 // collectFrom is the heap below which the collector does not run. A build
 // is a batch job: the default site's build (the seeds), about 30 MB
