@@ -326,6 +326,36 @@ func (v *View) SkillList() (template.HTML, error) {
 	return w.done(), nil
 }
 
+// RelatedList is the occupation page's related occupations as the
+// default template lists them: each card of RelatedCards an <li>.
+func (v *View) RelatedList() template.HTML {
+	cards := v.RelatedCards()
+	compare := v.Site.Text.T("occ.compare")
+	w := v.listWriter()
+	w.grow(len(cards) * 700)
+	for i := range cards {
+		c := &cards[i]
+		w.raw(`<li class="card"><a href="`)
+		w.url(c.URL)
+		w.raw(`"><span class="card-title">`)
+		w.text(c.Title)
+		w.raw(`</span> <span class="code">`)
+		w.text(c.Code)
+		w.raw(`</span></a><span class="card-meta">`)
+		w.text(c.Why)
+		w.raw(`</span><a class="compare-link" href="`)
+		w.url(c.URL)
+		w.raw(`" data-compare="`)
+		w.text(c.CompareURL)
+		w.raw(`">`)
+		w.text(compare)
+		w.raw(`<span class="visually-hidden"> `)
+		w.text(c.CompareWith)
+		w.raw(`</span></a></li>`)
+	}
+	return w.done()
+}
+
 // EmbedStatements is the statements of the level ol as the embed view
 // lists them: each an <li> of its topic, in bold, and performance.
 func (v *View) EmbedStatements(ol *site.OccupationLevel) template.HTML {

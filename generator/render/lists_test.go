@@ -52,6 +52,10 @@ var listLoops = []struct{ file, call, loop string }{
 {{- end}}
 </ol>
 </nav>`},
+	{"occupation.html", `{{.RelatedList}}`, `{{- $compare := .T "occ.compare"}}
+{{- range .RelatedCards}}
+<li class="card"><a href="{{.URL}}"><span class="card-title">{{.Title}}</span> <span class="code">{{.Code}}</span></a><span class="card-meta">{{.Why}}</span><a class="compare-link" href="{{.URL}}" data-compare="{{.CompareURL}}">{{$compare}}<span class="visually-hidden"> {{.CompareWith}}</span></a></li>
+{{- end}}`},
 	{"embed.html", `{{$.EmbedStatements .}}`, `{{- range .Statements}}
 <li>{{with .Statement}}{{if .Topic}}<strong>{{.Topic}}</strong> {{end}}{{.Performance}}{{end}}</li>
 {{- end}}`},
@@ -102,6 +106,7 @@ func TestListsMatchLoops(t *testing.T) {
 		lists := renderAll(t, s, templates.FS)
 		loops := renderAll(t, s, overlay(t, overrides))
 		kinds := map[site.PageKind]bool{}
+		cards := false
 		for _, p := range s.Pages {
 			got, want := between.ReplaceAll(lists[p.Path], []byte("><")), between.ReplaceAll(loops[p.Path], []byte("><"))
 			if string(got) != string(want) {
@@ -109,6 +114,10 @@ func TestListsMatchLoops(t *testing.T) {
 				continue
 			}
 			kinds[p.Kind] = true
+			cards = cards || strings.Contains(string(got), `class="compare-link"`)
+		}
+		if !cards {
+			t.Errorf("level pages %v: no related occupation's card compared", levelPages)
 		}
 		for _, k := range []site.PageKind{site.OccupationPage, site.SkillPageKind, site.EmbedPage} {
 			if !kinds[k] {
