@@ -356,6 +356,30 @@ func (v *View) RelatedList() template.HTML {
 	return w.done()
 }
 
+// ElsewhereList is the level page's cards of the same level of the
+// related occupations (the level's Elsewhere) as the default template
+// lists them: each an <li class="card">.
+func (v *View) ElsewhereList() template.HTML {
+	l := v.Page.Level
+	if l == nil {
+		return ""
+	}
+	w := v.listWriter()
+	w.grow(len(l.Elsewhere) * 300)
+	for _, ol := range l.Elsewhere {
+		w.raw(`<li class="card"><a href="`)
+		w.url(v.URL(ol.Path))
+		w.raw(`"><span class="card-title">`)
+		w.text(ol.Occupation.Title())
+		w.raw(`</span> <span class="code">`)
+		w.text(ol.Occupation.Code)
+		w.raw(`</span></a><span class="card-meta">`)
+		w.text(v.Site.Text.T("count.statements", len(ol.Statements)))
+		w.raw(`</span></li>`)
+	}
+	return w.done()
+}
+
 // EmbedStatements is the statements of the level ol as the embed view
 // lists them: each an <li> of its topic, in bold, and performance.
 func (v *View) EmbedStatements(ol *site.OccupationLevel) template.HTML {

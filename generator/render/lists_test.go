@@ -56,6 +56,9 @@ var listLoops = []struct{ file, call, loop string }{
 {{- range .RelatedCards}}
 <li class="card"><a href="{{.URL}}"><span class="card-title">{{.Title}}</span> <span class="code">{{.Code}}</span></a><span class="card-meta">{{.Why}}</span><a class="compare-link" href="{{.URL}}" data-compare="{{.CompareURL}}">{{$compare}}<span class="visually-hidden"> {{.CompareWith}}</span></a></li>
 {{- end}}`},
+	{"level.html", `{{.ElsewhereList}}`, `{{- range $l.Elsewhere}}
+<li class="card"><a href="{{$.URL .Path}}"><span class="card-title">{{.Occupation.Title}}</span> <span class="code">{{.Occupation.Code}}</span></a><span class="card-meta">{{$.T "count.statements" (len .Statements)}}</span></li>
+{{- end}}`},
 	{"embed.html", `{{$.EmbedStatements .}}`, `{{- range .Statements}}
 <li>{{with .Statement}}{{if .Topic}}<strong>{{.Topic}}</strong> {{end}}{{.Performance}}{{end}}</li>
 {{- end}}`},
