@@ -201,9 +201,8 @@ func (in *inflater) bytes(f File) ([]byte, error) {
 func (f File) bytes() ([]byte, error) {
 	switch {
 	case f.Zipped != nil:
-		// A copy of its own: a caller may keep f's bytes.
-		data, err := new(inflater).bytes(f)
-		return bytes.Clone(data), err
+		// An inflater of its own, so that the caller may keep the bytes.
+		return new(inflater).bytes(f)
 	case f.Open == nil:
 		return f.Data, nil
 	}
