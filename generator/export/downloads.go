@@ -87,18 +87,12 @@ func downloadPath(o *site.Occupation, format string) string {
 	panic("export: unknown format " + format)
 }
 
-// FrameworkFiles returns the exports of one framework that the site's
-// outputs have on, with their paths (see Downloads); the original file is
-// not among them, since the build copies it as it is (when the JSON
-// output is off), nor the self-assessment's data, which is written for
-// a group of occupations (AssessShard).
-func FrameworkFiles(o *site.Occupation, s *site.Site) ([]BundleFile, error) {
-	files, _, err := AppendFrameworkFiles(nil, o, s)
-	return files, err
-}
-
-// AppendFrameworkFiles is FrameworkFiles with the files' data appended to
-// dst, returned extended: a build that passes the same buffer for each
+// AppendFrameworkFiles returns the exports of one framework that the
+// site's outputs have on, with their paths (see Downloads); the original
+// file is not among them, since the build copies it as it is (when the
+// JSON output is off), nor the self-assessment's data, which is written
+// for a group of occupations (AssessShard). The files' data is appended
+// to dst, returned extended: a build that passes the same buffer for each
 // framework, once it has written the last one's files, makes its hundreds
 // of megabytes of exports in a few buffers, not a garbage-collected heap.
 // The files share the buffer's array.

@@ -8,7 +8,7 @@ import (
 )
 
 // A build makes every framework's exports in one reused buffer: each
-// framework's files come out as FrameworkFiles makes them alone, whatever
+// framework's files come out as they do in a buffer of their own, whatever
 // the buffer held or grew to before, and the bytes before dst's length
 // stay as they were.
 func TestAppendFrameworkFilesReusesBuffer(t *testing.T) {
@@ -20,7 +20,7 @@ func TestAppendFrameworkFilesReusesBuffer(t *testing.T) {
 		buf := []byte("kept")
 		for range 2 {
 			for _, o := range s.Occupations {
-				want, err := FrameworkFiles(o, s)
+				want, _, err := AppendFrameworkFiles(nil, o, s)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -32,7 +32,7 @@ func TestAppendFrameworkFilesReusesBuffer(t *testing.T) {
 					t.Fatalf("%s: the buffer's first bytes changed", name)
 				}
 				if len(got) != len(want) || len(got) == 0 {
-					t.Fatalf("%s %s: %d files, FrameworkFiles %d", name, o.Code, len(got), len(want))
+					t.Fatalf("%s %s: %d files, alone %d", name, o.Code, len(got), len(want))
 				}
 				for i := range want {
 					if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {

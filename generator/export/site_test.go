@@ -294,7 +294,7 @@ func TestSiteFiles(t *testing.T) {
 		}
 	}
 	s := seeds(t, baseConfig())
-	files, err := FrameworkFiles(s.Occupations[0], s)
+	files, _, err := AppendFrameworkFiles(nil, s.Occupations[0], s)
 	if err != nil {
 		t.Fatal(err)
 	}

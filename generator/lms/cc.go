@@ -275,7 +275,9 @@ func (b *ccBuilder) rewritten(styles map[string]string) ([]File, error) {
 		}
 	}
 	out := make([]File, 0, len(b.order))
-	var pages inflater // ccPage copies what it keeps of a page
+	// ccPage copies what it keeps of a page, and writeZip opens the
+	// pages one after another.
+	var pages inflater
 	for _, p := range b.order {
 		f := b.content[p]
 		if !isHTML(p) {

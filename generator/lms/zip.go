@@ -144,11 +144,11 @@ func (s *entrySum) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// An inflater decompresses zipped files one at a time, reusing its
+// An inflater decompresses zipped files one after another, reusing its
 // decompressor (a 32 KB window and its tables) and buffers: a cartridge
-// opens every page of a site. Safe for concurrent use, one file at a time.
+// opens every page of a site. Not for concurrent use: what open returns
+// lasts only until the next open.
 type inflater struct {
-	mu        sync.Mutex
 	r         io.ReadCloser // a flate.Resetter
 	raw, data []byte
 }
@@ -156,8 +156,6 @@ type inflater struct {
 // open returns z's bytes, decompressed into in's buffer: they are valid
 // until in opens the next file.
 func (in *inflater) open(z *Zipped) ([]byte, error) {
-	in.mu.Lock()
-	defer in.mu.Unlock()
 	raw, err := z.deflated(in.raw)
 	if err != nil {
 		return nil, err
