@@ -2,12 +2,15 @@ package lms
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"html"
+	"io"
 	"net/url"
 	"path"
 	"strings"
 
-	"golang.org/x/net/html"
+	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -27,189 +30,370 @@ type ccLinks struct {
 //
 //   - the document keeps its language and title, and a body holding the
 //     original body with every <script>, <style>, <link>, <noscript> and
-//     <template> removed;
+//     <template> removed, and every comment;
 //   - every element whose tag or class has an entry in styles gets that
 //     CSS as an inline style attribute (tag entries first, then classes in
 //     the order of the class attribute), since inline styles are the only
 //     ones the importers keep;
 //   - a relative link to another page of the cartridge becomes a link to
 //     that page's published address with the same fragment, opening in a
-//     new tab, or, when it
-//     has none, plain text (its children stay); a link to the page itself
-//     becomes its fragment; a link to an asset stays as it is; a link to
-//     anything else becomes plain text. Absolute links stay.
+//     new tab, or, when it has none, plain text (its children stay); a
+//     link to the page itself becomes its fragment; a link to an asset
+//     stays as it is; a link to anything else becomes plain text. Absolute
+//     links stay.
+//
+// The page is rewritten token by token, as a browser would read it, never
+// parsed into a tree: a cartridge holds every embed view of the site, and
+// a tree of each made it the slowest package of a large site.
 func ccPage(data []byte, self string, links ccLinks, styles map[string]string) ([]byte, error) {
-	doc, err := html.Parse(bytes.NewReader(data))
-	if err != nil {
+	r := ccRewriter{self: self, links: links, styles: styles, z: xhtml.NewTokenizer(bytes.NewReader(data))}
+	r.out.Grow(len(data)) // about its size: the styles inlined make up for what is dropped
+	for r.next() {
+	}
+	if err := r.z.Err(); !errors.Is(err, io.EOF) {
 		return nil, fmt.Errorf("common cartridge: %s: %w", self, err)
 	}
-	var htmlEl, body, title *html.Node
-	walkNodes(doc, func(n *html.Node) {
-		switch n.DataAtom {
-		case atom.Html:
-			htmlEl = n
-		case atom.Body:
-			body = n
-		case atom.Title:
-			if title == nil {
-				title = n
-			}
-		}
-	})
-	if htmlEl == nil || body == nil {
-		return nil, fmt.Errorf("common cartridge: %s: not an HTML page", self)
+	if !r.inBody {
+		r.startBody(nil)
 	}
-	cleanBody(body, self, links, styles)
-	var out bytes.Buffer
-	out.Grow(len(data)) // about its size: the styles inlined make up for what is dropped
-	out.WriteString("<!DOCTYPE html>\n<html")
-	if lang := attr(htmlEl, "lang"); lang != "" {
-		out.WriteString(` lang="` + html.EscapeString(lang) + `"`)
-	}
-	out.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-	if title != nil {
-		out.WriteString(html.EscapeString(textOf(title)))
-	}
-	out.WriteString("</title>\n</head>\n")
-	if err := html.Render(&out, body); err != nil {
-		return nil, fmt.Errorf("common cartridge: %s: %w", self, err)
-	}
-	out.WriteString("\n</html>\n")
-	return out.Bytes(), nil
+	r.out.WriteString("</body>\n</html>\n")
+	return r.out.Bytes(), nil
 }
 
-// cleanBody applies ccPage's rules to the nodes under body.
-func cleanBody(body *html.Node, self string, links ccLinks, styles map[string]string) {
-	var visit func(n *html.Node)
-	visit = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; {
-			next := c.NextSibling
-			if c.Type == html.ElementNode {
-				switch c.DataAtom {
-				case atom.Script, atom.Style, atom.Link, atom.Noscript, atom.Template:
-					n.RemoveChild(c)
-					c = next
-					continue
-				}
-				visit(c)
-				inlineStyle(c, styles)
-				if c.DataAtom == atom.A {
-					relink(c, self, links)
-				}
-			} else if c.Type == html.CommentNode {
-				n.RemoveChild(c)
-			}
-			c = next
-		}
-	}
-	visit(body)
-	inlineStyle(body, styles)
+// ccRewriter is ccPage's state as it reads a page's tokens.
+type ccRewriter struct {
+	self   string
+	links  ccLinks
+	styles map[string]string
+	z      *xhtml.Tokenizer
+
+	lang, title string
+	inBody      bool
+	out         bytes.Buffer
+	// skipping names the removed element being read through; skipDepth
+	// counts its open elements of that name.
+	skipping  string
+	skipDepth int
+	// rawNext says the next text is an element's raw text (<iframe>,
+	// <xmp>…), written as it is.
+	rawNext bool
+	// unwrapped holds, for each open <a>, whether its tags are dropped.
+	unwrapped []bool
+	// foreign counts the open <svg> and <math> elements, in which a
+	// self-closing tag closes its element.
+	foreign int
+	attrs   []ccAttr
 }
 
-// inlineStyle adds the styles of n's tag and classes to its style
-// attribute.
-func inlineStyle(n *html.Node, styles map[string]string) {
+// ccAttr is a tag's attribute, its value unescaped.
+type ccAttr struct{ key, val []byte }
+
+// next handles the page's next token; it reports false at the end.
+func (r *ccRewriter) next() bool {
+	tt := r.z.Next()
+	rawText := r.rawNext
+	r.rawNext = false
+	switch tt {
+	case xhtml.ErrorToken:
+		return false
+	case xhtml.TextToken:
+		if r.skipping == "" {
+			r.text(r.z.Text(), rawText)
+		}
+	case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
+		name, hasAttr := r.tagName()
+		if r.skipping != "" {
+			if name == r.skipping {
+				r.skipDepth++
+			}
+			return true
+		}
+		r.readAttrs(hasAttr)
+		r.start(name, tt == xhtml.SelfClosingTagToken)
+	case xhtml.EndTagToken:
+		name, _ := r.tagName()
+		if r.skipping != "" {
+			if name == r.skipping {
+				if r.skipDepth--; r.skipDepth == 0 {
+					r.skipping = ""
+				}
+			}
+			return true
+		}
+		r.end(name)
+	}
+	return true
+}
+
+// tagName returns the tag's name, lower-case, and whether it has
+// attributes.
+func (r *ccRewriter) tagName() (string, bool) {
+	b, hasAttr := r.z.TagName()
+	if a := atom.Lookup(b); a != 0 {
+		return a.String(), hasAttr // no copy of a known name
+	}
+	return string(b), hasAttr
+}
+
+// readAttrs keeps the tag's attributes in r.attrs, until the next token.
+func (r *ccRewriter) readAttrs(more bool) {
+	r.attrs = r.attrs[:0]
+	for more {
+		var key, val []byte
+		key, val, more = r.z.TagAttr()
+		r.attrs = append(r.attrs, ccAttr{key, val})
+	}
+}
+
+// text handles text: before the body, only text that is not white space
+// opens it.
+func (r *ccRewriter) text(t []byte, raw bool) {
+	if !r.inBody {
+		if len(bytes.TrimSpace(t)) == 0 {
+			return
+		}
+		r.startBody(nil)
+	}
+	if raw {
+		r.out.Write(t)
+		return
+	}
+	writeEscaped(&r.out, t)
+}
+
+// start handles a start tag.
+func (r *ccRewriter) start(name string, selfClosing bool) {
+	switch name {
+	case "script", "style", "noscript", "template":
+		r.skipping, r.skipDepth = name, 1
+		return
+	case "html":
+		if !r.inBody && r.lang == "" {
+			r.lang = string(attrValue(r.attrs, "lang"))
+		}
+		return
+	case "head", "link":
+		return
+	case "body":
+		if !r.inBody {
+			r.startBody(r.attrs)
+		}
+		return
+	}
+	if !r.inBody {
+		switch name {
+		case "meta", "base":
+			return
+		case "title":
+			if r.z.Next() == xhtml.TextToken && r.title == "" {
+				r.title = string(r.z.Text())
+			}
+			return
+		}
+		r.startBody(nil)
+	}
+	r.element(name, selfClosing)
+}
+
+// startBody writes the document's head, which has only its language and
+// title, and the body's start tag, with its attributes when the page has
+// one.
+func (r *ccRewriter) startBody(attrs []ccAttr) {
+	r.inBody = true
+	r.out.WriteString("<!DOCTYPE html>\n<html")
+	if r.lang != "" {
+		r.out.WriteString(` lang="` + html.EscapeString(r.lang) + `"`)
+	}
+	r.out.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+	r.out.WriteString(html.EscapeString(strings.Join(strings.Fields(r.title), " ")))
+	r.out.WriteString("</title>\n</head>\n<body")
+	r.writeAttrs(r.withStyle("body", attrs))
+	r.out.WriteByte('>')
+}
+
+// element writes an element's start tag (none for a link that becomes
+// text).
+func (r *ccRewriter) element(name string, selfClosing bool) {
+	attrs := r.withStyle(name, r.attrs)
+	if name == "a" {
+		if n := len(r.unwrapped); n > 0 {
+			// An <a> inside another closes it, as in a browser.
+			r.end("a")
+		}
+		var keep bool
+		attrs, keep = r.relink(attrs)
+		r.unwrapped = append(r.unwrapped, !keep)
+		if !keep {
+			return
+		}
+	}
+	r.out.WriteByte('<')
+	r.out.WriteString(name)
+	r.writeAttrs(attrs)
+	closes := selfClosing && (r.foreign > 0 || name == "svg" || name == "math")
+	switch {
+	case isVoid(name):
+		r.out.WriteString("/>")
+	case closes:
+		r.out.WriteString("></" + name + ">")
+	default:
+		r.out.WriteByte('>')
+		switch name {
+		case "svg", "math":
+			r.foreign++
+		case "iframe", "noembed", "noframes", "xmp", "plaintext":
+			r.rawNext = true
+		}
+	}
+}
+
+// end handles an end tag.
+func (r *ccRewriter) end(name string) {
+	if !r.inBody || isVoid(name) {
+		return
+	}
+	switch name {
+	case "html", "head", "body":
+		return
+	case "a":
+		n := len(r.unwrapped)
+		if n == 0 {
+			return
+		}
+		unwrapped := r.unwrapped[n-1]
+		r.unwrapped = r.unwrapped[:n-1]
+		if unwrapped {
+			return
+		}
+	case "svg", "math":
+		if r.foreign > 0 {
+			r.foreign--
+		}
+	}
+	r.out.WriteString("</" + name + ">")
+}
+
+// withStyle returns attrs with the styles of the element's tag and
+// classes set first in its style attribute.
+func (r *ccRewriter) withStyle(name string, attrs []ccAttr) []ccAttr {
 	var css []string
-	if s := styles[n.Data]; s != "" {
+	if s := r.styles[name]; s != "" {
 		css = append(css, s)
 	}
-	for _, class := range strings.Fields(attr(n, "class")) {
-		if s := styles["."+class]; s != "" {
+	for _, class := range strings.Fields(string(attrValue(attrs, "class"))) {
+		if s := r.styles["."+class]; s != "" {
 			css = append(css, s)
 		}
 	}
 	if len(css) == 0 {
-		return
+		return attrs
 	}
-	if old := attr(n, "style"); old != "" {
-		css = append(css, old)
+	if old := attrValue(attrs, "style"); len(old) > 0 {
+		css = append(css, string(old))
 	}
-	setAttr(n, "style", strings.Join(css, ";"))
+	return setAttr(attrs, "style", strings.Join(css, ";"))
 }
 
-// relink rewrites the link a (see ccPage).
-func relink(a *html.Node, self string, links ccLinks) {
-	href := strings.TrimSpace(attr(a, "href"))
+// relink rewrites a link's attributes (see ccPage); keep is false when the
+// link becomes text.
+func (r *ccRewriter) relink(attrs []ccAttr) (_ []ccAttr, keep bool) {
+	href := strings.TrimSpace(string(attrValue(attrs, "href")))
 	if href == "" || strings.HasPrefix(href, "#") {
-		return
+		return attrs, true
 	}
 	u, err := url.Parse(href)
 	if err != nil {
-		unwrap(a)
-		return
+		return attrs, false
 	}
 	if u.Scheme != "" || u.Host != "" {
-		return
+		return attrs, true
 	}
-	target := path.Clean(path.Join(path.Dir(self), u.Path))
+	target := path.Clean(path.Join(path.Dir(r.self), u.Path))
 	frag := ""
 	if u.Fragment != "" {
 		frag = "#" + u.EscapedFragment()
 	}
-	switch published, isPage := links.pages[target]; {
-	case target == self:
-		setAttr(a, "href", cmpOr(frag, "#"))
+	switch published, isPage := r.links.pages[target]; {
+	case target == r.self:
+		return setAttr(attrs, "href", cmpOr(frag, "#")), true
 	case isPage && published != "":
 		// A published page leaves the LMS: a new tab, since sites often
 		// refuse to be framed.
-		setAttr(a, "href", published+frag)
-		setAttr(a, "target", "_blank")
-		setAttr(a, "rel", "noopener")
-	case links.assets[target]:
-		// kept: the importers copy assets beside the page
-	default:
-		unwrap(a)
+		attrs = setAttr(attrs, "href", published+frag)
+		attrs = setAttr(attrs, "target", "_blank")
+		return setAttr(attrs, "rel", "noopener"), true
+	case r.links.assets[target]:
+		return attrs, true // the importers copy assets beside the page
+	}
+	return attrs, false
+}
+
+// writeAttrs writes attributes as html.Render does: each value quoted and
+// escaped.
+func (r *ccRewriter) writeAttrs(attrs []ccAttr) {
+	for _, a := range attrs {
+		r.out.WriteByte(' ')
+		r.out.Write(a.key)
+		r.out.WriteString(`="`)
+		writeEscaped(&r.out, a.val)
+		r.out.WriteByte('"')
 	}
 }
 
-// unwrap replaces n by its children.
-func unwrap(n *html.Node) {
-	parent := n.Parent
-	for c := n.FirstChild; c != nil; {
-		next := c.NextSibling
-		n.RemoveChild(c)
-		parent.InsertBefore(c, n)
-		c = next
-	}
-	parent.RemoveChild(n)
-}
-
-// walkNodes calls f for n and every node under it, in document order.
-func walkNodes(n *html.Node, f func(*html.Node)) {
-	f(n)
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walkNodes(c, f)
-	}
-}
-
-// attr returns n's attribute key, or "".
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Namespace == "" && a.Key == key {
-			return a.Val
+// attrValue returns the value of attrs' attribute key, or nil.
+func attrValue(attrs []ccAttr, key string) []byte {
+	for _, a := range attrs {
+		if string(a.key) == key {
+			return a.val
 		}
 	}
-	return ""
+	return nil
 }
 
-// setAttr sets n's attribute key to val.
-func setAttr(n *html.Node, key, val string) {
-	for i, a := range n.Attr {
-		if a.Namespace == "" && a.Key == key {
-			n.Attr[i].Val = val
-			return
+// setAttr sets attrs' attribute key to val, in its place or last.
+func setAttr(attrs []ccAttr, key, val string) []ccAttr {
+	for i, a := range attrs {
+		if string(a.key) == key {
+			attrs[i].val = []byte(val)
+			return attrs
 		}
 	}
-	n.Attr = append(n.Attr, html.Attribute{Key: key, Val: val})
+	return append(attrs, ccAttr{[]byte(key), []byte(val)})
 }
 
-// textOf returns the text under n.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	walkNodes(n, func(c *html.Node) {
-		if c.Type == html.TextNode {
-			b.WriteString(c.Data)
+// writeEscaped writes text escaped as html.Render escapes it.
+func writeEscaped(b *bytes.Buffer, text []byte) {
+	last := 0
+	for i, c := range text {
+		var esc string
+		switch c {
+		case '&':
+			esc = "&amp;"
+		case '\'':
+			esc = "&#39;"
+		case '<':
+			esc = "&lt;"
+		case '>':
+			esc = "&gt;"
+		case '"':
+			esc = "&#34;"
+		case '\r':
+			esc = "&#13;"
+		default:
+			continue
 		}
-	})
-	return strings.Join(strings.Fields(b.String()), " ")
+		b.Write(text[last:i])
+		b.WriteString(esc)
+		last = i + 1
+	}
+	b.Write(text[last:])
+}
+
+// isVoid reports whether the element name has no content or end tag.
+func isVoid(name string) bool {
+	switch name {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr":
+		return true
+	}
+	return false
 }

@@ -40,6 +40,24 @@ func TestCCPage(t *testing.T) {
 		{"a link to a file outside the cartridge becomes text",
 			`<a href="../../search/index.html">s</a>`,
 			[]string{"s"}, []string{"<a"}},
+		{"templates go, with the templates inside them",
+			`<template><p>in<template>deep</template>still</template><p>after</p>`,
+			[]string{"<p>after</p>"}, []string{"in", "deep", "still", "template"}},
+		{"void elements are written closed, end tags kept",
+			`<p>a<br>b<img src="../img.png" alt=""></p><ul><li>x</li></ul>`,
+			[]string{"<p>a<br/>b<img src=\"../img.png\" alt=\"\"/></p><ul><li>x</li></ul>"}, nil},
+		{"text and attributes are escaped once",
+			`<p title="a &amp; &quot;b&quot;">1 &lt; 2 &amp; 'three'</p>`,
+			[]string{`<p title="a &amp; &#34;b&#34;">1 &lt; 2 &amp; &#39;three&#39;</p>`}, nil},
+		{"a link inside a link closes it, as in a browser",
+			`<a href="other.html">o<a href="#q">q</a>`,
+			[]string{`<a href="https://example.org/other/" target="_blank" rel="noopener">o</a><a href="#q">q</a>`}, nil},
+		{"a text link inside an unpublished one stays",
+			`<a href="../c/plain.html">p<a href="#q">q</a>r</a>`,
+			[]string{`p<a href="#q">q</a>r</body>`}, []string{"plain"}},
+		{"self-closing tags close only foreign elements",
+			`<svg viewBox="0 0 1 1"><path d="M0"/></svg><div/>in`,
+			[]string{`<path d="M0"></path></svg><div>in</body>`}, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,5 +81,20 @@ func TestCCPage(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCCPageWithoutHeadOrBody reads a page as a browser would: the body
+// starts at its first content, after the head's elements.
+func TestCCPageWithoutHeadOrBody(t *testing.T) {
+	in := "<title>Bare</title><meta charset=utf-8><script>x()</script>\n<h1>Hi</h1><p>there"
+	out, err := ccPage([]byte(in), "p.html", ccLinks{}, map[string]string{"body": "margin:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>Bare</title>\n</head>\n" +
+		"<body style=\"margin:0\"><h1>Hi</h1><p>there</body>\n</html>\n"
+	if string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }

@@ -101,9 +101,9 @@ func (c moodleCourse) deadLinks() []string {
 			dead = append(dead, fmt.Sprintf("%s: %v", page, err))
 			continue
 		}
-		walkNodes(doc, func(n *html.Node) {
+		for n := range doc.Descendants() {
 			if n.Type != html.ElementNode {
-				return
+				continue
 			}
 			for _, a := range n.Attr {
 				if a.Key != "href" && a.Key != "src" {
@@ -113,7 +113,7 @@ func (c moodleCourse) deadLinks() []string {
 					dead = append(dead, fmt.Sprintf("%s: <%s %s=%q>: %s", page, n.Data, a.Key, a.Val, why))
 				}
 			}
-		})
+		}
 	}
 	sort.Strings(dead)
 	return dead
