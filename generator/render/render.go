@@ -68,13 +68,20 @@ const (
 // parses them again only when a template file changed. They are safe for
 // concurrent use.
 type Templates struct {
+	// kinds are never run, so that each catalogue's fold can copy them.
 	kinds map[site.PageKind]*template.Template
+	// keys are the keys translated without arguments (see fold.go).
+	keys []string
+
+	mu sync.Mutex
+	// folds holds the kinds folded for a catalogue, by foldKey.
+	folds map[string]map[site.PageKind]*template.Template
 }
 
 // Parse parses the templates in templates (the embedded ones with a site's
 // overrides layered on top).
 func Parse(templates fs.FS) (*Templates, error) {
-	t := &Templates{kinds: map[site.PageKind]*template.Template{}}
+	t := &Templates{kinds: map[site.PageKind]*template.Template{}, folds: map[string]map[site.PageKind]*template.Template{}}
 	base := template.New(LayoutFile).Funcs(funcs())
 	layout, err := fs.ReadFile(templates, LayoutFile)
 	if err != nil {
@@ -115,6 +122,7 @@ func Parse(templates fs.FS) (*Templates, error) {
 			return nil, fmt.Errorf("templates/%s: %w", name, err)
 		}
 		t.kinds[k] = kt
+		t.keys = translationKeys(t.keys, kt)
 	}
 	return t, nil
 }
@@ -139,7 +147,7 @@ func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) 
 
 // Renderer prepares the rendering of s's pages with these templates.
 func (t *Templates) Renderer(s *site.Site, md *markup.Renderer) (*Renderer, error) {
-	r := &Renderer{site: s, md: md, kinds: t.kinds, byFile: map[string]*site.ContentPage{},
+	r := &Renderer{site: s, md: md, kinds: t.folded(s.Text), byFile: map[string]*site.ContentPage{},
 		partials: newGenerations[string, template.HTML](partialsLimit), fragments: newGenerations[fragmentKey, template.HTML](fragmentsLimit)}
 	for _, c := range s.ContentPages {
 		r.byFile[c.File] = c
@@ -181,11 +189,7 @@ func (r *Renderer) Page(w *bytes.Buffer, p *site.Page) error {
 		v.Content = template.HTML(buf.String())
 		v.Headings = doc.Headings
 	}
-	layout := LayoutFile
-	if p.Kind.IsEmbed() {
-		layout = EmbedLayoutFile
-	}
-	if err := t.ExecuteTemplate(w, layout, v); err != nil {
+	if err := t.ExecuteTemplate(w, layoutOf(p.Kind), v); err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
 	}
 	return nil
