@@ -3,7 +3,6 @@ package export
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 	"strings"
 
 	"github.com/ladder-ssg/ladder/generator/paths"
@@ -26,44 +25,30 @@ import (
 // readers use, into window.ladderData under the occupation's code;
 // paths.AssessIndex adds the list of every occupation under "_index".
 
-// assessRecord is one occupation as a data script writes it.
-type assessRecord struct {
-	Title   string        `json:"title"`
-	Version string        `json:"version"`
-	Date    string        `json:"date,omitempty"` // export date, YYYY-MM-DD
-	Related []string      `json:"related"`        // codes, most related first
-	Levels  []assessLevel `json:"levels"`
-}
-
-// assessLevel is one level: its key (and Match, the key as the comparison
-// pairs levels of two occupations by it, words.Fold as relate does, when
-// it differs), label, slug and code, and its statements.
-type assessLevel struct {
-	Key        string     `json:"key"`
-	Match      string     `json:"match,omitempty"`
-	Label      string     `json:"label"`
-	Slug       string     `json:"slug"`
-	Code       string     `json:"code"`
-	Statements [][]string `json:"statements"`
-}
-
-// assessStatement is one statement as an array: its anchor, topic ("" for
-// none) and performance text, then, when the gap view can match it, its
-// shared skill's key (an aligned element's id or a topic key), the slug
-// of the skill's page ("" for none) and the skill's name when it is not
-// the topic.
-func assessStatement(ol *site.OccupationLevel, i int) []string {
+// appendAssessStatement appends statement i of ol as an array: its
+// anchor, topic ("" for none) and performance text, then, when the gap
+// view can match it, its shared skill's key (an aligned element's id or a
+// topic key), the slug of the skill's page ("" for none) and the skill's
+// name when it is not the topic.
+func appendAssessStatement(dst []byte, ol *site.OccupationLevel, i int) []byte {
 	st := ol.Statements[i]
-	out := []string{st.Anchor, st.Topic, st.Performance}
-	key, name, slug := assessSkill(ol, i)
-	if key == "" {
-		return out
+	dst = append(dst, '[')
+	dst = appendJSONString(dst, st.Anchor, false)
+	dst = append(dst, ',')
+	dst = appendJSONString(dst, st.Topic, false)
+	dst = append(dst, ',')
+	dst = appendJSONString(dst, st.Performance, false)
+	if key, name, slug := assessSkill(ol, i); key != "" {
+		dst = append(dst, ',')
+		dst = appendJSONString(dst, key, false)
+		dst = append(dst, ',')
+		dst = appendJSONString(dst, slug, false)
+		if name != st.Topic {
+			dst = append(dst, ',')
+			dst = appendJSONString(dst, name, false)
+		}
 	}
-	out = append(out, key, slug)
-	if name != st.Topic {
-		out = append(out, name)
-	}
-	return out
+	return append(dst, ']')
 }
 
 // assessSkill returns what the gap view matches statement i of ol by: its
@@ -82,27 +67,63 @@ func assessSkill(ol *site.OccupationLevel, i int) (key, name, slug string) {
 	return "", "", ""
 }
 
-// assessRecordOf returns o's record, JSON.
-func assessRecordOf(o *site.Occupation) ([]byte, error) {
-	r := assessRecord{Title: o.Title(), Version: o.Version, Related: []string{}}
+// appendAssessRecord appends o's record, JSON: its title, version,
+// export date (YYYY-MM-DD, left out when unknown), related occupations'
+// codes (most related first) and levels. A level has its key (and match,
+// the key as the comparison pairs levels of two occupations by it,
+// words.Fold as relate does, when it differs), label, slug and code, and
+// its statements (appendAssessStatement). Written as encoding/json would
+// write it, without its reflection: a large site has ten thousand.
+func appendAssessRecord(dst []byte, o *site.Occupation) []byte {
+	dst = append(dst, `{"title":`...)
+	dst = appendJSONString(dst, o.Title(), false)
+	dst = append(dst, `,"version":`...)
+	dst = appendJSONString(dst, o.Version, false)
 	if !o.ExportedAt.IsZero() {
-		r.Date = o.ExportedAt.Format("2006-01-02")
+		dst = append(dst, `,"date":`...)
+		dst = appendJSONString(dst, o.ExportedAt.Format("2006-01-02"), false)
 	}
-	for _, rel := range o.Related {
-		r.Related = append(r.Related, rel.Code)
+	dst = append(dst, `,"related":[`...)
+	for i, rel := range o.Related {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendJSONString(dst, rel.Code, false)
 	}
+	dst = append(dst, `],"levels":[`...)
 	c := codesOf(o)
-	for _, ol := range o.Levels {
-		l := assessLevel{Key: ol.Key, Label: ol.Label, Slug: ol.Slug, Code: c.level(ol), Statements: [][]string{}}
-		if m := words.Fold(ol.Key); m != ol.Key {
-			l.Match = m
+	for i, ol := range o.Levels {
+		if i > 0 {
+			dst = append(dst, ',')
 		}
-		for i := range ol.Statements {
-			l.Statements = append(l.Statements, assessStatement(ol, i))
-		}
-		r.Levels = append(r.Levels, l)
+		dst = appendAssessLevel(dst, ol, c.level(ol))
 	}
-	return marshalJSON(r)
+	return append(dst, "]}"...)
+}
+
+// appendAssessLevel appends one level of appendAssessRecord, whose code
+// is code.
+func appendAssessLevel(dst []byte, ol *site.OccupationLevel, code string) []byte {
+	dst = append(dst, `{"key":`...)
+	dst = appendJSONString(dst, ol.Key, false)
+	if m := words.Fold(ol.Key); m != ol.Key {
+		dst = append(dst, `,"match":`...)
+		dst = appendJSONString(dst, m, false)
+	}
+	dst = append(dst, `,"label":`...)
+	dst = appendJSONString(dst, ol.Label, false)
+	dst = append(dst, `,"slug":`...)
+	dst = appendJSONString(dst, ol.Slug, false)
+	dst = append(dst, `,"code":`...)
+	dst = appendJSONString(dst, code, false)
+	dst = append(dst, `,"statements":[`...)
+	for i := range ol.Statements {
+		if i > 0 {
+			dst = append(dst, ',')
+		}
+		dst = appendAssessStatement(dst, ol, i)
+	}
+	return append(dst, "]}"...)
 }
 
 // AssessData returns the data script of o alone, for a package that holds
@@ -114,64 +135,46 @@ func AssessData(o *site.Occupation, s *site.Site) ([]byte, error) {
 // AssessShard returns the data script of occupations, the members of one
 // group (see paths.AssessData), written at their DataPath.
 func AssessShard(occupations []*site.Occupation, s *site.Site) ([]byte, error) {
-	head, calls, err := assessCalls(occupations, s)
+	return AssessScripts(occupations, s, new(bytes.Buffer), nil)
+}
+
+// assessTail ends every data script.
+const assessTail = "})(window.ladderData=window.ladderData||{});\n"
+
+// AssessScripts returns AssessShard of occupations and, when alone is
+// not nil, hands it AssessData of each, making each record once for
+// both. The records are made in scratch, and each script alone too, so
+// alone must not keep its data; the group's script is one allocation of
+// its size (megabytes at ten thousand frameworks, where a buffer
+// doubling to it allocated twice that).
+func AssessScripts(occupations []*site.Occupation, s *site.Site, scratch *bytes.Buffer, alone func(i int, data []byte)) ([]byte, error) {
+	head, err := assessHead(s)
 	if err != nil {
 		return nil, err
 	}
-	return assessScript(head, calls...), nil
-}
-
-// AssessScripts returns AssessShard of occupations and AssessData of
-// each, making each record once for both.
-func AssessScripts(occupations []*site.Occupation, s *site.Site) (shard []byte, alone [][]byte, err error) {
-	head, calls, err := assessCalls(occupations, s)
-	if err != nil {
-		return nil, nil, err
-	}
-	alone = make([][]byte, len(calls))
-	for i, call := range calls {
-		alone[i] = assessScript(head, call)
-	}
-	return assessScript(head, calls...), alone, nil
-}
-
-// assessCalls returns the head of the data scripts of s and, for each
-// occupation, the call of f that adds it.
-func assessCalls(occupations []*site.Occupation, s *site.Site) (head string, calls [][]byte, err error) {
-	if head, err = assessHead(s); err != nil {
-		return "", nil, err
-	}
-	calls = make([][]byte, len(occupations))
+	b := scratch.Bytes()[:0]
+	ends := make([]int, len(occupations))
 	for i, o := range occupations {
-		code, err := marshalJSON(o.Code)
-		if err != nil {
-			return "", nil, err
+		b = append(b, "f("...)
+		b = appendJSONString(b, o.Code, false)
+		b = append(b, ',')
+		b = appendAssessRecord(b, o)
+		b = append(b, ");\n"...)
+		ends[i] = len(b)
+	}
+	calls := len(b)
+	shard := make([]byte, 0, len(head)+calls+len(assessTail))
+	shard = append(append(append(shard, head...), b...), assessTail...)
+	start := 0
+	for i, end := range ends {
+		if alone != nil {
+			b = append(append(append(b[:calls], head...), b[start:end]...), assessTail...)
+			alone(i, b[calls:])
 		}
-		record, err := assessRecordOf(o)
-		if err != nil {
-			return "", nil, err
-		}
-		calls[i] = slices.Concat([]byte("f("), code, []byte(","), record, []byte(");\n"))
+		start = end
 	}
-	return head, calls, nil
-}
-
-// assessScript is a data script of the calls: the head, the calls and
-// the script's end, in one allocation of its size (a group's script is
-// megabytes at ten thousand frameworks, and a buffer doubling to it
-// allocated twice that).
-func assessScript(head string, calls ...[]byte) []byte {
-	const tail = "})(window.ladderData=window.ladderData||{});\n"
-	size := len(head) + len(tail)
-	for _, call := range calls {
-		size += len(call)
-	}
-	script := make([]byte, 0, size)
-	script = append(script, head...)
-	for _, call := range calls {
-		script = append(script, call...)
-	}
-	return append(script, tail...)
+	*scratch = *bytes.NewBuffer(b[:0]) // grown, for the next group
+	return shard, nil
 }
 
 // AssessShards groups the occupations of s by their data script, in the

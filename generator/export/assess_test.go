@@ -140,7 +140,7 @@ func TestAssessDataShorter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if record := must(assessRecordOf(o)); len(record) > len(full)*4/5 {
+	if record := appendAssessRecord(nil, o); len(record) > len(full)*4/5 {
 		t.Errorf("the record is %d bytes for a full one of %d", len(record), len(full))
 	}
 	st := o.Levels[0].Statements[0]
@@ -191,8 +191,15 @@ func decode(t *testing.T, script []byte, key string, v any) {
 func TestAssessScriptsAsShardAndData(t *testing.T) {
 	s := seeds(t, baseConfig())
 	names, members := AssessShards(s)
+	var scratch bytes.Buffer
 	for _, name := range names {
-		shard, alone, err := AssessScripts(members[name], s)
+		var alone [][]byte
+		shard, err := AssessScripts(members[name], s, &scratch, func(k int, data []byte) {
+			if k != len(alone) {
+				t.Errorf("%s: script alone %d handed over as number %d", name, k, len(alone))
+			}
+			alone = append(alone, bytes.Clone(data))
+		})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,4 +215,70 @@ func TestAssessScriptsAsShardAndData(t *testing.T) {
 			}
 		}
 	}
+}
+
+// jsonRecord and jsonLevel are a record as encoding/json writes it, which
+// appendAssessRecord writes without reflection.
+type jsonRecord struct {
+	Title   string      `json:"title"`
+	Version string      `json:"version"`
+	Date    string      `json:"date,omitempty"`
+	Related []string    `json:"related"`
+	Levels  []jsonLevel `json:"levels"`
+}
+
+type jsonLevel struct {
+	Key        string     `json:"key"`
+	Match      string     `json:"match,omitempty"`
+	Label      string     `json:"label"`
+	Slug       string     `json:"slug"`
+	Code       string     `json:"code"`
+	Statements [][]string `json:"statements"`
+}
+
+// TestAssessRecordAsEncodingJSON holds appendAssessRecord to encoding/json
+// (HTML left unescaped, as marshalJSON) for every seed occupation, with
+// text that needs escaping put in its version and level labels.
+func TestAssessRecordAsEncodingJSON(t *testing.T) {
+	s := seeds(t, baseConfig())
+	for _, o := range s.Occupations {
+		o.Version = "v1 \"quoted\" <b> & \u2028 \\"
+		for _, ol := range o.Levels {
+			ol.Label += " <Ünïcode> \t"
+		}
+		want := must(marshalJSON(jsonRecordOf(o)))
+		if got := appendAssessRecord(nil, o); !bytes.Equal(got, want) {
+			t.Errorf("%s:\n got %s\nwant %s", o.Code, got, want)
+		}
+	}
+}
+
+// jsonRecordOf is o's record as TestAssessRecordAsEncodingJSON expects it.
+func jsonRecordOf(o *site.Occupation) jsonRecord {
+	r := jsonRecord{Title: o.Title(), Version: o.Version, Related: []string{}}
+	if !o.ExportedAt.IsZero() {
+		r.Date = o.ExportedAt.Format("2006-01-02")
+	}
+	for _, rel := range o.Related {
+		r.Related = append(r.Related, rel.Code)
+	}
+	c := codesOf(o)
+	for _, ol := range o.Levels {
+		l := jsonLevel{Key: ol.Key, Label: ol.Label, Slug: ol.Slug, Code: c.level(ol), Statements: [][]string{}}
+		if m := words.Fold(ol.Key); m != ol.Key {
+			l.Match = m
+		}
+		for i, st := range ol.Statements {
+			a := []string{st.Anchor, st.Topic, st.Performance}
+			if key, name, slug := assessSkill(ol, i); key != "" {
+				a = append(a, key, slug)
+				if name != st.Topic {
+					a = append(a, name)
+				}
+			}
+			l.Statements = append(l.Statements, a)
+		}
+		r.Levels = append(r.Levels, l)
+	}
+	return r
 }

@@ -119,14 +119,14 @@ func writeAssessShards(b *run, keys, previous map[string]uint64) error {
 			b.w.keep(name)
 		}
 	}
-	return forEach(b.ctx, len(todo), func(i int, _, _ *bytes.Buffer) error {
+	return forEach(b.ctx, len(todo), func(i int, scratch, _ *bytes.Buffer) error {
 		group := members[todo[i]]
-		data, alone, err := export.AssessScripts(group, b.model)
+		// hold compresses each script alone at once, keeping none of it.
+		data, err := export.AssessScripts(group, b.model, scratch, func(k int, alone []byte) {
+			b.w.hand.hold(ownData(group[k]), alone)
+		})
 		if err != nil {
 			return fmt.Errorf("%s: %w", todo[i], err)
-		}
-		for k, o := range group {
-			b.w.hand.hold(ownData(o), alone[k])
 		}
 		// Written compact by export: a minifier would only read it.
 		return b.w.writeRaw(todo[i], data)
