@@ -20,39 +20,22 @@ const schemaContext = "https://schema.org"
 // repeated: the page shows them, and the framework's encodings (CASE,
 // normalized JSON, CSV) hold them for machines.
 func OccupationLD(o *site.Occupation, s *site.Site) any {
-	fw := frameworkLD(o, s, o.Path)
+	ref := frameworkRef(o, s, o.Path)
+	fw := frameworkLD{Type: ref.Type, Identifier: ref.Identifier, Name: ref.Name, URL: ref.URL, Version: ref.Version}
+	for _, d := range Downloads(o, s.Config.Outputs) {
+		fw.Encoding = append(fw.Encoding, mediaObject{Type: "MediaObject", ContentURL: link(s, o.Path, d.Path, ""),
+			EncodingFormat: d.MediaType, Name: d.Label})
+	}
 	c := codesOf(o)
-	levels := make([]any, 0, len(o.Levels))
+	fw.HasPart = make([]termSetLD, 0, len(o.Levels))
 	for _, ol := range o.Levels {
-		levels = append(levels, map[string]any{
-			"@type":      "DefinedTermSet",
-			"name":       ol.Label,
-			"identifier": c.level(ol),
-			"url":        link(s, o.Path, ol.Path, ""),
-		})
+		fw.HasPart = append(fw.HasPart, termSetLD{Type: "DefinedTermSet", Identifier: c.level(ol), Name: ol.Label,
+			URL: link(s, o.Path, ol.Path, "")})
 	}
-	fw["hasPart"] = levels
-	ld := map[string]any{
-		"@context": schemaContext,
-		"@type":    "Occupation",
-		"name":     o.Title(),
-		"url":      link(s, o.Path, o.Path, ""),
-		"occupationalCategory": map[string]any{
-			"@type":     "CategoryCode",
-			"codeValue": o.Code,
-			"name":      o.Title(),
-			"inCodeSet": map[string]any{
-				"@type": "CategoryCodeSet",
-				"name":  "O*NET-SOC",
-				"url":   "https://www.onetcenter.org/taxonomy.html",
-			},
-		},
-		"subjectOf": fw,
-	}
-	if d := description(o); d != "" {
-		ld["description"] = d
-	}
-	return ld
+	return occupationLD{Context: schemaContext, Type: "Occupation", Description: description(o), Name: o.Title(),
+		Category: categoryCode{Type: "CategoryCode", CodeValue: o.Code, Name: o.Title(),
+			InCodeSet: codeSet{Type: "CategoryCodeSet", Name: "O*NET-SOC", URL: "https://www.onetcenter.org/taxonomy.html"}},
+		SubjectOf: fw, URL: link(s, o.Path, o.Path, "")}
 }
 
 // LevelLD returns the schema.org DefinedTermSet of a level page: the
@@ -60,49 +43,83 @@ func OccupationLD(o *site.Occupation, s *site.Site) any {
 // encodings, on the occupation's page, hold its statements.
 func LevelLD(ol *site.OccupationLevel, s *site.Site) any {
 	o := ol.Occupation
-	return map[string]any{
-		"@context":    schemaContext,
-		"@type":       "DefinedTermSet",
-		"name":        o.Title() + ": " + ol.Label,
-		"description": ol.Label + " level of the " + o.Title() + " competency framework.",
-		"identifier":  codesOf(o).level(ol),
-		"url":         link(s, ol.Path, ol.Path, ""),
-		"isPartOf":    frameworkRef(o, s, ol.Path),
-	}
-}
-
-// frameworkLD is o's framework as a schema.org DefinedTermSet seen from
-// the page from (frameworkRef) with its files as encodings (MediaObject
-// with contentUrl and encodingFormat).
-func frameworkLD(o *site.Occupation, s *site.Site, from string) map[string]any {
-	var files []any
-	for _, d := range Downloads(o, s.Config.Outputs) {
-		files = append(files, map[string]any{
-			"@type":          "MediaObject",
-			"name":           d.Label,
-			"contentUrl":     link(s, from, d.Path, ""),
-			"encodingFormat": d.MediaType,
-		})
-	}
-	fw := frameworkRef(o, s, from)
-	fw["encoding"] = files
-	return fw
+	return levelLD{Context: schemaContext, Type: "DefinedTermSet",
+		Description: ol.Label + " level of the " + o.Title() + " competency framework.",
+		Identifier:  codesOf(o).level(ol), IsPartOf: frameworkRef(o, s, ol.Path),
+		Name: o.Title() + ": " + ol.Label, URL: link(s, ol.Path, ol.Path, "")}
 }
 
 // frameworkRef names o's framework as a schema.org DefinedTermSet seen
 // from the page from: its name, code, version and page.
-func frameworkRef(o *site.Occupation, s *site.Site, from string) map[string]any {
-	fw := map[string]any{
-		"@type":      "DefinedTermSet",
-		"name":       o.Title() + " competency framework",
-		"identifier": o.Code,
-		"url":        link(s, from, o.Path, ""),
-	}
-	if o.Version != "" {
-		fw["version"] = o.Version
-	}
-	return fw
+func frameworkRef(o *site.Occupation, s *site.Site, from string) frameworkRefLD {
+	return frameworkRefLD{Type: "DefinedTermSet", Identifier: o.Code, Name: o.Title() + " competency framework",
+		URL: link(s, from, o.Path, ""), Version: o.Version}
 }
+
+// The JSON-LD values are structs whose fields are in the order of the
+// keys json.Marshal writes for a map: html/template marshals them on
+// every page, and a struct is encoded without sorting keys or boxing.
+type (
+	occupationLD struct {
+		Context     string       `json:"@context"`
+		Type        string       `json:"@type"`
+		Description string       `json:"description,omitempty"`
+		Name        string       `json:"name"`
+		Category    categoryCode `json:"occupationalCategory"`
+		SubjectOf   frameworkLD  `json:"subjectOf"`
+		URL         string       `json:"url"`
+	}
+	categoryCode struct {
+		Type      string  `json:"@type"`
+		CodeValue string  `json:"codeValue"`
+		InCodeSet codeSet `json:"inCodeSet"`
+		Name      string  `json:"name"`
+	}
+	codeSet struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	}
+	// frameworkLD is frameworkRefLD with the framework's files as
+	// encodings and its levels as parts, in the keys' order.
+	frameworkLD struct {
+		Type       string        `json:"@type"`
+		Encoding   []mediaObject `json:"encoding"`
+		HasPart    []termSetLD   `json:"hasPart"`
+		Identifier string        `json:"identifier"`
+		Name       string        `json:"name"`
+		URL        string        `json:"url"`
+		Version    string        `json:"version,omitempty"`
+	}
+	frameworkRefLD struct {
+		Type       string `json:"@type"`
+		Identifier string `json:"identifier"`
+		Name       string `json:"name"`
+		URL        string `json:"url"`
+		Version    string `json:"version,omitempty"`
+	}
+	mediaObject struct {
+		Type           string `json:"@type"`
+		ContentURL     string `json:"contentUrl"`
+		EncodingFormat string `json:"encodingFormat"`
+		Name           string `json:"name"`
+	}
+	termSetLD struct {
+		Type       string `json:"@type"`
+		Identifier string `json:"identifier"`
+		Name       string `json:"name"`
+		URL        string `json:"url"`
+	}
+	levelLD struct {
+		Context     string         `json:"@context"`
+		Type        string         `json:"@type"`
+		Description string         `json:"description"`
+		Identifier  string         `json:"identifier"`
+		IsPartOf    frameworkRefLD `json:"isPartOf"`
+		Name        string         `json:"name"`
+		URL         string         `json:"url"`
+	}
+)
 
 // breadcrumbList and listItem are schema.org's BreadcrumbList and
 // ListItem, their fields in the order of the keys json.Marshal writes for
