@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"sync"
 	"text/template/parse"
 
 	"github.com/ladder-ssg/ladder/generator/i18n"
@@ -33,38 +34,71 @@ func (t *Templates) foldKey(c *i18n.Catalogue) string {
 	return b.String()
 }
 
-// folded returns the page kinds' templates folded for c, made once for
-// each set of messages: a watch session's rebuilds, whose catalogues are
-// made anew but say the same, share them.
-func (t *Templates) folded(c *i18n.Catalogue) map[site.PageKind]*template.Template {
+// folded returns the page kinds' templates folded for c, shared by
+// every catalogue with the same messages: a watch session's rebuilds
+// make their catalogues anew, but they say the same.
+func (t *Templates) folded(c *i18n.Catalogue) (*foldedKinds, error) {
 	key := t.foldKey(c)
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if kinds, ok := t.folds[key]; ok {
-		return kinds
+	if f, ok := t.folds[key]; ok {
+		return f, nil
 	}
 	if len(t.folds) >= maxFolds {
 		clear(t.folds) // a site has a few languages; more are old catalogues
 	}
-	kinds := make(map[site.PageKind]*template.Template, len(t.kinds))
-	for k, master := range t.kinds {
-		kinds[k] = foldKind(master, layoutOf(k), c)
+	// The first fold takes the parsed kinds; a copy of them would cost
+	// a small site more than parsing does.
+	kinds := t.kinds
+	t.kinds = nil
+	if kinds == nil {
+		var err error
+		if kinds, err = parseKinds(t.src); err != nil {
+			return nil, err
+		}
 	}
-	t.folds[key] = kinds
-	return kinds
+	f := &foldedKinds{c: c, kinds: make(map[site.PageKind]*foldedKind, len(kinds))}
+	for k, unfolded := range kinds {
+		f.kinds[k] = &foldedKind{unfolded: unfolded}
+	}
+	t.folds[key] = f
+	return f, nil
 }
 
 // maxFolds bounds Templates.folds: a site's languages, with room.
 const maxFolds = 16
 
-// foldKind returns a copy of the kind's templates, escaped from layout,
-// with their translations folded for c. The copy is returned unfolded when
-// escaping fails, so that rendering reports the error with the page.
-func foldKind(master *template.Template, layout string, c *i18n.Catalogue) *template.Template {
-	kt, err := master.Clone()
-	if err != nil {
-		return master
+// foldedKinds are the page kinds' templates folded for a catalogue, each
+// when a page of its kind is first rendered, so that the kinds are
+// escaped on every core, and a build escapes only the kinds it renders.
+type foldedKinds struct {
+	c     *i18n.Catalogue
+	kinds map[site.PageKind]*foldedKind // read-only once made
+}
+
+type foldedKind struct {
+	unfolded *template.Template
+	once     sync.Once
+	folded   *template.Template
+}
+
+// get returns the templates of kind k, or nil for a kind without any.
+func (f *foldedKinds) get(k site.PageKind) *template.Template {
+	fk := f.kinds[k]
+	if fk == nil {
+		return nil
 	}
+	fk.once.Do(func() {
+		fk.folded = foldKind(fk.unfolded, layoutOf(k), f.c)
+		fk.unfolded = nil
+	})
+	return fk.folded
+}
+
+// foldKind escapes the kind's templates from layout and folds their
+// translations for c, in place; it returns kt. When escaping fails they
+// stay unfolded, so that rendering reports the error with the page.
+func foldKind(kt *template.Template, layout string, c *i18n.Catalogue) *template.Template {
 	// html/template escapes a template when it first runs; running it on
 	// no data escapes everything the layout calls and writes nothing of
 	// use. Only an escaping error (*template.Error) matters here.

@@ -90,18 +90,30 @@ func TestFoldedShared(t *testing.T) {
 	}
 	en1, en2 := i18n.Shipped("en"), i18n.Shipped("en")
 	fr := i18n.Shipped("fr")
-	a, b, f := tmpl.folded(en1), tmpl.folded(en2), tmpl.folded(fr)
-	for k := range a {
-		if a[k] != b[k] {
-			t.Errorf("%s: two English catalogues got two folds", k)
+	a, b, f := mustFold(t, tmpl, en1), mustFold(t, tmpl, en2), mustFold(t, tmpl, fr)
+	if a != b {
+		t.Error("two English catalogues got two folds")
+	}
+	for _, k := range pageKinds() {
+		if a.get(k) == nil || a.get(k) != b.get(k) {
+			t.Errorf("%s: the English folds differ", k)
 		}
-		if a[k] == f[k] {
+		if a.get(k) == f.get(k) {
 			t.Errorf("%s: French shares the English fold", k)
 		}
 	}
 	if len(tmpl.keys) < 50 {
 		t.Errorf("only %d keys translated without arguments: %q", len(tmpl.keys), tmpl.keys)
 	}
+}
+
+func mustFold(t *testing.T, tmpl *Templates, c *i18n.Catalogue) *foldedKinds {
+	t.Helper()
+	f, err := tmpl.folded(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
 }
 
 // countT counts the actions of set's templates that still call T.

@@ -270,7 +270,7 @@ func (v *View) matrixCell(w *listWriter, c *MatrixCell) error {
 	w.text(c.Performance)
 	code := `<a class="cell-code" href="`
 	if c.Row != nil {
-		row, err := v.r.execute(v.r.kinds[v.Page.Kind], "cell-row", c.Row)
+		row, err := v.r.execute(v.r.kinds.get(v.Page.Kind), "cell-row", c.Row)
 		if err != nil {
 			return err
 		}

@@ -38,7 +38,7 @@ const EmbedLayoutFile = "embed-layout.html"
 type Renderer struct {
 	site  *site.Site
 	md    *markup.Renderer
-	kinds map[site.PageKind]*template.Template
+	kinds *foldedKinds
 	intro template.HTML
 	// byFile finds content pages by their file, to resolve markdown links.
 	byFile map[string]*site.ContentPage
@@ -68,63 +68,84 @@ const (
 // parses them again only when a template file changed. They are safe for
 // concurrent use.
 type Templates struct {
-	// kinds are never run, so that each catalogue's fold can copy them.
+	// kinds are parsed and never run: the first catalogue's fold takes
+	// them (see fold.go), and a fold for another parses src again.
 	kinds map[site.PageKind]*template.Template
-	// keys are the keys translated without arguments (see fold.go).
-	keys []string
+	src   map[string]string // every template file, by name
+	keys  []string          // the keys translated without arguments
 
 	mu sync.Mutex
 	// folds holds the kinds folded for a catalogue, by foldKey.
-	folds map[string]map[site.PageKind]*template.Template
+	folds map[string]*foldedKinds
 }
 
 // Parse parses the templates in templates (the embedded ones with a site's
 // overrides layered on top).
 func Parse(templates fs.FS) (*Templates, error) {
-	t := &Templates{kinds: map[site.PageKind]*template.Template{}, folds: map[string]map[site.PageKind]*template.Template{}}
-	base := template.New(LayoutFile).Funcs(funcs())
-	layout, err := fs.ReadFile(templates, LayoutFile)
+	src, err := readTemplates(templates)
 	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, err
 	}
-	if _, err := base.Parse(string(layout)); err != nil {
-		return nil, fmt.Errorf("templates/%s: %w", LayoutFile, err)
-	}
-	embedLayout, err := fs.ReadFile(templates, EmbedLayoutFile)
+	kinds, err := parseKinds(src)
 	if err != nil {
-		return nil, fmt.Errorf("templates: %w", err)
+		return nil, err
 	}
-	if _, err := base.New(EmbedLayoutFile).Parse(string(embedLayout)); err != nil {
-		return nil, fmt.Errorf("templates/%s: %w", EmbedLayoutFile, err)
-	}
-	partials, _ := fs.Glob(templates, "partials/*.html")
-	sort.Strings(partials)
-	for _, p := range partials {
-		src, err := fs.ReadFile(templates, p)
-		if err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", p, err)
-		}
-		if _, err := base.New(p).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("templates/%s: %w", p, err)
-		}
-	}
+	t := &Templates{kinds: kinds, src: src, folds: map[string]*foldedKinds{}}
 	for _, k := range pageKinds() {
-		name := string(k) + ".html"
-		src, err := fs.ReadFile(templates, name)
+		t.keys = translationKeys(t.keys, kinds[k])
+	}
+	return t, nil
+}
+
+// readTemplates reads the layouts, the partials and every kind's file.
+func readTemplates(templates fs.FS) (map[string]string, error) {
+	partials, _ := fs.Glob(templates, "partials/*.html")
+	names := append([]string{LayoutFile, EmbedLayoutFile}, partials...)
+	for _, k := range pageKinds() {
+		names = append(names, string(k)+".html")
+	}
+	src := make(map[string]string, len(names))
+	for _, name := range names {
+		data, err := fs.ReadFile(templates, name)
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
+		src[name] = string(data)
+	}
+	return src, nil
+}
+
+// parseKinds parses each page kind's file with the layouts and partials.
+func parseKinds(src map[string]string) (map[site.PageKind]*template.Template, error) {
+	base := template.New(LayoutFile).Funcs(funcs())
+	if _, err := base.Parse(src[LayoutFile]); err != nil {
+		return nil, fmt.Errorf("templates/%s: %w", LayoutFile, err)
+	}
+	shared := []string{EmbedLayoutFile}
+	for name := range src {
+		if strings.HasPrefix(name, "partials/") {
+			shared = append(shared, name)
+		}
+	}
+	sort.Strings(shared[1:])
+	for _, name := range shared {
+		if _, err := base.New(name).Parse(src[name]); err != nil {
+			return nil, fmt.Errorf("templates/%s: %w", name, err)
+		}
+	}
+	kinds := map[site.PageKind]*template.Template{}
+	for _, k := range pageKinds() {
+		name := string(k) + ".html"
 		kt, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
-		if _, err := kt.New(name).Parse(string(src)); err != nil {
+		if _, err := kt.New(name).Parse(src[name]); err != nil {
 			return nil, fmt.Errorf("templates/%s: %w", name, err)
 		}
-		t.kinds[k] = kt
-		t.keys = translationKeys(t.keys, kt)
+		kinds[k] = kt
 	}
-	return t, nil
+	return kinds, nil
 }
 
 // pageKinds lists the page kinds, each rendered with its own <kind>.html.
@@ -147,7 +168,11 @@ func New(s *site.Site, templates fs.FS, md *markup.Renderer) (*Renderer, error) 
 
 // Renderer prepares the rendering of s's pages with these templates.
 func (t *Templates) Renderer(s *site.Site, md *markup.Renderer) (*Renderer, error) {
-	r := &Renderer{site: s, md: md, kinds: t.folded(s.Text), byFile: map[string]*site.ContentPage{},
+	kinds, err := t.folded(s.Text)
+	if err != nil {
+		return nil, err
+	}
+	r := &Renderer{site: s, md: md, kinds: kinds, byFile: map[string]*site.ContentPage{},
 		partials: newGenerations[string, template.HTML](partialsLimit), fragments: newGenerations[fragmentKey, template.HTML](fragmentsLimit)}
 	for _, c := range s.ContentPages {
 		r.byFile[c.File] = c
@@ -165,7 +190,7 @@ func (t *Templates) Renderer(s *site.Site, md *markup.Renderer) (*Renderer, erro
 
 // Page renders one page into w.
 func (r *Renderer) Page(w *bytes.Buffer, p *site.Page) error {
-	t := r.kinds[p.Kind]
+	t := r.kinds.get(p.Kind)
 	if t == nil {
 		return fmt.Errorf("%s: no template for page kind %q", p.Path, p.Kind)
 	}
@@ -295,7 +320,7 @@ func (r *Renderer) partialCached(v *View, name string, key string) (template.HTM
 	if h, ok := r.partials.get(k); ok {
 		return h, nil
 	}
-	h, err := r.execute(r.kinds[v.Page.Kind], name, v)
+	h, err := r.execute(r.kinds.get(v.Page.Kind), name, v)
 	if err == nil {
 		r.partials.put(k, h)
 	}
@@ -327,7 +352,7 @@ func (r *Renderer) fragmentCached(v *View, name string, f Fragment) (template.HT
 	if f.Item != nil && !reflect.ValueOf(f.Item).Comparable() {
 		return "", fmt.Errorf("FragmentCached %q: %T cannot be a cache key", name, f.Item)
 	}
-	set := r.kinds[v.Page.Kind]
+	set := r.kinds.get(v.Page.Kind)
 	k := fragmentKey{set: set, name: name, item: f.Item, url: f.URL}
 	if h, ok := r.fragments.get(k); ok {
 		return h, nil
