@@ -74,9 +74,8 @@ func unmark(s string, values []string) string {
 	return b.String()
 }
 
-// Dir is the page's writing direction for the html element: "rtl" for a
-// right-to-left language, else "" (left-to-right needs no attribute).
-func (v *View) Dir() string {
+// dir is the page's writing direction for the html element (View.Dir).
+func (v *View) dir() string {
 	if d := v.Site.Text.Dir(); d == "rtl" {
 		return d
 	}

@@ -13,9 +13,8 @@ func (r *Renderer) WithLanguages(set *translations.Set) *Renderer {
 	return r
 }
 
-// Alternates lists the page in every language the site has it in, itself
-// included (Current), or nil when it exists in one language only.
-func (v *View) Alternates() []translations.Alternate {
+// alternates lists the page in every language (View.Alternates).
+func (v *View) alternates() []translations.Alternate {
 	if v.r.languages == nil {
 		return nil
 	}
@@ -29,7 +28,7 @@ func (v *View) AlternateURL(a translations.Alternate, absolute bool) string {
 	if absolute && a.URL != "" {
 		return a.URL
 	}
-	for _, self := range v.Alternates() {
+	for _, self := range v.Alternates {
 		if self.Current {
 			return site.RelURL(self.Path, a.Path)
 		}

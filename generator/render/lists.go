@@ -403,9 +403,8 @@ func (v *View) EmbedStatements(ol *site.OccupationLevel) template.HTML {
 	return w.done()
 }
 
-// Breadcrumbs is the page's trail from the home page, "" for a page
-// without one: a <nav> of the crumbs' links and the page's title.
-func (v *View) Breadcrumbs() template.HTML {
+// breadcrumbs writes the page's trail (View.Breadcrumbs).
+func (v *View) breadcrumbs() template.HTML {
 	if len(v.Page.Crumbs) == 0 {
 		return ""
 	}

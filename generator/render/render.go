@@ -214,6 +214,7 @@ func (r *Renderer) Page(w *bytes.Buffer, p *site.Page) error {
 		v.Content = template.HTML(buf.String())
 		v.Headings = doc.Headings
 	}
+	v.pageValues()
 	if err := t.ExecuteTemplate(w, layoutOf(p.Kind), v); err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
 	}

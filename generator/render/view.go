@@ -13,6 +13,7 @@ import (
 	"github.com/ladder-ssg/ladder/generator/framework"
 	"github.com/ladder-ssg/ladder/generator/markup"
 	"github.com/ladder-ssg/ladder/generator/site"
+	"github.com/ladder-ssg/ladder/generator/translations"
 )
 
 // View is what a template sees: the site, the page, and helpers that
@@ -29,6 +30,49 @@ type View struct {
 	// reused from page to page; listing is set while one is written.
 	lists   *[]byte
 	listing bool
+
+	// What the layouts print once a page, set before the page renders
+	// (pageValues): as fields, they cost a template no reflective call.
+
+	// Dir is the page's writing direction for the html element: "rtl" for
+	// a right-to-left language, else "" (left-to-right needs no
+	// attribute).
+	Dir string
+	// Canonical is the page's absolute URL when the site has a base URL,
+	// or "". Folder pages are named by their folder, as hosts serve them.
+	Canonical string
+	// NavKey identifies what the site header shows on this page: the same
+	// on every page at one folder depth in one section (see Section),
+	// except where a menu entry is the page itself.
+	NavKey string
+	// HeadKey identifies what the head-links partial shows: the same on
+	// every page at one depth (its links go through the site root, see
+	// Root), but for the syntax stylesheet of pages made from markdown.
+	HeadKey string
+	// FooterKey identifies what the footer shows: one framework's credits
+	// on its own pages, every framework's elsewhere. A framework's
+	// credits are its attribution and sources, which most frameworks of
+	// a site share, and the link to its list of changes, made relative
+	// to the page.
+	FooterKey string
+	// JSONLD is the schema.org values this page embeds, each for its own
+	// <script type="application/ld+json">: html/template escapes a value
+	// there correctly, which it cannot do for pre-marshalled text.
+	JSONLD []any
+	// Breadcrumbs is the page's trail from the home page, "" for a page
+	// without one: a <nav> of the crumbs' links and the page's title.
+	Breadcrumbs template.HTML
+	// Alternates lists the page in every language the site has it in,
+	// itself included (Current), or nil when it exists in one language
+	// only.
+	Alternates []translations.Alternate
+}
+
+// pageValues sets the fields the layouts print once a page.
+func (v *View) pageValues() {
+	v.Dir, v.Canonical, v.Alternates = v.dir(), v.canonical(), v.alternates()
+	v.NavKey, v.HeadKey, v.FooterKey = v.navKey(), v.headKey(), v.footerKey()
+	v.JSONLD, v.Breadcrumbs = v.jsonLD(), v.breadcrumbs()
 }
 
 // PartialCached renders the named template with this view once per
@@ -95,10 +139,8 @@ func (v *View) NavCurrent(section string) template.HTMLAttr {
 	return ""
 }
 
-// NavKey identifies what the site header shows on this page: the same on
-// every page at one folder depth in one section (see Section), except
-// where a menu entry is the page itself.
-func (v *View) NavKey() string {
+// navKey is View.NavKey.
+func (v *View) navKey() string {
 	key := strconv.Itoa(strings.Count(v.Page.Path, "/")) + " " + v.Section()
 	switch v.Page.Kind {
 	case site.HomePage, site.OccupationsIndex, site.LevelsIndex, site.HubsIndex, site.ContentPageKind, site.SkillsIndex:
@@ -107,10 +149,8 @@ func (v *View) NavKey() string {
 	return key
 }
 
-// HeadKey identifies what the head-links partial shows: the same on
-// every page at one depth (its links go through the site root, see
-// Root), but for the syntax stylesheet of pages made from markdown.
-func (v *View) HeadKey() string {
+// headKey is View.HeadKey.
+func (v *View) headKey() string {
 	key := strconv.Itoa(strings.Count(v.Page.Path, "/"))
 	if v.Page.Kind == site.NotFoundPage {
 		key = "404" // its links may be absolute (see Root)
@@ -121,11 +161,8 @@ func (v *View) HeadKey() string {
 	return key
 }
 
-// FooterKey identifies what the footer shows: one framework's credits on
-// its own pages, every framework's elsewhere. A framework's credits are
-// its attribution and sources, which most frameworks of a site share,
-// and the link to its list of changes, made relative to the page.
-func (v *View) FooterKey() string {
+// footerKey is View.FooterKey.
+func (v *View) footerKey() string {
 	if o := v.Page.Occupation; o != nil {
 		var key strings.Builder
 		key.WriteString("occupation " + strconv.Itoa(strings.Count(v.Page.Path, "/")) + "\x00" + o.Attribution)
@@ -182,9 +219,8 @@ func (v *View) Root(p string) string {
 	return strings.Repeat("../", strings.Count(v.Page.Path, "/")) + p
 }
 
-// Canonical returns the page's absolute URL when the site has a base URL,
-// or "". Folder pages are named by their folder, as hosts serve them.
-func (v *View) Canonical() string {
+// canonical is View.Canonical.
+func (v *View) canonical() string {
 	base := v.Site.Config.BaseURL
 	if base == "" {
 		return ""
@@ -291,10 +327,8 @@ func (v *View) DownloadOf(format string) *export.Download {
 	return nil
 }
 
-// JSONLD returns the schema.org values this page embeds, each for its own
-// <script type="application/ld+json">: html/template escapes a value
-// there correctly, which it cannot do for pre-marshalled text.
-func (v *View) JSONLD() []any {
+// jsonLD is View.JSONLD.
+func (v *View) jsonLD() []any {
 	out := []any{export.BreadcrumbLD(v.Page, v.Site)}
 	switch v.Page.Kind {
 	case site.OccupationPage:
