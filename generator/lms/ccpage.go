@@ -74,9 +74,6 @@ type ccRewriter struct {
 	// counts its open elements of that name.
 	skipping  string
 	skipDepth int
-	// rawNext says the next text is an element's raw text (<iframe>,
-	// <xmp>…), written as it is.
-	rawNext bool
 	// unwrapped holds, for each open <a>, whether its tags are dropped.
 	unwrapped []bool
 	// foreign counts the open <svg> and <math> elements, in which a
@@ -91,14 +88,12 @@ type ccAttr struct{ key, val []byte }
 // next handles the page's next token; it reports false at the end.
 func (r *ccRewriter) next() bool {
 	tt := r.z.Next()
-	rawText := r.rawNext
-	r.rawNext = false
 	switch tt {
 	case xhtml.ErrorToken:
 		return false
 	case xhtml.TextToken:
 		if r.skipping == "" {
-			r.text(r.z.Text(), rawText)
+			r.text(r.z.Text())
 		}
 	case xhtml.StartTagToken, xhtml.SelfClosingTagToken:
 		name, hasAttr := r.tagName()
@@ -146,17 +141,16 @@ func (r *ccRewriter) readAttrs(more bool) {
 }
 
 // text handles text: before the body, only text that is not white space
-// opens it.
-func (r *ccRewriter) text(t []byte, raw bool) {
+// opens it. Text is always escaped, even an obsolete element's raw text
+// (<xmp>, <iframe>'s fallback…): a browser that does not read it as raw
+// there (inside <svg>) would otherwise find markup in it, and links the
+// rules never saw.
+func (r *ccRewriter) text(t []byte) {
 	if !r.inBody {
 		if len(bytes.TrimSpace(t)) == 0 {
 			return
 		}
 		r.startBody(nil)
-	}
-	if raw {
-		r.out.Write(t)
-		return
 	}
 	writeEscaped(&r.out, t)
 }
@@ -238,11 +232,8 @@ func (r *ccRewriter) element(name string, selfClosing bool) {
 		r.out.WriteString("></" + name + ">")
 	default:
 		r.out.WriteByte('>')
-		switch name {
-		case "svg", "math":
+		if name == "svg" || name == "math" {
 			r.foreign++
-		case "iframe", "noembed", "noframes", "xmp", "plaintext":
-			r.rawNext = true
 		}
 	}
 }

@@ -1,8 +1,14 @@
 package lms
 
 import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestCCPage runs ccPage over small pages at a/b/page.html, in a
@@ -55,6 +61,9 @@ func TestCCPage(t *testing.T) {
 		{"a text link inside an unpublished one stays",
 			`<a href="../c/plain.html">p<a href="#q">q</a>r</a>`,
 			[]string{`p<a href="#q">q</a>r</body>`}, []string{"plain"}},
+		{"raw text is escaped, so that no markup hides in it",
+			`<svg><xmp><a href="../c/plain.html">x</a></xmp></svg>`,
+			[]string{`<xmp>&lt;a href=&#34;../c/plain.html&#34;&gt;x&lt;/a&gt;</xmp>`}, nil},
 		{"self-closing tags close only foreign elements",
 			`<svg viewBox="0 0 1 1"><path d="M0"/></svg><div/>in`,
 			[]string{`<path d="M0"></path></svg><div>in</body>`}, nil},
@@ -97,4 +106,71 @@ func TestCCPageWithoutHeadOrBody(t *testing.T) {
 	if string(out) != want {
 		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
+}
+
+// FuzzCCPage holds ccPage to what the importers rely on, for any page:
+// the document it writes has no script, style sheet or template, and
+// every link left relative goes to a file of the cartridge.
+func FuzzCCPage(f *testing.F) {
+	for _, seed := range []string{
+		`<!doctype html><html lang="fr"><head><title>T</title><script>x()</script></head><body><p><a href="other.html#x">o</a></p></body></html>`,
+		`<a href="../c/plain.html"><b>plain</b><a href="page.html#y">me</a></a><img src="../img.png">`,
+		`<svg viewBox="0 0 1 1"><a href="../c/plain.html"><path d="M0"/></a><style>a{}</style></svg><template><p>t</template>`,
+		`<noscript><a href="x.html">n</a></noscript><xmp><a href="y.html"></xmp><textarea><a></textarea>`,
+	} {
+		f.Add([]byte(seed))
+	}
+	links := ccLinks{
+		pages:  map[string]string{"a/b/page.html": "", "a/b/other.html": "https://example.org/other/", "a/c/plain.html": ""},
+		assets: map[string]bool{"a/img.png": true},
+	}
+	styles := map[string]string{"p": "margin:0", ".topic": "font-weight:bold"}
+	f.Fuzz(func(t *testing.T, page []byte) {
+		out, err := ccPage(page, "a/b/page.html", links, styles)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			switch n.Data {
+			case "script", "style", "link", "noscript", "template":
+				t.Fatalf("a <%s> is left in\n%s", n.Data, out)
+			case "a":
+				if why := ccLinkProblem(n, links); why != "" {
+					t.Fatalf("%s in\n%s", why, out)
+				}
+			}
+		}
+	})
+}
+
+// ccLinkProblem says what is wrong with the link a on a/b/page.html of
+// FuzzCCPage's cartridge, or "".
+func ccLinkProblem(a *html.Node, links ccLinks) string {
+	for _, at := range a.Attr {
+		if at.Key != "href" {
+			continue
+		}
+		href := strings.TrimSpace(at.Val)
+		if href == "" || strings.HasPrefix(href, "#") {
+			return ""
+		}
+		u, err := url.Parse(href)
+		if err != nil {
+			return fmt.Sprintf("the link %q does not parse", at.Val)
+		}
+		if u.Scheme != "" || u.Host != "" {
+			return ""
+		}
+		if target := path.Clean(path.Join("a/b", u.Path)); !links.assets[target] {
+			return fmt.Sprintf("the link %q goes to %s, which is no asset", at.Val, target)
+		}
+	}
+	return ""
 }
