@@ -210,7 +210,7 @@ func (r *ccRewriter) startBody(attrs []ccAttr) {
 func (r *ccRewriter) element(name string, selfClosing bool) {
 	attrs := r.withStyle(name, r.attrs)
 	if name == "a" {
-		if n := len(r.unwrapped); n > 0 {
+		if len(r.unwrapped) > 0 {
 			// An <a> inside another closes it, as in a browser.
 			r.end("a")
 		}
