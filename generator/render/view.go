@@ -66,6 +66,13 @@ type View struct {
 	// itself included (Current), or nil when it exists in one language
 	// only.
 	Alternates []translations.Alternate
+	// DocumentTitle is the <title>: the page's title and the site's, or
+	// the site's alone on the home page.
+	DocumentTitle string
+	// FindsRoot is set on the 404 page of a site without a base URL,
+	// whose head finds the site root by script (the root-finder
+	// template).
+	FindsRoot bool
 }
 
 // pageValues sets the fields the layouts print once a page.
@@ -73,6 +80,11 @@ func (v *View) pageValues() {
 	v.Dir, v.Canonical, v.Alternates = v.dir(), v.canonical(), v.alternates()
 	v.NavKey, v.HeadKey, v.FooterKey = v.navKey(), v.headKey(), v.footerKey()
 	v.JSONLD, v.Breadcrumbs = v.jsonLD(), v.breadcrumbs()
+	v.DocumentTitle = v.Site.Config.Title
+	if v.Page.Kind != site.HomePage {
+		v.DocumentTitle = v.Page.Title + " · " + v.DocumentTitle
+	}
+	v.FindsRoot = v.Page.Kind == site.NotFoundPage && v.Site.Config.BaseURL == ""
 }
 
 // PartialCached renders the named template with this view once per
