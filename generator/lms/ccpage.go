@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"html"
 	"io"
 	"net/url"
 	"path"
@@ -196,10 +195,10 @@ func (r *ccRewriter) startBody(attrs []ccAttr) {
 	r.inBody = true
 	r.out.WriteString("<!DOCTYPE html>\n<html")
 	if r.lang != "" {
-		r.out.WriteString(` lang="` + html.EscapeString(r.lang) + `"`)
+		r.out.WriteString(` lang="` + xhtml.EscapeString(r.lang) + `"`)
 	}
 	r.out.WriteString(">\n<head>\n<meta charset=\"utf-8\">\n<title>")
-	r.out.WriteString(html.EscapeString(strings.Join(strings.Fields(r.title), " ")))
+	r.out.WriteString(xhtml.EscapeString(strings.Join(strings.Fields(r.title), " ")))
 	r.out.WriteString("</title>\n</head>\n<body")
 	r.writeAttrs(r.withStyle("body", attrs))
 	r.out.WriteByte('>')
@@ -352,32 +351,15 @@ func setAttr(attrs []ccAttr, key, val string) []ccAttr {
 	return append(attrs, ccAttr{[]byte(key), []byte(val)})
 }
 
-// writeEscaped writes text escaped as html.Render escapes it.
+// writeEscaped writes text escaped as html.Render escapes it, with its
+// escaper; text with nothing to escape, most of a page, is written as it
+// is, without a string made of it.
 func writeEscaped(b *bytes.Buffer, text []byte) {
-	last := 0
-	for i, c := range text {
-		var esc string
-		switch c {
-		case '&':
-			esc = "&amp;"
-		case '\'':
-			esc = "&#39;"
-		case '<':
-			esc = "&lt;"
-		case '>':
-			esc = "&gt;"
-		case '"':
-			esc = "&#34;"
-		case '\r':
-			esc = "&#13;"
-		default:
-			continue
-		}
-		b.Write(text[last:i])
-		b.WriteString(esc)
-		last = i + 1
+	if bytes.IndexAny(text, "&'<>\"\r") < 0 {
+		b.Write(text)
+		return
 	}
-	b.Write(text[last:])
+	b.WriteString(xhtml.EscapeString(string(text)))
 }
 
 // isVoid reports whether the element name has no content or end tag.
