@@ -57,10 +57,12 @@ type View struct {
 	FooterKey string
 	// JSONLD is the schema.org values this page embeds, each for its own
 	// <script type="application/ld+json">: html/template escapes a value
-	// there correctly, which it cannot do for pre-marshalled text.
+	// there correctly, which it cannot do for pre-marshalled text. None
+	// for an embed view, which is not indexed.
 	JSONLD []any
 	// Breadcrumbs is the page's trail from the home page, "" for a page
-	// without one: a <nav> of the crumbs' links and the page's title.
+	// without one: a <nav> of the crumbs' links and the page's title. ""
+	// for an embed view, which has no site chrome.
 	Breadcrumbs template.HTML
 	// Alternates lists the page in every language the site has it in,
 	// itself included (Current), or nil when it exists in one language
@@ -79,7 +81,9 @@ type View struct {
 func (v *View) pageValues() {
 	v.Dir, v.Canonical, v.Alternates = v.dir(), v.canonical(), v.alternates()
 	v.NavKey, v.HeadKey, v.FooterKey = v.navKey(), v.headKey(), v.footerKey()
-	v.JSONLD, v.Breadcrumbs = v.jsonLD(), v.breadcrumbs()
+	if !v.Page.Kind.IsEmbed() {
+		v.JSONLD, v.Breadcrumbs = v.jsonLD(), v.breadcrumbs()
+	}
 	v.DocumentTitle = v.Site.Config.Title
 	if v.Page.Kind != site.HomePage {
 		v.DocumentTitle = v.Page.Title + " · " + v.DocumentTitle
