@@ -355,7 +355,7 @@ func setAttr(attrs []ccAttr, key, val string) []ccAttr {
 // escaper; text with nothing to escape, most of a page, is written as it
 // is, without a string made of it.
 func writeEscaped(b *bytes.Buffer, text []byte) {
-	if bytes.IndexAny(text, "&'<>\"\r") < 0 {
+	if !bytes.ContainsAny(text, "&'<>\"\r") {
 		b.Write(text)
 		return
 	}
