@@ -23,14 +23,18 @@ import (
 // the time, so it sits above what ten thousand frameworks keep live:
 // about 165 MiB after the model step, 190–270 MiB while the pages,
 // exports and packages are written. The process's resident set is the
-// limit and about 50 MiB more (the binary's pages and embedded data, and
-// the runtime's own): there 400 MiB peaks at 451–459 MiB (473–482 MB),
-// under the 500 MB a large site is held to with room for another
-// machine's accounting; 416 MiB peaked at 463–468 MiB (486–491 MB) for
-// 2% less CPU time, once the exports and packages stopped allocating a
-// buffer a file (BENCHMARKS.md, the seventeenth session). A small site
-// never comes near it (1,016 frameworks: about 230 MiB).
-const memoryLimit = 400 << 20
+// limit and about 27 MiB more (the binary's pages and the runtime's
+// own), and was higher still where the collector ran behind a step that
+// dropped much garbage, which the pipeline now collects at once
+// (pipeline.collectNearLimit): there 430 MiB peaks at 457–459 MiB
+// (479–481 MB), under the 500 MB a large site is held to with room for
+// another machine's accounting, as 400 MiB did before (449–464 MiB);
+// 440 MiB peaked at 466–467 MiB (489–490 MB). Each MiB of room above
+// what is live spares the collector work: a 10,160-framework build took
+// about 6% less CPU time at 430 than at 400 (BENCHMARKS.md, the
+// nineteenth session). A small site never comes near it (1,016
+// frameworks: about 230 MiB).
+const memoryLimit = 430 << 20
 
 // collectFrom is the heap below which the collector does not run. A build
 // is a batch job: the default site's build (the seeds), about 30 MB

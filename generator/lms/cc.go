@@ -144,7 +144,7 @@ func ccFiles(c Cartridge) ([]File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(files, File{Path: ManifestPath, Data: cartridgeManifest(c, b)}), nil
+	return append(files, xmlFile(ManifestPath, func(x *xmlWriter) { cartridgeManifest(x, c, b) })), nil
 }
 
 // module adds the module m and its items.
@@ -307,11 +307,10 @@ func isHTML(p string) bool {
 	return false
 }
 
-// cartridgeManifest returns imsmanifest.xml for c, whose items and resources b
-// collected.
-func cartridgeManifest(c Cartridge, b *ccBuilder) []byte {
+// cartridgeManifest writes imsmanifest.xml for c, whose items and
+// resources b collected, to x.
+func cartridgeManifest(x *xmlWriter, c Cartridge, b *ccBuilder) {
 	lang := cmpOr(c.Language, "en")
-	x := newXMLWriter()
 	x.open("manifest",
 		"identifier", xmlID("ladder-", c.Identifier),
 		"xmlns", nsCC11,
@@ -338,7 +337,7 @@ func cartridgeManifest(c Cartridge, b *ccBuilder) []byte {
 	x.open("organizations")
 	x.open("organization", "identifier", ccOrg, "structure", "rooted-hierarchy")
 	x.open("item", "identifier", ccRoot)
-	x.buf.Write(b.items.bytes())
+	x.raw(b.items.bytes())
 	x.close("item")
 	x.close("organization")
 	x.close("organizations")
@@ -356,7 +355,6 @@ func cartridgeManifest(c Cartridge, b *ccBuilder) []byte {
 	}
 	x.close("resources")
 	x.close("manifest")
-	return x.bytes()
 }
 
 // webLink returns the XML of a Common Cartridge 1.1 web link that opens in

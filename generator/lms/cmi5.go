@@ -34,14 +34,13 @@ func Cmi5Course(w io.Writer, c Course, iri string) error {
 	} else if u, err := url.Parse(iri); err != nil || u.Scheme == "" {
 		return fmt.Errorf("cmi5: the course identifier %q is not an absolute IRI", iri)
 	}
-	files = append(files, File{Path: Cmi5Path, Data: cmi5Structure(c, scos, strings.TrimSuffix(iri, "#"))})
+	files = append(files, xmlFile(Cmi5Path, func(x *xmlWriter) { cmi5Structure(x, c, scos, strings.TrimSuffix(iri, "#")) }))
 	return writeZip(w, files, c.Deflated, c.Modified)
 }
 
-// cmi5Structure returns the cmi5.xml of c.
-func cmi5Structure(c Course, scos []courseSCO, iri string) []byte {
+// cmi5Structure writes the cmi5.xml of c to x.
+func cmi5Structure(x *xmlWriter, c Course, scos []courseSCO, iri string) {
 	lang := cmpOr(c.Language, "en")
-	x := newXMLWriter()
 	x.open("courseStructure", "xmlns", nsCmi5)
 	x.open("course", "id", iri)
 	langText(x, "title", c.Title, lang)
@@ -64,7 +63,6 @@ func cmi5Structure(c Course, scos []courseSCO, iri string) []byte {
 		x.close("block")
 	}
 	x.close("courseStructure")
-	return x.bytes()
 }
 
 // langText writes <name><langstring lang="…">text</langstring></name>.

@@ -169,13 +169,12 @@ func SCORM12Course(w io.Writer, c Course) error {
 			return fmt.Errorf("scorm: %q is a file the package writes itself", f.Path)
 		}
 	}
-	files = append(append(files, schemas...), File{Path: ManifestPath, Data: course12Manifest(c, scos, shared)})
+	files = append(append(files, schemas...), xmlFile(ManifestPath, func(x *xmlWriter) { course12Manifest(x, c, scos, shared) }))
 	return writeZip(w, files, c.Deflated, c.Modified)
 }
 
-// course12Manifest returns the SCORM 1.2 imsmanifest.xml of c.
-func course12Manifest(c Course, scos []courseSCO, shared []string) []byte {
-	x := newXMLWriter()
+// course12Manifest writes the SCORM 1.2 imsmanifest.xml of c to x.
+func course12Manifest(x *xmlWriter, c Course, scos []courseSCO, shared []string) {
 	manifest12Open(x, xmlID("ladder-", c.Identifier), c.Title, c.Description, cmpOr(c.Language, "en"))
 	x.open("organizations", "default", scormOrg)
 	x.open("organization", "identifier", scormOrg)
@@ -198,7 +197,6 @@ func course12Manifest(c Course, scos []courseSCO, shared []string) []byte {
 	x.close("organizations")
 	courseResources(x, scos, shared, "adlcp:scormtype")
 	x.close("manifest")
-	return x.bytes()
 }
 
 // courseResources writes the resources of a site-wide course: a SCO per

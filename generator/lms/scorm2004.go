@@ -28,13 +28,12 @@ func SCORM2004Course(w io.Writer, c Course) error {
 	if err != nil {
 		return err
 	}
-	files = append(files, File{Path: ManifestPath, Data: course2004Manifest(c, scos, shared)})
+	files = append(files, xmlFile(ManifestPath, func(x *xmlWriter) { course2004Manifest(x, c, scos, shared) }))
 	return writeZip(w, files, c.Deflated, c.Modified)
 }
 
-// course2004Manifest returns the SCORM 2004 imsmanifest.xml of c.
-func course2004Manifest(c Course, scos []courseSCO, shared []string) []byte {
-	x := newXMLWriter()
+// course2004Manifest writes the SCORM 2004 imsmanifest.xml of c to x.
+func course2004Manifest(x *xmlWriter, c Course, scos []courseSCO, shared []string) {
 	x.open("manifest",
 		"identifier", xmlID("ladder-", c.Identifier),
 		"version", "1.0",
@@ -81,7 +80,6 @@ func course2004Manifest(c Course, scos []courseSCO, shared []string) []byte {
 	x.close("organizations")
 	courseResources(x, scos, shared, "adlcp:scormType")
 	x.close("manifest")
-	return x.bytes()
 }
 
 // freeChoice writes the sequencing of a cluster whose children the learner

@@ -6,16 +6,21 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"fmt"
+	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
 // xmlWriter builds an indented XML document. Text and attribute values are
-// escaped; characters XML 1.0 cannot hold become U+FFFD.
+// escaped; characters XML 1.0 cannot hold become U+FFFD. It holds the
+// document in buf, or, writing an xmlFile, hands buf to out whenever it
+// holds xmlChunk bytes.
 type xmlWriter struct {
 	buf   bytes.Buffer
 	depth int
+	out   io.Writer
+	err   error // out's first error
 }
 
 func newXMLWriter() *xmlWriter {
@@ -24,50 +29,123 @@ func newXMLWriter() *xmlWriter {
 	return x
 }
 
+// xmlFile is a zip entry of the XML document that write writes, made when
+// the zip reaches it and compressed as it is made: a site-wide manifest
+// runs to megabytes, which no buffer then holds whole (see File.Write).
+func xmlFile(path string, write func(x *xmlWriter)) File {
+	return File{Path: path, Write: func(w io.Writer) error {
+		x := &xmlWriter{out: w}
+		x.buf.WriteString(xml.Header)
+		write(x)
+		x.flush()
+		return x.err
+	}}
+}
+
+// xmlChunk is how much of a streamed document xmlWriter holds before
+// handing it on.
+const xmlChunk = 32 << 10
+
 // open writes <name attrs…> on its own line; attrs are name, value pairs.
 func (x *xmlWriter) open(name string, attrs ...string) {
-	x.indent()
-	x.buf.WriteString("<" + name)
-	x.attrs(attrs)
+	x.start(name, attrs)
 	x.buf.WriteString(">\n")
 	x.depth++
+	x.spill()
 }
 
 // close writes </name>.
 func (x *xmlWriter) close(name string) {
 	x.depth--
 	x.indent()
-	x.buf.WriteString("</" + name + ">\n")
+	x.buf.WriteString("</")
+	x.buf.WriteString(name)
+	x.buf.WriteString(">\n")
+	x.spill()
 }
 
 // empty writes <name attrs…/>.
 func (x *xmlWriter) empty(name string, attrs ...string) {
-	x.indent()
-	x.buf.WriteString("<" + name)
-	x.attrs(attrs)
+	x.start(name, attrs)
 	x.buf.WriteString("/>\n")
+	x.spill()
 }
 
 // text writes <name attrs…>text</name> on one line.
 func (x *xmlWriter) text(name, text string, attrs ...string) {
-	x.indent()
-	x.buf.WriteString("<" + name)
-	x.attrs(attrs)
-	x.buf.WriteString(">")
-	xml.EscapeText(&x.buf, []byte(text))
-	x.buf.WriteString("</" + name + ">\n")
+	x.start(name, attrs)
+	x.buf.WriteByte('>')
+	x.escaped(text)
+	x.buf.WriteString("</")
+	x.buf.WriteString(name)
+	x.buf.WriteString(">\n")
+	x.spill()
 }
 
-func (x *xmlWriter) attrs(attrs []string) {
-	for i := 0; i+1 < len(attrs); i += 2 {
-		x.buf.WriteString(" " + attrs[i] + `="`)
-		xml.EscapeText(&x.buf, []byte(attrs[i+1]))
-		x.buf.WriteString(`"`)
+// raw writes data, XML already, as it is.
+func (x *xmlWriter) raw(data []byte) {
+	if x.out == nil {
+		x.buf.Write(data)
+		return
+	}
+	x.flush()
+	if x.err == nil {
+		_, x.err = x.out.Write(data)
 	}
 }
 
+// start writes the indented <name attrs… of an element.
+func (x *xmlWriter) start(name string, attrs []string) {
+	x.indent()
+	x.buf.WriteByte('<')
+	x.buf.WriteString(name)
+	for i := 0; i+1 < len(attrs); i += 2 {
+		x.buf.WriteByte(' ')
+		x.buf.WriteString(attrs[i])
+		x.buf.WriteString(`="`)
+		x.escaped(attrs[i+1])
+		x.buf.WriteByte('"')
+	}
+}
+
+// escaped writes s escaped as xml.EscapeText escapes it; text of plain
+// printable ASCII, most of a manifest, is written as it is.
+func (x *xmlWriter) escaped(s string) {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= utf8.RuneSelf || strings.IndexByte(`<>&'"`, c) >= 0 {
+			xml.EscapeText(&x.buf, []byte(s))
+			return
+		}
+	}
+	x.buf.WriteString(s)
+}
+
+// indentation is the spaces indent writes from, two a level.
+const indentation = "                                                                "
+
 func (x *xmlWriter) indent() {
-	x.buf.WriteString(strings.Repeat("  ", x.depth))
+	n := 2 * x.depth
+	for n > len(indentation) {
+		x.buf.WriteString(indentation)
+		n -= len(indentation)
+	}
+	x.buf.WriteString(indentation[:n])
+}
+
+// spill hands the document made so far to out once it holds xmlChunk
+// bytes.
+func (x *xmlWriter) spill() {
+	if x.out != nil && x.buf.Len() >= xmlChunk {
+		x.flush()
+	}
+}
+
+// flush hands what x holds to out.
+func (x *xmlWriter) flush() {
+	if x.err == nil {
+		_, x.err = x.out.Write(x.buf.Bytes())
+	}
+	x.buf.Reset()
 }
 
 func (x *xmlWriter) bytes() []byte { return x.buf.Bytes() }

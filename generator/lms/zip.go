@@ -28,6 +28,10 @@ type File struct {
 	Path string
 	Data []byte
 	Open func() ([]byte, error)
+	// Write, when set, writes the file's bytes when its turn comes in the
+	// zip, straight into the compressor: for a file too large to hold
+	// whole, such as a site-wide manifest (see xmlFile).
+	Write func(io.Writer) error
 	// Zipped, when set, is the file compressed ahead (see Compressor),
 	// zipped as it is (or decompressed for a page a package rewrites);
 	// Data and Open are not used then.
@@ -88,26 +92,38 @@ func (c *Compressor) Compress(data []byte) *Zipped {
 // are held, until they go to the spill file.
 func (c *Compressor) CompressFrom(write func(io.Writer) error) (*Zipped, error) {
 	d := c.deflater()
+	z, err := d.compressFrom(write)
+	if err != nil {
+		return nil, err
+	}
+	if c.Spill != nil {
+		if off, err := c.Spill.put(z.raw); err == nil {
+			z.raw, z.spill, z.off, z.n = nil, c.Spill, off, len(z.raw)
+		}
+	}
+	if z.spill == nil {
+		// A copy of the exact size: a session keeps thousands of these.
+		// (Also when the spill file cannot be written: memory serves.)
+		z.raw = bytes.Clone(z.raw)
+	}
+	c.release(d)
+	return z, nil
+}
+
+// compressFrom compresses what write writes into d's buffer, summing its
+// CRC-32 and size as it goes. The compressed bytes are valid until d
+// compresses the next.
+func (d *deflater) compressFrom(write func(io.Writer) error) (*Zipped, error) {
 	d.buf.Reset()
 	d.fw.Reset(&d.buf)
 	var sum entrySum
 	if err := write(io.MultiWriter(d.fw, &sum)); err != nil {
 		return nil, err
 	}
-	d.fw.Close()
-	z := &Zipped{crc: sum.crc, size: sum.n}
-	if c.Spill != nil {
-		if off, err := c.Spill.put(d.buf.Bytes()); err == nil {
-			z.spill, z.off, z.n = c.Spill, off, d.buf.Len()
-		}
+	if err := d.fw.Close(); err != nil {
+		return nil, err
 	}
-	if z.spill == nil {
-		// A copy of the exact size: a session keeps thousands of these.
-		// (Also when the spill file cannot be written: memory serves.)
-		z.raw = bytes.Clone(d.buf.Bytes())
-	}
-	c.release(d)
-	return z, nil
+	return &Zipped{raw: d.buf.Bytes(), crc: sum.crc, size: sum.n}, nil
 }
 
 // deflater returns a deflater of c's pool, or a new one.
@@ -201,6 +217,12 @@ func (f File) bytes() ([]byte, error) {
 	case f.Zipped != nil:
 		// An inflater of its own, so that the caller may keep the bytes.
 		return new(inflater).bytes(f)
+	case f.Write != nil:
+		var b bytes.Buffer
+		if err := f.Write(&b); err != nil {
+			return nil, fmt.Errorf("zip %s: %w", f.Path, err)
+		}
+		return b.Bytes(), nil
 	case f.Open == nil:
 		return f.Data, nil
 	}
@@ -337,6 +359,16 @@ func writeZip(w io.Writer, files []File, cache *Deflated, modified time.Time) er
 // (read by Open), with d (*d made on first use). The bytes of a file that
 // is not shared stay in d's buffer, valid until d compresses the next.
 func compress(f File, cache *Deflated, d **deflater) (*Zipped, error) {
+	if *d == nil {
+		*d = new(Compressor).deflater()
+	}
+	if f.Write != nil {
+		z, err := (*d).compressFrom(f.Write)
+		if err != nil {
+			return nil, fmt.Errorf("zip %s: %w", f.Path, err)
+		}
+		return z, nil
+	}
 	data, err := f.bytes()
 	if err != nil {
 		return nil, err
@@ -350,9 +382,6 @@ func compress(f File, cache *Deflated, d **deflater) (*Zipped, error) {
 	}
 	raw, ok := shared.get(key)
 	if !ok {
-		if *d == nil {
-			*d = new(Compressor).deflater()
-		}
 		buf := &(*d).buf
 		buf.Reset()
 		(*d).fw.Reset(buf)

@@ -126,28 +126,47 @@ func zipOf(t *testing.T, files []File) []byte {
 	return buf.Bytes()
 }
 
-// TestWriteZipOpen checks that files read when zipped give the same bytes
-// as files given whole, and that a failed read names the file.
+// TestWriteZipOpen checks that files read or written when zipped give the
+// same bytes as files given whole, and that a failed read or write names
+// the file.
 func TestWriteZipOpen(t *testing.T) {
-	given := []File{{Path: "b.html", Data: []byte("<p>b</p>")}, {Path: "a/a.html", Data: []byte("<p>a</p>")}}
-	var lazy []File
+	given := []File{{Path: "b.html", Data: []byte("<p>b</p>")}, {Path: "a/a.html", Data: []byte(strings.Repeat("<p>a</p>", 9000))}}
+	var opened, written []File
 	for _, f := range given {
 		data := f.Data
-		lazy = append(lazy, File{Path: f.Path, Open: func() ([]byte, error) { return data, nil }})
+		opened = append(opened, File{Path: f.Path, Open: func() ([]byte, error) { return data, nil }})
+		written = append(written, File{Path: f.Path, Write: func(w io.Writer) error {
+			for rest := data; len(rest) > 0; rest = rest[min(len(rest), 1000):] {
+				if _, err := w.Write(rest[:min(len(rest), 1000)]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}})
 	}
-	var want, got bytes.Buffer
+	var want bytes.Buffer
 	if err := WriteZip(&want, given); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteZip(&got, lazy); err != nil {
-		t.Fatal(err)
+	for name, files := range map[string][]File{"opened": opened, "written": written} {
+		var got bytes.Buffer
+		if err := WriteZip(&got, files); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(want.Bytes(), got.Bytes()) {
+			t.Errorf("a zip of %s files differs from the zip of the same bytes", name)
+		}
+		if data, err := files[1].bytes(); err != nil || !bytes.Equal(data, given[1].Data) {
+			t.Errorf("%s file's bytes: %d bytes, %v; want the %d given", name, len(data), err, len(given[1].Data))
+		}
 	}
-	if !bytes.Equal(want.Bytes(), got.Bytes()) {
-		t.Error("a zip of opened files differs from the zip of the same bytes")
-	}
-	broken := append(lazy, File{Path: "c.html", Open: func() ([]byte, error) { return nil, errors.New("gone") }})
-	if err := WriteZip(io.Discard, broken); err == nil || !strings.Contains(err.Error(), "c.html") || !strings.Contains(err.Error(), "gone") {
-		t.Errorf("error %v, want one naming c.html", err)
+	for _, broken := range []File{
+		{Path: "c.html", Open: func() ([]byte, error) { return nil, errors.New("gone") }},
+		{Path: "c.html", Write: func(w io.Writer) error { w.Write([]byte("half")); return errors.New("gone") }},
+	} {
+		if err := WriteZip(io.Discard, append(opened, broken)); err == nil || !strings.Contains(err.Error(), "c.html") || !strings.Contains(err.Error(), "gone") {
+			t.Errorf("error %v, want one naming c.html", err)
+		}
 	}
 }
 
