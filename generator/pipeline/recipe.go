@@ -168,7 +168,11 @@ func writePages(b *run, prev map[string]uint64) (map[string]uint64, error) {
 // the last build, the hosts' redirect files and the list of this build's
 // pages (see redirect.Plan).
 func writeRedirectPages(b *run, _ map[string]uint64) (map[string]uint64, error) {
-	return nil, writeRedirects(b.w, b.model, b.plan)
+	err := writeRedirects(b.w, b.model, b.plan)
+	// The plan lists every page (9 MB at 10,160 frameworks) and no later
+	// step reads it: let it go before the exports, index and packages.
+	b.plan = redirect.Plan{}
+	return nil, err
 }
 
 // firstSeen reports whether a Quick build renders pages of this kind: the
