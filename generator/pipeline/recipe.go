@@ -56,11 +56,7 @@ type run struct {
 type step struct {
 	name  string
 	quick bool // also a step of Session.Quick
-	// collect marks a step whose working memory is large on a large site
-	// and dies with it (the search index: about 60 MB at 10,160
-	// frameworks): see collectNearLimit.
-	collect bool
-	make    func(b *run, prev map[string]uint64) (map[string]uint64, error)
+	make  func(b *run, prev map[string]uint64) (map[string]uint64, error)
 }
 
 // pagesStep names the step whose keys are the pages' fingerprints.
@@ -71,14 +67,14 @@ const pagesStep = "render"
 // the bundle holds the originals and the exports.
 func recipe() []step {
 	return []step{
-		{name: "assets", quick: true, make: writeAssets},
-		{name: "originals", quick: true, make: writeOriginals},
-		{name: pagesStep, quick: true, make: writePages},
-		{name: "redirects", make: writeRedirectPages},
-		{name: "exports", make: writeExports},
-		{name: "search", collect: true, make: writeSearch},
-		{name: "lms", make: writeLMS},
-		{name: "bundle", make: writeBundle},
+		{"assets", true, writeAssets},
+		{"originals", true, writeOriginals},
+		{pagesStep, true, writePages},
+		{"redirects", false, writeRedirectPages},
+		{"exports", false, writeExports},
+		{"search", false, writeSearch},
+		{"lms", false, writeLMS},
+		{"bundle", false, writeBundle},
 	}
 }
 

@@ -157,9 +157,6 @@ func (s *Session) emit(ctx context.Context, start time.Time, in *load.Input, mod
 			return res, err
 		}
 		res.step(st.name, t)
-		if st.collect {
-			collectNearLimit()
-		}
 	}
 	// The other languages go into the same staging folder, so that the
 	// first build publishes every language at once.
