@@ -34,8 +34,8 @@ func newXMLWriter() *xmlWriter {
 // runs to megabytes, which no buffer then holds whole (see File.Write).
 func xmlFile(path string, write func(x *xmlWriter)) File {
 	return File{Path: path, Write: func(w io.Writer) error {
-		x := &xmlWriter{out: w}
-		x.buf.WriteString(xml.Header)
+		x := newXMLWriter()
+		x.out = w
 		write(x)
 		x.flush()
 		return x.err

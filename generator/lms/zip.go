@@ -92,6 +92,7 @@ func (c *Compressor) Compress(data []byte) *Zipped {
 // are held, until they go to the spill file.
 func (c *Compressor) CompressFrom(write func(io.Writer) error) (*Zipped, error) {
 	d := c.deflater()
+	defer c.release(d)
 	z, err := d.compressFrom(write)
 	if err != nil {
 		return nil, err
@@ -106,7 +107,6 @@ func (c *Compressor) CompressFrom(write func(io.Writer) error) (*Zipped, error) 
 		// (Also when the spill file cannot be written: memory serves.)
 		z.raw = bytes.Clone(z.raw)
 	}
-	c.release(d)
 	return z, nil
 }
 

@@ -12,7 +12,7 @@ import (
 // limit the collector paces itself by it and runs behind a step that
 // leaves much garbage: the next step's allocations piled onto the search
 // index a 10,160-framework build had just dropped, and the process's
-// peak came from there, 30 MiB above the rest of the build
+// peak came from there, 32–40 MiB above the rest of the build
 // (BENCHMARKS.md, the nineteenth session). A collection between the two
 // costs one mark of what is live; a small site, far from the limit,
 // skips it.
