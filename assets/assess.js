@@ -117,6 +117,9 @@
     if (!s || typeof s !== "object" || !s.profiles || typeof s.profiles !== "object") {
       s = {current: ME, profiles: {}};
     }
+    // Profiles are keyed by the names people type: a map without a
+    // prototype, so "constructor" or "__proto__" is a name like any other.
+    s.profiles = Object.assign(Object.create(null), s.profiles);
     if (!s.profiles[s.current]) {
       s.current = Object.keys(s.profiles)[0] || ME;
       s.profiles[s.current] = s.profiles[s.current] || {frameworks: {}};
@@ -516,9 +519,9 @@
   // readFile turns an exported file into {code, version, ratings: [{code,
   // statement, rating}]}, or throws an Error saying what is wrong.
   function readFile(name, text) {
-    var t = text.replace(/^\ufeff/, "").trim();
-    if (t.charAt(0) === "{") {
-      var j = JSON.parse(t);
+    var body = text.replace(/^\ufeff/, "").trim();
+    if (body.charAt(0) === "{") {
+      var j = JSON.parse(body);
       if (j.format !== FORMAT || !j.framework || !Array.isArray(j.ratings)) {
         throw new Error(t("not-export", {file: name}));
       }
@@ -526,7 +529,7 @@
         return {code: String(x.code), statement: x.statement || "", rating: Number(x.rating) || 0};
       })};
     }
-    var rows = parseCSV(t);
+    var rows = parseCSV(body);
     var head = rows.shift() || [];
     var col = {};
     head.forEach(function (h, i) { col[h.trim()] = i; });
