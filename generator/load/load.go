@@ -158,6 +158,19 @@ type Page = markup.Page
 // <lang>.toml, which override the shipped ones by key.
 const I18nDir = "i18n"
 
+// missingSite reports a site folder that is not there: a mistyped
+// --source must not build the default site in its place.
+func missingSite(dir string) (diag.Diagnostic, bool) {
+	st, err := os.Stat(dir)
+	switch {
+	case err != nil:
+		return diag.Diagnostic{File: dir, Severity: diag.Error, Message: "the site folder does not exist"}, true
+	case !st.IsDir():
+		return diag.Diagnostic{File: dir, Severity: diag.Error, Message: "the site folder is a file, not a folder"}, true
+	}
+	return diag.Diagnostic{}, false
+}
+
 // FrameworksDir is the folder of content/ that holds framework files.
 const FrameworksDir = "frameworks"
 
@@ -182,6 +195,9 @@ func Site(dir string, defaults Defaults, opts Options) (*Input, diag.List) {
 		Label: func(name string) string { return displayPath(dir, I18nDir+"/"+name) }})
 	in.Text = text
 	diags = append(diags, d...)
+	if d, missing := missingSite(dir); missing {
+		return in, append(diags, d)
+	}
 
 	files, err := contentFiles(in.Content)
 	if err != nil {
