@@ -85,7 +85,9 @@ func (v *View) pageValues() {
 		v.JSONLD, v.Breadcrumbs = v.jsonLD(), v.breadcrumbs()
 	}
 	v.DocumentTitle = v.Site.Config.Title
-	if v.Page.Kind != site.HomePage {
+	// The home page and the embed index are titled with the site's
+	// title alone: "Title · Title" says nothing more.
+	if v.Page.Kind != site.HomePage && v.Page.Title != v.DocumentTitle {
 		v.DocumentTitle = v.Page.Title + " · " + v.DocumentTitle
 	}
 	v.FindsRoot = v.Page.Kind == site.NotFoundPage && v.Site.Config.BaseURL == ""

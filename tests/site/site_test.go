@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -58,12 +59,40 @@ func TestDefaultSite(t *testing.T) {
 			t.Errorf("missing %s", page)
 		}
 	}
+	checkTitles(t, out)
 	// The sector and job zone names the issue calls for.
 	occ := text(t, filepath.Join(out, "occupations", "29-2012.00", "index.html"))
 	for _, want := range []string{"Health Care and Social Assistance", "Medium Preparation Needed", "v.26.05", "15 May 2026"} {
 		if !strings.Contains(occ, want) {
 			t.Errorf("occupation page lacks %q", want)
 		}
+	}
+}
+
+// checkTitles holds every page's <title> to saying each part once: the
+// embed index, titled with the site's title, was "Title · Title".
+func checkTitles(t *testing.T, out string) {
+	t.Helper()
+	pages := 0
+	err := filepath.WalkDir(out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		var title string
+		walkElements(parse(t, p), func(n *html.Node) {
+			if n.Data == "title" && n.FirstChild != nil {
+				title = n.FirstChild.Data
+			}
+		})
+		parts := strings.Split(title, " · ")
+		if title == "" || len(parts) != len(slices.Compact(slices.Clone(parts))) {
+			t.Errorf("%s: title %q", rel(out, p), title)
+		}
+		pages++
+		return nil
+	})
+	if err != nil || pages < 30 {
+		t.Fatalf("%d pages read: %v", pages, err)
 	}
 }
 
