@@ -52,7 +52,10 @@ func planRedirects(opts Options, first bool, model *site.Site, res *Result) redi
 	if err == nil {
 		prev, err = redirect.ParseManifest(name, data)
 	}
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+	// A missing list in the output folder is a first build; a list the
+	// person named (--previous-urls) that is missing is a mistake to say.
+	named := name == opts.PreviousURLs
+	if err != nil && (named || !errors.Is(err, fs.ErrNotExist)) {
 		res.Notes = append(res.Notes, "the last build's list of pages is unreadable, so no redirects were made for pages it had: "+err.Error())
 	}
 	pages := make([]redirect.Page, len(model.Pages))

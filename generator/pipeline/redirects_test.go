@@ -32,9 +32,17 @@ func TestRedirectsFromPublishedList(t *testing.T) {
 		t.Errorf("the new list forgets the old page:\n%s", got)
 	}
 	// A build without the list has nothing to redirect.
-	fresh, _ := buildSite(t, src, Options{})
+	fresh, res := buildSite(t, src, Options{})
 	if got := readOut(t, fresh, redirect.ManifestName); strings.Contains(got, "moved\t") {
 		t.Errorf("a first build redirects:\n%s", got)
+	}
+	if strings.Contains(strings.Join(res.Notes, "\n"), "list of pages") {
+		t.Errorf("a first build notes %q", res.Notes)
+	}
+	// A list named but not there is said, not passed over.
+	missing := filepath.Join(t.TempDir(), redirect.ManifestName)
+	if _, res := buildSite(t, src, Options{PreviousURLs: missing}); !strings.Contains(strings.Join(res.Notes, "\n"), "no redirects were made for pages it had: open "+missing) {
+		t.Errorf("a missing --previous-urls file: notes %q", res.Notes)
 	}
 }
 
