@@ -35,7 +35,11 @@ func TestKilledBuildLeavesPreviousSite(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	out := filepath.Join(tmp, "site", "public")
-	if b, err := exec.Command(bin, "build", "--source", filepath.Join(tmp, "empty"), "--out", out).CombinedOutput(); err != nil {
+	empty := filepath.Join(tmp, "empty") // no content/: the default site
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if b, err := exec.Command(bin, "build", "--source", empty, "--out", out).CombinedOutput(); err != nil {
 		t.Fatalf("first build: %v\n%s", err, b)
 	}
 	before := hashTree(t, out)
@@ -60,7 +64,7 @@ func TestKilledBuildLeavesPreviousSite(t *testing.T) {
 			t.Fatalf("attempt %d: the killed build (after %d staged files) changed the published site", attempt, written)
 		}
 	}
-	if b, err := exec.Command(bin, "build", "--source", filepath.Join(tmp, "empty"), "--out", out).CombinedOutput(); err != nil {
+	if b, err := exec.Command(bin, "build", "--source", empty, "--out", out).CombinedOutput(); err != nil {
 		t.Fatalf("build after the kill: %v\n%s", err, b)
 	}
 	if after := hashTree(t, out); after != before {
